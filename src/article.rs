@@ -1,0 +1,182 @@
+//! The article model shared by the splitter, the store and the renderers.
+//!
+//! An [`Article`] is what the splitter finds on a page; its [`Article::id`] is stable across
+//! re-drops, corrections and splitter upgrades because it is derived only from the edition,
+//! the page and the headline (never from the body or from `base_url`).
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// One block of an article's body, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    /// A body paragraph.
+    Paragraph { text: String },
+    /// An in-article subhead, a numbered item's heading or a sidebar label.
+    Heading { text: String },
+    /// A photo caption and, when printed, its credit (`记者/杨凌凌 摄`).
+    Caption {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        credit: Option<String>,
+    },
+}
+
+impl Block {
+    /// The block's main text.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Caption { text, .. } => {
+                text
+            }
+        }
+    }
+}
+
+/// One article of a page, as the splitter found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id; see [`article_id`].
+    pub id: String,
+    /// The page this article starts on, when known (`"01"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    pub kicker: Option<String>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub dateline: Option<String>,
+    pub blocks: Vec<Block>,
+    /// True when the article goes on on another page (`（下转第3版）`, cut off mid-sentence).
+    pub continued: bool,
+    /// The page this piece was continued from (`（上接第1版）`), when it is a jump's second half.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continued_from: Option<String>,
+}
+
+impl Article {
+    /// The body as plain text: paragraphs and headings separated by blank lines.
+    pub fn plain_text(&self) -> String {
+        let parts: Vec<&str> = self
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b, Block::Caption { .. }))
+            .map(Block::text)
+            .collect();
+        parts.join("\n\n")
+    }
+
+    /// A short plain-text summary: the first paragraph, cut at `max_chars` characters.
+    pub fn summary(&self, max_chars: usize) -> String {
+        let first = self
+            .blocks
+            .iter()
+            .find(|b| matches!(b, Block::Paragraph { .. }))
+            .map(Block::text)
+            .unwrap_or("");
+        let mut out: String = first.chars().take(max_chars).collect();
+        if first.chars().count() > max_chars {
+            out.push('…');
+        }
+        out
+    }
+
+    /// A hash of everything a reader sees; a change means the item was updated.
+    pub fn content_hash(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        hex(&Sha256::digest(&json)[..16])
+    }
+}
+
+/// Where an edition's page came from: the publication, its date and page when known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionMeta {
+    pub publication: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The page as printed in the file name (`"01"`).
+    pub page: Option<String>,
+}
+
+/// The stable id of an article: a hash of publication, date, page, headline key and the
+/// ordinal of that key on the page (two untitled briefs on one page stay distinct).
+///
+/// `headline_key` is the whitespace-free title, or for an untitled item the start of its body.
+pub fn article_id(
+    meta: &EditionMeta,
+    page: Option<&str>,
+    headline_key: &str,
+    ordinal: usize,
+) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        meta.publication.as_str(),
+        meta.date.as_deref().unwrap_or("-"),
+        page.unwrap_or("-"),
+    ] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    let key: String = headline_key
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    h.update(key.as_bytes());
+    h.update([0]);
+    h.update(ordinal.to_le_bytes());
+    let date = meta.date.as_deref().unwrap_or("undated");
+    let page = page.unwrap_or("00");
+    format!("{date}-p{page}-{}", hex(&h.finalize()[..6]))
+}
+
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> EditionMeta {
+        EditionMeta {
+            publication: "株洲日报".into(),
+            date: Some("2024-11-09".into()),
+            page: Some("01".into()),
+        }
+    }
+
+    #[test]
+    fn id_ignores_whitespace_in_title_and_changes_with_page() {
+        let a = article_id(&meta(), Some("01"), "大抓落实见成效 幸福株洲成色足", 0);
+        let b = article_id(&meta(), Some("01"), "大抓落实见成效幸福株洲成色足", 0);
+        let c = article_id(&meta(), Some("02"), "大抓落实见成效幸福株洲成色足", 0);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.starts_with("2024-11-09-p01-"), "{a}");
+    }
+
+    #[test]
+    fn blocks_serialize_with_kind_tag() {
+        let b = Block::Caption {
+            text: "t".into(),
+            credit: Some("c".into()),
+        };
+        assert_eq!(
+            serde_json::to_string(&b).unwrap(),
+            r#"{"kind":"caption","text":"t","credit":"c"}"#
+        );
+        let p = Block::Paragraph { text: "p".into() };
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"kind":"paragraph","text":"p"}"#
+        );
+    }
+}

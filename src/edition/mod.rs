@@ -1,0 +1,30 @@
+//! The pure core that turns a page dump into articles: decode bytes, read edition metadata
+//! from the file name, and split the text into articles.
+//!
+//! Nothing here touches the file system, the network or the clock; callers pass the bytes,
+//! the file name and the publication in, and get values back.
+
+pub mod decode;
+pub mod meta;
+mod split;
+
+use serde::Serialize;
+
+use crate::article::{Article, EditionMeta};
+
+pub use decode::{decode, DecodeError};
+pub use meta::from_file_name;
+
+/// The result of splitting one dump (a page, or a whole edition split by form feeds).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Split {
+    pub edition: EditionMeta,
+    pub articles: Vec<Article>,
+    /// Text that belongs to no article: page furniture, QR labels, ads, masthead scraps.
+    pub dropped: Vec<String>,
+}
+
+/// Splits decoded dump text into articles. Never panics, whatever the input.
+pub fn split(text: &str, meta: &EditionMeta) -> Split {
+    split::split(text, meta)
+}
