@@ -6,3 +6,4 @@
 
 pub mod article;
 pub mod edition;
+pub mod render;

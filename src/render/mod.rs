@@ -1,0 +1,51 @@
+//! Pure renderers: RSS 2.0, Atom 1.0, JSON Feed 1.1, article pages, the index and OPML.
+//!
+//! Every function takes the site description and the entries to show and returns bytes;
+//! nothing here reads the clock, so the same store renders to the same bytes.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::article::{Article, EditionMeta};
+
+/// What the feeds say about the site; built from the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub title: String,
+    pub description: String,
+    /// BCP 47 tag, `zh-CN`.
+    pub language: String,
+    /// Absolute, without a trailing slash: `https://news.example.org`.
+    pub base_url: String,
+    /// The newspaper's name; the feeds' author when an article has none.
+    pub publication: String,
+    /// The authority part of `tag:` URIs (RFC 4151), `example.org,2024`; never `base_url`.
+    pub tag_authority: String,
+}
+
+/// One stored article as the feeds show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub article: Article,
+    pub edition: EditionMeta,
+    /// The edition's date in the configured zone, staggered by page and reading order.
+    pub published: DateTime<FixedOffset>,
+    /// When the stored content last changed (equal to `published` until a correction).
+    pub updated: DateTime<FixedOffset>,
+}
+
+impl Site {
+    /// The absolute URL of an article's page.
+    pub fn article_url(&self, id: &str) -> String {
+        format!("{}/articles/{id}.html", self.base_url)
+    }
+
+    /// The absolute URL of a published file (`feed.xml`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// A permanent `tag:` URI for an article id (or `feed` for the feed itself).
+    pub fn tag_uri(&self, id: &str) -> String {
+        format!("tag:{}:{id}", self.tag_authority)
+    }
+}
