@@ -5,5 +5,7 @@
 //! [`daemon`] wires them together.
 
 pub mod article;
+pub mod config;
 pub mod edition;
 pub mod render;
+pub mod store;

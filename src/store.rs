@@ -1,0 +1,366 @@
+//! SQLite persistence: which files were ingested, and every article with its timestamps.
+//!
+//! One file's articles are applied in one transaction ([`Store::apply`]), so a crash leaves
+//! either all of a file or none of it. The database runs in WAL mode with `synchronous=FULL`:
+//! a committed file survives power loss, which is what lets the inbox delete its copy.
+//! Reading the feed window is an index range scan, so it costs the same whatever the archive holds.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::article::{Article, EditionMeta};
+use crate::edition::Split;
+use crate::render::Entry;
+
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS files (
+    hash TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    edition_date TEXT NOT NULL,
+    archived_as TEXT NOT NULL,
+    ingested_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_by_name ON files(name);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    page_key TEXT NOT NULL,
+    published INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    article TEXT NOT NULL,
+    edition TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_key);
+CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC, id);
+";
+
+/// The article store.
+pub struct Store {
+    conn: Connection,
+    tz: FixedOffset,
+}
+
+/// The file an ingested split came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRecord {
+    /// Hex SHA-256 of the raw bytes: the same bytes are recognised whatever the name.
+    pub hash: String,
+    pub name: String,
+    /// Where the original now lives, relative to the archive folder.
+    pub archived_as: String,
+}
+
+/// What applying one file changed, by article id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub removed: Vec<String>,
+    pub unchanged: usize,
+}
+
+impl Changes {
+    /// True when the feeds must be regenerated.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
+    }
+}
+
+impl Store {
+    /// Opens (creating and migrating) the database at `path`; timestamps read back in `tz`.
+    ///
+    /// # Errors
+    /// The file cannot be opened, is not a pressroom database, or is from a newer version.
+    pub fn open(path: &Path, tz: FixedOffset) -> Result<Store> {
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open database {}", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            anyhow::bail!(
+                "database {} has schema {version}, newer than this pressroom ({SCHEMA_VERSION})",
+                path.display()
+            );
+        }
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("cannot create schema in {}", path.display()))?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        Ok(Store { conn, tz })
+    }
+
+    /// True when a file with these exact bytes was ingested before.
+    pub fn has_file(&self, hash: &str) -> Result<bool> {
+        let found: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM files WHERE hash = ?1", [hash], |r| r.get(0))
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    /// The edition date given to the first file of this name, so an undated page that is
+    /// dropped again (or corrected) days later keeps its date and so its article ids.
+    pub fn date_of_name(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT edition_date FROM files WHERE name = ?1 ORDER BY ingested_at, rowid LIMIT 1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Stores a file's split in one transaction: new articles are added, changed ones updated
+    /// (`updated` = `now`), and articles of the same pages that the new split no longer has are
+    /// removed (a corrected page replaces the old one).
+    ///
+    /// # Errors
+    /// Any database error; nothing of the file is stored then.
+    pub fn apply(
+        &mut self,
+        file: &FileRecord,
+        split: &Split,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Changes> {
+        let edition_date = split.edition.date.clone().unwrap_or_default();
+        let tx = self.conn.transaction()?;
+        let mut changes = Changes::default();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut page_keys: Vec<String> = Vec::new();
+        for (seq, article) in split.articles.iter().enumerate() {
+            if !seen.insert(article.id.as_str()) {
+                continue; // the splitter promises unique ids; never store one twice
+            }
+            let key = page_key(&split.edition, article, &file.name);
+            if !page_keys.contains(&key) {
+                page_keys.push(key.clone());
+            }
+            let published = publish_time(&split.edition, article, seq, self.tz).timestamp();
+            upsert(
+                &tx,
+                article,
+                &split.edition,
+                &key,
+                published,
+                now.timestamp(),
+                &mut changes,
+            )?;
+        }
+        for key in &page_keys {
+            changes.removed.extend(remove_missing(&tx, key, &seen)?);
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO files (hash, name, edition_date, archived_as, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![file.hash, file.name, edition_date, file.archived_as, now.timestamp()],
+        )?;
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// The latest `n` articles, newest edition first, then in page and reading order.
+    pub fn latest(&self, n: usize) -> Result<Vec<Entry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article, edition, published, updated FROM articles ORDER BY published DESC, id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([n as i64], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (article, edition, published, updated) = row?;
+            self.to_entry(&article, &edition, published, updated)
+        })
+        .collect()
+    }
+
+    /// One article by id.
+    pub fn article(&self, id: &str) -> Result<Option<Entry>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT article, edition, published, updated FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(a, e, p, u)| self.to_entry(&a, &e, p, u))
+            .transpose()
+    }
+
+    /// How many articles are stored.
+    pub fn count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Every stored article id.
+    pub fn ids(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM articles")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Removes the given articles (a rebuild's sweep of what no archived file yields any more).
+    pub fn remove(&mut self, ids: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for id in ids {
+            tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets which files were ingested, so a rebuild re-splits every archived file.
+    pub fn forget_files(&mut self) -> Result<()> {
+        self.conn.execute("DELETE FROM files", [])?;
+        Ok(())
+    }
+
+    fn to_entry(
+        &self,
+        article: &str,
+        edition: &str,
+        published: i64,
+        updated: i64,
+    ) -> Result<Entry> {
+        Ok(Entry {
+            article: serde_json::from_str(article).context("corrupt article row")?,
+            edition: serde_json::from_str(edition).context("corrupt edition row")?,
+            published: self
+                .tz
+                .timestamp_opt(published, 0)
+                .single()
+                .context("bad timestamp")?,
+            updated: self
+                .tz
+                .timestamp_opt(updated, 0)
+                .single()
+                .context("bad timestamp")?,
+        })
+    }
+}
+
+fn upsert(
+    tx: &rusqlite::Transaction<'_>,
+    article: &Article,
+    edition: &EditionMeta,
+    page_key: &str,
+    published: i64,
+    now: i64,
+    changes: &mut Changes,
+) -> Result<()> {
+    let hash = article.content_hash();
+    let old: Option<(String, String)> = tx
+        .query_row(
+            "SELECT content_hash, page_key FROM articles WHERE id = ?1",
+            [&article.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let json = serde_json::to_string(article)?;
+    let edition_json = serde_json::to_string(edition)?;
+    match old {
+        None => {
+            tx.execute(
+                "INSERT INTO articles (id, page_key, published, updated, content_hash, article, edition)
+                 VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)",
+                params![article.id, page_key, published, hash, json, edition_json],
+            )?;
+            changes.added.push(article.id.clone());
+        }
+        Some((old_hash, old_key)) if old_hash == hash && old_key == page_key => {
+            changes.unchanged += 1
+        }
+        Some(_) => {
+            tx.execute(
+                "UPDATE articles SET page_key = ?2, published = ?3, updated = MAX(?4, ?3), content_hash = ?5,
+                 article = ?6, edition = ?7 WHERE id = ?1",
+                params![article.id, page_key, published, now, hash, json, edition_json],
+            )?;
+            changes.updated.push(article.id.clone());
+        }
+    }
+    Ok(())
+}
+
+fn remove_missing(
+    tx: &rusqlite::Transaction<'_>,
+    page_key: &str,
+    keep: &HashSet<&str>,
+) -> Result<Vec<String>> {
+    let stale: Vec<String> = {
+        let mut stmt = tx.prepare_cached("SELECT id FROM articles WHERE page_key = ?1")?;
+        let ids = stmt.query_map([page_key], |r| r.get::<_, String>(0))?;
+        ids.filter(|id| id.as_ref().map_or(true, |id| !keep.contains(id.as_str())))
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for id in &stale {
+        tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+    }
+    Ok(stale)
+}
+
+/// The unit a corrected file replaces: the edition's page when the page is known, else the
+/// file name (an undated, unpaged dump dropped again under its name is a correction of itself).
+fn page_key(edition: &EditionMeta, article: &Article, file_name: &str) -> String {
+    let date = edition.date.as_deref().unwrap_or("-");
+    match article.page.as_deref().or(edition.page.as_deref()) {
+        Some(page) => format!("{}/{date}/{page}", edition.publication),
+        None => format!("{}/{date}/file:{file_name}", edition.publication),
+    }
+}
+
+/// When an article is "published": 06:00 on the edition's date in the edition's zone, one
+/// second earlier per article in reading order and 100 s per page, so a reader that sorts
+/// newest first shows an edition in page and reading order.
+pub fn publish_time(
+    edition: &EditionMeta,
+    article: &Article,
+    seq: usize,
+    tz: FixedOffset,
+) -> DateTime<FixedOffset> {
+    let date = edition
+        .date
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_default();
+    let page: i64 = article
+        .page
+        .as_deref()
+        .or(edition.page.as_deref())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1);
+    let offset = (page.clamp(1, 999) - 1) * 100 + (seq as i64).min(99);
+    let morning = date.and_hms_opt(6, 0, 0).unwrap_or_default();
+    let local = tz
+        .from_local_datetime(&morning)
+        .single()
+        .unwrap_or_else(|| tz.from_utc_datetime(&morning));
+    local - chrono::Duration::seconds(offset)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,171 @@
+use super::*;
+use crate::article::{article_id, Block};
+
+fn tz() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).unwrap()
+}
+
+fn meta(page: &str) -> EditionMeta {
+    EditionMeta {
+        publication: "P".into(),
+        date: Some("2024-11-09".into()),
+        page: Some(page.into()),
+    }
+}
+
+fn article(meta: &EditionMeta, title: &str, body: &str) -> Article {
+    Article {
+        id: article_id(meta, meta.page.as_deref(), title, 0),
+        page: meta.page.clone(),
+        kicker: None,
+        title: title.into(),
+        subtitle: None,
+        authors: vec![],
+        dateline: None,
+        blocks: vec![Block::Paragraph { text: body.into() }],
+        continued: false,
+        continued_from: None,
+    }
+}
+
+fn split(meta: &EditionMeta, articles: Vec<Article>) -> Split {
+    Split {
+        edition: meta.clone(),
+        articles,
+        dropped: vec![],
+    }
+}
+
+fn file(hash: &str) -> FileRecord {
+    FileRecord {
+        hash: hash.into(),
+        name: "2024-11-09_01.txt".into(),
+        archived_as: "x".into(),
+    }
+}
+
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.db"), tz()).unwrap();
+    (dir, store)
+}
+
+fn now(h: u32) -> DateTime<FixedOffset> {
+    tz().with_ymd_and_hms(2024, 11, 10, h, 0, 0).unwrap()
+}
+
+#[test]
+fn apply_is_idempotent_and_corrections_update_in_place() {
+    let (_d, mut store) = open();
+    let m = meta("01");
+    let first = split(
+        &m,
+        vec![article(&m, "甲", "正文一"), article(&m, "乙", "正文二")],
+    );
+    let c = store.apply(&file("h1"), &first, now(1)).unwrap();
+    assert_eq!((c.added.len(), c.updated.len(), c.removed.len()), (2, 0, 0));
+    let again = store.apply(&file("h1"), &first, now(2)).unwrap();
+    assert!(again.is_empty());
+    assert_eq!(again.unchanged, 2);
+
+    let corrected = split(&m, vec![article(&m, "甲", "正文一（更正）")]);
+    let c = store.apply(&file("h2"), &corrected, now(3)).unwrap();
+    assert_eq!(c.updated, vec![first.articles[0].id.clone()]);
+    assert_eq!(c.removed, vec![first.articles[1].id.clone()]);
+    assert_eq!(store.count().unwrap(), 1);
+    let e = store.article(&first.articles[0].id).unwrap().unwrap();
+    assert_eq!(e.updated, now(3));
+    assert!(e.published < e.updated);
+    assert!(store.has_file("h1").unwrap() && store.has_file("h2").unwrap());
+}
+
+#[test]
+fn other_pages_are_untouched_by_a_page_correction() {
+    let (_d, mut store) = open();
+    let (m1, m2) = (meta("01"), meta("02"));
+    store
+        .apply(
+            &file("a"),
+            &split(&m1, vec![article(&m1, "甲", "x")]),
+            now(1),
+        )
+        .unwrap();
+    store
+        .apply(
+            &file("b"),
+            &split(&m2, vec![article(&m2, "乙", "y")]),
+            now(1),
+        )
+        .unwrap();
+    store
+        .apply(
+            &file("c"),
+            &split(&m1, vec![article(&m1, "丙", "z")]),
+            now(2),
+        )
+        .unwrap();
+    let titles: Vec<String> = store
+        .latest(10)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.article.title)
+        .collect();
+    assert_eq!(titles, ["丙", "乙"]);
+}
+
+#[test]
+fn latest_is_newest_edition_first_then_page_and_reading_order() {
+    let (_d, mut store) = open();
+    for (date, page, titles) in [
+        ("2024-11-08", "01", ["a", "b"]),
+        ("2024-11-09", "02", ["e", "f"]),
+        ("2024-11-09", "01", ["c", "d"]),
+    ] {
+        let m = EditionMeta {
+            publication: "P".into(),
+            date: Some(date.into()),
+            page: Some(page.into()),
+        };
+        let arts = titles.iter().map(|t| article(&m, t, "body")).collect();
+        store
+            .apply(&file(&format!("{date}{page}")), &split(&m, arts), now(1))
+            .unwrap();
+    }
+    let order: Vec<String> = store
+        .latest(10)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.article.title)
+        .collect();
+    assert_eq!(order, ["c", "d", "e", "f", "a", "b"]);
+    assert_eq!(store.latest(3).unwrap().len(), 3);
+}
+
+#[test]
+fn publish_time_is_six_in_the_morning_in_the_edition_zone() {
+    let m = meta("01");
+    let a = article(&m, "t", "b");
+    let t = publish_time(&m, &a, 0, tz());
+    assert_eq!(t.to_rfc3339(), "2024-11-09T06:00:00+08:00");
+    let m3 = meta("03");
+    let t2 = publish_time(&m3, &article(&m3, "t", "b"), 2, tz());
+    assert_eq!(t2.to_rfc3339(), "2024-11-09T05:56:38+08:00");
+}
+
+#[test]
+fn reopening_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let m = meta("01");
+    {
+        let mut s = Store::open(&path, tz()).unwrap();
+        s.apply(&file("h"), &split(&m, vec![article(&m, "甲", "x")]), now(1))
+            .unwrap();
+    }
+    let s = Store::open(&path, tz()).unwrap();
+    assert_eq!(s.count().unwrap(), 1);
+    assert_eq!(
+        s.date_of_name("2024-11-09_01.txt").unwrap().as_deref(),
+        Some("2024-11-09")
+    );
+}
