@@ -7,5 +7,7 @@
 pub mod article;
 pub mod config;
 pub mod edition;
+pub mod inbox;
+pub mod ingest;
 pub mod render;
 pub mod store;

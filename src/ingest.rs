@@ -1,0 +1,224 @@
+//! One file's way through pressroom: read, decode, date, split, store, archive.
+//!
+//! The order is what makes a crash harmless: the store commits before the file leaves the
+//! inbox, and a file whose bytes the store already knows is only archived. So a file is
+//! either still in the inbox (and taken again after a restart) or stored and archived.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+use sha2::{Digest, Sha256};
+
+use crate::article::{hex, EditionMeta};
+use crate::edition::{self, Split};
+use crate::inbox;
+use crate::store::{Changes, FileRecord, Store};
+
+/// Settings the pipeline needs (a slice of the config).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub publication: String,
+    pub archive: PathBuf,
+    pub failed: PathBuf,
+    pub max_file_bytes: u64,
+}
+
+/// What happened to one file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Split and stored, then archived at `archived`.
+    Stored {
+        articles: usize,
+        changes: Changes,
+        archived: PathBuf,
+    },
+    /// The same bytes were ingested before: archived, nothing else changed.
+    Duplicate { archived: PathBuf },
+    /// Refused: moved to `failed/` with `NAME.error` saying `reason`.
+    Failed { reason: String, moved_to: PathBuf },
+    /// Gone before it could be read (deleted or renamed away): nothing to do.
+    Vanished,
+    /// Changed while being read: still being written, look again later.
+    StillGrowing,
+}
+
+/// Why a file is refused, in words for `NAME.error` and the log.
+#[derive(Debug)]
+struct Refusal(String);
+
+/// Takes one complete file from the inbox through the whole pipeline.
+///
+/// # Errors
+/// Only failures that must not move the file: the store cannot commit, or the archive or
+/// `failed/` folders cannot be written. The file then stays in the inbox and is retried.
+pub fn ingest_file(
+    store: &mut Store,
+    settings: &Settings,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<Outcome> {
+    let Some((bytes, before)) = read_stable(path, settings.max_file_bytes)? else {
+        return Ok(Outcome::Vanished);
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(Refusal(reason)) => return refuse(path, settings, reason),
+    };
+    if changed_since(path, &before) {
+        return Ok(Outcome::StillGrowing);
+    }
+    let hash = hex(&Sha256::digest(&bytes));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if store.has_file(&hash)? {
+        let date = store.date_of_name(&name)?.unwrap_or_else(|| today(now));
+        let archived = archive(path, settings, &date, &bytes)?;
+        return Ok(Outcome::Duplicate { archived });
+    }
+    let meta = edition_meta(store, settings, &name, now)?;
+    let split = match decode_and_split(&bytes, &meta) {
+        Ok(split) => split,
+        Err(Refusal(reason)) => return refuse(path, settings, reason),
+    };
+    let date = split.edition.date.clone().unwrap_or_else(|| today(now));
+    let archived_as = format!("{date}/{name}");
+    let record = FileRecord {
+        hash,
+        name,
+        archived_as,
+    };
+    let changes = store
+        .apply(&record, &split, now)
+        .with_context(|| format!("cannot store {}", path.display()))?;
+    let archived = archive(path, settings, &date, &bytes)?;
+    Ok(Outcome::Stored {
+        articles: split.articles.len(),
+        changes,
+        archived,
+    })
+}
+
+/// Re-splits an archived dump for `pressroom rebuild`: `name` is the name it was delivered
+/// under and `date` its archive folder, the date an undated dump was given on arrival.
+///
+/// # Errors
+/// Why the dump cannot be split (it would have been refused on arrival).
+pub fn resplit(bytes: &[u8], name: &str, date: &str, publication: &str) -> Result<(FileRecord, Split), String> {
+    let mut meta = edition::from_file_name(name, publication);
+    meta.date.get_or_insert_with(|| date.to_owned());
+    let split = decode_and_split(bytes, &meta).map_err(|Refusal(r)| r)?;
+    let record = FileRecord {
+        hash: hex(&Sha256::digest(bytes)),
+        name: name.to_owned(),
+        archived_as: format!("{date}/{name}"),
+    };
+    Ok((record, split))
+}
+
+/// Decodes and splits; a dump that yields no article is refused (it is not a page).
+fn decode_and_split(bytes: &[u8], meta: &EditionMeta) -> Result<Split, Refusal> {
+    let text = edition::decode(bytes).map_err(|e| Refusal(format!("cannot decode: {e}")))?;
+    let split = edition::split(&text, meta);
+    if split.articles.is_empty() {
+        return Err(Refusal(format!(
+            "no articles found in {} characters of text ({} pieces of page furniture)",
+            text.chars().count(),
+            split.dropped.len()
+        )));
+    }
+    Ok(split)
+}
+
+/// The edition's date and page from the file name; an undated file keeps the date its
+/// name got the first time (so a corrected copy keeps its ids), else takes today's.
+fn edition_meta(
+    store: &Store,
+    settings: &Settings,
+    name: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<EditionMeta> {
+    let mut meta = edition::from_file_name(name, &settings.publication);
+    if meta.date.is_none() {
+        meta.date = Some(store.date_of_name(name)?.unwrap_or_else(|| today(now)));
+    }
+    Ok(meta)
+}
+
+fn today(now: DateTime<FixedOffset>) -> String {
+    now.format("%Y-%m-%d").to_string()
+}
+
+/// Reads the file if it is within the size limit. `None` when it vanished.
+#[allow(clippy::type_complexity)]
+fn read_stable(
+    path: &Path,
+    limit: u64,
+) -> Result<Option<(Result<Vec<u8>, Refusal>, fs::Metadata)>> {
+    let before = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot stat {}", path.display())),
+    };
+    if before.len() > limit {
+        let reason = format!(
+            "the file is {} bytes, over the limit of {limit} bytes (inbox.max_file_bytes)",
+            before.len()
+        );
+        return Ok(Some((Err(Refusal(reason)), before)));
+    }
+    let mut bytes = Vec::with_capacity(before.len() as usize);
+    match fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)) {
+        Ok(_) => Ok(Some((Ok(bytes), before))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Ok(Some((
+            Err(Refusal(format!("cannot read the file: {e}"))),
+            before,
+        ))),
+    }
+}
+
+fn changed_since(path: &Path, before: &fs::Metadata) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(after) => after.len() != before.len() || after.modified().ok() != before.modified().ok(),
+        Err(_) => true,
+    }
+}
+
+/// Moves the file to `archive/DATE/`; when an identical copy is already there (a re-drop),
+/// the inbox copy is removed instead of archiving a second one.
+fn archive(path: &Path, settings: &Settings, date: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let dir = settings.archive.join(date);
+    if let Some(name) = path.file_name() {
+        let existing = dir.join(name);
+        if fs::read(&existing).is_ok_and(|old| old == bytes) {
+            fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+            return Ok(existing);
+        }
+    }
+    inbox::move_into(path, &dir)
+        .with_context(|| format!("cannot archive {} into {}", path.display(), dir.display()))
+}
+
+fn refuse(path: &Path, settings: &Settings, reason: String) -> Result<Outcome> {
+    let moved_to = inbox::move_to_failed(path, &settings.failed, &reason).with_context(|| {
+        format!(
+            "cannot move {} to {}",
+            path.display(),
+            settings.failed.display()
+        )
+    })?;
+    Ok(Outcome::Failed { reason, moved_to })
+}
+
+/// Times an ingest for the log line.
+pub fn timed<T>(f: impl FnOnce() -> T) -> (T, std::time::Duration) {
+    let start = Instant::now();
+    let out = f();
+    (out, start.elapsed())
+}

@@ -1,0 +1,208 @@
+//! Regenerates everything readers see after the store changed: renders the feeds, the index,
+//! the OPML and the article pages, swaps the in-memory snapshot the server answers from, and
+//! mirrors the files into `feeds/` (atomically, with `.gz` siblings for static servers).
+//!
+//! The work is bounded by the feed window, never by the archive: only the latest N articles are
+//! read and rendered, and pages of older articles are written once, when they change.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use bytes::Bytes;
+use chrono::{DateTime, FixedOffset};
+
+use crate::inbox::write_atomically;
+use crate::render::{self, Entry, Site};
+use crate::server::{content_type_for, Published, Resource, Snapshot};
+use crate::store::{Changes, Store};
+
+/// Keeps the published snapshot and `feeds/` in step with the store.
+pub struct Publisher {
+    site: Site,
+    feeds_dir: PathBuf,
+    items: usize,
+    published: Arc<Published>,
+    /// Files whose write to `feeds/` failed (disk full, permissions), retried next time.
+    unwritten: HashMap<String, Arc<Resource>>,
+    /// What each path in `feeds/` holds now (by ETag), so unchanged files are not rewritten.
+    on_disk: HashMap<String, String>,
+}
+
+/// What one publish did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub entries: usize,
+    /// Files written to `feeds/` (feeds, index, pages).
+    pub written: usize,
+    /// Files that could not be written and will be retried.
+    pub unwritten: usize,
+}
+
+impl Publisher {
+    /// A publisher serving through `published` and mirroring into `feeds_dir`.
+    pub fn new(site: Site, feeds_dir: &Path, items: usize, published: Arc<Published>) -> Publisher {
+        Publisher {
+            site,
+            feeds_dir: feeds_dir.to_owned(),
+            items,
+            published,
+            unwritten: HashMap::new(),
+            on_disk: HashMap::new(),
+        }
+    }
+
+    /// Replaces the site description and window size (a config reload).
+    pub fn reconfigure(&mut self, site: Site, items: usize) {
+        if site != self.site || items != self.items {
+            self.on_disk.clear();
+        }
+        self.site = site;
+        self.items = items;
+    }
+
+    /// Renders the window from `store`, swaps the served snapshot, and updates `feeds/`:
+    /// pages of `changes` outside the window are written, pages of removed articles deleted.
+    ///
+    /// # Errors
+    /// Only store errors; a failed disk write is logged, kept for retry and counted.
+    pub fn publish(&mut self, store: &Store, changes: &Changes) -> Result<Report> {
+        let entries = store.latest(self.items).context("cannot read the feed window")?;
+        let snapshot = self.render_snapshot(&entries);
+        let mut report = Report { entries: entries.len(), ..Report::default() };
+        let mut to_write: Vec<(String, Arc<Resource>)> =
+            snapshot.iter().map(|(p, r)| (p.to_owned(), Arc::clone(r))).collect();
+        self.published.publish(snapshot);
+        for id in changes.added.iter().chain(&changes.updated) {
+            let path = article_path(id);
+            if to_write.iter().any(|(p, _)| *p == path) {
+                continue;
+            }
+            if let Some(entry) = store.article(id)? {
+                to_write.push((path, Arc::new(self.page_resource(&entry))));
+            }
+        }
+        for id in &changes.removed {
+            self.remove_file(&article_path(id));
+        }
+        to_write.extend(self.unwritten.drain());
+        for (path, resource) in to_write {
+            match self.write_file(&path, &resource) {
+                Ok(true) => report.written += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(path = %self.disk_path(&path).display(), "cannot write published file, will retry: {e:#}");
+                    self.unwritten.insert(path, resource);
+                }
+            }
+        }
+        report.unwritten = self.unwritten.len();
+        Ok(report)
+    }
+
+    /// True when some files still wait to be written to `feeds/`.
+    pub fn has_unwritten(&self) -> bool {
+        !self.unwritten.is_empty()
+    }
+
+    /// Retries the writes that failed before, without re-rendering.
+    pub fn retry_unwritten(&mut self) -> usize {
+        let pending: Vec<_> = self.unwritten.drain().collect();
+        for (path, resource) in pending {
+            if let Err(e) = self.write_file(&path, &resource) {
+                tracing::warn!(path, "still cannot write published file: {e:#}");
+                self.unwritten.insert(path, resource);
+            }
+        }
+        self.unwritten.len()
+    }
+
+    fn render_snapshot(&self, entries: &[Entry]) -> Snapshot {
+        let current = self.published.current();
+        let modified = to_system_time(render::item::last_updated(entries));
+        let mut snapshot = Snapshot::default();
+        let mut put = |path: String, body: String, modified: SystemTime| {
+            let reused = current.get(&path).filter(|r| r.body().as_ref() == body.as_bytes());
+            let resource = match reused {
+                Some(r) => Arc::clone(r),
+                None => Arc::new(Resource::new(content_type_for(&path), Bytes::from(body), modified)),
+            };
+            snapshot.insert_shared(path, resource);
+        };
+        put("/feed.xml".into(), render::rss::render(&self.site, entries), modified);
+        put("/atom.xml".into(), render::atom::render(&self.site, entries), modified);
+        put("/feed.json".into(), render::jsonfeed::render(&self.site, entries), modified);
+        put("/".into(), render::html::index_page(&self.site, entries), modified);
+        put("/feeds.opml".into(), render::opml::render(&self.site), modified);
+        for entry in entries {
+            let page = render::html::article_page(&self.site, entry);
+            put(article_path(&entry.article.id), page, to_system_time(Some(entry.updated)));
+        }
+        snapshot
+    }
+
+    fn page_resource(&self, entry: &Entry) -> Resource {
+        let path = article_path(&entry.article.id);
+        let body = render::html::article_page(&self.site, entry);
+        Resource::new(content_type_for(&path), Bytes::from(body), to_system_time(Some(entry.updated)))
+    }
+
+    /// Writes one file (and its `.gz` sibling) unless `feeds/` already holds these bytes.
+    fn write_file(&mut self, path: &str, resource: &Resource) -> std::io::Result<bool> {
+        if self.on_disk.get(path).is_some_and(|etag| etag == resource.etag()) {
+            return Ok(false);
+        }
+        let target = self.disk_path(path);
+        if std::fs::read(&target).is_ok_and(|old| old == resource.body().as_ref()) {
+            self.on_disk.insert(path.to_owned(), resource.etag().to_owned());
+            return Ok(false);
+        }
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        write_atomically(&target, resource.body())?;
+        if let Some(gz) = resource.gzip_body() {
+            write_atomically(&gz_path(&target), gz)?;
+        }
+        self.on_disk.insert(path.to_owned(), resource.etag().to_owned());
+        Ok(true)
+    }
+
+    fn remove_file(&mut self, path: &str) {
+        let target = self.disk_path(path);
+        for p in [gz_path(&target), target] {
+            if let Err(e) = std::fs::remove_file(&p) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!(path = %p.display(), "cannot remove page of a removed article: {e}");
+                }
+            }
+        }
+        self.on_disk.remove(path);
+        self.unwritten.remove(path);
+    }
+
+    fn disk_path(&self, url_path: &str) -> PathBuf {
+        match url_path {
+            "/" => self.feeds_dir.join("index.html"),
+            p => self.feeds_dir.join(p.trim_start_matches('/')),
+        }
+    }
+}
+
+/// The URL path of an article's page.
+pub fn article_path(id: &str) -> String {
+    format!("/articles/{id}.html")
+}
+
+fn gz_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".gz");
+    PathBuf::from(s)
+}
+
+fn to_system_time(t: Option<DateTime<FixedOffset>>) -> SystemTime {
+    t.and_then(|t| u64::try_from(t.timestamp()).ok())
+        .map_or(UNIX_EPOCH, |secs| UNIX_EPOCH + Duration::from_secs(secs))
+}
