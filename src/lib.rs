@@ -7,3 +7,4 @@
 pub mod article;
 pub mod edition;
 pub mod render;
+pub mod server;
