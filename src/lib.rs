@@ -5,9 +5,14 @@
 //! [`daemon`] wires them together.
 
 pub mod article;
+pub mod cli;
 pub mod config;
+pub mod daemon;
 pub mod edition;
 pub mod inbox;
 pub mod ingest;
+pub mod publish;
 pub mod render;
+pub mod server;
 pub mod store;
+pub mod worker;

@@ -1,0 +1,158 @@
+//! Content negotiation on `Accept-Encoding` (RFC 9110 §12.5.3): which stored variant of a
+//! resource to send. Pure and allocation-free; never compresses anything.
+
+use super::resource::{Encoding, Resource, Variant};
+
+/// A qvalue in thousandths, `0..=1000` (RFC 9110 §12.4.2).
+type Weight = u16;
+
+/// The weights an `Accept-Encoding` value gives to the codings pressroom stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Weights {
+    br: Weight,
+    gzip: Weight,
+    identity: Weight,
+}
+
+/// Picks the variant of `resource` to send for the request's `Accept-Encoding` value.
+///
+/// The highest weight wins, ties going to the smaller encoding (br, then gzip, then
+/// identity). Identity is the fallback whenever nothing else is acceptable: RFC 9110 §12.5.3
+/// lets a server send an unencoded response rather than `406`.
+pub fn choose<'r>(resource: &'r Resource, accept_encoding: Option<&[u8]>) -> &'r Variant {
+    // No header: the client may not decode anything we would be sure of; send identity.
+    let Some(value) = accept_encoding else {
+        return &resource.identity;
+    };
+    let w = weights(value);
+    let mut best = (w.identity, &resource.identity);
+    for (weight, variant) in [(w.gzip, &resource.gzip), (w.br, &resource.brotli)] {
+        if let Some(v) = variant {
+            if weight > 0 && weight >= best.0 {
+                best = (weight, v);
+            }
+        }
+    }
+    best.1
+}
+
+/// Which coding a variant has, for logging and tests.
+pub fn encoding_of(variant: &Variant) -> Encoding {
+    match variant.content_encoding.as_ref().map(|v| v.as_bytes()) {
+        Some(b"gzip") => Encoding::Gzip,
+        Some(b"br") => Encoding::Brotli,
+        _ => Encoding::Identity,
+    }
+}
+
+fn weights(value: &[u8]) -> Weights {
+    let (mut br, mut gzip, mut identity, mut star) = (None, None, None, None);
+    for member in value.split(|&b| b == b',') {
+        let mut parts = member.split(|&b| b == b';');
+        let coding = trim(parts.next().unwrap_or_default());
+        let Some(q) = parts.map(trim).find_map(qvalue).unwrap_or(Some(1000)) else {
+            continue; // a malformed qvalue: ignore the member
+        };
+        let slot = if coding.eq_ignore_ascii_case(b"br") {
+            &mut br
+        } else if coding.eq_ignore_ascii_case(b"gzip") || coding.eq_ignore_ascii_case(b"x-gzip") {
+            // RFC 9110 §8.4.1.3: x-gzip is equivalent to gzip.
+            &mut gzip
+        } else if coding.eq_ignore_ascii_case(b"identity") {
+            &mut identity
+        } else if coding == b"*" {
+            &mut star
+        } else {
+            continue;
+        };
+        *slot = Some(q);
+    }
+    Weights {
+        // `*` matches any coding not listed explicitly (RFC 9110 §12.5.3).
+        br: br.or(star).unwrap_or(0),
+        gzip: gzip.or(star).unwrap_or(0),
+        // identity is acceptable unless excluded by `identity;q=0` or an unlisted `*;q=0`;
+        // when not mentioned it is only a last resort, below any listed coding.
+        identity: identity.or(star.filter(|&q| q == 0)).unwrap_or(1),
+    }
+}
+
+/// Parses a `q=` parameter. `None`: not a q parameter; `Some(None)`: malformed.
+fn qvalue(param: &[u8]) -> Option<Option<Weight>> {
+    let rest = param
+        .strip_prefix(b"q")
+        .or_else(|| param.strip_prefix(b"Q"))?;
+    let value = trim(rest).strip_prefix(b"=")?;
+    Some(parse_weight(trim(value)))
+}
+
+/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
+fn parse_weight(v: &[u8]) -> Option<Weight> {
+    let (int, frac) = match v.iter().position(|&b| b == b'.') {
+        Some(i) => (&v[..i], &v[i + 1..]),
+        None => (v, &[][..]),
+    };
+    if frac.len() > 3 || !frac.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut thousandths: Weight = 0;
+    for (i, d) in frac.iter().enumerate() {
+        thousandths += Weight::from(d - b'0') * [100, 10, 1][i];
+    }
+    match int {
+        b"0" => Some(thousandths),
+        b"1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+fn trim(s: &[u8]) -> &[u8] {
+    s.trim_ascii()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::SystemTime;
+
+    fn resource() -> Resource {
+        Resource::new("text/plain", "x".repeat(1000), SystemTime::UNIX_EPOCH)
+    }
+
+    fn pick(ae: Option<&str>) -> Encoding {
+        encoding_of(choose(&resource(), ae.map(str::as_bytes)))
+    }
+
+    #[test]
+    fn negotiation_table() {
+        use Encoding::*;
+        for (ae, want) in [
+            (None, Identity),
+            (Some(""), Identity),
+            (Some("gzip"), Gzip),
+            (Some("gzip, deflate, br"), Brotli),
+            (Some("br;q=0, gzip"), Gzip),
+            (Some("gzip;q=0"), Identity),
+            (Some("GZIP ; Q=0.5"), Gzip),
+            (Some("*"), Brotli),
+            (Some("*;q=0.5, br;q=0"), Gzip),
+            (Some("identity;q=0, gzip;q=0"), Identity),
+            (Some("gzip;q=0.3, identity;q=0.5"), Identity),
+            (Some("gzip;q=0.8, br;q=0.5"), Gzip),
+            (Some("gzip;q=1.5"), Identity),
+            (Some("x-gzip"), Gzip),
+            (Some("deflate"), Identity),
+        ] {
+            assert_eq!(pick(ae), want, "{ae:?}");
+        }
+    }
+
+    #[test]
+    fn weights_parse() {
+        assert_eq!(parse_weight(b"0.125"), Some(125));
+        assert_eq!(parse_weight(b"1.000"), Some(1000));
+        assert_eq!(parse_weight(b"1.001"), None);
+        assert_eq!(parse_weight(b"0.1234"), None);
+        assert_eq!(parse_weight(b"abc"), None);
+    }
+}
