@@ -3,9 +3,52 @@
 //! Every function takes the site description and the entries to show and returns bytes;
 //! nothing here reads the clock, so the same store renders to the same bytes.
 
+pub mod atom;
+pub mod escape;
+pub mod html;
+pub mod item;
+pub mod jsonfeed;
+pub mod opml;
+pub mod rss;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::article::{Article, EditionMeta};
+
+/// One published feed: its path under the site root, media type and format name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedFile {
+    pub path: &'static str,
+    pub mime: &'static str,
+    pub format: &'static str,
+}
+
+/// The RSS 2.0 feed.
+pub const RSS: FeedFile = FeedFile {
+    path: "feed.xml",
+    mime: "application/rss+xml",
+    format: "RSS",
+};
+
+/// The Atom 1.0 feed.
+pub const ATOM: FeedFile = FeedFile {
+    path: "atom.xml",
+    mime: "application/atom+xml",
+    format: "Atom",
+};
+
+/// The JSON Feed 1.1 feed; its spec ("Discovery") asks for this type, not application/json.
+pub const JSON_FEED: FeedFile = FeedFile {
+    path: "feed.json",
+    mime: "application/feed+json",
+    format: "JSON Feed",
+};
+
+/// The three feeds, in the order pages and the OPML list them.
+pub const FEEDS: [FeedFile; 3] = [RSS, ATOM, JSON_FEED];
+
+/// Where the OPML list of the feeds is published.
+pub const OPML_PATH: &str = "feeds.opml";
 
 /// What the feeds say about the site; built from the config.
 #[derive(Debug, Clone, PartialEq, Eq)]

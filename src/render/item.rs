@@ -1,0 +1,266 @@
+//! What every feed format says about one entry, computed once so the formats agree.
+//!
+//! RSS, Atom and JSON Feed each take an [`Item`] and only decide how to write it. All strings
+//! here are raw text (or, for `content_html`, HTML we built) already [`clean`]ed of characters
+//! XML forbids; escaping is each writer's job. This module does not know any feed syntax.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::escape::clean;
+use super::{html, Entry, Site};
+use crate::article::Article;
+
+/// How many characters of the first paragraph make the plain-text summary.
+pub const SUMMARY_CHARS: usize = 140;
+
+/// How many characters of the summary stand in for an empty title.
+const UNTITLED_CHARS: usize = 30;
+
+/// One entry as the feeds show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The permanent `tag:` URI.
+    pub id: String,
+    /// The absolute URL of the article page.
+    pub url: String,
+    pub title: String,
+    /// Plain text, the first paragraph cut at [`SUMMARY_CHARS`].
+    pub summary: String,
+    /// The whole body as plain text, dateline first.
+    pub content_text: String,
+    /// The article as an HTML fragment ([`html::article_fragment`]).
+    pub content_html: String,
+    /// One name per author; the publication when the article names nobody.
+    pub authors: Vec<String>,
+    /// `第1版` / `Page 1`, when the page is known.
+    pub page_label: Option<String>,
+    pub published: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+}
+
+impl Item {
+    /// Derives every field the feeds need from a stored entry.
+    pub fn from_entry(site: &Site, entry: &Entry) -> Item {
+        let a = &entry.article;
+        Item {
+            id: site.tag_uri(&a.id),
+            url: site.article_url(&a.id),
+            title: display_title(site, entry),
+            summary: clean(&a.summary(SUMMARY_CHARS)).into_owned(),
+            content_text: clean(&plain_text(a)).into_owned(),
+            content_html: html::article_fragment(entry),
+            authors: authors(site, entry),
+            page_label: page_label(site, entry),
+            published: entry.published,
+            updated: entry.updated,
+        }
+    }
+
+    /// The authors as one display string: `甲、乙` for CJK names, `A, B` otherwise.
+    pub fn byline(&self) -> String {
+        join_names(&self.authors)
+    }
+}
+
+/// The newest `updated` of all entries: the feeds' own last-change time, never the clock.
+pub fn last_updated(entries: &[Entry]) -> Option<DateTime<FixedOffset>> {
+    entries.iter().map(|e| e.updated).max()
+}
+
+/// The title, or for an untitled brief the start of its text, so no reader shows a blank.
+pub fn display_title(site: &Site, entry: &Entry) -> String {
+    let a = &entry.article;
+    let title = a.title.trim();
+    if !title.is_empty() {
+        return clean(title).into_owned();
+    }
+    let start = a.summary(UNTITLED_CHARS);
+    if !start.trim().is_empty() {
+        return clean(start.trim()).into_owned();
+    }
+    let any: String = a
+        .blocks
+        .first()
+        .map(|b| b.text().chars().take(UNTITLED_CHARS).collect())
+        .unwrap_or_default();
+    if !any.trim().is_empty() {
+        return clean(any.trim()).into_owned();
+    }
+    page_label(site, entry).unwrap_or_else(|| clean(&site.publication).into_owned())
+}
+
+/// The article's authors, or the publication: every item must name someone (RFC 4287 §4.1.1).
+fn authors(site: &Site, entry: &Entry) -> Vec<String> {
+    let named: Vec<String> = entry
+        .article
+        .authors
+        .iter()
+        .map(|n| clean(n.trim()).into_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
+    let publication = if entry.edition.publication.trim().is_empty() {
+        &site.publication
+    } else {
+        &entry.edition.publication
+    };
+    vec![clean(publication.trim()).into_owned()]
+}
+
+/// Joins names the way the language does: `、` between CJK names, `, ` between Latin ones.
+pub fn join_names(names: &[String]) -> String {
+    let sep = if names.iter().any(|n| n.chars().any(is_cjk)) {
+        "、"
+    } else {
+        ", "
+    };
+    names.join(sep)
+}
+
+/// `第1版` for a Chinese site, `Page 1` otherwise; leading zeros of the file name dropped.
+pub fn page_label(site: &Site, entry: &Entry) -> Option<String> {
+    let page = entry
+        .article
+        .page
+        .as_deref()
+        .or(entry.edition.page.as_deref())?
+        .trim();
+    let trimmed = page.trim_start_matches('0');
+    let page = match (page.is_empty(), trimmed.is_empty()) {
+        (true, _) => return None,
+        (false, true) => "0",
+        (false, false) => trimmed,
+    };
+    let page = clean(page);
+    Some(if site.language.to_ascii_lowercase().starts_with("zh") {
+        format!("第{page}版")
+    } else {
+        format!("Page {page}")
+    })
+}
+
+/// The body as plain text with the dateline first, as it was printed.
+fn plain_text(a: &Article) -> String {
+    let body = a.plain_text();
+    match a.dateline.as_deref().map(str::trim) {
+        Some(d) if !d.is_empty() => format!("{d}{}{body}", dateline_gap(d)),
+        _ => body,
+    }
+}
+
+/// What goes between a dateline and the text after it: nothing after CJK (`株洲日报讯（…）11月`),
+/// a space after Latin (`WASHINGTON, Nov. 8 — `).
+pub fn dateline_gap(dateline: &str) -> &'static str {
+    match dateline.chars().last() {
+        Some(c) if is_cjk(c) || is_fullwidth_punct(c) => "",
+        _ => " ",
+    }
+}
+
+/// Han, kana and hangul: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{20000}'..='\u{3134F}') // extensions B-G
+}
+
+/// CJK and fullwidth punctuation (`）`, `：`, `。`).
+fn is_fullwidth_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, EditionMeta};
+
+    fn site(lang: &str) -> Site {
+        Site {
+            title: "T".into(),
+            description: "D".into(),
+            language: lang.into(),
+            base_url: "https://news.example.org".into(),
+            publication: "株洲日报".into(),
+            tag_authority: "example.org,2024".into(),
+        }
+    }
+
+    fn entry(title: &str, authors: &[&str], page: Option<&str>, first: &str) -> Entry {
+        let t = chrono::DateTime::parse_from_rfc3339("2024-11-09T08:00:00+08:00").unwrap();
+        Entry {
+            article: Article {
+                id: "2024-11-09-p01-abc".into(),
+                page: page.map(Into::into),
+                kicker: None,
+                title: title.into(),
+                subtitle: None,
+                authors: authors.iter().map(|s| s.to_string()).collect(),
+                dateline: None,
+                blocks: vec![Block::Paragraph { text: first.into() }],
+                continued: false,
+                continued_from: None,
+            },
+            edition: EditionMeta {
+                publication: String::new(),
+                date: Some("2024-11-09".into()),
+                page: Some("03".into()),
+            },
+            published: t,
+            updated: t,
+        }
+    }
+
+    #[test]
+    fn page_labels_follow_the_site_language() {
+        let e = entry("t", &[], Some("01"), "x");
+        assert_eq!(page_label(&site("zh-CN"), &e).as_deref(), Some("第1版"));
+        assert_eq!(page_label(&site("en"), &e).as_deref(), Some("Page 1"));
+        let e = entry("t", &[], None, "x");
+        assert_eq!(page_label(&site("en"), &e).as_deref(), Some("Page 3"));
+        let mut e = entry("t", &[], Some("A10"), "x");
+        assert_eq!(page_label(&site("en"), &e).as_deref(), Some("Page A10"));
+        e.edition.page = None;
+        e.article.page = None;
+        assert_eq!(page_label(&site("en"), &e), None);
+    }
+
+    #[test]
+    fn names_join_by_script() {
+        let cjk = vec!["陈正明".to_string(), "邹家虎".to_string()];
+        assert_eq!(join_names(&cjk), "陈正明、邹家虎");
+        let latin = vec!["Ann Lee".to_string(), "Bo Li".to_string()];
+        assert_eq!(join_names(&latin), "Ann Lee, Bo Li");
+    }
+
+    #[test]
+    fn nobody_named_means_the_publication() {
+        let s = site("zh-CN");
+        assert_eq!(authors(&s, &entry("t", &[" "], None, "x")), ["株洲日报"]);
+        assert_eq!(authors(&s, &entry("t", &["任远"], None, "x")), ["任远"]);
+    }
+
+    #[test]
+    fn empty_title_falls_back_to_text_then_page() {
+        let s = site("zh-CN");
+        let long = "一二三四五六七八九十".repeat(4);
+        let title = display_title(&s, &entry("  ", &[], None, &long));
+        assert_eq!(
+            title,
+            format!("{}…", &long.chars().take(30).collect::<String>())
+        );
+        assert_eq!(display_title(&s, &entry("", &[], None, "")), "第3版");
+    }
+
+    #[test]
+    fn dateline_gap_depends_on_script() {
+        assert_eq!(dateline_gap("株洲日报讯（全媒体记者/任远）"), "");
+        assert_eq!(dateline_gap("新华社北京11月8日电"), "");
+        assert_eq!(dateline_gap("WASHINGTON, Nov. 8 —"), " ");
+    }
+}
