@@ -33,12 +33,22 @@ struct SplitJson<'a> {
 /// The file cannot be read or decoded.
 pub fn split(file: &Path, json: bool) -> Result<()> {
     let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let text = edition::decode(&bytes).with_context(|| format!("cannot decode {}", file.display()))?;
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let text =
+        edition::decode(&bytes).with_context(|| format!("cannot decode {}", file.display()))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let meta = edition::from_file_name(&name, "");
     let split = edition::split(&text, &meta);
     if json {
-        println!("{}", serde_json::to_string_pretty(&SplitJson { file: &name, split: &split })?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&SplitJson {
+                file: &name,
+                split: &split
+            })?
+        );
     } else {
         print_summary(&name, &split);
     }
@@ -46,13 +56,24 @@ pub fn split(file: &Path, json: bool) -> Result<()> {
 }
 
 fn print_summary(name: &str, split: &Split) {
-    println!("{name}: {} articles, {} dropped", split.articles.len(), split.dropped.len());
+    println!(
+        "{name}: {} articles, {} dropped",
+        split.articles.len(),
+        split.dropped.len()
+    );
     for a in &split.articles {
         println!("  {}", headline(a));
         let chars: usize = a.blocks.iter().map(|b| b.text().chars().count()).sum();
-        let by = if a.authors.is_empty() { String::new() } else { format!(", by {}", a.authors.join(" ")) };
+        let by = if a.authors.is_empty() {
+            String::new()
+        } else {
+            format!(", by {}", a.authors.join(" "))
+        };
         let cont = if a.continued { ", continued" } else { "" };
-        println!("      {} blocks, {chars} characters{by}{cont}", a.blocks.len());
+        println!(
+            "      {} blocks, {chars} characters{by}{cont}",
+            a.blocks.len()
+        );
     }
     for d in &split.dropped {
         println!("  dropped: {d}");
@@ -64,7 +85,11 @@ fn headline(a: &Article) -> String {
     if let Some(k) = &a.kicker {
         parts.push(format!("[{k}]"));
     }
-    parts.push(if a.title.is_empty() { "(untitled)".to_owned() } else { a.title.clone() });
+    parts.push(if a.title.is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        a.title.clone()
+    });
     if let Some(s) = &a.subtitle {
         parts.push(format!("— {s}"));
     }
@@ -94,14 +119,23 @@ pub fn ingest(cfg: Config, files: &[PathBuf]) -> Result<usize> {
 
 /// Copies `file` into the inbox under a hidden temp name and renames it into place.
 fn deliver(file: &Path, inbox_dir: &Path) -> Result<PathBuf> {
-    let name = file.file_name().with_context(|| format!("{} has no file name", file.display()))?;
+    let name = file
+        .file_name()
+        .with_context(|| format!("{} has no file name", file.display()))?;
     let target = inbox_dir.join(name);
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(".part");
     let tmp = inbox_dir.join(tmp_name);
-    fs::copy(file, &tmp).with_context(|| format!("cannot copy {} into {}", file.display(), inbox_dir.display()))?;
-    fs::rename(&tmp, &target).with_context(|| format!("cannot rename into {}", target.display()))?;
+    fs::copy(file, &tmp).with_context(|| {
+        format!(
+            "cannot copy {} into {}",
+            file.display(),
+            inbox_dir.display()
+        )
+    })?;
+    fs::rename(&tmp, &target)
+        .with_context(|| format!("cannot rename into {}", target.display()))?;
     Ok(target)
 }
 
@@ -128,7 +162,11 @@ pub fn rebuild(cfg: Config) -> Result<()> {
             Err(reason) => tracing::warn!(file = %path.display(), "skipped: {reason}"),
         }
     }
-    let stale: Vec<String> = store.ids()?.into_iter().filter(|id| !produced.contains(id)).collect();
+    let stale: Vec<String> = store
+        .ids()?
+        .into_iter()
+        .filter(|id| !produced.contains(id))
+        .collect();
     store.remove(&stale)?;
     changes.removed = stale;
     let report = publisher.publish(&store, &changes)?;
@@ -154,12 +192,16 @@ fn archived_files(archive: &Path) -> Result<Vec<(String, PathBuf)>> {
         .collect();
     dirs.sort();
     for dir in dirs {
-        let date = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let date = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
             .collect();
-        let order: HashMap<PathBuf, (String, u32)> = files.iter().map(|p| (p.clone(), delivery_key(p))).collect();
+        let order: HashMap<PathBuf, (String, u32)> =
+            files.iter().map(|p| (p.clone(), delivery_key(p))).collect();
         files.sort_by(|a, b| order[a].cmp(&order[b]));
         out.extend(files.into_iter().map(|p| (date.clone(), p)));
     }
@@ -168,9 +210,17 @@ fn archived_files(archive: &Path) -> Result<Vec<(String, PathBuf)>> {
 
 /// `page~3.txt` → ("page.txt", 3); `page.txt` → ("page.txt", 1).
 fn delivery_key(path: &Path) -> (String, u32) {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let (stem, ext) = name.rsplit_once('.').map_or((name.as_str(), ""), |(s, e)| (s, e));
-    match stem.rsplit_once('~').and_then(|(base, n)| Some((base, n.parse::<u32>().ok()?))) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = name
+        .rsplit_once('.')
+        .map_or((name.as_str(), ""), |(s, e)| (s, e));
+    match stem
+        .rsplit_once('~')
+        .and_then(|(base, n)| Some((base, n.parse::<u32>().ok()?)))
+    {
         Some((base, n)) => (format!("{base}.{ext}"), n),
         None => (name.clone(), 1),
     }

@@ -33,8 +33,15 @@ pub fn open(cfg: &Config) -> Result<(Store, Publisher, Arc<Published>)> {
     cfg.paths.create_missing()?;
     let store = Store::open(&cfg.paths.database, cfg.timezone)?;
     let published = Arc::new(Published::new(Snapshot::default()));
-    let mut publisher = Publisher::new(cfg.site.clone(), &cfg.paths.feeds, cfg.feed_items, Arc::clone(&published));
-    publisher.publish(&store, &Changes::default()).context("cannot publish the stored articles")?;
+    let mut publisher = Publisher::new(
+        cfg.site.clone(),
+        &cfg.paths.feeds,
+        cfg.feed_items,
+        Arc::clone(&published),
+    );
+    publisher
+        .publish(&store, &Changes::default())
+        .context("cannot publish the stored articles")?;
     Ok((store, publisher, published))
 }
 
@@ -48,15 +55,22 @@ pub async fn serve(cfg: Config, listener: TcpListener) -> Result<()> {
     let (hints, hint_rx) = channel();
     let worker = Worker::new(cfg.clone(), store, publisher, Arc::clone(&stop));
     let heartbeat = worker.heartbeat();
-    let worker = std::thread::Builder::new().name("inbox".into()).spawn(move || worker.run(hint_rx))?;
+    let worker = std::thread::Builder::new()
+        .name("inbox".into())
+        .spawn(move || worker.run(hint_rx))?;
     let _watcher = watch(&cfg.paths.inbox, hints.clone())?;
 
     let (stop_server, server_stopped) = tokio::sync::oneshot::channel::<()>();
     let options = server_options(&cfg);
     let addr = listener.local_addr()?;
-    let server = tokio::spawn(server::run(listener, Arc::clone(&published), options, async {
-        let _ = server_stopped.await;
-    }));
+    let server = tokio::spawn(server::run(
+        listener,
+        Arc::clone(&published),
+        options,
+        async {
+            let _ = server_stopped.await;
+        },
+    ));
     tracing::info!(%addr, inbox = %cfg.paths.inbox.display(), "pressroom is serving");
     notify_systemd(&[sd_notify::NotifyState::Ready]);
     let watchdog = spawn_watchdog(heartbeat);
@@ -94,9 +108,11 @@ fn server_options(cfg: &Config) -> ServerOptions {
 /// Waits for SIGTERM or SIGINT; on SIGHUP re-reads the config file and hands a valid one to
 /// the worker (an invalid one is logged and the old one kept).
 async fn wait_for_stop(config_path: &Path, hints: &Sender<Hint>) {
-    let (Ok(mut term), Ok(mut int), Ok(mut hup)) =
-        (signal(SignalKind::terminate()), signal(SignalKind::interrupt()), signal(SignalKind::hangup()))
-    else {
+    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::hangup()),
+    ) else {
         tracing::error!("cannot install signal handlers; stopping");
         return;
     };
@@ -139,14 +155,24 @@ fn watch(inbox: &Path, hints: Sender<Hint>) -> Result<RecommendedWatcher> {
 
 fn to_hint(event: notify::Event) -> Hint {
     match event.kind {
-        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Hint::Changed { paths: event.paths, renamed_in: true },
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Hint::Changed {
+            paths: event.paths,
+            renamed_in: true,
+        },
         // A rename within the watched folder reports both names; the second is where it landed.
-        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => {
-            Hint::Changed { paths: event.paths.into_iter().skip(1).collect(), renamed_in: true }
-        }
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => Hint::Changed {
+            paths: event.paths.into_iter().skip(1).collect(),
+            renamed_in: true,
+        },
         EventKind::Modify(ModifyKind::Data(_)) => Hint::Modified(event.paths),
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Hint::Changed { paths: event.paths, renamed_in: false },
-        _ => Hint::Changed { paths: event.paths, renamed_in: false },
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Hint::Changed {
+            paths: event.paths,
+            renamed_in: false,
+        },
+        _ => Hint::Changed {
+            paths: event.paths,
+            renamed_in: false,
+        },
     }
 }
 
@@ -176,7 +202,10 @@ fn spawn_watchdog(heartbeat: Arc<AtomicU64>) -> Option<tokio::task::JoinHandle<(
             if Duration::from_secs(age) < Duration::from_micros(usec) {
                 notify_systemd(&[sd_notify::NotifyState::Watchdog]);
             } else {
-                tracing::error!(age_secs = age, "inbox worker is not responding; not feeding the watchdog");
+                tracing::error!(
+                    age_secs = age,
+                    "inbox worker is not responding; not feeding the watchdog"
+                );
             }
         }
     }))

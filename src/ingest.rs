@@ -109,7 +109,12 @@ pub fn ingest_file(
 ///
 /// # Errors
 /// Why the dump cannot be split (it would have been refused on arrival).
-pub fn resplit(bytes: &[u8], name: &str, date: &str, publication: &str) -> Result<(FileRecord, Split), String> {
+pub fn resplit(
+    bytes: &[u8],
+    name: &str,
+    date: &str,
+    publication: &str,
+) -> Result<(FileRecord, Split), String> {
     let mut meta = edition::from_file_name(name, publication);
     meta.date.get_or_insert_with(|| date.to_owned());
     let split = decode_and_split(bytes, &meta).map_err(|Refusal(r)| r)?;

@@ -26,7 +26,13 @@ const EXIT_REFUSED: u8 = 3;
 #[command(name = "pressroom", version, about, long_about)]
 struct Cli {
     /// The config file; relative paths in it resolve against its folder.
-    #[arg(long, short, global = true, default_value = "config.toml", value_name = "PATH")]
+    #[arg(
+        long,
+        short,
+        global = true,
+        default_value = "config.toml",
+        value_name = "PATH"
+    )]
     config: PathBuf,
     #[command(subcommand)]
     command: Option<Command>,
@@ -118,7 +124,10 @@ fn serve(cfg: Config) -> Result<()> {
 
 fn check(path: &Path, cfg: &Config) -> Result<()> {
     println!("{}: ok", path.display());
-    println!("  site      {} ({}, {})", cfg.site.title, cfg.site.language, cfg.timezone);
+    println!(
+        "  site      {} ({}, {})",
+        cfg.site.title, cfg.site.language, cfg.timezone
+    );
     println!("  base_url  {}", cfg.site.base_url);
     println!("  listen    {}", cfg.server.listen);
     for (name, p) in [
@@ -137,8 +146,9 @@ fn check(path: &Path, cfg: &Config) -> Result<()> {
 /// and levels); the level comes from RUST_LOG when set, else from the config.
 fn init_logging(cfg: &Config) {
     use std::io::IsTerminal;
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("pressroom={},warn", cfg.log_level)));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(format!("pressroom={},warn", cfg.log_level))
+    });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -69,11 +69,18 @@ impl Publisher {
     /// # Errors
     /// Only store errors; a failed disk write is logged, kept for retry and counted.
     pub fn publish(&mut self, store: &Store, changes: &Changes) -> Result<Report> {
-        let entries = store.latest(self.items).context("cannot read the feed window")?;
+        let entries = store
+            .latest(self.items)
+            .context("cannot read the feed window")?;
         let snapshot = self.render_snapshot(&entries);
-        let mut report = Report { entries: entries.len(), ..Report::default() };
-        let mut to_write: Vec<(String, Arc<Resource>)> =
-            snapshot.iter().map(|(p, r)| (p.to_owned(), Arc::clone(r))).collect();
+        let mut report = Report {
+            entries: entries.len(),
+            ..Report::default()
+        };
+        let mut to_write: Vec<(String, Arc<Resource>)> = snapshot
+            .iter()
+            .map(|(p, r)| (p.to_owned(), Arc::clone(r)))
+            .collect();
         self.published.publish(snapshot);
         for id in changes.added.iter().chain(&changes.updated) {
             let path = article_path(id);
@@ -124,21 +131,51 @@ impl Publisher {
         let modified = to_system_time(render::item::last_updated(entries));
         let mut snapshot = Snapshot::default();
         let mut put = |path: String, body: String, modified: SystemTime| {
-            let reused = current.get(&path).filter(|r| r.body().as_ref() == body.as_bytes());
+            let reused = current
+                .get(&path)
+                .filter(|r| r.body().as_ref() == body.as_bytes());
             let resource = match reused {
                 Some(r) => Arc::clone(r),
-                None => Arc::new(Resource::new(content_type_for(&path), Bytes::from(body), modified)),
+                None => Arc::new(Resource::new(
+                    content_type_for(&path),
+                    Bytes::from(body),
+                    modified,
+                )),
             };
             snapshot.insert_shared(path, resource);
         };
-        put("/feed.xml".into(), render::rss::render(&self.site, entries), modified);
-        put("/atom.xml".into(), render::atom::render(&self.site, entries), modified);
-        put("/feed.json".into(), render::jsonfeed::render(&self.site, entries), modified);
-        put("/".into(), render::html::index_page(&self.site, entries), modified);
-        put("/feeds.opml".into(), render::opml::render(&self.site), modified);
+        put(
+            "/feed.xml".into(),
+            render::rss::render(&self.site, entries),
+            modified,
+        );
+        put(
+            "/atom.xml".into(),
+            render::atom::render(&self.site, entries),
+            modified,
+        );
+        put(
+            "/feed.json".into(),
+            render::jsonfeed::render(&self.site, entries),
+            modified,
+        );
+        put(
+            "/".into(),
+            render::html::index_page(&self.site, entries),
+            modified,
+        );
+        put(
+            "/feeds.opml".into(),
+            render::opml::render(&self.site),
+            modified,
+        );
         for entry in entries {
             let page = render::html::article_page(&self.site, entry);
-            put(article_path(&entry.article.id), page, to_system_time(Some(entry.updated)));
+            put(
+                article_path(&entry.article.id),
+                page,
+                to_system_time(Some(entry.updated)),
+            );
         }
         snapshot
     }
@@ -146,17 +183,26 @@ impl Publisher {
     fn page_resource(&self, entry: &Entry) -> Resource {
         let path = article_path(&entry.article.id);
         let body = render::html::article_page(&self.site, entry);
-        Resource::new(content_type_for(&path), Bytes::from(body), to_system_time(Some(entry.updated)))
+        Resource::new(
+            content_type_for(&path),
+            Bytes::from(body),
+            to_system_time(Some(entry.updated)),
+        )
     }
 
     /// Writes one file (and its `.gz` sibling) unless `feeds/` already holds these bytes.
     fn write_file(&mut self, path: &str, resource: &Resource) -> std::io::Result<bool> {
-        if self.on_disk.get(path).is_some_and(|etag| etag == resource.etag()) {
+        if self
+            .on_disk
+            .get(path)
+            .is_some_and(|etag| etag == resource.etag())
+        {
             return Ok(false);
         }
         let target = self.disk_path(path);
         if std::fs::read(&target).is_ok_and(|old| old == resource.body().as_ref()) {
-            self.on_disk.insert(path.to_owned(), resource.etag().to_owned());
+            self.on_disk
+                .insert(path.to_owned(), resource.etag().to_owned());
             return Ok(false);
         }
         if let Some(dir) = target.parent() {
@@ -166,7 +212,8 @@ impl Publisher {
         if let Some(gz) = resource.gzip_body() {
             write_atomically(&gz_path(&target), gz)?;
         }
-        self.on_disk.insert(path.to_owned(), resource.etag().to_owned());
+        self.on_disk
+            .insert(path.to_owned(), resource.etag().to_owned());
         Ok(true)
     }
 

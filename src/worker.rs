@@ -11,7 +11,6 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::Result;
 use chrono::Utc;
 
 use crate::config::Config;
@@ -31,7 +30,10 @@ const PUBLISH_EVERY: Duration = Duration::from_millis(250);
 #[derive(Debug)]
 pub enum Hint {
     /// Something changed at these paths; `renamed_in` when they were renamed into the inbox.
-    Changed { paths: Vec<PathBuf>, renamed_in: bool },
+    Changed {
+        paths: Vec<PathBuf>,
+        renamed_in: bool,
+    },
     /// Something was modified in place: a file renamed in earlier is being written again.
     Modified(Vec<PathBuf>),
     /// A new, already validated config (SIGHUP).
@@ -113,7 +115,10 @@ impl Worker {
 
     fn take_hint(&mut self, hint: Hint) {
         match hint {
-            Hint::Changed { paths, renamed_in: true } => self.renamed_in.extend(paths),
+            Hint::Changed {
+                paths,
+                renamed_in: true,
+            } => self.renamed_in.extend(paths),
             Hint::Changed { .. } | Hint::Wake => {}
             Hint::Modified(paths) => paths.iter().for_each(|p| {
                 self.renamed_in.remove(p);
@@ -124,11 +129,21 @@ impl Worker {
 
     fn reload(&mut self, cfg: Config) {
         if cfg.paths != self.cfg.paths || cfg.server != self.cfg.server {
-            tracing::warn!("config reloaded: changes to [paths] and [server] take effect after a restart");
+            tracing::warn!(
+                "config reloaded: changes to [paths] and [server] take effect after a restart"
+            );
         }
         self.publisher.reconfigure(cfg.site.clone(), cfg.feed_items);
-        self.settings = Settings { archive: self.settings.archive.clone(), failed: self.settings.failed.clone(), ..settings_of(&cfg) };
-        self.cfg = Config { paths: self.cfg.paths.clone(), server: self.cfg.server.clone(), ..cfg };
+        self.settings = Settings {
+            archive: self.settings.archive.clone(),
+            failed: self.settings.failed.clone(),
+            ..settings_of(&cfg)
+        };
+        self.cfg = Config {
+            paths: self.cfg.paths.clone(),
+            server: self.cfg.server.clone(),
+            ..cfg
+        };
         if let Err(e) = self.publisher.publish(&self.store, &Changes::default()) {
             tracing::error!("cannot republish after reload: {e:#}");
         }
@@ -175,7 +190,12 @@ impl Worker {
     }
 
     /// Handles one inbox entry; returns how soon to look again when it is not ready.
-    fn take(&mut self, entry: &inbox::Found, pending: &mut Changes, report: &mut PassReport) -> Option<Duration> {
+    fn take(
+        &mut self,
+        entry: &inbox::Found,
+        pending: &mut Changes,
+        report: &mut PassReport,
+    ) -> Option<Duration> {
         match &entry.kind {
             Kind::Ignored(why) => {
                 if self.reported.insert(entry.path.clone()) {
@@ -209,13 +229,23 @@ impl Worker {
         }
     }
 
-    fn ingest(&mut self, path: &Path, pending: &mut Changes, report: &mut PassReport) -> Option<Duration> {
+    fn ingest(
+        &mut self,
+        path: &Path,
+        pending: &mut Changes,
+        report: &mut PassReport,
+    ) -> Option<Duration> {
         let now = Utc::now().with_timezone(&self.cfg.timezone);
-        let (outcome, took) = ingest::timed(|| ingest::ingest_file(&mut self.store, &self.settings, path, now));
+        let (outcome, took) =
+            ingest::timed(|| ingest::ingest_file(&mut self.store, &self.settings, path, now));
         let file = name_of(path);
         let ms = took.as_secs_f64() * 1000.0;
         match outcome {
-            Ok(Outcome::Stored { articles, changes, archived }) => {
+            Ok(Outcome::Stored {
+                articles,
+                changes,
+                archived,
+            }) => {
                 report.stored += 1;
                 tracing::info!(file, articles, added = changes.added.len(), updated = changes.updated.len(),
                     removed = changes.removed.len(), ms = format!("{ms:.1}"), archived = %archived.display(), "stored");
@@ -248,8 +278,13 @@ impl Worker {
     pub fn publish(&mut self, changes: Changes) {
         let (result, took) = ingest::timed(|| self.publisher.publish(&self.store, &changes));
         match result {
-            Ok(r) => tracing::info!(entries = r.entries, written = r.written, unwritten = r.unwritten,
-                ms = format!("{:.1}", took.as_secs_f64() * 1000.0), "published"),
+            Ok(r) => tracing::info!(
+                entries = r.entries,
+                written = r.written,
+                unwritten = r.unwritten,
+                ms = format!("{:.1}", took.as_secs_f64() * 1000.0),
+                "published"
+            ),
             Err(e) => tracing::error!("cannot publish: {e:#}"),
         }
     }
@@ -272,9 +307,14 @@ fn merge(into: &mut Changes, from: Changes) {
 }
 
 fn name_of(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

@@ -22,6 +22,17 @@ impl Snapshot {
         self
     }
 
+    /// Adds a file already shared with an earlier snapshot (unchanged, so not recompressed).
+    pub fn insert_shared(&mut self, path: impl Into<String>, resource: Arc<Resource>) -> &mut Self {
+        self.files.insert(path.into(), resource);
+        self
+    }
+
+    /// Every published path with its file, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Arc<Resource>)> {
+        self.files.iter().map(|(p, r)| (p.as_str(), r))
+    }
+
     /// The file served at `path`, if published.
     pub fn get(&self, path: &str) -> Option<&Arc<Resource>> {
         self.files.get(path)
