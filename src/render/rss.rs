@@ -2,7 +2,9 @@
 //!
 //! Text goes to the crate raw: it escapes element text, and writes `description` and
 //! `content:encoded` as CDATA, splitting any `]]>` across two sections so text cannot close
-//! them. Authors are names, not e-mail addresses, so they go in `dc:creator` (the RSS
+//! them. CDATA is not escaping, though, and readers take `description` as HTML (the spec says
+//! it may hold entity-encoded HTML), so the plain-text summary is HTML-escaped once before it
+//! goes in; otherwise a `<script>` in an article would reach readers as markup. Authors are names, not e-mail addresses, so they go in `dc:creator` (the RSS
 //! Advisory Board's recommendation) rather than in `author`, which must be an address.
 
 use std::collections::BTreeMap;
@@ -11,7 +13,7 @@ use rss::extension::dublincore::DublinCoreExtension;
 use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item as RssItem};
 
-use super::escape::clean;
+use super::escape::{clean, escape};
 use super::item::{last_updated, Item};
 use super::{Entry, Site, RSS};
 
@@ -69,7 +71,7 @@ fn to_rss_item(item: &Item) -> RssItem {
     RssItem {
         title: Some(item.title.clone()),
         link: Some(item.url.clone()),
-        description: Some(item.summary.clone()),
+        description: Some(escape(&item.summary)),
         content: Some(item.content_html.clone()),
         // A tag: URI is not a URL a browser can open, hence isPermaLink="false".
         guid: Some(Guid {
