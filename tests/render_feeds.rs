@@ -1,190 +1,16 @@
-//! The renderers' output read back by independent parsers (feed-rs, the rss crate with its
-//! `validation` feature, serde_json) and compared field by field with the entries.
+//! The feeds read back by independent parsers (feed-rs, the rss crate with its `validation`
+//! feature, serde_json) and compared field by field with the entries they came from.
 //!
-//! The entries carry hostile text (`<script>`, a literal `&amp;`, quotes, `]]>`, a form
-//! feed) so that escaping "exactly once" is checked in every format, not assumed.
+//! The entries carry hostile text (see `fixtures/render_entries.rs`) so that escaping
+//! "exactly once" is checked in every format, not assumed.
 
-use chrono::{DateTime, FixedOffset, Utc};
-use pressroom::article::{Article, Block, EditionMeta};
+#[path = "fixtures/render_entries.rs"]
+mod fixtures;
+
+use chrono::{DateTime, Utc};
+use fixtures::*;
 use pressroom::render::{atom, html, jsonfeed, opml, rss, Entry, Site};
 use serde_json::Value;
-
-const SCRIPT: &str = "<script>alert(1)</script>";
-const SCRIPT_ONCE: &str = "&lt;script&gt;alert(1)&lt;/script&gt;";
-/// A literal `&amp;` in the text (a badly extracted "AT&T") must come out as `&amp;amp;`.
-const LITERAL_AMP_ONCE: &str = "AT&amp;amp;T";
-const LITERAL_AMP_TWICE: &str = "AT&amp;amp;amp;T";
-
-fn t(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).expect("test date")
-}
-
-fn site() -> Site {
-    Site {
-        title: "株洲日报 \"数字报\" & 朋友".into(),
-        description: "株洲日报每日新闻 <全文>".into(),
-        language: "zh-CN".into(),
-        base_url: "https://news.example.org".into(),
-        publication: "株洲日报".into(),
-        tag_authority: "example.org,2024".into(),
-    }
-}
-
-fn edition(page: &str) -> EditionMeta {
-    EditionMeta {
-        publication: "株洲日报".into(),
-        date: Some("2024-11-09".into()),
-        page: Some(page.into()),
-    }
-}
-
-fn para(text: &str) -> Block {
-    Block::Paragraph { text: text.into() }
-}
-
-/// A front-page CJK story: headline group, two authors, dateline, subhead, caption; corrected
-/// a day later, so `updated` is after `published`.
-fn cjk_entry() -> Entry {
-    Entry {
-        article: Article {
-            id: "2024-11-09-p01-aaaaaaaaaaaa".into(),
-            page: Some("01".into()),
-            kicker: Some("喜迎<盛会>".into()),
-            title: "大抓落实见成效 幸福株洲成色足".into(),
-            subtitle: Some("副题：项目 & 民生".into()),
-            authors: vec!["陈正明".into(), "邹家虎".into()],
-            dateline: Some("株洲日报讯（全媒体记者/任远）".into()),
-            blocks: vec![
-                para(&format!(
-                    "11月8日，市民在网上留言{SCRIPT}，称AT&amp;T的说法有误。"
-                )),
-                Block::Heading {
-                    text: "一、重点项目".into(),
-                },
-                Block::Caption {
-                    text: "图为施工现场。".into(),
-                    credit: Some("记者/杨凌凌 摄".into()),
-                },
-                para("第二段正文\u{c}，页面分隔符应被去掉。"),
-            ],
-            continued: true,
-            continued_from: None,
-        },
-        edition: edition("01"),
-        published: t("2024-11-09T08:00:00+08:00"),
-        updated: t("2024-11-10T09:30:00+08:00"),
-    }
-}
-
-/// A Latin story whose title and text hold quotes, `&` and the CDATA terminator.
-fn latin_entry() -> Entry {
-    Entry {
-        article: Article {
-            id: "2024-11-09-p01-bbbbbbbbbbbb".into(),
-            page: Some("01".into()),
-            kicker: None,
-            title: "He said \"quotes\" & left ]]> here".into(),
-            subtitle: None,
-            authors: vec!["Ann Lee".into(), "Bo Li".into()],
-            dateline: Some("WASHINGTON, Nov. 8 —".into()),
-            blocks: vec![
-                para("R&D spending rose; the closing ]]> of a CDATA section is just text."),
-                para("Second paragraph."),
-            ],
-            continued: false,
-            continued_from: None,
-        },
-        edition: edition("01"),
-        published: t("2024-11-09T08:01:00+08:00"),
-        updated: t("2024-11-09T08:01:00+08:00"),
-    }
-}
-
-/// An untitled brief on page 2 with no author: the title comes from its text.
-fn brief_entry() -> Entry {
-    Entry {
-        article: Article {
-            id: "2024-11-09-p02-cccccccccccc".into(),
-            page: Some("02".into()),
-            kicker: None,
-            title: String::new(),
-            subtitle: None,
-            authors: vec![],
-            dateline: None,
-            blocks: vec![para(
-                "市民中心自今日起延长开放时间至晚上九点，欢迎广大市民前往办理各类业务。",
-            )],
-            continued: false,
-            continued_from: None,
-        },
-        edition: edition("02"),
-        published: t("2024-11-09T08:02:00+08:00"),
-        updated: t("2024-11-09T08:02:00+08:00"),
-    }
-}
-
-fn entries() -> Vec<Entry> {
-    vec![cjk_entry(), latin_entry(), brief_entry()]
-}
-
-/// What each entry's title must read, as plain text.
-const TITLES: [&str; 3] = [
-    "大抓落实见成效 幸福株洲成色足",
-    "He said \"quotes\" & left ]]> here",
-    "市民中心自今日起延长开放时间至晚上九点，欢迎广大市民前往办理…",
-];
-
-/// What each entry's authors must be, one per person.
-fn authors(i: usize) -> Vec<&'static str> {
-    match i {
-        0 => vec!["陈正明", "邹家虎"],
-        1 => vec!["Ann Lee", "Bo Li"],
-        _ => vec!["株洲日报"],
-    }
-}
-
-const JOINED_AUTHORS: [&str; 3] = ["陈正明、邹家虎", "Ann Lee, Bo Li", "株洲日报"];
-const PAGES: [&str; 3] = ["第1版", "第1版", "第2版"];
-
-fn tag(i: usize) -> String {
-    format!("tag:example.org,2024:{}", entries()[i].article.id)
-}
-
-fn url(i: usize) -> String {
-    format!(
-        "https://news.example.org/articles/{}.html",
-        entries()[i].article.id
-    )
-}
-
-fn utc(d: DateTime<FixedOffset>) -> DateTime<Utc> {
-    d.with_timezone(&Utc)
-}
-
-/// The HTML carried in a feed: hostile text escaped once, never raw, never twice.
-fn assert_html_escaped_once(html: &str) {
-    if html.contains("AT&") {
-        assert_eq!(html.matches(SCRIPT_ONCE).count(), 1, "{html}");
-        assert_eq!(html.matches(LITERAL_AMP_ONCE).count(), 1, "{html}");
-        assert!(html.contains("<strong>株洲日报讯（全媒体记者/任远）</strong>11月8日"));
-        assert!(html.contains("<h3>一、重点项目</h3>"), "{html}");
-        assert!(html.contains(
-            "<figure><figcaption>图为施工现场。 <small>记者/杨凌凌 摄</small></figcaption></figure>"
-        ));
-        assert!(
-            html.contains("<p class=\"kicker\">喜迎&lt;盛会&gt;</p>"),
-            "{html}"
-        );
-    }
-    if html.contains("R&amp;D") {
-        assert_eq!(html.matches("closing ]]&gt; of").count(), 1, "{html}");
-        assert!(html.contains("<strong>WASHINGTON, Nov. 8 —</strong> R&amp;D"));
-    }
-    assert!(!html.contains("<script"), "{html}");
-    assert!(!html.contains(LITERAL_AMP_TWICE), "{html}");
-    assert!(!html.contains("&amp;lt;"), "{html}");
-    assert!(!html.contains('\u{c}'), "form feed left in {html}");
-}
 
 #[test]
 fn rss_reads_back_field_by_field() {
@@ -226,15 +52,6 @@ fn rss_reads_back_field_by_field() {
     }
     let first_summary = &feed.entries[0].summary.as_ref().expect("summary").content;
     assert!(first_summary.contains(SCRIPT_ONCE) && !first_summary.contains("<script"));
-}
-
-/// The test's own HTML escaping of plain text, independent of the crate's helper.
-fn html_escaped(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 #[test]
@@ -386,75 +203,6 @@ fn json_feed_reads_back_with_feed_rs() {
 }
 
 #[test]
-fn article_page_is_valid_html5_with_everything_escaped_once() {
-    let site = site();
-    let page = html::article_page(&site, &cjk_entry());
-    for needle in [
-        "<!doctype html>\n<html lang=\"zh-CN\">",
-        "<meta charset=\"utf-8\">",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>大抓落实见成效 幸福株洲成色足 – 株洲日报 &quot;数字报&quot; &amp; 朋友</title>",
-        "<hgroup>\n<p class=\"kicker\">喜迎&lt;盛会&gt;</p>\n<h1>大抓落实见成效 幸福株洲成色足</h1>\n\
-         <p class=\"subtitle\">副题：项目 &amp; 民生</p>\n</hgroup>",
-        "<p class=\"byline\">陈正明、邹家虎</p>",
-        "<link rel=\"canonical\" href=\"https://news.example.org/articles/2024-11-09-p01-aaaaaaaaaaaa.html\">",
-        "<a href=\"https://news.example.org/\">",
-        "<style>",
-    ] {
-        assert!(page.contains(needle), "missing {needle:?} in\n{page}");
-    }
-    assert_autodiscovery(&page);
-    let (head, main) = page.split_once("<main>").expect("main");
-    assert_eq!(head.matches(SCRIPT_ONCE).count(), 1, "the meta description");
-    assert_eq!(main.matches(SCRIPT_ONCE).count(), 1, "the body");
-    assert!(!page.contains("<script"));
-    assert!(!page.contains(LITERAL_AMP_TWICE));
-    assert!(!page.contains("&amp;quot;") && !page.contains("&amp;lt;"));
-    assert!(!page.contains("href=\"/"), "relative link in\n{page}");
-}
-
-#[test]
-fn index_groups_by_date_and_page_with_absolute_links() {
-    let site = site();
-    let page = html::index_page(&site, &entries());
-    assert!(page.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"));
-    assert!(page.contains("<meta charset=\"utf-8\">") && page.contains("name=\"viewport\""));
-    assert_autodiscovery(&page);
-    assert_eq!(page.matches("<h2>").count(), 1, "one edition date");
-    let p1 = page.find("<h3>第1版</h3>").expect("page 1 heading");
-    let p2 = page.find("<h3>第2版</h3>").expect("page 2 heading");
-    assert!(p1 < p2);
-    let mut last = 0;
-    for i in 0..3 {
-        let at = page
-            .find(&format!("<a href=\"{}\">", url(i)))
-            .expect("article link");
-        assert!(at > last, "entries out of order");
-        last = at;
-    }
-    assert!(page.contains(">He said &quot;quotes&quot; &amp; left ]]&gt; here</a>"));
-    assert!(page.contains("R&amp;D") && !page.contains("R&amp;amp;D"));
-    assert_eq!(page.matches("<ul>").count(), page.matches("</ul>").count());
-    assert!(!page.contains("href=\"/"), "relative link in\n{page}");
-}
-
-fn assert_autodiscovery(page: &str) {
-    for (mime, path) in [
-        ("application/rss+xml", "feed.xml"),
-        ("application/atom+xml", "atom.xml"),
-        ("application/feed+json", "feed.json"),
-    ] {
-        let prefix = format!("<link rel=\"alternate\" type=\"{mime}\" title=\"");
-        let href = format!("href=\"https://news.example.org/{path}\">");
-        let line = page
-            .lines()
-            .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("no {mime} autodiscovery in\n{page}"));
-        assert!(line.ends_with(&href), "{line}");
-    }
-}
-
-#[test]
 fn rendering_is_deterministic_and_keeps_the_callers_order() {
     let site = site();
     let es = entries();
@@ -511,27 +259,4 @@ fn empty_feeds_are_still_valid() {
     let v: Value = serde_json::from_str(&jsonfeed::render(&site, &[])).expect("JSON");
     assert_eq!(v["items"], serde_json::json!([]));
     assert!(html::index_page(&site, &[]).contains("</html>"));
-}
-
-#[test]
-fn opml_lists_the_three_feeds() {
-    let site = site();
-    let doc = opml::render(&site);
-    assert!(doc.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<opml version=\"2.0\">"));
-    let urls: Vec<&str> = doc
-        .match_indices("xmlUrl=\"")
-        .map(|(at, m)| {
-            let rest = &doc[at + m.len()..];
-            &rest[..rest.find('"').expect("closing quote")]
-        })
-        .collect();
-    assert_eq!(
-        urls,
-        [
-            "https://news.example.org/feed.xml",
-            "https://news.example.org/atom.xml",
-            "https://news.example.org/feed.json"
-        ]
-    );
-    assert!(doc.contains("<title>株洲日报 &quot;数字报&quot; &amp; 朋友</title>"));
 }

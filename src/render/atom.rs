@@ -11,8 +11,7 @@ use chrono::{DateTime, Utc};
 
 use super::escape::clean;
 use super::item::{last_updated, Item};
-use super::rss::GENERATOR;
-use super::{Entry, Site, ATOM};
+use super::{Entry, Site, ATOM, GENERATOR};
 
 /// The feed's own id: a `tag:` URI that survives a change of `base_url` (RFC 4287 §4.2.6).
 const FEED_ID: &str = "feed";

@@ -23,6 +23,7 @@ pub struct Item {
     pub id: String,
     /// The absolute URL of the article page.
     pub url: String,
+    /// Plain text; never empty (see [`display_title`]).
     pub title: String,
     /// Plain text, the first paragraph cut at [`SUMMARY_CHARS`].
     pub summary: String,
@@ -34,7 +35,9 @@ pub struct Item {
     pub authors: Vec<String>,
     /// `第1版` / `Page 1`, when the page is known.
     pub page_label: Option<String>,
+    /// The edition's date, staggered by reading order.
     pub published: DateTime<FixedOffset>,
+    /// The last change of the stored content.
     pub updated: DateTime<FixedOffset>,
 }
 
@@ -86,27 +89,36 @@ pub fn display_title(site: &Site, entry: &Entry) -> String {
     if !any.trim().is_empty() {
         return clean(any.trim()).into_owned();
     }
-    page_label(site, entry).unwrap_or_else(|| clean(&site.publication).into_owned())
+    page_label(site, entry).unwrap_or_else(|| publication(site, entry).into_owned())
 }
 
 /// The article's authors, or the publication: every item must name someone (RFC 4287 §4.1.1).
 fn authors(site: &Site, entry: &Entry) -> Vec<String> {
-    let named: Vec<String> = entry
-        .article
-        .authors
+    let named = named_authors(&entry.article);
+    if named.is_empty() {
+        vec![publication(site, entry).to_string()]
+    } else {
+        named
+    }
+}
+
+/// The authors the article names, trimmed and cleaned, blanks dropped.
+pub fn named_authors(a: &Article) -> Vec<String> {
+    a.authors
         .iter()
         .map(|n| clean(n.trim()).into_owned())
         .filter(|n| !n.is_empty())
-        .collect();
-    if !named.is_empty() {
-        return named;
-    }
-    let publication = if entry.edition.publication.trim().is_empty() {
-        &site.publication
+        .collect()
+}
+
+/// The entry's publication, or the site's when the edition's file name gave none.
+pub fn publication<'a>(site: &'a Site, entry: &'a Entry) -> std::borrow::Cow<'a, str> {
+    let name = entry.edition.publication.trim();
+    clean(if name.is_empty() {
+        site.publication.trim()
     } else {
-        &entry.edition.publication
-    };
-    vec![clean(publication.trim()).into_owned()]
+        name
+    })
 }
 
 /// Joins names the way the language does: `、` between CJK names, `, ` between Latin ones.

@@ -15,13 +15,10 @@ use rss::{Category, Channel, Guid, Item as RssItem};
 
 use super::escape::{clean, escape};
 use super::item::{last_updated, Item};
-use super::{Entry, Site, RSS};
+use super::{Entry, Site, GENERATOR, RSS};
 
 /// The Atom namespace, for the channel's `atom:link rel="self"`.
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
-
-/// Who wrote the feed, as `generator` says it.
-pub(crate) const GENERATOR: &str = concat!("pressroom ", env!("CARGO_PKG_VERSION"));
 
 /// The RSS 2.0 document for `entries`, in the order given.
 pub fn render(site: &Site, entries: &[Entry]) -> String {
