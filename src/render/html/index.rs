@@ -135,26 +135,28 @@ mod tests {
             entry("d", "2024-11-09", "01"),
             entry("e", "2024-11-10", "01"),
         ];
-        let shape: Vec<(String, Vec<(Option<String>, Vec<&str>)>)> = group(&site, &es)
+        // One line per page group: `date group number: date | label | ids`.
+        let shape: Vec<String> = group(&site, &es)
             .into_iter()
-            .map(|(d, pages)| {
-                let pages = pages
-                    .into_iter()
-                    .map(|(l, items)| (l, items.iter().map(|e| e.article.id.as_str()).collect()))
-                    .collect();
-                (d, pages)
+            .enumerate()
+            .flat_map(|(n, (date, pages))| {
+                pages.into_iter().map(move |(label, items)| {
+                    let ids: Vec<&str> = items.iter().map(|e| e.article.id.as_str()).collect();
+                    format!(
+                        "{n}: {date} | {} | {}",
+                        label.unwrap_or_default(),
+                        ids.join(" ")
+                    )
+                })
             })
             .collect();
-        let page = |n: &str| Some(format!("Page {n}"));
         assert_eq!(
             shape,
             [
-                (
-                    "2024-11-10".to_string(),
-                    vec![(page("1"), vec!["a", "b"]), (page("2"), vec!["c"])]
-                ),
-                ("2024-11-09".to_string(), vec![(page("1"), vec!["d"])]),
-                ("2024-11-10".to_string(), vec![(page("1"), vec!["e"])]),
+                "0: 2024-11-10 | Page 1 | a b",
+                "0: 2024-11-10 | Page 2 | c",
+                "1: 2024-11-09 | Page 1 | d",
+                "2: 2024-11-10 | Page 1 | e",
             ]
         );
     }
