@@ -2,7 +2,7 @@
 //!
 //! Text goes to the crate raw: it escapes element text and attributes as XML entities (no
 //! CDATA), so the HTML fragment in `<content type="html">` is escaped exactly once more as
-//! RFC 4287 §3.1.1.2 requires, and `]]>` has no special meaning there.
+//! RFC 4287 §3.1.1.2 requires (a `]]>` in text comes out as `]]&gt;`).
 
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed, Generator, Link, Person, Text,

@@ -171,13 +171,13 @@ pub fn dateline_gap(dateline: &str) -> &'static str {
     }
 }
 
-/// Han, kana and hangul: scripts written without spaces between words.
+/// Han and kana: scripts written without spaces between words, whose lists take `、`.
+/// (Hangul is left out on purpose: Korean puts spaces between words and commas in lists.)
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'   // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' // CJK extension A
         | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{AC00}'..='\u{D7AF}' // hangul syllables
         | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
         | '\u{20000}'..='\u{3134F}') // extensions B-G
 }

@@ -2,10 +2,12 @@
 //!
 //! Text goes to the crate raw: it escapes element text, and writes `description` and
 //! `content:encoded` as CDATA, splitting any `]]>` across two sections so text cannot close
-//! them. CDATA is not escaping, though, and readers take `description` as HTML (the spec says
-//! it may hold entity-encoded HTML), so the plain-text summary is HTML-escaped once before it
-//! goes in; otherwise a `<script>` in an article would reach readers as markup. Authors are names, not e-mail addresses, so they go in `dc:creator` (the RSS
-//! Advisory Board's recommendation) rather than in `author`, which must be an address.
+//! them. CDATA is not escaping, though, and readers take `description` as HTML (the spec
+//! says it may hold entity-encoded HTML), so the plain-text summary is HTML-escaped once
+//! before it goes in; otherwise a `<script>` in an article would reach readers as markup.
+//!
+//! Authors are names, not e-mail addresses, so they go in `dc:creator` (the RSS Advisory
+//! Board's profile) rather than in `author`, which the spec defines as an e-mail address.
 
 use std::collections::BTreeMap;
 
@@ -68,7 +70,8 @@ fn to_rss_item(item: &Item) -> RssItem {
     RssItem {
         title: Some(item.title.clone()),
         link: Some(item.url.clone()),
-        description: Some(escape(&item.summary)),
+        // An item needs a title or a description; ours always has a title.
+        description: (!item.summary.is_empty()).then(|| escape(&item.summary)),
         content: Some(item.content_html.clone()),
         // A tag: URI is not a URL a browser can open, hence isPermaLink="false".
         guid: Some(Guid {

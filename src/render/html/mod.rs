@@ -95,13 +95,12 @@ fn meta_line(site: &Site, entry: &Entry) -> String {
 fn body(a: &Article) -> String {
     let mut out = String::new();
     let mut dateline = non_empty(&a.dateline);
-    if dateline.is_some()
-        && !a
-            .blocks
-            .iter()
-            .any(|b| matches!(b, Block::Paragraph { .. }))
-    {
-        // Nothing to open: the dateline stands alone rather than being lost.
+    let has_paragraph = a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { .. }));
+    if !has_paragraph {
+        // Nothing for the dateline to open: it stands alone rather than being lost.
         if let Some(d) = dateline.take() {
             let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(d));
         }
