@@ -71,25 +71,27 @@ pub fn last_updated(entries: &[Entry]) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The title, or for an untitled brief the start of its text, so no reader shows a blank.
+///
+/// Always one line: a title that wrapped in print, or a tab from extraction, reads as a
+/// space (and a raw `\r` would not survive XML's end-of-line normalisation anyway).
 pub fn display_title(site: &Site, entry: &Entry) -> String {
     let a = &entry.article;
-    let title = a.title.trim();
-    if !title.is_empty() {
-        return clean(title).into_owned();
-    }
-    let start = a.summary(UNTITLED_CHARS);
-    if !start.trim().is_empty() {
-        return clean(start.trim()).into_owned();
-    }
-    let any: String = a
+    let first_block: String = a
         .blocks
         .first()
         .map(|b| b.text().chars().take(UNTITLED_CHARS).collect())
         .unwrap_or_default();
-    if !any.trim().is_empty() {
-        return clean(any.trim()).into_owned();
-    }
-    page_label(site, entry).unwrap_or_else(|| publication(site, entry).into_owned())
+    [a.title.clone(), a.summary(UNTITLED_CHARS), first_block]
+        .iter()
+        .map(|s| one_line(s))
+        .find(|s| !s.is_empty())
+        .or_else(|| page_label(site, entry))
+        .unwrap_or_else(|| one_line(&publication(site, entry)))
+}
+
+/// `s` cleaned of characters XML forbids, with every run of whitespace made one space.
+fn one_line(s: &str) -> String {
+    clean(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The article's authors, or the publication: every item must name someone (RFC 4287 §4.1.1).
@@ -102,11 +104,11 @@ fn authors(site: &Site, entry: &Entry) -> Vec<String> {
     }
 }
 
-/// The authors the article names, trimmed and cleaned, blanks dropped.
+/// The authors the article names, each on one line, blanks dropped.
 pub fn named_authors(a: &Article) -> Vec<String> {
     a.authors
         .iter()
-        .map(|n| clean(n.trim()).into_owned())
+        .map(|n| one_line(n))
         .filter(|n| !n.is_empty())
         .collect()
 }
