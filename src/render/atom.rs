@@ -2,7 +2,7 @@
 //!
 //! Text goes to the crate raw: it escapes element text and attributes as XML entities (no
 //! CDATA), so the HTML fragment in `<content type="html">` is escaped exactly once more as
-//! RFC 4287 §3.1.1.2 requires, and `]]>` has no special meaning there.
+//! RFC 4287 §3.1.1.2 requires (a `]]>` in text comes out as `]]&gt;`).
 
 use atom_syndication::{
     Category, Content, Entry as AtomEntry, Feed, Generator, Link, Person, Text,
@@ -11,8 +11,7 @@ use chrono::{DateTime, Utc};
 
 use super::escape::clean;
 use super::item::{last_updated, Item};
-use super::rss::GENERATOR;
-use super::{Entry, Site, ATOM};
+use super::{Entry, Site, ATOM, GENERATOR};
 
 /// The feed's own id: a `tag:` URI that survives a change of `base_url` (RFC 4287 §4.2.6).
 const FEED_ID: &str = "feed";

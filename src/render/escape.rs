@@ -78,4 +78,22 @@ mod tests {
         assert_eq!(clean("第一版\u{c}第二版"), "第一版第二版");
         assert!(matches!(clean("fine\r\n"), Cow::Borrowed(_)));
     }
+
+    /// Undoes exactly the five references [`escape`] writes, nothing else.
+    fn unescape(s: &str) -> String {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escape_is_reversible_and_leaves_no_markup(s in proptest::prelude::any::<String>()) {
+            let e = escape(&s);
+            proptest::prop_assert!(!e.contains(['<', '>', '"', '\'']));
+            proptest::prop_assert_eq!(unescape(&e), clean(&s));
+        }
+    }
 }

@@ -23,6 +23,7 @@ pub struct Item {
     pub id: String,
     /// The absolute URL of the article page.
     pub url: String,
+    /// Plain text; never empty (see [`display_title`]).
     pub title: String,
     /// Plain text, the first paragraph cut at [`SUMMARY_CHARS`].
     pub summary: String,
@@ -34,7 +35,9 @@ pub struct Item {
     pub authors: Vec<String>,
     /// `第1版` / `Page 1`, when the page is known.
     pub page_label: Option<String>,
+    /// The edition's date, staggered by reading order.
     pub published: DateTime<FixedOffset>,
+    /// The last change of the stored content.
     pub updated: DateTime<FixedOffset>,
 }
 
@@ -68,45 +71,56 @@ pub fn last_updated(entries: &[Entry]) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The title, or for an untitled brief the start of its text, so no reader shows a blank.
+///
+/// Always one line: a title that wrapped in print, or a tab from extraction, reads as a
+/// space (and a raw `\r` would not survive XML's end-of-line normalisation anyway).
 pub fn display_title(site: &Site, entry: &Entry) -> String {
     let a = &entry.article;
-    let title = a.title.trim();
-    if !title.is_empty() {
-        return clean(title).into_owned();
-    }
-    let start = a.summary(UNTITLED_CHARS);
-    if !start.trim().is_empty() {
-        return clean(start.trim()).into_owned();
-    }
-    let any: String = a
+    let first_block: String = a
         .blocks
         .first()
         .map(|b| b.text().chars().take(UNTITLED_CHARS).collect())
         .unwrap_or_default();
-    if !any.trim().is_empty() {
-        return clean(any.trim()).into_owned();
-    }
-    page_label(site, entry).unwrap_or_else(|| clean(&site.publication).into_owned())
+    [a.title.clone(), a.summary(UNTITLED_CHARS), first_block]
+        .iter()
+        .map(|s| one_line(s))
+        .find(|s| !s.is_empty())
+        .or_else(|| page_label(site, entry))
+        .unwrap_or_else(|| one_line(&publication(site, entry)))
+}
+
+/// `s` cleaned of characters XML forbids, with every run of whitespace made one space.
+fn one_line(s: &str) -> String {
+    clean(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The article's authors, or the publication: every item must name someone (RFC 4287 §4.1.1).
 fn authors(site: &Site, entry: &Entry) -> Vec<String> {
-    let named: Vec<String> = entry
-        .article
-        .authors
-        .iter()
-        .map(|n| clean(n.trim()).into_owned())
-        .filter(|n| !n.is_empty())
-        .collect();
-    if !named.is_empty() {
-        return named;
-    }
-    let publication = if entry.edition.publication.trim().is_empty() {
-        &site.publication
+    let named = named_authors(&entry.article);
+    if named.is_empty() {
+        vec![publication(site, entry).to_string()]
     } else {
-        &entry.edition.publication
-    };
-    vec![clean(publication.trim()).into_owned()]
+        named
+    }
+}
+
+/// The authors the article names, each on one line, blanks dropped.
+pub fn named_authors(a: &Article) -> Vec<String> {
+    a.authors
+        .iter()
+        .map(|n| one_line(n))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The entry's publication, or the site's when the edition's file name gave none.
+pub fn publication<'a>(site: &'a Site, entry: &'a Entry) -> std::borrow::Cow<'a, str> {
+    let name = entry.edition.publication.trim();
+    clean(if name.is_empty() {
+        site.publication.trim()
+    } else {
+        name
+    })
 }
 
 /// Joins names the way the language does: `、` between CJK names, `, ` between Latin ones.
@@ -159,13 +173,13 @@ pub fn dateline_gap(dateline: &str) -> &'static str {
     }
 }
 
-/// Han, kana and hangul: scripts written without spaces between words.
+/// Han and kana: scripts written without spaces between words, whose lists take `、`.
+/// (Hangul is left out on purpose: Korean puts spaces between words and commas in lists.)
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'   // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' // CJK extension A
         | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{AC00}'..='\u{D7AF}' // hangul syllables
         | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
         | '\u{20000}'..='\u{3134F}') // extensions B-G
 }

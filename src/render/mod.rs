@@ -6,7 +6,7 @@
 pub mod atom;
 pub mod escape;
 pub mod html;
-pub mod item;
+mod item;
 pub mod jsonfeed;
 pub mod opml;
 pub mod rss;
@@ -18,8 +18,11 @@ use crate::article::{Article, EditionMeta};
 /// One published feed: its path under the site root, media type and format name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FeedFile {
+    /// Relative to the site root and to `feeds/`: `feed.xml`.
     pub path: &'static str,
+    /// The media type to serve and to announce in autodiscovery links.
     pub mime: &'static str,
+    /// The format's name for people: `RSS`.
     pub format: &'static str,
 }
 
@@ -46,6 +49,9 @@ pub const JSON_FEED: FeedFile = FeedFile {
 
 /// The three feeds, in the order pages and the OPML list them.
 pub const FEEDS: [FeedFile; 3] = [RSS, ATOM, JSON_FEED];
+
+/// The feeds' `generator`: the program and its version.
+pub const GENERATOR: &str = concat!("pressroom ", env!("CARGO_PKG_VERSION"));
 
 /// Where the OPML list of the feeds is published.
 pub const OPML_PATH: &str = "feeds.opml";

@@ -2,8 +2,12 @@
 //!
 //! Text goes to the crate raw: it escapes element text, and writes `description` and
 //! `content:encoded` as CDATA, splitting any `]]>` across two sections so text cannot close
-//! them. Authors are names, not e-mail addresses, so they go in `dc:creator` (the RSS
-//! Advisory Board's recommendation) rather than in `author`, which must be an address.
+//! them. CDATA is not escaping, though, and readers take `description` as HTML (the spec
+//! says it may hold entity-encoded HTML), so the plain-text summary is HTML-escaped once
+//! before it goes in; otherwise a `<script>` in an article would reach readers as markup.
+//!
+//! Authors are names, not e-mail addresses, so they go in `dc:creator` (the RSS Advisory
+//! Board's profile) rather than in `author`, which the spec defines as an e-mail address.
 
 use std::collections::BTreeMap;
 
@@ -11,15 +15,12 @@ use rss::extension::dublincore::DublinCoreExtension;
 use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item as RssItem};
 
-use super::escape::clean;
+use super::escape::{clean, escape};
 use super::item::{last_updated, Item};
-use super::{Entry, Site, RSS};
+use super::{Entry, Site, GENERATOR, RSS};
 
 /// The Atom namespace, for the channel's `atom:link rel="self"`.
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
-
-/// Who wrote the feed, as `generator` says it.
-pub(crate) const GENERATOR: &str = concat!("pressroom ", env!("CARGO_PKG_VERSION"));
 
 /// The RSS 2.0 document for `entries`, in the order given.
 pub fn render(site: &Site, entries: &[Entry]) -> String {
@@ -69,7 +70,8 @@ fn to_rss_item(item: &Item) -> RssItem {
     RssItem {
         title: Some(item.title.clone()),
         link: Some(item.url.clone()),
-        description: Some(item.summary.clone()),
+        // An item needs a title or a description; ours always has a title.
+        description: (!item.summary.is_empty()).then(|| escape(&item.summary)),
         content: Some(item.content_html.clone()),
         // A tag: URI is not a URL a browser can open, hence isPermaLink="false".
         guid: Some(Guid {

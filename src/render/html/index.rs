@@ -17,36 +17,22 @@ pub fn index_page(site: &Site, entries: &[Entry]) -> String {
         escape(&site.title),
         escape(&site.description)
     );
-    if entries.is_empty() {
-        main.push_str("<p>—</p>\n");
-    }
-    let mut current: Option<(String, Option<String>)> = None;
-    for entry in entries {
-        let date = edition_date(entry);
-        let page = page_label(site, entry);
-        let same_date = current.as_ref().is_some_and(|(d, _)| *d == date);
-        let same_page = same_date && current.as_ref().is_some_and(|(_, p)| *p == page);
-        if !same_page && current.is_some() {
-            main.push_str("</ul>\n");
-        }
-        if !same_date {
-            let _ = writeln!(
-                main,
-                "<h2><time datetime=\"{0}\">{0}</time></h2>",
-                escape(&date)
-            );
-        }
-        if !same_page {
-            if let Some(label) = &page {
-                let _ = writeln!(main, "<h3>{}</h3>", escape(label));
+    for (date, pages) in group(site, entries) {
+        let _ = writeln!(
+            main,
+            "<h2><time datetime=\"{0}\">{0}</time></h2>",
+            escape(&date)
+        );
+        for (label, items) in pages {
+            if let Some(label) = label {
+                let _ = writeln!(main, "<h3>{}</h3>", escape(&label));
             }
             main.push_str("<ul>\n");
+            for entry in items {
+                main.push_str(&list_item(site, entry));
+            }
+            main.push_str("</ul>\n");
         }
-        main.push_str(&list_item(site, entry));
-        current = Some((date, page));
-    }
-    if current.is_some() {
-        main.push_str("</ul>\n");
     }
     let page = shell::Page {
         title: site.title.clone(),
@@ -55,6 +41,28 @@ pub fn index_page(site: &Site, entries: &[Entry]) -> String {
         main,
     };
     shell::render(site, &page)
+}
+
+/// Entries of one page of an edition, under the page's label when it is known.
+type PageGroup<'a> = (Option<String>, Vec<&'a Entry>);
+
+/// Runs of entries with the same edition date, split into runs with the same page label.
+///
+/// Only *consecutive* entries are grouped: the caller's order is the order shown.
+fn group<'a>(site: &Site, entries: &'a [Entry]) -> Vec<(String, Vec<PageGroup<'a>>)> {
+    let mut dates: Vec<(String, Vec<PageGroup<'a>>)> = Vec::new();
+    for entry in entries {
+        let date = edition_date(entry);
+        let label = page_label(site, entry);
+        match dates.last_mut() {
+            Some((d, pages)) if *d == date => match pages.last_mut() {
+                Some((l, items)) if *l == label => items.push(entry),
+                _ => pages.push((label, vec![entry])),
+            },
+            _ => dates.push((date, vec![(label, vec![entry])])),
+        }
+    }
+    dates
 }
 
 /// The edition's date as printed in its file name, else the day it was published.
@@ -78,4 +86,78 @@ fn list_item(site: &Site, entry: &Entry) -> String {
     }
     out.push_str("</li>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, EditionMeta};
+
+    fn entry(id: &str, date: &str, page: &str) -> Entry {
+        let t = chrono::DateTime::parse_from_rfc3339("2024-11-09T08:00:00+08:00").unwrap();
+        Entry {
+            article: Article {
+                id: id.into(),
+                page: Some(page.into()),
+                kicker: None,
+                title: id.into(),
+                subtitle: None,
+                authors: vec![],
+                dateline: None,
+                blocks: vec![],
+                continued: false,
+                continued_from: None,
+            },
+            edition: EditionMeta {
+                publication: "P".into(),
+                date: Some(date.into()),
+                page: Some(page.into()),
+            },
+            published: t,
+            updated: t,
+        }
+    }
+
+    #[test]
+    fn groups_only_consecutive_runs_in_the_given_order() {
+        let site = Site {
+            title: "T".into(),
+            description: "D".into(),
+            language: "en".into(),
+            base_url: "https://x.example".into(),
+            publication: "P".into(),
+            tag_authority: "x.example,2024".into(),
+        };
+        let es = [
+            entry("a", "2024-11-10", "01"),
+            entry("b", "2024-11-10", "01"),
+            entry("c", "2024-11-10", "02"),
+            entry("d", "2024-11-09", "01"),
+            entry("e", "2024-11-10", "01"),
+        ];
+        // One line per page group: `date group number: date | label | ids`.
+        let shape: Vec<String> = group(&site, &es)
+            .into_iter()
+            .enumerate()
+            .flat_map(|(n, (date, pages))| {
+                pages.into_iter().map(move |(label, items)| {
+                    let ids: Vec<&str> = items.iter().map(|e| e.article.id.as_str()).collect();
+                    format!(
+                        "{n}: {date} | {} | {}",
+                        label.unwrap_or_default(),
+                        ids.join(" ")
+                    )
+                })
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                "0: 2024-11-10 | Page 1 | a b",
+                "0: 2024-11-10 | Page 2 | c",
+                "1: 2024-11-09 | Page 1 | d",
+                "2: 2024-11-10 | Page 1 | e",
+            ]
+        );
+    }
 }

@@ -13,7 +13,9 @@ pub use index::index_page;
 use std::fmt::Write;
 
 use super::escape::escape;
-use super::item::{dateline_gap, display_title, join_names, page_label};
+use super::item::{
+    dateline_gap, display_title, join_names, named_authors, page_label, publication,
+};
 use super::{Entry, Site};
 use crate::article::{Article, Block};
 
@@ -66,13 +68,7 @@ pub fn article_page(site: &Site, entry: &Entry) -> String {
 /// The byline and the edition line under the headline: who, which paper, which day and page.
 fn meta_line(site: &Site, entry: &Entry) -> String {
     let mut out = String::new();
-    let authors: Vec<String> = entry
-        .article
-        .authors
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let authors = named_authors(&entry.article);
     if !authors.is_empty() {
         let _ = writeln!(
             out,
@@ -80,15 +76,11 @@ fn meta_line(site: &Site, entry: &Entry) -> String {
             escape(&join_names(&authors))
         );
     }
-    let publication = if entry.edition.publication.is_empty() {
-        &site.publication
-    } else {
-        &entry.edition.publication
-    };
+    let publication = publication(site, entry);
     let day = entry.published.format("%Y-%m-%d").to_string();
     let mut edition = format!(
         "{} · <time datetime=\"{}\">{}</time>",
-        escape(publication),
+        escape(&publication),
         escape(&entry.published.to_rfc3339()),
         escape(&day)
     );
@@ -103,13 +95,12 @@ fn meta_line(site: &Site, entry: &Entry) -> String {
 fn body(a: &Article) -> String {
     let mut out = String::new();
     let mut dateline = non_empty(&a.dateline);
-    if dateline.is_some()
-        && !a
-            .blocks
-            .iter()
-            .any(|b| matches!(b, Block::Paragraph { .. }))
-    {
-        // Nothing to open: the dateline stands alone rather than being lost.
+    let has_paragraph = a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { .. }));
+    if !has_paragraph {
+        // Nothing for the dateline to open: it stands alone rather than being lost.
         if let Some(d) = dateline.take() {
             let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(d));
         }
