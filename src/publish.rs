@@ -128,7 +128,7 @@ impl Publisher {
 
     fn render_snapshot(&self, entries: &[Entry]) -> Snapshot {
         let current = self.published.current();
-        let modified = to_system_time(render::item::last_updated(entries));
+        let modified = to_system_time(entries.iter().map(|e| e.updated).max());
         let mut snapshot = Snapshot::default();
         let mut put = |path: String, body: String, modified: SystemTime| {
             let reused = current

@@ -1,0 +1,284 @@
+//! Test harness: runs the real `pressroom` binary on a temp dir and `127.0.0.1:0`, drops
+//! files into its inbox the recommended way, and speaks plain HTTP/1.1 to it.
+#![allow(dead_code)] // each test file uses a different part of the harness
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const SEED_NAME: &str = "000_916fa60bd68d5306.txt";
+
+/// The seed page's bytes.
+pub fn seed() -> Vec<u8> {
+    std::fs::read(fixture("pages/000_916fa60bd68d5306.txt")).unwrap()
+}
+
+/// The seed page's expected titles, in page order.
+pub fn seed_titles() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(fixture("pages/000_916fa60bd68d5306.expected.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// Polls `f` until it returns `Some`, or panics with `what` after `timeout`.
+pub fn wait_for<T>(timeout: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A pressroom home: config, inbox, archive, failed, feeds and database in one temp dir.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home::with_config(|c| c)
+    }
+
+    /// A home whose config text is passed through `edit` first.
+    pub fn with_config(edit: impl FnOnce(String) -> String) -> Home {
+        let dir = tempfile::tempdir().unwrap();
+        let repo_config =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml"))
+                .unwrap();
+        let config = repo_config
+            .replace("listen = \"127.0.0.1:8080\"", "listen = \"127.0.0.1:0\"")
+            .replace(
+                "base_url = \"http://127.0.0.1:8080\"",
+                "base_url = \"http://pressroom.test\"",
+            )
+            .replace("settle_ms = 1000", "settle_ms = 200");
+        std::fs::write(dir.path().join("config.toml"), edit(config)).unwrap();
+        Home { dir }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.path("config.toml")
+    }
+
+    /// Delivers a file the documented way: written under a hidden temp name, then renamed in.
+    pub fn drop_file(&self, name: &str, bytes: &[u8]) {
+        let inbox = self.path("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        let tmp = inbox.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, bytes).unwrap();
+        std::fs::rename(&tmp, inbox.join(name)).unwrap();
+    }
+
+    /// Names of the files in a folder of the home, sorted.
+    pub fn list(&self, rel: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path(rel))
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    /// Every file under `archive/`, as `DATE/NAME`.
+    pub fn archived(&self) -> Vec<String> {
+        let mut out = vec![];
+        for date in self.list("archive") {
+            for name in self.list(&format!("archive/{date}")) {
+                out.push(format!("{date}/{name}"));
+            }
+        }
+        out
+    }
+
+    /// Runs `pressroom ARGS --config HOME/config.toml` to completion.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(args)
+            .arg("--config")
+            .arg(self.config())
+            .env("RUST_LOG", "pressroom=debug")
+            .output()
+            .unwrap()
+    }
+
+    /// Starts `pressroom serve` on this home and waits until it listens.
+    pub fn start(&self) -> Daemon {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.path("daemon.log"))
+            .unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .arg("serve")
+            .arg("--config")
+            .arg(self.config())
+            .env("RUST_LOG", "pressroom=debug")
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let addr = line
+            .trim()
+            .strip_prefix("pressroom listening on http://")
+            .and_then(|rest| rest.trim_end_matches('/').parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}; log:\n{}", self.log()));
+        Daemon { child, addr }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.path("daemon.log")).unwrap_or_default()
+    }
+}
+
+/// A running `pressroom serve`.
+pub struct Daemon {
+    pub child: Child,
+    pub addr: SocketAddr,
+}
+
+impl Daemon {
+    pub fn get(&self, path: &str) -> Reply {
+        request(self.addr, "GET", path, &[])
+    }
+
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Reply {
+        request(self.addr, method, path, headers)
+    }
+
+    /// Sends a signal (by name, `TERM`, `HUP`…) to the daemon.
+    pub fn signal(&self, name: &str) {
+        let ok = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// SIGTERM, then waits (with a deadline) for a clean exit; returns the exit code.
+    pub fn stop(mut self) -> i32 {
+        self.signal("TERM");
+        let status = wait_for(Duration::from_secs(15), "daemon to exit", || {
+            self.child.try_wait().unwrap()
+        });
+        status.code().unwrap_or(-1)
+    }
+
+    /// SIGKILL: no chance to clean up.
+    pub fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A parsed HTTP response.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("utf-8 body")
+    }
+}
+
+/// One HTTP/1.1 request on a fresh connection (`Connection: close`), read to the end.
+pub fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    parse_reply(&raw, method == "HEAD")
+}
+
+fn parse_reply(raw: &[u8], head_only: bool) -> Reply {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("complete response head");
+    let head = std::str::from_utf8(&raw[..split]).unwrap();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let body = if head_only {
+        Vec::new()
+    } else {
+        raw[split + 4..].to_vec()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// Parses a feed body with feed-rs (the independent parser of all three formats).
+pub fn parse_feed(body: &[u8]) -> Option<feed_rs::model::Feed> {
+    feed_rs::parser::parse(body).ok()
+}

@@ -1,0 +1,209 @@
+//! End to end: the real daemon, a real inbox, real SQLite, feeds read back with feed-rs.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use common::{parse_feed, seed, seed_titles, wait_for, Daemon, Home, SEED_NAME};
+
+const FEEDS: [&str; 3] = ["/feed.xml", "/atom.xml", "/feed.json"];
+
+/// Waits until every feed lists exactly `n` items and returns them parsed.
+fn feeds_with(daemon: &Daemon, n: usize) -> Vec<feed_rs::model::Feed> {
+    FEEDS
+        .iter()
+        .map(|path| {
+            wait_for(
+                Duration::from_secs(10),
+                &format!("{path} to hold {n} items"),
+                || {
+                    let reply = daemon.get(path);
+                    let feed = parse_feed(&reply.body)?;
+                    (reply.status == 200 && feed.entries.len() == n).then_some(feed)
+                },
+            )
+        })
+        .collect()
+}
+
+/// (id, title, link) of every entry, in feed order.
+fn items(feed: &feed_rs::model::Feed) -> Vec<(String, String, String)> {
+    feed.entries
+        .iter()
+        .map(|e| {
+            let title = e
+                .title
+                .as_ref()
+                .map(|t| t.content.clone())
+                .unwrap_or_default();
+            let link = e.links.first().map(|l| l.href.clone()).unwrap_or_default();
+            (e.id.clone(), title, link)
+        })
+        .collect()
+}
+
+fn assert_seed_feeds(daemon: &Daemon) -> Vec<(String, String, String)> {
+    let feeds = feeds_with(daemon, 7);
+    let rss = items(&feeds[0]);
+    let titles: Vec<String> = rss.iter().map(|(_, t, _)| t.clone()).collect();
+    assert_eq!(titles, seed_titles(), "titles in page order");
+    for (format, feed) in FEEDS.iter().zip(&feeds).skip(1) {
+        assert_eq!(
+            items(feed),
+            rss,
+            "{format} agrees with RSS on ids, titles and links"
+        );
+    }
+    for (id, title, link) in &rss {
+        assert!(id.starts_with("tag:pressroom.localhost,2024:"), "{id}");
+        let path = link
+            .strip_prefix("http://pressroom.test")
+            .expect("absolute link on base_url");
+        let page = daemon.get(path);
+        assert_eq!(page.status, 200, "{link}");
+        assert!(
+            page.text().contains(&format!("<h1>{title}</h1>"))
+                || page.text().contains(title.as_str()),
+            "{link} shows {title}"
+        );
+    }
+    rss
+}
+
+#[test]
+fn a_dropped_page_becomes_seven_items_in_every_feed_and_survives_restarts_and_redrops() {
+    let home = Home::new();
+    let daemon = home.start();
+    home.drop_file(SEED_NAME, &seed());
+    let first = assert_seed_feeds(&daemon);
+    wait_for(Duration::from_secs(5), "the page to be archived", || {
+        (home.archived().len() == 1).then_some(())
+    });
+    assert!(home.list("inbox").is_empty());
+    let etag = daemon.get("/feed.xml").header("etag").map(str::to_owned);
+    assert_eq!(daemon.stop(), 0, "SIGTERM exits 0; log:\n{}", home.log());
+
+    let daemon = home.start();
+    assert_eq!(
+        assert_seed_feeds(&daemon),
+        first,
+        "same items and ids after a restart"
+    );
+    assert_eq!(
+        daemon.get("/feed.xml").header("etag").map(str::to_owned),
+        etag,
+        "same bytes after a restart"
+    );
+
+    home.drop_file(SEED_NAME, &seed());
+    wait_for(
+        Duration::from_secs(10),
+        "the re-dropped page to leave the inbox",
+        || home.list("inbox").is_empty().then_some(()),
+    );
+    assert_eq!(
+        assert_seed_feeds(&daemon),
+        first,
+        "same items and ids after a re-drop"
+    );
+    assert_eq!(
+        home.archived().len(),
+        1,
+        "the identical re-drop is not archived twice"
+    );
+    assert_eq!(
+        daemon.get("/feed.xml").header("etag").map(str::to_owned),
+        etag,
+        "a re-drop changes nothing"
+    );
+    assert!(
+        home.log().contains("already ingested"),
+        "the re-drop is logged as such"
+    );
+}
+
+#[test]
+fn unusable_files_go_to_failed_with_a_reason_and_the_daemon_keeps_serving() {
+    let home = Home::new();
+    let daemon = home.start();
+    home.drop_file("empty.txt", b"");
+    let binary: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    home.drop_file("binary.txt", &binary);
+    let expected: BTreeSet<String> = [
+        "binary.txt",
+        "binary.txt.error",
+        "empty.txt",
+        "empty.txt.error",
+    ]
+    .map(String::from)
+    .into();
+    wait_for(Duration::from_secs(10), "both files in failed/", || {
+        (home.list("failed").into_iter().collect::<BTreeSet<_>>() == expected).then_some(())
+    });
+    let empty_reason = std::fs::read_to_string(home.path("failed/empty.txt.error")).unwrap();
+    assert!(empty_reason.contains("empty"), "{empty_reason}");
+    let binary_reason = std::fs::read_to_string(home.path("failed/binary.txt.error")).unwrap();
+    assert!(
+        binary_reason.contains("binary") || binary_reason.contains("not valid"),
+        "{binary_reason}"
+    );
+    assert_eq!(
+        std::fs::read(home.path("failed/binary.txt")).unwrap(),
+        binary,
+        "original bytes kept"
+    );
+    assert_eq!(daemon.get("/healthz").status, 200);
+
+    home.drop_file(SEED_NAME, &seed());
+    feeds_with(&daemon, 7);
+    let log = home.log();
+    assert!(
+        log.contains("refused") && log.contains("empty.txt"),
+        "{log}"
+    );
+}
+
+#[test]
+fn ingest_and_split_commands_use_the_same_pipeline() {
+    let home = Home::new();
+    let page = home.path("page.txt");
+    std::fs::write(&page, seed()).unwrap();
+    let out = home.run(&["ingest", page.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(page.exists(), "the original is left alone");
+    assert_eq!(home.archived().len(), 1);
+    let rss = std::fs::read(home.path("feeds/feed.xml")).unwrap();
+    assert_eq!(parse_feed(&rss).unwrap().entries.len(), 7);
+
+    let out = home.run(&["split", page.to_str().unwrap(), "--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["file"], "page.txt");
+    assert_eq!(json["articles"].as_array().unwrap().len(), 7);
+    assert!(json["edition"].get("date").is_some() && json["dropped"].is_array());
+
+    std::fs::write(home.path("bad.txt"), b"").unwrap();
+    let out = home.run(&["ingest", home.path("bad.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "refused files exit 3");
+}
+
+#[test]
+fn config_errors_exit_2_and_name_the_key_and_file() {
+    let home = Home::with_config(|c| c.replace("items = 100", "items = -1"));
+    let out = home.run(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("feeds.items") && err.contains("config.toml"),
+        "{err}"
+    );
+    let good = Home::new();
+    assert!(good.run(&["check"]).status.success());
+}
