@@ -79,15 +79,19 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
         };
         if let Some(inner) = c.get(2) {
             let (label, names) = split_label(inner.as_str());
-            b.authors = split_names(names);
-            b.residue = format!("（{label}）");
+            let (authors, seps) = split_names_keeping(names);
+            b.authors = authors;
+            b.residue = format!("（{label}{seps}）");
         }
         return Some(b);
     }
     let c = latin_lead_re().captures(text)?;
+    let (dateline, whole) = (c.get(1)?, c.get(0)?);
     Some(Byline {
-        dateline: Some(c.get(1)?.as_str().to_owned()),
-        len: c.get(0)?.end(),
+        dateline: Some(dateline.as_str().to_owned()),
+        // The dash after a dateline is punctuation, kept with the residue.
+        residue: text[dateline.end()..whole.end()].trim().to_owned(),
+        len: whole.end(),
         ..Byline::default()
     })
 }
@@ -99,9 +103,10 @@ pub fn parse_line(line: &str) -> Option<Byline> {
         let names = c.get(2)?.as_str();
         let label = c.get(1)?.as_str();
         if !label.contains(['（', '(', '讯']) && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace()) {
+            let (authors, seps) = split_names_keeping(names);
             return Some(Byline {
-                authors: split_names(names),
-                residue: c.get(1)?.as_str().to_owned(),
+                authors,
+                residue: format!("{label}{seps}"),
                 len: line.len(),
                 ..Byline::default()
             });
@@ -167,8 +172,17 @@ fn split_label(inner: &str) -> (&str, &str) {
 }
 
 /// Splits `陈正明 邹家虎` into two names, but keeps `周 欢` (a letter-spaced two-character
-/// name) as one.
-pub fn split_names(names: &str) -> Vec<String> {
+/// name) as one. The punctuation that separated names (`、`) is returned apart.
+pub fn split_names_keeping(names: &str) -> (Vec<String>, String) {
+    let seps: String = names
+        .chars()
+        .filter(|c| matches!(c, '、' | '，' | ','))
+        .collect();
+    (split_names(names), seps)
+}
+
+/// [`split_names_keeping`] without the separators.
+fn split_names(names: &str) -> Vec<String> {
     let parts: Vec<&str> = names
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
         .filter(|p| !p.is_empty())

@@ -151,6 +151,7 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
             && line.width <= 40.0
             && !line.text.ends_with(['、', '；'])
             && !line.text.starts_with(['，', '。', '、', '”', '）', '【'])
+            && !(line.text.starts_with('（') && line.text.ends_with('）'))
             && !is_numbered(line.text)
     } else {
         line.text.chars().filter(char::is_ascii_alphabetic).count() >= 3
@@ -217,7 +218,13 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     if byline::parse_line(text).is_some() {
         return Some(Role::Byline);
     }
-    if page.cjk && i > 0 && byline::is_name_line(text) && is_head_shaped(page, i - 1) {
+    // A bare name closes its block: a two-to-four character line inside a block is more
+    // likely a line of a headline set in a narrow column.
+    let closes_block = page
+        .lines
+        .get(i + 1)
+        .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
+    if page.cjk && i > 0 && closes_block && byline::is_name_line(text) && is_head_shaped(page, i - 1) {
         return Some(Role::Byline);
     }
     let lead = match page.lines.get(i + 1) {
@@ -263,8 +270,11 @@ fn mark_standalone_heads(page: &mut Page) {
         }
         let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
         let shaped = (i..end).all(|k| is_head_shaped(page, k));
+        // Headlines set in a narrow column stack many short lines.
+        let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
         let fits = if page.cjk {
-            end - i <= 3 && !widths.iter().any(|w| (w - page.lines[i].width).abs() <= 0.5)
+            stacked
+                || (end - i <= 3 && !widths.iter().any(|w| (w - page.lines[i].width).abs() <= 0.5))
         } else {
             end - i <= 6
         };
@@ -339,12 +349,15 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     }
     // Shorter than a paragraph's first line (which lost a two-character indent), and
     // followed by such a first line rather than by a full one.
+    let Some(next) = page.lines.get(i + 1) else {
+        return 0;
+    };
     let short = page.lines[i].width <= full[i] - 4.0;
-    let w = |k: usize| page.lines.get(k).map_or(0.0, |l| l.width);
-    let first_line_next = w(i + 1) <= full[i + 1] - 1.5 && w(i + 2) > w(i + 1) + 0.5;
+    let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
+    let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
     let next_ok = next_is_body(i + 1)
-        && byline::parse_lead(page.lines[i + 1].text).is_none()
-        && (first_line_next || is_numbered(page.lines[i + 1].text));
+        && byline::parse_lead(next.text).is_none()
+        && (first_line_next || is_numbered(next.text));
     (is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
         .then_some(1)
         .unwrap_or(0)

@@ -85,7 +85,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     }
     b.flush_caption();
     b.finish();
-    attach_orphan_heads(&mut b.out.pieces);
+    attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
     b.out
 }
 
@@ -149,9 +149,13 @@ impl<'a> Builder<'a> {
     }
 
     fn byline(&mut self, text: &str) {
-        let b = byline::parse_line(text).unwrap_or_else(|| Byline {
-            authors: byline::split_names(text),
-            ..Byline::default()
+        let b = byline::parse_line(text).unwrap_or_else(|| {
+            let (authors, residue) = byline::split_names_keeping(text);
+            Byline {
+                authors,
+                residue,
+                ..Byline::default()
+            }
         });
         if self
             .cur
@@ -169,8 +173,10 @@ impl<'a> Builder<'a> {
         }
         let piece = &mut self.draft().piece;
         piece.authors.extend(b.authors);
-        if piece.dateline.is_none() {
-            piece.dateline = b.dateline;
+        match (&piece.dateline, b.dateline) {
+            (None, d) => piece.dateline = d,
+            (Some(_), Some(d)) => self.out.dropped.push(d),
+            (Some(_), None) => {}
         }
     }
 
@@ -203,7 +209,10 @@ impl<'a> Builder<'a> {
             self.draft().piece.head = Some(headline::from_lines(&g, self.cjk));
         }
         let mut h = headline::from_lines(&main, self.cjk);
-        h.kicker = kicker.or(h.kicker);
+        h.kicker = match (kicker, h.kicker.take()) {
+            (Some(a), Some(b)) => Some(format!("{a}{b}")),
+            (a, b) => a.or(b),
+        };
         self.open_with_head(h);
     }
 
@@ -278,6 +287,13 @@ impl<'a> Builder<'a> {
         self.close_para();
         let Some(d) = self.cur.take() else { return };
         let mut piece = d.piece;
+        if piece.head.is_none()
+            && piece.blocks.is_empty()
+            && piece.authors.is_empty()
+            && piece.dateline.is_none()
+        {
+            return;
+        }
         if d.last_body.is_some_and(|l| !ends_sentence(l)) {
             piece.continued = true;
         }
@@ -330,7 +346,7 @@ fn move_box_label(blocks: &mut Vec<Block>) {
 
 /// Gives each headline without a body to the nearest untitled text on the page (before it
 /// first), for headline blocks the PDF emitted after their article.
-fn attach_orphan_heads(pieces: &mut Vec<Piece>) {
+fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
     let mut k = 0;
     while k < pieces.len() {
         let orphan = pieces[k].head.is_some() && pieces[k].blocks.is_empty();
@@ -351,10 +367,12 @@ fn attach_orphan_heads(pieces: &mut Vec<Piece>) {
         let t = if t > k { t - 1 } else { t };
         let p = &mut pieces[t];
         p.head = head.head;
-        if p.authors.is_empty() {
-            p.authors = head.authors;
+        p.authors.extend(head.authors);
+        match (&p.dateline, head.dateline) {
+            (None, d) => p.dateline = d,
+            (Some(_), Some(d)) => dropped.push(d),
+            (Some(_), None) => {}
         }
-        p.dateline = p.dateline.take().or(head.dateline);
         p.continued_from = p.continued_from.take().or(head.continued_from);
         p.continued |= head.continued;
     }
