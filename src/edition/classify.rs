@@ -335,17 +335,7 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     }
     let next_is_body = |k: usize| page.roles.get(k) == Some(&Role::Body);
     if is_numbered(text) {
-        let mut k = i;
-        while k < page.lines.len() && page.roles[k] == Role::Body && k - i < 3 {
-            if has_sentence_mark(page.lines[k].text) {
-                return 0;
-            }
-            if page.lines[k].width < full[k] - 1.0 {
-                return if next_is_body(k + 1) { k - i + 1 } else { 0 };
-            }
-            k += 1;
-        }
-        return 0;
+        return numbered_heading_len(page, full, i);
     }
     // Shorter than a paragraph's first line (which lost a two-character indent), and
     // followed by such a first line rather than by a full one.
@@ -361,6 +351,26 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     (is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
         .then_some(1)
         .unwrap_or(0)
+}
+
+/// A numbered item's heading: one line, or two when the second is a short remainder
+/// (`1.春华锂业新能源汽车电池正极材` / `料生产项目`); never with a sentence in it.
+fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
+    let body = |k: usize| page.roles.get(k) == Some(&Role::Body);
+    let text = page.lines[i].text;
+    if has_sentence_mark(text) || text.ends_with(['，', '、', '：', ':']) || !body(i + 1) {
+        return 0;
+    }
+    let next = &page.lines[i + 1];
+    let remainder = !has_sentence_mark(next.text)
+        && !next.text.ends_with(['，', '、', '：', ':'])
+        && next.width <= full[i + 1] - 4.0
+        && next.width <= 0.6 * page.lines[i].width;
+    if remainder && body(i + 2) {
+        2
+    } else {
+        1
+    }
 }
 
 /// `1.春华锂业…`, `2、…`, `（三）…`: a numbered item.

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod score;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
