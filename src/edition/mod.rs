@@ -3,9 +3,21 @@
 //!
 //! Nothing here touches the file system, the network or the clock; callers pass the bytes,
 //! the file name and the publication in, and get values back.
+//!
+//! The splitter is a pipeline of small steps: [`lines`] cuts pages into lines,
+//! [`classify`] gives each line a role, [`segment`] builds articles, with [`reflow`],
+//! [`byline`], [`headline`] and [`furniture`] for the details.
 
+mod byline;
+mod classify;
 pub mod decode;
+mod furniture;
+mod headline;
+mod lines;
 pub mod meta;
+mod reflow;
+mod script;
+mod segment;
 mod split;
 
 use serde::Serialize;
@@ -20,7 +32,8 @@ pub use meta::from_file_name;
 pub struct Split {
     pub edition: EditionMeta,
     pub articles: Vec<Article>,
-    /// Text that belongs to no article: page furniture, QR labels, ads, masthead scraps.
+    /// Text that belongs to no article: page furniture, QR labels, ads, masthead scraps,
+    /// and the labels of bylines (`本报记者`, `（全媒体记者/）`) whose names were lifted out.
     pub dropped: Vec<String>,
 }
 

@@ -1,38 +1,88 @@
-//! Interim splitter: blank-line-free blocks under a heading line. Replaced by the real one.
+//! The splitter's entry: pages in, articles with stable ids out.
+//!
+//! Ids come from the edition, the page and the title (for untitled items, the first
+//! characters of the body), never from the rest of the body, so a corrected text keeps
+//! its id.
 
+use super::classify::classify;
+use super::lines::{is_cjk_page, page_label, to_lines, to_pages};
+use super::segment::{segment, Piece};
 use super::Split;
 use crate::article::{article_id, Article, Block, EditionMeta};
 
+/// How many body characters identify an untitled item.
+const UNTITLED_KEY_CHARS: usize = 24;
+
+/// Splits every page of `text` and numbers the articles.
 pub fn split(text: &str, meta: &EditionMeta) -> Split {
-    let mut articles = Vec::new();
-    let mut cur: Option<Article> = None;
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if line.chars().count() <= 20 && !line.ends_with('。') {
-            if let Some(a) = cur.take() {
-                articles.push(a);
-            }
-            cur = Some(Article {
-                id: article_id(meta, meta.page.as_deref(), line, 0),
-                page: meta.page.clone(),
-                kicker: None,
-                title: line.to_owned(),
-                subtitle: None,
-                authors: vec![],
-                dateline: None,
-                blocks: vec![],
-                continued: false,
-                continued_from: None,
-            });
-        } else if let Some(a) = cur.as_mut() {
-            a.blocks.push(Block::Paragraph {
-                text: line.to_owned(),
-            });
-        }
-    }
-    articles.extend(cur);
-    Split {
+    let mut out = Split {
         edition: meta.clone(),
-        articles,
-        dropped: vec![],
+        ..Split::default()
+    };
+    for (index, page_text) in to_pages(text).enumerate() {
+        let lines = to_lines(page_text);
+        if lines.is_empty() {
+            continue;
+        }
+        let cjk = is_cjk_page(&lines);
+        let page = classify(lines, cjk);
+        if std::env::var_os("PRESSROOM_DEBUG_ROLES").is_some() {
+            for (k, l) in page.lines.iter().enumerate() {
+                eprintln!("{:?}\t{}\t{}\t{:.1}\t{}", page.roles[k], u8::from(page.starts[k]), u8::from(page.para_end[k]), l.width, l.text);
+            }
+        }
+        let result = segment(&page);
+        let label = page_label(meta, index);
+        let mut keys: Vec<String> = Vec::new();
+        for piece in result.pieces {
+            let key = headline_key(&piece);
+            let ordinal = keys.iter().filter(|k| **k == key).count();
+            out.articles
+                .push(to_article(piece, meta, label.as_deref(), &key, ordinal));
+            keys.push(key);
+        }
+        out.dropped.extend(result.dropped);
+    }
+    out
+}
+
+/// The title without spaces, or for an untitled item the start of its body.
+fn headline_key(piece: &Piece) -> String {
+    match &piece.head {
+        Some(h) if !h.title.trim().is_empty() => h.title.clone(),
+        _ => piece
+            .blocks
+            .iter()
+            .find(|b| matches!(b, Block::Paragraph { .. }))
+            .map(|b| {
+                b.text()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .take(UNTITLED_KEY_CHARS)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn to_article(
+    piece: Piece,
+    meta: &EditionMeta,
+    page: Option<&str>,
+    key: &str,
+    ordinal: usize,
+) -> Article {
+    let head = piece.head.unwrap_or_default();
+    Article {
+        id: article_id(meta, page, key, ordinal),
+        page: page.map(str::to_owned),
+        kicker: head.kicker,
+        title: head.title,
+        subtitle: head.subtitle,
+        authors: piece.authors,
+        dateline: piece.dateline,
+        blocks: piece.blocks,
+        continued: piece.continued,
+        continued_from: piece.continued_from,
     }
 }

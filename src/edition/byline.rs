@@ -1,0 +1,233 @@
+//! Bylines, datelines and photo credits.
+//!
+//! Chinese papers open an article with a dateline that may carry the reporters
+//! (`株洲日报讯（全媒体记者/任远）`, `新华社北京11月8日电`, `据新华社北京1月1日电（记者姜琳）`)
+//! or print the reporters on a line of their own under the headline (`本报记者 周 欢`,
+//! `株洲日报全媒体记者/张威`, a bare name). English papers use `By …` and `LONDON, Dec. 12.—`.
+//! Photo credits end in `摄`.
+//!
+//! Whatever of a byline is neither dateline nor a name (`本报记者`, `（全媒体记者/）`) is
+//! returned as `residue`, so the caller can keep every character of the input.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::script::is_cjk;
+
+/// What a byline said.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    pub dateline: Option<String>,
+    pub authors: Vec<String>,
+    /// Labels and brackets that are neither dateline nor names.
+    pub residue: String,
+    /// Bytes of the parsed text the byline took up (the body starts after them).
+    pub len: usize,
+}
+
+fn cjk_lead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{1,12}?讯))",
+            r"\s*(?:（([^（）]{1,40})）)?"
+        ))
+        .expect("static regex")
+    })
+}
+
+fn latin_lead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{1,3}[A-Z0-9][A-Za-z'".\-)]*){0,3}[,.]?\s+"#,
+            r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
+            r"\s*(?:[-—–]+\s*)?"
+        ))
+        .expect("static regex")
+    })
+}
+
+fn line_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(.{0,12}?(?:记者|通讯员|特约撰稿人?)\s*[/／:：]?)\s*(\S{1,4}(?:\s+\S{1,4}){0,4})$")
+            .expect("static regex")
+    })
+}
+
+/// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
+pub fn parse_lead(text: &str) -> Option<Byline> {
+    if let Some(c) = cjk_lead_re().captures(text) {
+        let whole = c.get(0)?;
+        let dateline = c.get(1)?.as_str();
+        let after = &text[c.get(1)?.end()..];
+        // A dateline is followed by a space or a bracket; a word that merely ends in 电/讯
+        // ("国家电网") is not one.
+        if after
+            .chars()
+            .next()
+            .is_some_and(|ch| !ch.is_whitespace() && ch != '（' && ch != '(')
+        {
+            return None;
+        }
+        let mut b = Byline {
+            dateline: Some(dateline.to_owned()),
+            len: whole.end(),
+            ..Byline::default()
+        };
+        if let Some(inner) = c.get(2) {
+            let (label, names) = split_label(inner.as_str());
+            let (authors, seps) = split_names_keeping(names);
+            b.authors = authors;
+            b.residue = format!("（{label}{seps}）");
+        }
+        return Some(b);
+    }
+    let c = latin_lead_re().captures(text)?;
+    let (dateline, whole) = (c.get(1)?, c.get(0)?);
+    Some(Byline {
+        dateline: Some(dateline.as_str().to_owned()),
+        // The dash after a dateline is punctuation, kept with the residue.
+        residue: text[dateline.end()..whole.end()].trim().to_owned(),
+        len: whole.end(),
+        ..Byline::default()
+    })
+}
+
+/// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,
+/// `(By Associated Press.)`.
+pub fn parse_line(line: &str) -> Option<Byline> {
+    if let Some(c) = line_re().captures(line) {
+        let names = c.get(2)?.as_str();
+        let label = c.get(1)?.as_str();
+        if !label.contains(['（', '(', '讯']) && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace()) {
+            let (authors, seps) = split_names_keeping(names);
+            return Some(Byline {
+                authors,
+                residue: format!("{label}{seps}"),
+                len: line.len(),
+                ..Byline::default()
+            });
+        }
+    }
+    parse_latin_by(line)
+}
+
+fn parse_latin_by(line: &str) -> Option<Byline> {
+    let inner = line.strip_prefix('(').unwrap_or(line);
+    let rest = inner
+        .strip_prefix("By ")
+        .or_else(|| inner.strip_prefix("BY "))?;
+    if rest.len() > 60 || rest.is_empty() {
+        return None;
+    }
+    let agency = ["Press", "PRESS", "Service", "News", "Wire", "Associated"]
+        .iter()
+        .any(|w| rest.contains(w));
+    let mut b = Byline {
+        len: line.len(),
+        ..Byline::default()
+    };
+    if agency {
+        b.dateline = Some(line.to_owned());
+    } else {
+        b.residue = line[..line.len() - rest.len()].to_owned();
+        b.authors = vec![rest.to_owned()];
+    }
+    Some(b)
+}
+
+/// True when `line` is a bare name (2–4 CJK characters, maybe letter-spaced: `周 欢`), as
+/// printed under a headline.
+pub fn is_name_line(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    (2..=4).contains(&chars.len())
+        && chars
+            .iter()
+            .all(|&c| is_cjk(c) && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65))
+        && !chars.iter().any(|c| matches!(c, '“' | '”' | '—' | '…' | '·'))
+}
+
+/// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`).
+pub fn is_credit(line: &str) -> bool {
+    let body = line.trim_end();
+    let Some(rest) = body.strip_suffix('摄') else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let n = rest.chars().count();
+    (2..=24).contains(&n) && !rest.contains(['。', '，', '；', '！', '？'])
+}
+
+/// Splits a label from the names it introduces: `全媒体记者/任远` → (`全媒体记者/`, `任远`).
+fn split_label(inner: &str) -> (&str, &str) {
+    let cut = ["/", "／", "记者", "通讯员"]
+        .iter()
+        .filter_map(|m| inner.rfind(m).map(|i| i + m.len()))
+        .max()
+        .unwrap_or(0);
+    (&inner[..cut], &inner[cut..])
+}
+
+/// Splits `陈正明 邹家虎` into two names, but keeps `周 欢` (a letter-spaced two-character
+/// name) as one. The punctuation that separated names (`、`) is returned apart.
+pub fn split_names_keeping(names: &str) -> (Vec<String>, String) {
+    let seps: String = names
+        .chars()
+        .filter(|c| matches!(c, '、' | '，' | ','))
+        .collect();
+    (split_names(names), seps)
+}
+
+/// [`split_names_keeping`] without the separators.
+fn split_names(names: &str) -> Vec<String> {
+    let parts: Vec<&str> = names
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1) {
+        return vec![parts.concat()];
+    }
+    parts.into_iter().map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_datelines() {
+        let b = parse_lead("株洲日报讯（全媒体记者/陈正明 邹家虎） 11月8日上午").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("株洲日报讯"));
+        assert_eq!(b.authors, ["陈正明", "邹家虎"]);
+        assert_eq!(b.residue, "（全媒体记者/）");
+        let b = parse_lead("新华社北京11月8日电 11 月 8 日下午").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("新华社北京11月8日电"));
+        let b = parse_lead("据新华社北京1月1日电（记者姜琳）为贯彻").unwrap();
+        assert_eq!(b.authors, ["姜琳"]);
+        assert!(parse_lead("国家电网公司今年").is_none());
+    }
+
+    #[test]
+    fn latin_datelines() {
+        let b = parse_lead("London, Dec. 12. A Copenhagen dispatch").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("London, Dec. 12."));
+        let b = parse_lead("WEHRUM, June 9—The resi").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("WEHRUM, June 9"));
+        assert!(parse_lead("Some people think banks").is_none());
+    }
+
+    #[test]
+    fn byline_lines() {
+        let b = parse_line("本报记者 周 欢").unwrap();
+        assert_eq!(b.authors, ["周欢"]);
+        let b = parse_line("株洲日报全媒体记者/张威").unwrap();
+        assert_eq!(b.authors, ["张威"]);
+        assert!(is_name_line("彭园园"));
+        assert!(!is_name_line("陈恢清致辞了吗们"));
+        assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
+        assert!(is_credit("严米金摄"));
+    }
+}

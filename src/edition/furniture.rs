@@ -1,0 +1,124 @@
+//! Page furniture and jump lines: text a reader does not read as part of any article.
+//!
+//! Recognised by newspaper conventions only: dates with weekdays, `第N版`/`第 N 页`,
+//! editor credits (`编辑 … 美编 … 校对 …`, `本版责编：…`), a publication name with its page,
+//! QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
+//! `(Continued on Page Two)`. It does not look at context beyond one line.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Which way a jump line points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JumpKind {
+    /// `（下转第3版）`: the article goes on on another page.
+    To,
+    /// `（上接第1版）`: this piece is the rest of an article from another page.
+    From,
+}
+
+/// A jump line found at the start or end of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jump {
+    pub kind: JumpKind,
+    /// The page named, as printed (`3`, `二`, `Two`).
+    pub page: String,
+    /// Byte range of the jump text in the line.
+    pub start: usize,
+    pub end: usize,
+}
+
+fn jump_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)[（(]\s*(?:(下转|转)|(上接|接))\s*第?\s*([0-9０-９一二三四五六七八九十A-Z]{1,4})\s*[版页面]\s*[）)]|\(\s*(continued)\s+(?:on|from)\s+page\s+([a-z0-9]+)\s*\.?\)",
+        )
+        .expect("static regex")
+    })
+}
+
+/// The jump line at the very start or very end of `line`, if any.
+pub fn find_jump(line: &str) -> Option<Jump> {
+    let m = jump_re()
+        .captures_iter(line)
+        .find(|c| c.get(0).is_some_and(|m| m.start() == 0 || m.end() == line.len()))?;
+    let whole = m.get(0)?;
+    let (kind, page) = if m.get(1).is_some() {
+        (JumpKind::To, m.get(3)?.as_str())
+    } else if m.get(2).is_some() {
+        (JumpKind::From, m.get(3)?.as_str())
+    } else {
+        let from = whole.as_str().to_ascii_lowercase().contains("from");
+        let kind = if from { JumpKind::From } else { JumpKind::To };
+        (kind, m.get(5)?.as_str())
+    };
+    Some(Jump {
+        kind,
+        page: page.to_owned(),
+        start: whole.start(),
+        end: whole.end(),
+    })
+}
+
+fn furniture_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:",
+            // A date with its weekday: the page header.
+            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)\S?",
+            // 第15版, 第 3 页, A3 版.
+            r"|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[版页]",
+            // A short name followed by its page: 人民日报 第15版.
+            r"|\S{2,12}\s*第\s*[0-9０-９]{1,3}\s*版",
+            // Editor credits.
+            r"|(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)\s*[：:/ ]\s*\S.*",
+            r"|.*(?:扫码|扫一扫|二维码).*",
+            r")$"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// True when `line` is page furniture on its own (see the module doc).
+pub fn is_furniture(line: &str) -> bool {
+    line.chars().count() <= 60 && furniture_re().is_match(line)
+}
+
+/// True when `line` labels a QR code: the line after it (`飞行表演`) belongs to the label.
+pub fn is_qr_label(line: &str) -> bool {
+    line.contains("扫码") || line.contains("扫一扫") || line.contains("二维码")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jumps_at_line_ends() {
+        let j = find_jump("（下转第6版）").unwrap();
+        assert_eq!((j.kind, j.page.as_str()), (JumpKind::To, "6"));
+        let j = find_jump("取得成效。（下转第3版）").unwrap();
+        assert_eq!(j.kind, JumpKind::To);
+        assert_eq!(find_jump("（上接第2版）").unwrap().kind, JumpKind::From);
+        assert_eq!(find_jump("(Continued on Page Two)").unwrap().page, "Two");
+        assert!(find_jump("（相关报道见第二版）").is_none());
+    }
+
+    #[test]
+    fn furniture_lines() {
+        for l in [
+            "2025年1月3日 星期五",
+            "第15版",
+            "人民日报 第15版",
+            "编辑 张驰 美编 杨建楠 校对 潘妙",
+            "本版责编：李明",
+            "扫码观看",
+        ] {
+            assert!(is_furniture(l), "{l}");
+        }
+        assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
+    }
+}

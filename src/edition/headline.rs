@@ -1,0 +1,124 @@
+//! A headline block's lines into kicker (引题), title and subtitle (副题).
+//!
+//! Newspaper conventions: a kicker ends in `——` or `：`, or is set in a long line of small
+//! type above a title in large type; a title may wrap over two lines of similar length; a
+//! subtitle is a noticeably shorter line under the title (`陈恢清致辞`). In English, the
+//! capitalised lines are the title and the decks under them the subtitle.
+
+use super::reflow::collapse_spaces;
+use super::script::upper_ratio;
+
+/// One headline as printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headline {
+    pub kicker: Option<String>,
+    pub title: String,
+    pub subtitle: Option<String>,
+}
+
+/// A line of a headline block and its printed width.
+pub type HeadLine<'a> = (&'a str, f32);
+
+/// Splits one headline block (no blank line inside) into its parts.
+pub fn from_lines(lines: &[HeadLine], cjk: bool) -> Headline {
+    if !cjk {
+        return from_latin(lines);
+    }
+    let kicker_len = kicker_len(lines);
+    let rest = &lines[kicker_len..];
+    let sub_len = usize::from(has_subtitle(rest));
+    let (title, sub) = rest.split_at(rest.len() - sub_len);
+    Headline {
+        kicker: (kicker_len > 0).then(|| join(&lines[..kicker_len], true)),
+        title: join(title, true),
+        subtitle: (sub_len > 0).then(|| join(sub, true)),
+    }
+}
+
+/// True when `lines` reads as a kicker: ends in `——`/`：`.
+pub fn is_kicker_like(lines: &[HeadLine]) -> bool {
+    lines
+        .last()
+        .is_some_and(|(t, _)| t.ends_with(['—', '：', ':']))
+}
+
+fn kicker_len(lines: &[HeadLine]) -> usize {
+    if lines.len() < 2 {
+        return 0;
+    }
+    if let Some(k) = lines[..lines.len() - 1]
+        .iter()
+        .position(|(t, _)| t.ends_with(['—', '：', ':']))
+    {
+        return k + 1;
+    }
+    let rest_max = lines[1..].iter().map(|l| l.1).fold(0.0, f32::max);
+    usize::from(lines.len() >= 3 && lines[0].1 > 1.4 * rest_max)
+}
+
+fn has_subtitle(lines: &[HeadLine]) -> bool {
+    let Some(((last, w), before)) = lines.split_last() else {
+        return false;
+    };
+    let Some((prev, _)) = before.last() else {
+        return false;
+    };
+    let widest = before.iter().map(|l| l.1).fold(0.0, f32::max);
+    last.starts_with(['—', '-'])
+        || (*w < 0.75 * widest && !prev.ends_with(['，', '、', ',']))
+}
+
+fn from_latin(lines: &[HeadLine]) -> Headline {
+    let caps = lines
+        .iter()
+        .take_while(|(t, _)| upper_ratio(t) >= 0.75)
+        .count()
+        .max(1)
+        .min(lines.len());
+    let (title, sub) = lines.split_at(caps);
+    Headline {
+        kicker: None,
+        title: join(title, false),
+        subtitle: (!sub.is_empty()).then(|| join(sub, false)),
+    }
+}
+
+/// Joins headline lines: tight in Chinese (the break is the typesetter's), with a space in
+/// Latin text; spaces inside a line are kept, collapsed.
+pub fn join(lines: &[HeadLine], cjk: bool) -> String {
+    let sep = if cjk { "" } else { " " };
+    let parts: Vec<String> = lines.iter().map(|(t, _)| collapse_spaces(t)).collect();
+    parts.join(sep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(lines: &[&str]) -> Headline {
+        let v: Vec<HeadLine> = lines
+            .iter()
+            .map(|t| (*t, super::super::script::width(t)))
+            .collect();
+        from_lines(&v, true)
+    }
+
+    #[test]
+    fn kicker_title_subtitle() {
+        let x = h(&[
+            "曹慧泉在全市打造“三个高地”和实施“八大行动”三季度讲评会上强调",
+            "主动作为创新作为高效作为",
+            "努力完成全年发展目标任务",
+            "陈恢清出席并讲话",
+        ]);
+        assert!(x.kicker.is_some());
+        assert_eq!(x.title, "主动作为创新作为高效作为努力完成全年发展目标任务");
+        assert_eq!(x.subtitle.as_deref(), Some("陈恢清出席并讲话"));
+        let x = h(&["四县市9大项目", "接受“集中检阅”", "曹慧泉参加"]);
+        assert_eq!(x.subtitle.as_deref(), Some("曹慧泉参加"));
+        let x = h(&["物尽其用，", "唤醒“沉睡”资产"]);
+        assert_eq!(x.subtitle, None);
+        let x = h(&["江西资助新生儿参加基", "本医保——", "呵护一小 幼有所保"]);
+        assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保——"));
+    }
+}

@@ -1,0 +1,114 @@
+//! The line model: a dump cut into pages at form feeds, each page into trimmed lines that
+//! remember whether a blank line preceded them and how wide they print.
+//!
+//! It does not decide what a line *is*; that is [`super::classify`]'s job.
+
+use super::script::{is_mostly_cjk, width};
+use crate::article::EditionMeta;
+
+/// One non-blank line of a page.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// The line without leading or trailing whitespace; inner spaces kept as printed.
+    pub text: &'a str,
+    /// A blank line separated this line from the previous one.
+    pub blank_before: bool,
+    /// Printed width in ems (see [`super::script::width`]).
+    pub width: f32,
+}
+
+/// The pages of a dump: text between form feeds.
+pub fn to_pages(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\u{c}')
+}
+
+/// The non-blank lines of one page, in text order.
+pub fn to_lines(page: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut blank = false;
+    for raw in page.split(['\n', '\r']) {
+        let text = raw.trim();
+        if text.is_empty() {
+            blank = true;
+            continue;
+        }
+        out.push(Line {
+            text,
+            blank_before: blank,
+            width: width(text),
+        });
+        blank = false;
+    }
+    out
+}
+
+/// True when the page is Chinese (more CJK than Latin letters).
+pub fn is_cjk_page(lines: &[Line]) -> bool {
+    let sample: String = lines.iter().take(200).map(|l| l.text).collect();
+    is_mostly_cjk(&sample)
+}
+
+/// Whether a blank line before line `i` marks a real break between text blocks.
+///
+/// Some dumps put a blank line between *every* line; there blank lines are rhythm, not
+/// structure, so a blank only counts when its neighbours are not blank-separated too.
+pub fn is_boundary(lines: &[Line], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return true;
+    };
+    if i == 0 {
+        return true;
+    }
+    if !line.blank_before {
+        return false;
+    }
+    let prev_blank = lines[i - 1].blank_before;
+    let next_blank = lines.get(i + 1).is_none_or(|l| l.blank_before);
+    !(prev_blank && next_blank)
+}
+
+/// The page label of the `index`th page of a dump: the meta's page for the first, counting
+/// up from it when it is numeric, else `"01"`, `"02"`, ….
+pub fn page_label(meta: &EditionMeta, index: usize) -> Option<String> {
+    match meta.page.as_deref() {
+        Some(p) if index == 0 => Some(p.to_owned()),
+        Some(p) => match p.parse::<usize>() {
+            Ok(n) => Some(format!("{:02}", n + index)),
+            Err(_) => Some(format!("{:02}", index + 1)),
+        },
+        None if index == 0 => None,
+        None => Some(format!("{:02}", index + 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_remember_blanks_and_trim() {
+        let lines = to_lines(" a \r\n\r\n b\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].text, "b");
+        assert!(lines[1].blank_before);
+    }
+
+    #[test]
+    fn pages_count_up_from_numeric_meta_page() {
+        let meta = EditionMeta {
+            publication: "p".into(),
+            date: None,
+            page: Some("03".into()),
+        };
+        assert_eq!(page_label(&meta, 0).as_deref(), Some("03"));
+        assert_eq!(page_label(&meta, 2).as_deref(), Some("05"));
+    }
+
+    #[test]
+    fn blank_between_every_line_is_not_a_boundary() {
+        let lines = to_lines("a\n\nb\n\nc\n\nd");
+        assert!(!is_boundary(&lines, 2));
+        let lines = to_lines("a\nb\n\nc\nd");
+        assert!(is_boundary(&lines, 2));
+    }
+}

@@ -1,0 +1,87 @@
+//! Character classes the splitter reasons with: CJK or Latin, sentence-final punctuation,
+//! and the printed width of a line.
+//!
+//! Widths are in "ems" of the body font: a CJK character or full-width punctuation mark is
+//! one em, an ASCII character half an em (digits and Latin letters are set half-width in
+//! Chinese papers). Spaces count for nothing, because in a dump they are mostly layout.
+
+/// True for CJK ideographs, kana, full-width forms and CJK punctuation, including the curly
+/// quotes and brackets Chinese typesetting sets full-width.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// Printed width of `s` in ems (see the module doc).
+pub fn width(s: &str) -> f32 {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            // Curly quotes print half-width even in Chinese fonts' proportional setting.
+            '“' | '”' | '‘' | '’' => 0.5,
+            c if is_cjk(c) => 1.0,
+            _ => 0.5,
+        })
+        .sum()
+}
+
+/// True when `s` holds more CJK than Latin letters: the page or line is Chinese.
+pub fn is_mostly_cjk(s: &str) -> bool {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in s.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_alphabetic() {
+            latin += 1;
+        }
+    }
+    cjk > latin
+}
+
+/// Closing quotes and brackets that may follow a sentence's final mark (`。”`, `。）`).
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '"' | '\'' | '》')
+}
+
+/// True when `s` ends a sentence: a full stop, question or exclamation mark, or an ellipsis,
+/// optionally followed by closing quotes or brackets.
+pub fn ends_sentence(s: &str) -> bool {
+    let trimmed = s.trim_end().trim_end_matches(is_closer);
+    trimmed.ends_with(['。', '！', '？', '!', '?', '…', '.', '；'])
+}
+
+/// True when `s` holds a sentence-final mark anywhere (a heading never does).
+pub fn has_sentence_mark(s: &str) -> bool {
+    s.contains(['。', '！', '？'])
+}
+
+/// Share of the letters of `s` that are uppercase Latin letters (0 when it has none).
+pub fn upper_ratio(s: &str) -> f32 {
+    let letters = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters == 0 {
+        return 0.0;
+    }
+    let upper = s.chars().filter(|c| c.is_ascii_uppercase()).count();
+    upper as f32 / letters as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_digits_as_half() {
+        assert_eq!(width("10 月 23 日"), 4.0);
+        assert_eq!(width("“惠购”"), 3.0);
+    }
+
+    #[test]
+    fn sentence_ends_see_through_closing_quotes() {
+        assert!(ends_sentence("就是自己最大的心愿。"));
+        assert!(ends_sentence("都不敢马虎。”"));
+        assert!(!ends_sentence("所有产业园区、"));
+        assert!(!ends_sentence("（相关报道见第二版）"));
+    }
+}

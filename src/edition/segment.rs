@@ -1,0 +1,379 @@
+//! Articles from classified lines: one pass in text order that opens an article at each
+//! headline (or at a dateline that starts a fresh piece of text), fills in bylines,
+//! paragraphs, subheads and captions, and follows jump lines.
+//!
+//! Two repairs for dumps whose text order is not reading order: a headline that lands in
+//! the middle of an untitled text cut mid-sentence belongs to that text, and a headline
+//! left without body (printed after it) goes to the nearest untitled text on the page.
+//! Ids and page labels are not assigned here; see [`super::split`].
+
+use super::byline::{self, Byline};
+use super::classify::{Page, Role};
+use super::furniture::{find_jump, Jump, JumpKind};
+use super::headline::{self, HeadLine, Headline};
+use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
+use super::script::ends_sentence;
+use crate::article::Block;
+
+/// An article before it gets its id.
+#[derive(Debug, Clone, Default)]
+pub struct Piece {
+    pub head: Option<Headline>,
+    pub authors: Vec<String>,
+    pub dateline: Option<String>,
+    pub blocks: Vec<Block>,
+    pub continued: bool,
+    pub continued_from: Option<String>,
+}
+
+/// An article being built, with its open paragraph and caption.
+#[derive(Debug, Default)]
+struct Draft<'a> {
+    piece: Piece,
+    para: Vec<&'a str>,
+    caption: Vec<&'a str>,
+    last_body: Option<&'a str>,
+    /// Subheads seen: text, though not the kind whose end tells a cut-off article.
+    headings: bool,
+}
+
+impl Draft<'_> {
+    fn has_body(&self) -> bool {
+        self.last_body.is_some() || self.headings
+    }
+}
+
+/// The articles and dropped text of one page.
+#[derive(Debug, Default)]
+pub struct PageOut {
+    pub pieces: Vec<Piece>,
+    pub dropped: Vec<String>,
+}
+
+struct Builder<'a> {
+    cjk: bool,
+    cur: Option<Draft<'a>>,
+    out: PageOut,
+}
+
+/// Builds the articles of one classified page.
+pub fn segment<'a>(page: &Page<'a>) -> PageOut {
+    let mut b = Builder {
+        cjk: page.cjk,
+        cur: None,
+        out: PageOut::default(),
+    };
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let role = page.roles[i];
+        let end = unit_end(page, i);
+        if role != Role::Caption {
+            b.flush_caption();
+        }
+        match role {
+            Role::Drop => b.out.dropped.push(page.lines[i].text.to_owned()),
+            Role::Jump => b.jump(page.lines[i].text),
+            Role::Credit => b.credit(page.lines[i].text),
+            Role::Caption => b.draft().caption.push(page.lines[i].text),
+            Role::Byline => b.byline(page.lines[i].text),
+            Role::Head => b.head(page, i, end),
+            Role::Heading => b.heading(page, i, end),
+            Role::Body => b.body(page, i),
+        }
+        i = if matches!(role, Role::Head | Role::Heading) { end } else { i + 1 };
+    }
+    b.flush_caption();
+    b.finish();
+    attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
+    b.out
+}
+
+/// The end of the unit of same-role lines starting at `i`.
+fn unit_end(page: &Page, i: usize) -> usize {
+    let role = page.roles[i];
+    (i + 1..page.lines.len())
+        .find(|&k| page.roles[k] != role || (role == Role::Heading && page.starts[k]))
+        .unwrap_or(page.lines.len())
+}
+
+impl<'a> Builder<'a> {
+    fn draft(&mut self) -> &mut Draft<'a> {
+        self.cur.get_or_insert_with(Draft::default)
+    }
+
+    fn text_of(&self, lines: &[&str]) -> String {
+        let raw = join_raw(lines, self.cjk);
+        if self.cjk {
+            remove_layout_spaces(&raw)
+        } else {
+            collapse_spaces(&raw)
+        }
+    }
+
+    fn jump(&mut self, text: &'a str) {
+        self.out.dropped.push(text.to_owned());
+        let Some(Jump { kind, page, .. }) = find_jump(text) else {
+            return;
+        };
+        match kind {
+            JumpKind::To => self.draft().piece.continued = true,
+            JumpKind::From => {
+                if self.cur.as_ref().is_some_and(Draft::has_body) {
+                    self.finish();
+                }
+                self.draft().piece.continued_from = Some(page);
+            }
+        }
+    }
+
+    fn credit(&mut self, text: &str) {
+        let credit = collapse_spaces(text);
+        if let Some(Block::Caption { credit: c @ None, .. }) =
+            self.cur.as_mut().and_then(|d| d.piece.blocks.last_mut())
+        {
+            *c = Some(credit);
+        } else {
+            self.out.dropped.push(credit);
+        }
+    }
+
+    fn flush_caption(&mut self) {
+        let Some(d) = self.cur.as_mut() else { return };
+        if d.caption.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(&mut d.caption);
+        let text = self.text_of(&lines);
+        self.draft().piece.blocks.push(Block::Caption { text, credit: None });
+    }
+
+    fn byline(&mut self, text: &str) {
+        let b = byline::parse_line(text).unwrap_or_else(|| {
+            let (authors, residue) = byline::split_names_keeping(text);
+            Byline {
+                authors,
+                residue,
+                ..Byline::default()
+            }
+        });
+        if self
+            .cur
+            .as_ref()
+            .is_some_and(|d| d.has_body() && !d.piece.authors.is_empty())
+        {
+            self.finish();
+        }
+        self.apply_byline(b);
+    }
+
+    fn apply_byline(&mut self, b: Byline) {
+        if !b.residue.trim().is_empty() {
+            self.out.dropped.push(b.residue.trim().to_owned());
+        }
+        let piece = &mut self.draft().piece;
+        piece.authors.extend(b.authors);
+        match (&piece.dateline, b.dateline) {
+            (None, d) => piece.dateline = d,
+            (Some(_), Some(d)) => self.out.dropped.push(d),
+            (Some(_), None) => {}
+        }
+    }
+
+    fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
+        let mut groups: Vec<Vec<HeadLine>> = Vec::new();
+        for k in start..end {
+            let line = (page.lines[k].text, page.lines[k].width);
+            match groups.last_mut() {
+                Some(g) if !page.starts[k] => g.push(line),
+                _ => groups.push(vec![line]),
+            }
+        }
+        // A lone short line after a blank is the subtitle of the group above, not a title.
+        if groups.len() >= 2 && groups.last().is_some_and(|g| is_subtitle_of(g, &groups[groups.len() - 2])) {
+            if let Some(sub) = groups.pop() {
+                groups.last_mut().into_iter().for_each(|g| g.extend(sub.iter().copied()));
+            }
+        }
+        let main = groups.pop().unwrap_or_default();
+        let mut kicker = None;
+        if let Some(prev) = groups.last() {
+            let widest = main.iter().map(|l| l.1).fold(0.0, f32::max);
+            if headline::is_kicker_like(prev) || prev.iter().all(|l| l.1 > 1.4 * widest) {
+                kicker = Some(headline::join(prev, self.cjk));
+                groups.pop();
+            }
+        }
+        for g in groups {
+            self.finish();
+            self.draft().piece.head = Some(headline::from_lines(&g, self.cjk));
+        }
+        let mut h = headline::from_lines(&main, self.cjk);
+        h.kicker = match (kicker, h.kicker.take()) {
+            (Some(a), Some(b)) => Some(format!("{a}{b}")),
+            (a, b) => a.or(b),
+        };
+        self.open_with_head(h);
+    }
+
+    fn open_with_head(&mut self, h: Headline) {
+        let mid_text = self.cur.as_ref().is_some_and(|d| {
+            d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
+        });
+        let empty = self
+            .cur
+            .as_ref()
+            .is_some_and(|d| d.piece.head.is_none() && !d.has_body());
+        if !(mid_text || empty) {
+            self.finish();
+        }
+        self.draft().piece.head = Some(h);
+    }
+
+    fn heading(&mut self, page: &Page<'a>, start: usize, end: usize) {
+        self.close_para();
+        let lines: Vec<&str> = (start..end).map(|k| page.lines[k].text).collect();
+        let text = self.text_of(&lines);
+        let d = self.draft();
+        d.piece.blocks.push(Block::Heading { text });
+        d.headings = true;
+    }
+
+    fn body(&mut self, page: &Page<'a>, i: usize) {
+        let text = page.lines[i].text;
+        let fresh = self.cur.as_ref().is_some_and(|d| d.has_body() && d.para.is_empty());
+        if fresh && starts_dateline(page, i) {
+            self.finish();
+        }
+        let jump = find_jump(text).filter(|j| j.start > 0 && j.end == text.len());
+        let body = jump.as_ref().map_or(text, |j| text[..j.start].trim_end());
+        let d = self.draft();
+        d.para.push(body);
+        d.last_body = Some(body);
+        if page.para_end[i] || jump.is_some() {
+            self.close_para();
+        }
+        if let Some(j) = jump {
+            self.jump(&text[j.start..]);
+        }
+    }
+
+    fn close_para(&mut self) {
+        let Some(d) = self.cur.as_mut() else { return };
+        if d.para.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(&mut d.para);
+        let first = !d.piece.blocks.iter().any(|b| matches!(b, Block::Paragraph { .. }));
+        let mut raw = join_raw(&lines, self.cjk);
+        if first && d.piece.dateline.is_none() {
+            if let Some(b) = byline::parse_lead(&raw) {
+                raw = raw[b.len..].to_owned();
+                self.apply_byline(b);
+            }
+        }
+        let text = if self.cjk {
+            remove_layout_spaces(&raw)
+        } else {
+            collapse_spaces(&raw)
+        };
+        if !text.is_empty() {
+            self.draft().piece.blocks.push(Block::Paragraph { text });
+        }
+    }
+
+    fn finish(&mut self) {
+        self.flush_caption();
+        self.close_para();
+        let Some(d) = self.cur.take() else { return };
+        let mut piece = d.piece;
+        if piece.head.is_none()
+            && piece.blocks.is_empty()
+            && piece.authors.is_empty()
+            && piece.dateline.is_none()
+        {
+            return;
+        }
+        if d.last_body.is_some_and(|l| !ends_sentence(l)) {
+            piece.continued = true;
+        }
+        move_box_label(&mut piece.blocks);
+        self.out.pieces.push(piece);
+    }
+}
+
+fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
+    let widest = above.iter().map(|l| l.1).fold(0.0, f32::max);
+    group.len() == 1
+        && group[0].1 < 0.75 * widest
+        && !headline::is_kicker_like(above)
+}
+
+/// A dateline opening the paragraph at line `i` (it may wrap onto the next line).
+fn starts_dateline(page: &Page, i: usize) -> bool {
+    let text = page.lines[i].text;
+    let joined = match page.lines.get(i + 1) {
+        Some(next) if page.cjk => format!("{text}{}", next.text),
+        _ => text.to_owned(),
+    };
+    byline::parse_lead(&joined).is_some_and(|b| b.dateline.is_some())
+}
+
+/// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
+/// stand before them, where a reader sees it.
+fn move_box_label(blocks: &mut Vec<Block>) {
+    let Some(Block::Heading { text }) = blocks.last() else {
+        return;
+    };
+    if !text.starts_with('【') {
+        return;
+    }
+    let is_item = |b: &Block| matches!(b, Block::Heading { text } if text.starts_with(|c: char| c.is_ascii_digit()));
+    let mut first = None;
+    for (k, b) in blocks.iter().enumerate().rev().skip(1) {
+        match b {
+            Block::Heading { .. } if is_item(b) => first = Some(k),
+            Block::Heading { .. } => break,
+            _ => {}
+        }
+    }
+    if let Some(k) = first {
+        if let Some(label) = blocks.pop() {
+            blocks.insert(k, label);
+        }
+    }
+}
+
+/// Gives each headline without a body to the nearest untitled text on the page (before it
+/// first), for headline blocks the PDF emitted after their article.
+fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
+    let mut k = 0;
+    while k < pieces.len() {
+        let orphan = pieces[k].head.is_some() && pieces[k].blocks.is_empty();
+        let untitled = |p: &Piece| p.head.is_none() && !p.blocks.is_empty();
+        let target = if orphan {
+            (0..k)
+                .rev()
+                .find(|&j| untitled(&pieces[j]))
+                .or_else(|| (k + 1..pieces.len()).find(|&j| untitled(&pieces[j])))
+        } else {
+            None
+        };
+        let Some(t) = target else {
+            k += 1;
+            continue;
+        };
+        let head = pieces.remove(k);
+        let t = if t > k { t - 1 } else { t };
+        let p = &mut pieces[t];
+        p.head = head.head;
+        p.authors.extend(head.authors);
+        match (&p.dateline, head.dateline) {
+            (None, d) => p.dateline = d,
+            (Some(_), Some(d)) => dropped.push(d),
+            (Some(_), None) => {}
+        }
+        p.continued_from = p.continued_from.take().or(head.continued_from);
+        p.continued |= head.continued;
+    }
+}

@@ -1,0 +1,126 @@
+//! Properties of the splitter: nothing lost, nothing invented; never a panic; stable ids.
+//!
+//! "Nothing lost" is checked as a multiset of non-space characters: every one of the input
+//! appears exactly once in the output (article fields, blocks, credits or `dropped`), up to
+//! the documented normalisations — whitespace, and hyphens removed at line ends.
+
+mod split_common;
+
+use proptest::prelude::*;
+use pressroom::edition::split;
+use split_common::{accounting_errors, fixture_pages, meta};
+
+#[test]
+fn fixtures_lose_and_invent_nothing() {
+    let pages = fixture_pages();
+    assert!(!pages.is_empty(), "no fixtures found");
+    for (name, text) in pages {
+        let errs = accounting_errors(&text, &split(&text, &meta()));
+        assert!(errs.is_empty(), "{name}: {errs:?}");
+    }
+}
+
+#[test]
+fn whole_edition_of_fixtures_loses_nothing_and_numbers_pages() {
+    let pages = fixture_pages();
+    let text = pages.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\u{c}");
+    let s = split(&text, &meta());
+    assert!(accounting_errors(&text, &s).is_empty());
+    // Fixture files may end in a form feed of their own, so count the pages that hold text.
+    let last_page = text
+        .split('\u{c}')
+        .enumerate()
+        .filter(|(_, p)| !p.trim().is_empty())
+        .map(|(k, _)| k + 1)
+        .last();
+    let last = s.articles.last().and_then(|a| a.page.clone());
+    assert_eq!(last, last_page.map(|k| format!("{k:02}")));
+}
+
+/// Lines of all fixtures, for generated pages made of real material.
+fn fixture_lines() -> Vec<String> {
+    fixture_pages()
+        .into_iter()
+        .flat_map(|(_, t)| t.lines().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Re-wraps `text` at `width` characters per line.
+fn rewrap(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().filter(|c| *c != '\n').collect();
+    chars
+        .chunks(width.max(1))
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shuffled_fixture_lines_lose_nothing(seed in any::<u64>(), n in 1usize..400) {
+        let lines = fixture_lines();
+        let picked: Vec<&str> = (0..n)
+            .map(|k| lines[(seed as usize).wrapping_add(k.wrapping_mul(2654435761)) % lines.len()].as_str())
+            .collect();
+        let text = picked.join("\n");
+        let errs = accounting_errors(&text, &split(&text, &meta()));
+        prop_assert!(errs.is_empty(), "{:?}", errs);
+    }
+
+    #[test]
+    fn rewrapped_pages_lose_nothing(which in 0usize..64, width in 1usize..60) {
+        let pages = fixture_pages();
+        let (_, text) = &pages[which % pages.len()];
+        let text = rewrap(text, width);
+        let errs = accounting_errors(&text, &split(&text, &meta()));
+        prop_assert!(errs.is_empty(), "{:?}", errs);
+    }
+
+    #[test]
+    fn random_unicode_never_panics_and_loses_nothing(text in "(?s).{0,600}") {
+        let s = split(&text, &meta());
+        let errs = accounting_errors(&text, &s);
+        prop_assert!(errs.is_empty(), "{:?}", errs);
+    }
+
+    #[test]
+    fn newspaper_alphabet_loses_nothing(
+        text in "[本报记者讯电社新华北京月日年摄扫码观看第版（）【】“”，。、！？—…1-9 a-zA-Z.\\-\n\u{c}]{0,800}"
+    ) {
+        let errs = accounting_errors(&text, &split(&text, &meta()));
+        prop_assert!(errs.is_empty(), "{:?}", errs);
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        if let Ok(text) = pressroom::edition::decode(&bytes) {
+            let _ = split(&text, &meta());
+        }
+        let lossy = String::from_utf8_lossy(&bytes);
+        let _ = split(&lossy, &meta());
+    }
+}
+
+/// Small body corrections (a changed character in every paragraph) keep every id.
+#[test]
+fn ids_survive_body_corrections() {
+    for (name, text) in fixture_pages() {
+        let before = split(&text, &meta());
+        let mut corrected = String::with_capacity(text.len());
+        for line in text.lines() {
+            // Touch lines that end a sentence: body text, never a headline.
+            let fixed = if line.trim_end().ends_with('。') && line.chars().count() > 8 {
+                line.replacen('的', "地", 1)
+            } else {
+                line.to_owned()
+            };
+            corrected.push_str(&fixed);
+            corrected.push('\n');
+        }
+        let after = split(&corrected, &meta());
+        let ids = |s: &pressroom::edition::Split| s.articles.iter().filter(|a| !a.title.is_empty()).map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&before), ids(&after), "{name}");
+    }
+}
