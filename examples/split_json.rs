@@ -9,10 +9,13 @@ use anyhow::Context;
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().context("usage: split_json FILE [PUBLICATION]")?;
+    let path = args
+        .next()
+        .context("usage: split_json FILE [PUBLICATION]")?;
     let publication = args.next().unwrap_or_else(|| "pressroom".to_owned());
     let bytes = std::fs::read(&path).with_context(|| format!("failed to read {path}"))?;
-    let text = pressroom::edition::decode(&bytes).with_context(|| format!("failed to decode {path}"))?;
+    let text =
+        pressroom::edition::decode(&bytes).with_context(|| format!("failed to decode {path}"))?;
     let name = Path::new(&path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -52,8 +52,10 @@ fn latin_lead_re() -> &'static Regex {
 fn line_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(.{0,12}?(?:记者|通讯员|特约撰稿人?)\s*[/／:：]?)\s*(\S{1,4}(?:\s+\S{1,4}){0,4})$")
-            .expect("static regex")
+        Regex::new(
+            r"^(.{0,12}?(?:记者|通讯员|特约撰稿人?)\s*[/／:：]?)\s*(\S{1,4}(?:\s+\S{1,4}){0,4})$",
+        )
+        .expect("static regex")
     })
 }
 
@@ -102,7 +104,9 @@ pub fn parse_line(line: &str) -> Option<Byline> {
     if let Some(c) = line_re().captures(line) {
         let names = c.get(2)?.as_str();
         let label = c.get(1)?.as_str();
-        if !label.contains(['（', '(', '讯']) && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace()) {
+        if !label.contains(['（', '(', '讯'])
+            && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace())
+        {
             let (authors, seps) = split_names_keeping(names);
             return Some(Byline {
                 authors,
@@ -147,7 +151,9 @@ pub fn is_name_line(line: &str) -> bool {
         && chars
             .iter()
             .all(|&c| is_cjk(c) && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65))
-        && !chars.iter().any(|c| matches!(c, '“' | '”' | '—' | '…' | '·'))
+        && !chars
+            .iter()
+            .any(|c| matches!(c, '“' | '”' | '—' | '…' | '·'))
 }
 
 /// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`).

@@ -102,7 +102,8 @@ fn mark_captions(page: &mut Page) {
         while j > 0 {
             j -= 1;
             let line = &page.lines[j];
-            let wrapped = widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
+            let wrapped =
+                widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
             if page.roles[j] != Role::Body || !wrapped || line.width < 4.0 {
                 break;
             }
@@ -224,14 +225,20 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
         .lines
         .get(i + 1)
         .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
-    if page.cjk && i > 0 && closes_block && byline::is_name_line(text) && is_head_shaped(page, i - 1) {
+    if page.cjk
+        && i > 0
+        && closes_block
+        && byline::is_name_line(text)
+        && is_head_shaped(page, i - 1)
+    {
         return Some(Role::Byline);
     }
     let lead = match page.lines.get(i + 1) {
         Some(next) if page.cjk => byline::parse_lead(&format!("{text}{}", next.text)),
         _ => byline::parse_lead(text),
     };
-    lead.is_some_and(|b| b.dateline.is_some()).then_some(Role::Body)
+    lead.is_some_and(|b| b.dateline.is_some())
+        .then_some(Role::Body)
 }
 
 /// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
@@ -274,7 +281,10 @@ fn mark_standalone_heads(page: &mut Page) {
         let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
         let fits = if page.cjk {
             stacked
-                || (end - i <= 3 && !widths.iter().any(|w| (w - page.lines[i].width).abs() <= 0.5))
+                || (end - i <= 3
+                    && !widths
+                        .iter()
+                        .any(|w| (w - page.lines[i].width).abs() <= 0.5))
         } else {
             end - i <= 6
         };
@@ -395,7 +405,8 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         if page.roles[i] != Role::Body || !ends_sentence(page.lines[i].text) {
             continue;
         }
-        let next = (i + 1..n).find(|&k| !matches!(page.roles[k], Role::Caption | Role::Credit | Role::Drop));
+        let next = (i + 1..n)
+            .find(|&k| !matches!(page.roles[k], Role::Caption | Role::Credit | Role::Drop));
         let short = page.lines[i].width <= full[i] - slack;
         let next_short = next.is_none_or(|k| {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack

@@ -28,7 +28,14 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         let page = classify(lines, cjk);
         if std::env::var_os("PRESSROOM_DEBUG_ROLES").is_some() {
             for (k, l) in page.lines.iter().enumerate() {
-                eprintln!("{:?}\t{}\t{}\t{:.1}\t{}", page.roles[k], u8::from(page.starts[k]), u8::from(page.para_end[k]), l.width, l.text);
+                eprintln!(
+                    "{:?}\t{}\t{}\t{:.1}\t{}",
+                    page.roles[k],
+                    u8::from(page.starts[k]),
+                    u8::from(page.para_end[k]),
+                    l.width,
+                    l.text
+                );
             }
         }
         let result = segment(&page);
