@@ -31,11 +31,11 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 use tracing::{debug, info, warn};
 
-pub use fallback::Fallback;
-pub use negotiate::{choose, encoding_of};
 pub use resource::{content_type_for, Encoding, Resource, Variant};
-pub use respond::{Body, Responder};
 pub use snapshot::{Published, Snapshot};
+
+use fallback::Fallback;
+use respond::Responder;
 
 /// How long in-flight requests may run after shutdown is requested before their connections
 /// are dropped.

@@ -9,8 +9,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::header::{
-    ACCEPT_ENCODING, ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG,
-    LAST_MODIFIED, VARY,
+    ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, LAST_MODIFIED, VARY,
 };
 use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::Full;
@@ -85,8 +84,7 @@ impl Responder {
 
     /// A published file: 304 when the client's copy is current, else the negotiated variant.
     fn serve(&self, resource: &Resource, headers: &HeaderMap, head: bool) -> Response<Body> {
-        let accept = headers.get(ACCEPT_ENCODING).map(HeaderValue::as_bytes);
-        let variant = choose(resource, accept);
+        let variant = choose(resource, headers);
         if not_modified(resource, headers) {
             // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would
             // have, and no content.
