@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context;
-use pressroom::server::{Published, Resource, ServerOptions, Snapshot, content_type_for, run};
+use pressroom::server::{content_type_for, run, Published, Resource, ServerOptions, Snapshot};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -25,7 +25,8 @@ async fn main() -> anyhow::Result<()> {
 
 fn load(dir: &Path) -> anyhow::Result<Snapshot> {
     let path = dir.join("feed.xml");
-    let body = std::fs::read(&path).with_context(|| format!("failed to read {}", path.display()))?;
+    let body =
+        std::fs::read(&path).with_context(|| format!("failed to read {}", path.display()))?;
     let modified = std::fs::metadata(&path)
         .and_then(|m| m.modified())
         .with_context(|| format!("failed to stat {}", path.display()))?;
