@@ -469,6 +469,8 @@ async fn fallback_serves_on_disk_article_pages_only() {
     std::fs::write(articles.join("2020-01-01-p01-abc123.html"), page).expect("write");
     std::fs::write(articles.join("notes.txt"), "not a page").expect("write");
     std::fs::write(dir.path().join("feed.xml"), "stale feed on disk").expect("write");
+    std::os::unix::fs::symlink(dir.path().join("feed.xml"), articles.join("link.html"))
+        .expect("symlink");
     let options = ServerOptions {
         fallback_dir: Some(dir.path().to_owned()),
         ..ServerOptions::default()
@@ -491,6 +493,11 @@ async fn fallback_serves_on_disk_article_pages_only() {
     assert_eq!(again.status, 304);
     assert_eq!(server.get("/articles/notes.txt", &[]).await.status, 404);
     assert_eq!(server.get("/articles/missing.html", &[]).await.status, 404);
+    let link = server.get("/articles/link.html", &[]).await;
+    assert_eq!(
+        link.status, 404,
+        "symlinks could point anywhere; they are not followed"
+    );
     // The snapshot wins over the disk for published paths.
     let feed = server.get("/feed.xml", &[]).await;
     assert_eq!(feed.text(), feed_body("v1 /feed.xml"));

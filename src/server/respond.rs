@@ -66,20 +66,22 @@ impl Responder {
         if let Some(resource) = snapshot.get(path) {
             return self.serve(resource, req.headers(), head);
         }
-        match self.load_fallback(path).await {
-            Ok(Some(resource)) => self.serve(&resource, req.headers(), head),
-            Ok(None) => not_found(head),
-            Err(()) => text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n", head),
-        }
+        self.serve_from_disk(path, req.headers(), head).await
     }
 
-    async fn load_fallback(&self, path: &str) -> Result<Option<Resource>, ()> {
+    /// An older article page that is only on disk, when a fallback directory is configured.
+    async fn serve_from_disk(&self, path: &str, headers: &HeaderMap, head: bool) -> Response<Body> {
         let Some(fallback) = &self.fallback else {
-            return Ok(None);
+            return not_found(head);
         };
-        fallback.load(path).await.map_err(|e| {
-            warn!(path, error = %e, "failed to read article page from disk");
-        })
+        match fallback.load(path).await {
+            Ok(Some(resource)) => self.serve(&resource, headers, head),
+            Ok(None) => not_found(head),
+            Err(e) => {
+                warn!(path, error = %e, "failed to read article page from disk");
+                text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n", head)
+            }
+        }
     }
 
     /// A published file: 304 when the client's copy is current, else the negotiated variant.
