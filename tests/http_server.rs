@@ -600,3 +600,37 @@ async fn run_returns_after_shutdown_with_open_keep_alive_connection() {
     );
     assert!(TcpStream::connect(addr).await.is_err(), "listener closed");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_stay_consistent_while_snapshots_swap() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    // Built once: publishing clones only Arcs, so the swapper can swap as fast as it likes.
+    let snapshots = [snapshot("v1"), snapshot("v2")];
+    let versions: Vec<(String, String)> = ["v1", "v2"]
+        .iter()
+        .zip(&snapshots)
+        .map(|(v, snap)| {
+            let etag = snap.get("/feed.xml").map(|r| r.etag().to_owned());
+            (etag.expect("feed"), feed_body(&format!("{v} /feed.xml")))
+        })
+        .collect();
+    let published = Arc::clone(&server.published);
+    let swapper = tokio::spawn(async move {
+        for i in 0..2000 {
+            published.publish(snapshots[i % 2].clone());
+            tokio::task::yield_now().await;
+        }
+    });
+    let mut conn = Conn::open(server.addr).await;
+    for _ in 0..200 {
+        conn.send("GET", "/feed.xml", &[]).await;
+        let r = conn.read_reply(false).await;
+        let pair = (r.header("etag").unwrap_or("").to_owned(), r.text());
+        assert!(
+            versions.contains(&pair),
+            "ETag and body from different snapshots"
+        );
+    }
+    swapper.await.expect("swapper");
+    server.stop().await;
+}
