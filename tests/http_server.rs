@@ -469,6 +469,8 @@ async fn fallback_serves_on_disk_article_pages_only() {
     std::fs::write(articles.join("2020-01-01-p01-abc123.html"), page).expect("write");
     std::fs::write(articles.join("notes.txt"), "not a page").expect("write");
     std::fs::write(dir.path().join("feed.xml"), "stale feed on disk").expect("write");
+    std::os::unix::fs::symlink(dir.path().join("feed.xml"), articles.join("link.html"))
+        .expect("symlink");
     let options = ServerOptions {
         fallback_dir: Some(dir.path().to_owned()),
         ..ServerOptions::default()
@@ -491,6 +493,11 @@ async fn fallback_serves_on_disk_article_pages_only() {
     assert_eq!(again.status, 304);
     assert_eq!(server.get("/articles/notes.txt", &[]).await.status, 404);
     assert_eq!(server.get("/articles/missing.html", &[]).await.status, 404);
+    let link = server.get("/articles/link.html", &[]).await;
+    assert_eq!(
+        link.status, 404,
+        "symlinks could point anywhere; they are not followed"
+    );
     // The snapshot wins over the disk for published paths.
     let feed = server.get("/feed.xml", &[]).await;
     assert_eq!(feed.text(), feed_body("v1 /feed.xml"));
@@ -592,4 +599,38 @@ async fn run_returns_after_shutdown_with_open_keep_alive_connection() {
         "idle connection closed on shutdown"
     );
     assert!(TcpStream::connect(addr).await.is_err(), "listener closed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_stay_consistent_while_snapshots_swap() {
+    let server = TestServer::start(ServerOptions::default()).await;
+    // Built once: publishing clones only Arcs, so the swapper can swap as fast as it likes.
+    let snapshots = [snapshot("v1"), snapshot("v2")];
+    let versions: Vec<(String, String)> = ["v1", "v2"]
+        .iter()
+        .zip(&snapshots)
+        .map(|(v, snap)| {
+            let etag = snap.get("/feed.xml").map(|r| r.etag().to_owned());
+            (etag.expect("feed"), feed_body(&format!("{v} /feed.xml")))
+        })
+        .collect();
+    let published = Arc::clone(&server.published);
+    let swapper = tokio::spawn(async move {
+        for i in 0..2000 {
+            published.publish(snapshots[i % 2].clone());
+            tokio::task::yield_now().await;
+        }
+    });
+    let mut conn = Conn::open(server.addr).await;
+    for _ in 0..200 {
+        conn.send("GET", "/feed.xml", &[]).await;
+        let r = conn.read_reply(false).await;
+        let pair = (r.header("etag").unwrap_or("").to_owned(), r.text());
+        assert!(
+            versions.contains(&pair),
+            "ETag and body from different snapshots"
+        );
+    }
+    swapper.await.expect("swapper");
+    server.stop().await;
 }

@@ -3,8 +3,9 @@
 //! connections.
 //!
 //! [`run`] takes an already-bound listener and a shutdown future, so the daemon and the tests
-//! run the same code. The server never renders, compresses or writes anything: the publisher
-//! builds a [`Snapshot`] of [`Resource`]s and swaps it in through [`Published`].
+//! run the same code. Serving never renders, compresses or writes anything: the publisher
+//! builds a [`Snapshot`] of [`Resource`]s (compressed once, in [`Resource::new`]) and swaps it
+//! in through [`Published`].
 //!
 //! Only HTTP/1.1 is spoken. hyper-util's auto (HTTP/1.1 + h2c) builder sniffs the HTTP/2
 //! preface without any timeout, so a client trickling a partial preface would hold a
@@ -31,11 +32,11 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 use tracing::{debug, info, warn};
 
-pub use fallback::Fallback;
-pub use negotiate::{choose, encoding_of};
 pub use resource::{content_type_for, Encoding, Resource, Variant};
-pub use respond::{Body, Responder};
 pub use snapshot::{Published, Snapshot};
+
+use fallback::Fallback;
+use respond::Responder;
 
 /// How long in-flight requests may run after shutdown is requested before their connections
 /// are dropped.
@@ -77,7 +78,9 @@ impl Default for ServerOptions {
 /// in-flight requests finish (for at most a few seconds) and returns.
 ///
 /// # Errors
-/// None at present once started; the `Result` leaves room for start-up failures.
+/// None today: failed accepts (e.g. out of file descriptors) are logged and retried, and
+/// broken connections only end themselves. The `Result` lets the daemon use `?` unchanged
+/// if start-up checks are added.
 pub async fn run(
     listener: TcpListener,
     published: Arc<Published>,

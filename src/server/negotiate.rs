@@ -1,7 +1,10 @@
 //! Content negotiation on `Accept-Encoding` (RFC 9110 §12.5.3): which stored variant of a
 //! resource to send. Pure and allocation-free; never compresses anything.
 
-use super::resource::{Encoding, Resource, Variant};
+use http::header::ACCEPT_ENCODING;
+use http::HeaderMap;
+
+use super::resource::{Resource, Variant};
 
 /// A qvalue in thousandths, `0..=1000` (RFC 9110 §12.4.2).
 type Weight = u16;
@@ -14,17 +17,18 @@ struct Weights {
     identity: Weight,
 }
 
-/// Picks the variant of `resource` to send for the request's `Accept-Encoding` value.
+/// Picks the variant of `resource` to send for the request's `Accept-Encoding` field(s).
 ///
 /// The highest weight wins, ties going to the smaller encoding (br, then gzip, then
 /// identity). Identity is the fallback whenever nothing else is acceptable: RFC 9110 §12.5.3
 /// lets a server send an unencoded response rather than `406`.
-pub fn choose<'r>(resource: &'r Resource, accept_encoding: Option<&[u8]>) -> &'r Variant {
-    // No header: the client may not decode anything we would be sure of; send identity.
-    let Some(value) = accept_encoding else {
+pub fn choose<'r>(resource: &'r Resource, headers: &HeaderMap) -> &'r Variant {
+    let mut values = headers.get_all(ACCEPT_ENCODING).iter().peekable();
+    // No field: the client may not decode anything we would be sure of; send identity.
+    if values.peek().is_none() || !resource.varies() {
         return &resource.identity;
-    };
-    let w = weights(value);
+    }
+    let w = weights(values.map(|v| v.as_bytes()));
     let mut best = (w.identity, &resource.identity);
     for (weight, variant) in [(w.gzip, &resource.gzip), (w.br, &resource.brotli)] {
         if let Some(v) = variant {
@@ -36,18 +40,11 @@ pub fn choose<'r>(resource: &'r Resource, accept_encoding: Option<&[u8]>) -> &'r
     best.1
 }
 
-/// Which coding a variant has, for logging and tests.
-pub fn encoding_of(variant: &Variant) -> Encoding {
-    match variant.content_encoding.as_ref().map(|v| v.as_bytes()) {
-        Some(b"gzip") => Encoding::Gzip,
-        Some(b"br") => Encoding::Brotli,
-        _ => Encoding::Identity,
-    }
-}
-
-fn weights(value: &[u8]) -> Weights {
+/// Weights from every `Accept-Encoding` field line; several lines form one list
+/// (RFC 9110 §5.3).
+fn weights<'a>(values: impl Iterator<Item = &'a [u8]>) -> Weights {
     let (mut br, mut gzip, mut identity, mut star) = (None, None, None, None);
-    for member in value.split(|&b| b == b',') {
+    for member in values.flat_map(|v| v.split(|&b| b == b',')) {
         let mut parts = member.split(|&b| b == b';');
         let coding = trim(parts.next().unwrap_or_default());
         let Some(q) = parts.map(trim).find_map(qvalue).unwrap_or(Some(1000)) else {
@@ -113,6 +110,8 @@ fn trim(s: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::Encoding;
+    use http::HeaderValue;
     use std::time::SystemTime;
 
     fn resource() -> Resource {
@@ -120,7 +119,33 @@ mod tests {
     }
 
     fn pick(ae: Option<&str>) -> Encoding {
-        encoding_of(choose(&resource(), ae.map(str::as_bytes)))
+        let mut headers = HeaderMap::new();
+        if let Some(ae) = ae {
+            headers.insert(
+                ACCEPT_ENCODING,
+                HeaderValue::from_str(ae).expect("test header"),
+            );
+        }
+        let resource = resource();
+        let variant = choose(&resource, &headers);
+        match variant.content_encoding.as_ref().map(|v| v.as_bytes()) {
+            Some(b"gzip") => Encoding::Gzip,
+            Some(b"br") => Encoding::Brotli,
+            _ => Encoding::Identity,
+        }
+    }
+
+    #[test]
+    fn several_field_lines_form_one_list() {
+        let mut headers = HeaderMap::new();
+        headers.append(ACCEPT_ENCODING, HeaderValue::from_static("gzip;q=0.5"));
+        headers.append(ACCEPT_ENCODING, HeaderValue::from_static("br;q=0.9"));
+        let resource = resource();
+        let variant = choose(&resource, &headers);
+        assert_eq!(
+            variant.content_encoding.as_ref().map(|v| v.as_bytes()),
+            Some(&b"br"[..])
+        );
     }
 
     #[test]

@@ -9,8 +9,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::header::{
-    ACCEPT_ENCODING, ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG,
-    LAST_MODIFIED, VARY,
+    ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, LAST_MODIFIED, VARY,
 };
 use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::Full;
@@ -67,26 +66,27 @@ impl Responder {
         if let Some(resource) = snapshot.get(path) {
             return self.serve(resource, req.headers(), head);
         }
-        match self.load_fallback(path).await {
-            Ok(Some(resource)) => self.serve(&resource, req.headers(), head),
-            Ok(None) => not_found(head),
-            Err(()) => text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n", head),
-        }
+        self.serve_from_disk(path, req.headers(), head).await
     }
 
-    async fn load_fallback(&self, path: &str) -> Result<Option<Resource>, ()> {
+    /// An older article page that is only on disk, when a fallback directory is configured.
+    async fn serve_from_disk(&self, path: &str, headers: &HeaderMap, head: bool) -> Response<Body> {
         let Some(fallback) = &self.fallback else {
-            return Ok(None);
+            return not_found(head);
         };
-        fallback.load(path).await.map_err(|e| {
-            warn!(path, error = %e, "failed to read article page from disk");
-        })
+        match fallback.load(path).await {
+            Ok(Some(resource)) => self.serve(&resource, headers, head),
+            Ok(None) => not_found(head),
+            Err(e) => {
+                warn!(path, error = %e, "failed to read article page from disk");
+                text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n", head)
+            }
+        }
     }
 
     /// A published file: 304 when the client's copy is current, else the negotiated variant.
     fn serve(&self, resource: &Resource, headers: &HeaderMap, head: bool) -> Response<Body> {
-        let accept = headers.get(ACCEPT_ENCODING).map(HeaderValue::as_bytes);
-        let variant = choose(resource, accept);
+        let variant = choose(resource, headers);
         if not_modified(resource, headers) {
             // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would
             // have, and no content.
