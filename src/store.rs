@@ -12,9 +12,11 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::article::{Article, EditionMeta};
+use crate::article::{Article, Block, EditionMeta};
 use crate::edition::Split;
 use crate::render::Entry;
+
+mod jumps;
 
 const SCHEMA_VERSION: i64 = 1;
 
@@ -34,10 +36,20 @@ CREATE TABLE IF NOT EXISTS articles (
     updated INTEGER NOT NULL,
     content_hash TEXT NOT NULL,
     article TEXT NOT NULL,
-    edition TEXT NOT NULL
+    edition TEXT NOT NULL,
+    -- jump lines: the edition date and page this piece sits on, whether it goes on elsewhere,
+    -- the page it came from, its title without spaces, and the head piece it was joined to
+    edition_date TEXT NOT NULL,
+    page TEXT NOT NULL,
+    continued INTEGER NOT NULL,
+    continued_from TEXT,
+    title_key TEXT NOT NULL,
+    joined_to TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_key);
-CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC, id);
+CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC, id) WHERE joined_to IS NULL;
+CREATE INDEX IF NOT EXISTS articles_jumps ON articles(edition_date, page);
+CREATE INDEX IF NOT EXISTS articles_joined ON articles(joined_to) WHERE joined_to IS NOT NULL;
 ";
 
 /// The article store.
@@ -157,6 +169,7 @@ impl Store {
         for key in &page_keys {
             changes.removed.extend(remove_missing(&tx, key, &seen)?);
         }
+        jumps::link(&tx, &split.articles, now.timestamp(), &mut changes)?;
         tx.execute(
             "INSERT OR IGNORE INTO files (hash, name, edition_date, archived_as, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![file.hash, file.name, edition_date, file.archived_as, now.timestamp()],
@@ -168,7 +181,8 @@ impl Store {
     /// The latest `n` articles, newest edition first, then in page and reading order.
     pub fn latest(&self, n: usize) -> Result<Vec<Entry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT article, edition, published, updated FROM articles ORDER BY published DESC, id LIMIT ?1",
+            "SELECT article, edition, published, updated FROM articles WHERE joined_to IS NULL
+             ORDER BY published DESC, id LIMIT ?1",
         )?;
         let rows = stmt.query_map([n as i64], |r| {
             Ok((
@@ -190,7 +204,7 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT article, edition, published, updated FROM articles WHERE id = ?1",
+                "SELECT article, edition, published, updated FROM articles WHERE id = ?1 AND joined_to IS NULL",
                 [id],
                 |r| {
                     Ok((
@@ -246,8 +260,12 @@ impl Store {
         published: i64,
         updated: i64,
     ) -> Result<Entry> {
+        let mut article: Article = serde_json::from_str(article).context("corrupt article row")?;
+        if article.continued {
+            self.append_continuations(&mut article)?;
+        }
         Ok(Entry {
-            article: serde_json::from_str(article).context("corrupt article row")?,
+            article,
             edition: serde_json::from_str(edition).context("corrupt edition row")?,
             published: self
                 .tz
@@ -261,6 +279,44 @@ impl Store {
                 .context("bad timestamp")?,
         })
     }
+}
+
+impl Store {
+    /// Appends the pieces joined to `head` (its rest on later pages), following chains.
+    fn append_continuations(&self, head: &mut Article) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article FROM articles WHERE joined_to = ?1 ORDER BY page, id",
+        )?;
+        let title = jumps::key(&head.title);
+        let mut next = Some(head.id.clone());
+        let mut hops = 0;
+        while let Some(id) = next.take() {
+            let pieces: Vec<String> = stmt
+                .query_map([&id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for json in pieces {
+                let piece: Article = serde_json::from_str(&json).context("corrupt article row")?;
+                head.blocks.extend(
+                    piece
+                        .blocks
+                        .iter()
+                        .cloned()
+                        .filter(|b| !is_repeated_title(b, &title)),
+                );
+                head.continued = piece.continued;
+                if piece.continued && hops < 8 {
+                    next = Some(piece.id.clone());
+                }
+            }
+            hops += 1;
+        }
+        Ok(())
+    }
+}
+
+/// A continuation often repeats its headline as a heading; the joined article shows it once.
+fn is_repeated_title(block: &Block, title_key: &str) -> bool {
+    matches!(block, Block::Heading { text } if jumps::key(text) == title_key)
 }
 
 fn upsert(
@@ -285,9 +341,22 @@ fn upsert(
     match old {
         None => {
             tx.execute(
-                "INSERT INTO articles (id, page_key, published, updated, content_hash, article, edition)
-                 VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)",
-                params![article.id, page_key, published, hash, json, edition_json],
+                "INSERT INTO articles (id, page_key, published, updated, content_hash, article, edition,
+                 edition_date, page, continued, continued_from, title_key)
+                 VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    article.id,
+                    page_key,
+                    published,
+                    hash,
+                    json,
+                    edition_json,
+                    edition.date.as_deref().unwrap_or(""),
+                    jumps::page_of(article, edition),
+                    article.continued,
+                    article.continued_from.as_deref().map(jumps::norm_page),
+                    jumps::key(&article.title),
+                ],
             )?;
             changes.added.push(article.id.clone());
         }
@@ -297,8 +366,18 @@ fn upsert(
         Some(_) => {
             tx.execute(
                 "UPDATE articles SET page_key = ?2, published = ?3, updated = MAX(?4, ?3), content_hash = ?5,
-                 article = ?6, edition = ?7 WHERE id = ?1",
-                params![article.id, page_key, published, now, hash, json, edition_json],
+                 article = ?6, edition = ?7, continued = ?8, continued_from = ?9 WHERE id = ?1",
+                params![
+                    article.id,
+                    page_key,
+                    published,
+                    now,
+                    hash,
+                    json,
+                    edition_json,
+                    article.continued,
+                    article.continued_from.as_deref().map(jumps::norm_page),
+                ],
             )?;
             changes.updated.push(article.id.clone());
         }

@@ -169,3 +169,76 @@ fn reopening_keeps_everything() {
         Some("2024-11-09")
     );
 }
+
+fn jump_piece(
+    meta: &EditionMeta,
+    title: &str,
+    body: &str,
+    continued: bool,
+    from: Option<&str>,
+) -> Article {
+    let mut a = article(meta, title, body);
+    a.continued = continued;
+    a.continued_from = from.map(String::from);
+    a
+}
+
+#[test]
+fn a_jump_is_joined_into_one_item_whichever_page_arrives_first() {
+    for head_first in [true, false] {
+        let (_d, mut store) = open();
+        let (m1, m3) = (meta("01"), meta("03"));
+        let head = jump_piece(&m1, "大标题", "上半篇", true, None);
+        let other = article(&m1, "别的", "x");
+        let rest = jump_piece(&m3, "大标题", "下半篇", false, Some("1"));
+        let page1 = split(&m1, vec![head.clone(), other]);
+        let page3 = split(&m3, vec![rest.clone()]);
+        let (first, second) = if head_first {
+            (&page1, &page3)
+        } else {
+            (&page3, &page1)
+        };
+        store.apply(&file("a"), first, now(1)).unwrap();
+        let c = store.apply(&file("b"), second, now(2)).unwrap();
+        assert!(
+            c.removed.contains(&rest.id),
+            "the rest is no item of its own: {c:?}"
+        );
+        let latest = store.latest(10).unwrap();
+        let titles: Vec<&str> = latest.iter().map(|e| e.article.title.as_str()).collect();
+        assert_eq!(titles, ["大标题", "别的"], "head_first={head_first}");
+        let joined = &latest[0].article;
+        let texts: Vec<&str> = joined.blocks.iter().map(Block::text).collect();
+        assert_eq!(texts, ["上半篇", "下半篇"]);
+        assert!(!joined.continued, "the joined article is complete");
+        assert_eq!(
+            latest[0].updated,
+            now(2),
+            "the head's update is visible to readers"
+        );
+        assert!(store.article(&rest.id).unwrap().is_none());
+    }
+}
+
+#[test]
+fn a_rest_without_a_matching_head_stays_an_item() {
+    let (_d, mut store) = open();
+    let m3 = meta("03");
+    let rest = jump_piece(&m3, "孤篇", "下半篇", false, Some("2"));
+    store
+        .apply(&file("a"), &split(&m3, vec![rest]), now(1))
+        .unwrap();
+    let m2 = meta("02");
+    let two_heads = vec![
+        jump_piece(&m2, "甲", "x", true, None),
+        jump_piece(&m2, "乙", "y", true, None),
+    ];
+    store
+        .apply(&file("b"), &split(&m2, two_heads), now(2))
+        .unwrap();
+    assert_eq!(
+        store.latest(10).unwrap().len(),
+        3,
+        "no title match and two candidates: nothing is guessed"
+    );
+}
