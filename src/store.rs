@@ -296,17 +296,16 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             for json in pieces {
                 let piece: Article = serde_json::from_str(&json).context("corrupt article row")?;
-                head.blocks.extend(
-                    piece
-                        .blocks
-                        .iter()
-                        .cloned()
-                        .filter(|b| !is_repeated_title(b, &title)),
-                );
                 head.continued = piece.continued;
                 if piece.continued && hops < 8 {
                     next = Some(piece.id.clone());
                 }
+                head.blocks.extend(
+                    piece
+                        .blocks
+                        .into_iter()
+                        .filter(|b| !is_repeated_title(b, &title)),
+                );
             }
             hops += 1;
         }
