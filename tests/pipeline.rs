@@ -207,3 +207,56 @@ fn config_errors_exit_2_and_name_the_key_and_file() {
     let good = Home::new();
     assert!(good.run(&["check"]).status.success());
 }
+
+#[test]
+fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
+    let home = Home::new();
+    let page = home.path("2024-11-09_01.txt");
+    std::fs::write(&page, seed()).unwrap();
+    assert!(home
+        .run(&["ingest", page.to_str().unwrap()])
+        .status
+        .success());
+    let before = std::fs::read(home.path("feeds/feed.xml")).unwrap();
+    let ids = |bytes: &[u8]| {
+        parse_feed(bytes)
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.id)
+            .collect::<Vec<_>>()
+    };
+
+    let out = home.run(&["rebuild"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("0 added, 0 updated, 0 removed"), "{stdout}");
+    let after = std::fs::read(home.path("feeds/feed.xml")).unwrap();
+    assert_eq!(ids(&after), ids(&before));
+    assert_eq!(
+        after, before,
+        "an unchanged archive rebuilds to the same bytes"
+    );
+
+    // An article that no archived dump yields any more is removed by the rebuild.
+    let archived = home.path("archive/2024-11-09/2024-11-09_01.txt");
+    let text = String::from_utf8(seed()).unwrap();
+    let (start, end) = (
+        text.find("习近平同意大利总统").unwrap(),
+        text.find("成熟和稳定。").unwrap(),
+    );
+    let without_one = format!("{}{}", &text[..start], &text[end + "成熟和稳定。".len()..]);
+    std::fs::write(&archived, without_one).unwrap();
+    let out = home.run(&["rebuild"]);
+    assert!(out.status.success());
+    let rebuilt = ids(&std::fs::read(home.path("feeds/feed.xml")).unwrap());
+    assert_eq!(rebuilt.len(), ids(&before).len() - 1, "{rebuilt:?}");
+    assert!(
+        rebuilt.iter().all(|id| ids(&before).contains(id)),
+        "no new ids"
+    );
+}
