@@ -91,7 +91,8 @@ fn find_head(
     Ok(pick(candidates, title_key))
 }
 
-/// The rests that continue `head_id`: same date, `continued_from` its page.
+/// The rest that continues `head_id`: same date, `continued_from` its page, and picking this
+/// head back (so two heads on one page never share one rest).
 fn find_rests(tx: &Transaction<'_>, head_id: &str) -> Result<Vec<String>> {
     let row: Option<(String, String, String)> = tx
         .query_row(
@@ -104,32 +105,26 @@ fn find_rests(tx: &Transaction<'_>, head_id: &str) -> Result<Vec<String>> {
         return Ok(vec![]);
     };
     let mut stmt = tx.prepare_cached(
-        "SELECT id, title_key, continued_from FROM articles WHERE edition_date = ?1 AND continued_from = ?2 AND id != ?3",
+        "SELECT id, title_key FROM articles WHERE edition_date = ?1 AND continued_from = ?2 AND id != ?3",
     )?;
     let candidates: Vec<(String, String)> = stmt
         .query_map(params![date, page, head_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    // Each rest must pick this head back, or two heads on one page would share one rest.
-    let mut rests = Vec::new();
-    if let Some(rest) = pick(candidates, &title_key) {
-        let back = {
-            let from: String = tx.query_row(
-                "SELECT continued_from FROM articles WHERE id = ?1",
-                [&rest],
-                |r| r.get(0),
-            )?;
-            let rest_key: String = tx.query_row(
-                "SELECT title_key FROM articles WHERE id = ?1",
-                [&rest],
-                |r| r.get(0),
-            )?;
-            find_head(tx, &rest, &from, &rest_key)?
-        };
-        if back.as_deref() == Some(head_id) {
-            rests.push(rest);
-        }
-    }
-    Ok(rests)
+    let rest_key = |id: &str| {
+        candidates
+            .iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, k)| k.clone())
+    };
+    let Some(rest) = pick(candidates.clone(), &title_key) else {
+        return Ok(vec![]);
+    };
+    let back = find_head(tx, &rest, &page, &rest_key(&rest).unwrap_or_default())?;
+    Ok(if back.as_deref() == Some(head_id) {
+        vec![rest]
+    } else {
+        vec![]
+    })
 }
 
 /// The candidate with the same (non-empty) title, else the only candidate.
