@@ -1,0 +1,85 @@
+//! Jumps end to end: an article cut off on page 1 and continued on page 2 (`（上接第1版）`)
+//! is one item in the feeds, whether the pages come in one edition file or one by one, in
+//! either order.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{fixture, parse_feed, seed, seed_titles, wait_for, Daemon, Home};
+
+fn rest_page() -> Vec<u8> {
+    std::fs::read(fixture("pages/jump_rest_page2.txt")).unwrap()
+}
+
+/// Waits for the RSS feed to hold `n` items and returns (title, content) pairs.
+fn rss_items(daemon: &Daemon, n: usize) -> Vec<(String, String)> {
+    wait_for(Duration::from_secs(10), &format!("{n} items"), || {
+        let feed = parse_feed(&daemon.get("/feed.xml").body)?;
+        (feed.entries.len() == n).then(|| {
+            feed.entries
+                .iter()
+                .map(|e| {
+                    let title = e
+                        .title
+                        .as_ref()
+                        .map(|t| t.content.clone())
+                        .unwrap_or_default();
+                    let content = e
+                        .content
+                        .as_ref()
+                        .and_then(|c| c.body.clone())
+                        .unwrap_or_default();
+                    (title, content)
+                })
+                .collect()
+        })
+    })
+}
+
+fn assert_joined(items: &[(String, String)]) {
+    let titles: Vec<&str> = items.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(titles, seed_titles(), "the rest is no item of its own");
+    let (_, content) = &items[0];
+    assert!(content.contains("缩影"), "the head's text");
+    assert!(
+        content.contains("直达快享"),
+        "the rest's text is appended to the head"
+    );
+}
+
+#[test]
+fn a_whole_edition_file_with_a_jump_gives_one_item_per_article() {
+    let home = Home::new();
+    let daemon = home.start();
+    let mut edition = seed();
+    edition.push(b'\x0c');
+    edition.extend(rest_page());
+    home.drop_file("2024-11-09.txt", &edition);
+    assert_joined(&rss_items(&daemon, seed_titles().len()));
+}
+
+#[test]
+fn pages_of_a_jump_join_whichever_arrives_first() {
+    for rest_first in [false, true] {
+        let home = Home::new();
+        let daemon = home.start();
+        let (first, second) = if rest_first {
+            (
+                ("2024-11-09_02.txt", rest_page()),
+                ("2024-11-09_01.txt", seed()),
+            )
+        } else {
+            (
+                ("2024-11-09_01.txt", seed()),
+                ("2024-11-09_02.txt", rest_page()),
+            )
+        };
+        home.drop_file(first.0, &first.1);
+        wait_for(Duration::from_secs(10), "the first page", || {
+            (home.archived().len() == 1).then_some(())
+        });
+        home.drop_file(second.0, &second.1);
+        assert_joined(&rss_items(&daemon, seed_titles().len()));
+    }
+}
