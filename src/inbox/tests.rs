@@ -121,3 +121,18 @@ fn write_atomically_replaces_whole_files() {
         "no temp file left behind"
     );
 }
+
+#[test]
+fn a_restored_old_mtime_does_not_make_a_fresh_file_look_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("copied.txt");
+    let f = fs::File::create(&p).unwrap();
+    let long_ago = SystemTime::now() - Duration::from_secs(86_400);
+    f.set_modified(long_ago).unwrap(); // what `cp -p` does after writing
+    let meta = p.symlink_metadata().unwrap();
+    assert_eq!(meta.modified().unwrap(), long_ago);
+    let age = SystemTime::now()
+        .duration_since(last_change(&meta))
+        .unwrap_or_default();
+    assert!(age < Duration::from_secs(60), "ctime says it just changed");
+}
