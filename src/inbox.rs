@@ -203,6 +203,44 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Removes the temp files [`write_atomically`] leaves behind when its process is killed
+/// mid-write (`NAME.PID.tmp`, in `dir` and its subfolders), other than this process's own.
+/// Run at start-up on folders only pressroom writes to (`feeds/`, `failed/`), never the inbox,
+/// whose temp files belong to whoever is delivering. Returns how many were removed.
+pub fn sweep_stale_temps(dir: &Path) -> usize {
+    let own = format!(".{}.tmp", std::process::id());
+    let mut removed = 0;
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => removed += sweep_stale_temps(&path),
+            Ok(t)
+                if t.is_file()
+                    && is_our_temp(&name)
+                    && !name.ends_with(&own)
+                    && fs::remove_file(&path).is_ok() =>
+            {
+                removed += 1;
+            }
+            _ => {}
+        }
+    }
+    removed
+}
+
+/// `feed.xml.1234.tmp`: the shape of a [`write_atomically`] temp name.
+fn is_our_temp(name: &str) -> bool {
+    name.strip_suffix(".tmp")
+        .and_then(|rest| rest.rsplit_once('.'))
+        .is_some_and(|(stem, pid)| {
+            !stem.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 fn free_name(dir: &Path, name: &OsStr) -> PathBuf {
     let first = dir.join(name);
     if fs::symlink_metadata(&first).is_err() {

@@ -73,7 +73,10 @@ pub fn ingest_file(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if store.has_file(&hash)? {
-        let date = store.date_of_name(&name)?.unwrap_or_else(|| today(now));
+        // Archived where a first delivery under this name would have gone: the name's date.
+        let date = edition_meta(store, settings, &name, now)?
+            .date
+            .unwrap_or_else(|| today(now));
         let archived = archive(path, settings, &date, &bytes)?;
         return Ok(Outcome::Duplicate { archived });
     }
