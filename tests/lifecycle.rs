@@ -208,7 +208,7 @@ fn systemd_hears_ready_after_the_first_publish_then_watchdog_and_stopping() {
         .read_line(&mut line)
         .unwrap();
     let mut messages = Vec::new();
-    let mut recv = || {
+    let recv = || {
         let mut buf = [0u8; 512];
         let n = socket.recv(&mut buf).expect("a notification in time");
         String::from_utf8_lossy(&buf[..n]).into_owned()
