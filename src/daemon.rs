@@ -31,6 +31,14 @@ const GRACE: Duration = Duration::from_secs(5);
 /// The folders cannot be created, the store cannot be opened, or publishing fails.
 pub fn open(cfg: &Config) -> Result<(Store, Publisher, Arc<Published>)> {
     cfg.paths.create_missing()?;
+    // A killed run can leave half-written temp files; the files they were replacing are whole.
+    let swept: usize = [&cfg.paths.feeds, &cfg.paths.failed]
+        .into_iter()
+        .map(|dir| crate::inbox::sweep_stale_temps(dir))
+        .sum();
+    if swept > 0 {
+        tracing::info!(swept, "removed temp files left by an interrupted run");
+    }
     let store = Store::open(&cfg.paths.database, cfg.timezone)?;
     let published = Arc::new(Published::new(Snapshot::default()));
     let mut publisher = Publisher::new(

@@ -4,6 +4,12 @@
 //! Events from the watcher are only hints (inotify drops events under load); the daemon
 //! rescans with [`scan`] and asks [`readiness`] whether each file is complete. This module
 //! does not read file contents or talk to the store.
+//!
+//! Deliberate choices about odd entries: subfolders (even one named `x.txt`) are ignored and
+//! left alone, never recursed into, so a publisher can keep its own staging folder there;
+//! symbolic links are never followed (they could point anywhere on the machine) and the link
+//! itself is moved to `failed/` with a reason, its target untouched; hidden, `*.tmp`,
+//! `*.part`, `*~` and editor swap files are ignored until renamed to their final name.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -28,6 +34,7 @@ pub struct Found {
     pub path: PathBuf,
     pub kind: Kind,
     pub size: u64,
+    /// The last change to the file's content or metadata: see [`last_change`].
     pub modified: SystemTime,
 }
 
@@ -89,11 +96,29 @@ pub fn scan(inbox: &Path) -> io::Result<Vec<Found>> {
             kind: classify(&entry.file_name(), meta.file_type()),
             path: entry.path(),
             size: meta.len(),
-            modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+            modified: last_change(&meta),
         });
     }
     found.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
+}
+
+/// The later of the modification and status-change times. Tools that copy in place and
+/// then restore the original mtime (`cp -p`, `tar`, `rsync` without a temp name) would look
+/// long settled by mtime alone; the ctime moves on every write and every `utimes` and cannot
+/// be set back, so it says when the writer last touched the file.
+pub fn last_change(meta: &fs::Metadata) -> SystemTime {
+    use std::os::unix::fs::MetadataExt;
+    let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+    let ctime = u64::try_from(meta.ctime())
+        .ok()
+        .and_then(|secs| {
+            let nanos = u64::try_from(meta.ctime_nsec()).unwrap_or(0);
+            SystemTime::UNIX_EPOCH
+                .checked_add(Duration::from_secs(secs) + Duration::from_nanos(nanos))
+        })
+        .unwrap_or(SystemTime::UNIX_EPOCH);
+    modified.max(ctime)
 }
 
 /// A file is complete when it was renamed into the inbox (the documented way to deliver),
@@ -176,6 +201,44 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temp files [`write_atomically`] leaves behind when its process is killed
+/// mid-write (`NAME.PID.tmp`, in `dir` and its subfolders), other than this process's own.
+/// Run at start-up on folders only pressroom writes to (`feeds/`, `failed/`), never the inbox,
+/// whose temp files belong to whoever is delivering. Returns how many were removed.
+pub fn sweep_stale_temps(dir: &Path) -> usize {
+    let own = format!(".{}.tmp", std::process::id());
+    let mut removed = 0;
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => removed += sweep_stale_temps(&path),
+            Ok(t)
+                if t.is_file()
+                    && is_our_temp(&name)
+                    && !name.ends_with(&own)
+                    && fs::remove_file(&path).is_ok() =>
+            {
+                removed += 1;
+            }
+            _ => {}
+        }
+    }
+    removed
+}
+
+/// `feed.xml.1234.tmp`: the shape of a [`write_atomically`] temp name.
+fn is_our_temp(name: &str) -> bool {
+    name.strip_suffix(".tmp")
+        .and_then(|rest| rest.rsplit_once('.'))
+        .is_some_and(|(stem, pid)| {
+            !stem.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 fn free_name(dir: &Path, name: &OsStr) -> PathBuf {

@@ -61,23 +61,22 @@ pub fn ingest_file(
     path: &Path,
     now: DateTime<FixedOffset>,
 ) -> Result<Outcome> {
-    let Some((bytes, before)) = read_stable(path, settings.max_file_bytes)? else {
-        return Ok(Outcome::Vanished);
+    let bytes = match read_stable(path, settings.max_file_bytes)? {
+        Loaded::Bytes(bytes) => bytes,
+        Loaded::Refused(Refusal(reason)) => return refuse(path, settings, reason),
+        Loaded::Vanished => return Ok(Outcome::Vanished),
+        Loaded::Changed => return Ok(Outcome::StillGrowing),
     };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(Refusal(reason)) => return refuse(path, settings, reason),
-    };
-    if changed_since(path, &before) {
-        return Ok(Outcome::StillGrowing);
-    }
     let hash = hex(&Sha256::digest(&bytes));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if store.has_file(&hash)? {
-        let date = store.date_of_name(&name)?.unwrap_or_else(|| today(now));
+        // Archived where a first delivery under this name would have gone: the name's date.
+        let date = edition_meta(store, settings, &name, now)?
+            .date
+            .unwrap_or_else(|| today(now));
         let archived = archive(path, settings, &date, &bytes)?;
         return Ok(Outcome::Duplicate { archived });
     }
@@ -159,40 +158,80 @@ fn today(now: DateTime<FixedOffset>) -> String {
     now.format("%Y-%m-%d").to_string()
 }
 
-/// Reads the file if it is within the size limit. `None` when it vanished.
-#[allow(clippy::type_complexity)]
-fn read_stable(
-    path: &Path,
-    limit: u64,
-) -> Result<Option<(Result<Vec<u8>, Refusal>, fs::Metadata)>> {
+/// What reading an inbox file gave.
+enum Loaded {
+    /// The whole file, unchanged from before the read to after it.
+    Bytes(Vec<u8>),
+    /// Not to be read at all (too large) or unreadable.
+    Refused(Refusal),
+    /// Gone (deleted or renamed away) before it could be opened.
+    Vanished,
+    /// Written to, replaced or swapped for a link while being read: look again later.
+    Changed,
+}
+
+/// Reads the file if it is within the size limit, making sure the bytes read are the
+/// bytes of the file that was classified: the size is checked before opening (a 100 GB file
+/// costs one `stat`), the opened handle must be the same inode as the path (a file swapped
+/// for a symlink between the scan and the open is never followed), and nothing may change
+/// while reading.
+fn read_stable(path: &Path, limit: u64) -> Result<Loaded> {
     let before = match fs::symlink_metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Vanished),
         Err(e) => return Err(e).with_context(|| format!("cannot stat {}", path.display())),
     };
+    if !before.file_type().is_file() {
+        return Ok(Loaded::Changed);
+    }
     if before.len() > limit {
-        let reason = format!(
-            "the file is {} bytes, over the limit of {limit} bytes (inbox.max_file_bytes)",
-            before.len()
-        );
-        return Ok(Some((Err(Refusal(reason)), before)));
+        return Ok(Loaded::Refused(over_limit(before.len(), limit)));
+    }
+    let mut file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Vanished),
+        Err(e) => {
+            return Ok(Loaded::Refused(Refusal(format!(
+                "cannot open the file: {e}"
+            ))))
+        }
+    };
+    if !file.metadata().is_ok_and(|m| same_file(&m, &before)) {
+        return Ok(Loaded::Changed);
     }
     let mut bytes = Vec::with_capacity(before.len() as usize);
-    match fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)) {
-        Ok(_) => Ok(Some((Ok(bytes), before))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Ok(Some((
-            Err(Refusal(format!("cannot read the file: {e}"))),
-            before,
-        ))),
+    // `take` bounds memory even when the file grows past the limit while being read.
+    if let Err(e) = (&mut file).take(limit + 1).read_to_end(&mut bytes) {
+        return Ok(Loaded::Refused(Refusal(format!(
+            "cannot read the file: {e}"
+        ))));
     }
+    if bytes.len() as u64 > limit {
+        return Ok(Loaded::Refused(over_limit(bytes.len() as u64, limit)));
+    }
+    if changed_since(path, &before) || bytes.len() as u64 != before.len() {
+        return Ok(Loaded::Changed);
+    }
+    Ok(Loaded::Bytes(bytes))
+}
+
+fn over_limit(size: u64, limit: u64) -> Refusal {
+    Refusal(format!(
+        "the file is {size} bytes, over the limit of {limit} bytes (inbox.max_file_bytes)"
+    ))
+}
+
+/// Same inode, size and modification time: the file was neither replaced nor written to.
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev()
+        && a.ino() == b.ino()
+        && a.len() == b.len()
+        && a.modified().ok() == b.modified().ok()
 }
 
 fn changed_since(path: &Path, before: &fs::Metadata) -> bool {
-    match fs::symlink_metadata(path) {
-        Ok(after) => after.len() != before.len() || after.modified().ok() != before.modified().ok(),
-        Err(_) => true,
-    }
+    fs::symlink_metadata(path).map_or(true, |after| !same_file(&after, before))
 }
 
 /// Moves the file to `archive/DATE/`; when an identical copy is already there (a re-drop),
@@ -226,4 +265,62 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (T, std::time::Duration) {
     let start = Instant::now();
     let out = f();
     (out, start.elapsed())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (tempfile::TempDir, Store, Settings) {
+        let dir = tempfile::tempdir().unwrap();
+        let tz = FixedOffset::east_opt(8 * 3600).unwrap();
+        let store = Store::open(&dir.path().join("db"), tz).unwrap();
+        let settings = Settings {
+            publication: "P".into(),
+            archive: dir.path().join("archive"),
+            failed: dir.path().join("failed"),
+            max_file_bytes: 1000,
+        };
+        (dir, store, settings)
+    }
+
+    fn now() -> DateTime<FixedOffset> {
+        chrono::Utc::now().fixed_offset()
+    }
+
+    #[test]
+    fn a_file_gone_before_the_read_is_vanished() {
+        let (dir, mut store, settings) = setup();
+        let outcome = ingest_file(&mut store, &settings, &dir.path().join("gone.txt"), now());
+        assert!(matches!(outcome, Ok(Outcome::Vanished)), "{outcome:?}");
+    }
+
+    #[test]
+    fn a_file_swapped_for_a_symlink_is_not_read_through_it() {
+        let (dir, mut store, settings) = setup();
+        let target = dir.path().join("outside.txt");
+        fs::write(
+            &target,
+            "标题\n一段足够长的正文，不会被当成标题的那种长度，真的很长。\n",
+        )
+        .unwrap();
+        let link = dir.path().join("2024-11-09_01.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let outcome = ingest_file(&mut store, &settings, &link, now()).unwrap();
+        assert!(matches!(outcome, Outcome::StillGrowing), "{outcome:?}");
+        assert_eq!(store.count().unwrap(), 0);
+        assert!(link.exists() && target.exists());
+    }
+
+    #[test]
+    fn over_the_limit_is_refused_from_its_size_alone() {
+        let (dir, mut store, settings) = setup();
+        let path = dir.path().join("big.txt");
+        fs::File::create(&path).unwrap().set_len(1 << 40).unwrap();
+        let outcome = ingest_file(&mut store, &settings, &path, now()).unwrap();
+        let Outcome::Failed { reason, .. } = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert!(reason.contains("over the limit of 1000 bytes"), "{reason}");
+    }
 }

@@ -6,6 +6,7 @@
 //! read and rendered, and pages of older articles are written once, when they change.
 
 use std::collections::HashMap;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -95,8 +96,8 @@ impl Publisher {
             self.remove_file(&article_path(id));
         }
         to_write.extend(self.unwritten.drain());
-        for (path, resource) in to_write {
-            match self.write_file(&path, &resource) {
+        for (path, resource, result) in self.write_files(to_write) {
+            match result {
                 Ok(true) => report.written += 1,
                 Ok(false) => {}
                 Err(e) => {
@@ -117,8 +118,8 @@ impl Publisher {
     /// Retries the writes that failed before, without re-rendering.
     pub fn retry_unwritten(&mut self) -> usize {
         let pending: Vec<_> = self.unwritten.drain().collect();
-        for (path, resource) in pending {
-            if let Err(e) = self.write_file(&path, &resource) {
+        for (path, resource, result) in self.write_files(pending) {
+            if let Err(e) = result {
                 tracing::warn!(path, "still cannot write published file: {e:#}");
                 self.unwritten.insert(path, resource);
             }
@@ -190,31 +191,30 @@ impl Publisher {
         )
     }
 
-    /// Writes one file (and its `.gz` sibling) unless `feeds/` already holds these bytes.
-    fn write_file(&mut self, path: &str, resource: &Resource) -> std::io::Result<bool> {
-        if self
-            .on_disk
-            .get(path)
-            .is_some_and(|etag| etag == resource.etag())
-        {
-            return Ok(false);
+    /// Writes the files `feeds/` does not hold yet, several at a time, and records what it
+    /// now holds. Each write is fsynced before its rename; an fsync mostly waits for the
+    /// disk's journal commit, and concurrent fsyncs share one commit, so writing in parallel
+    /// takes a fraction of the time of one after another (about 3x on ext4 here).
+    fn write_files(&mut self, files: WriteList) -> Vec<(String, Arc<Resource>, io::Result<bool>)> {
+        let (known, todo): (WriteList, WriteList) = files
+            .into_iter()
+            .partition(|(path, r)| self.on_disk.get(path).is_some_and(|etag| etag == r.etag()));
+        let jobs: Vec<(PathBuf, String, Arc<Resource>)> = todo
+            .into_iter()
+            .map(|(path, r)| (self.disk_path(&path), path, r))
+            .collect();
+        let mut done: Vec<(String, Arc<Resource>, io::Result<bool>)> = known
+            .into_iter()
+            .map(|(path, r)| (path, r, Ok(false)))
+            .collect();
+        done.extend(write_in_parallel(jobs));
+        for (path, resource, result) in &done {
+            if result.is_ok() {
+                self.on_disk
+                    .insert(path.clone(), resource.etag().to_owned());
+            }
         }
-        let target = self.disk_path(path);
-        if std::fs::read(&target).is_ok_and(|old| old == resource.body().as_ref()) {
-            self.on_disk
-                .insert(path.to_owned(), resource.etag().to_owned());
-            return Ok(false);
-        }
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        write_atomically(&target, resource.body())?;
-        if let Some(gz) = resource.gzip_body() {
-            write_atomically(&gz_path(&target), gz)?;
-        }
-        self.on_disk
-            .insert(path.to_owned(), resource.etag().to_owned());
-        Ok(true)
+        done
     }
 
     fn remove_file(&mut self, path: &str) {
@@ -236,6 +236,71 @@ impl Publisher {
             p => self.feeds_dir.join(p.trim_start_matches('/')),
         }
     }
+}
+
+/// Files to mirror into `feeds/`: URL path and what it serves.
+type WriteList = Vec<(String, Arc<Resource>)>;
+
+/// How many files are written to `feeds/` at once.
+const WRITERS: usize = 8;
+
+/// Writes each `(disk path, url path, resource)`, up to [`WRITERS`] at a time.
+fn write_in_parallel(
+    jobs: Vec<(PathBuf, String, Arc<Resource>)>,
+) -> Vec<(String, Arc<Resource>, io::Result<bool>)> {
+    if jobs.len() <= 2 {
+        return jobs
+            .into_iter()
+            .map(|(target, path, r)| {
+                let result = write_one(&target, &r);
+                (path, r, result)
+            })
+            .collect();
+    }
+    let chunk = jobs.len().div_ceil(WRITERS);
+    let mut jobs = jobs;
+    let mut batches = Vec::new();
+    while !jobs.is_empty() {
+        let rest = jobs.split_off(chunk.min(jobs.len()));
+        batches.push(std::mem::replace(&mut jobs, rest));
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batches
+            .into_iter()
+            .map(|batch| {
+                scope.spawn(move || {
+                    batch
+                        .into_iter()
+                        .map(|(target, path, r)| {
+                            let result = write_one(&target, &r);
+                            (path, r, result)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            // The writers hold no panicking code; a panic there is a bug, passed on as one.
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// Writes one file (and its `.gz` sibling) unless `target` already holds these bytes.
+/// Returns whether anything was written.
+fn write_one(target: &Path, resource: &Resource) -> io::Result<bool> {
+    if std::fs::read(target).is_ok_and(|old| old == resource.body().as_ref()) {
+        return Ok(false);
+    }
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    write_atomically(target, resource.body())?;
+    if let Some(gz) = resource.gzip_body() {
+        write_atomically(&gz_path(target), gz)?;
+    }
+    Ok(true)
 }
 
 /// The URL path of an article's page.

@@ -25,6 +25,9 @@ const RESCAN_EVERY: Duration = Duration::from_secs(5);
 const RETRY_AFTER: Duration = Duration::from_secs(2);
 /// Republish at least this often while a long batch is being ingested.
 const PUBLISH_EVERY: Duration = Duration::from_millis(250);
+/// …or once this many articles changed: each changed article is a page (and its `.gz`) to
+/// write, so this bounds one publish, and with it how long a stop waits for the last one.
+const PUBLISH_AFTER_CHANGES: usize = 200;
 
 /// What wakes the worker.
 #[derive(Debug)]
@@ -171,7 +174,10 @@ impl Worker {
             if let Some(delay) = self.take(&entry, &mut pending, &mut report) {
                 wait = wait.min(delay);
             }
-            if !pending.is_empty() && last_publish.elapsed() >= PUBLISH_EVERY {
+            let changed = pending.added.len() + pending.updated.len() + pending.removed.len();
+            if changed > 0
+                && (last_publish.elapsed() >= PUBLISH_EVERY || changed >= PUBLISH_AFTER_CHANGES)
+            {
                 self.publish(std::mem::take(&mut pending));
                 last_publish = Instant::now();
             }

@@ -121,3 +121,47 @@ fn write_atomically_replaces_whole_files() {
         "no temp file left behind"
     );
 }
+
+#[test]
+fn a_restored_old_mtime_does_not_make_a_fresh_file_look_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("copied.txt");
+    let f = fs::File::create(&p).unwrap();
+    let long_ago = SystemTime::now() - Duration::from_secs(86_400);
+    f.set_modified(long_ago).unwrap(); // what `cp -p` does after writing
+    let meta = p.symlink_metadata().unwrap();
+    assert_eq!(meta.modified().unwrap(), long_ago);
+    let age = SystemTime::now()
+        .duration_since(last_change(&meta))
+        .unwrap_or_default();
+    assert!(age < Duration::from_secs(60), "ctime says it just changed");
+}
+
+#[test]
+fn stale_temp_files_are_swept_but_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("articles");
+    fs::create_dir(&sub).unwrap();
+    let own = format!("feed.json.{}.tmp", std::process::id());
+    for name in [
+        "feed.xml.123.tmp",
+        "a.html.gz.9.tmp",
+        "keep.tmp",
+        ".x.tmp",
+        "feed.xml",
+        &own,
+    ] {
+        fs::write(dir.path().join(name), "x").unwrap();
+    }
+    fs::write(sub.join("p.html.77.tmp"), "x").unwrap();
+    assert_eq!(sweep_stale_temps(dir.path()), 3);
+    let mut left: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    let mut want = [".x.tmp", "articles", "feed.xml", own.as_str(), "keep.tmp"];
+    want.sort();
+    assert_eq!(left, want);
+    assert_eq!(fs::read_dir(&sub).unwrap().count(), 0);
+}

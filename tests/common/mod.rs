@@ -282,3 +282,95 @@ fn parse_reply(raw: &[u8], head_only: bool) -> Reply {
 pub fn parse_feed(body: &[u8]) -> Option<feed_rs::model::Feed> {
     feed_rs::parser::parse(body).ok()
 }
+
+// ---- Additions for the robustness tests (inbox catalogue, fault injection, lifecycle) ----
+
+/// The publication every test config names (`site.publication` in the repository's config).
+pub const PUBLICATION: &str = "株洲日报";
+
+impl Home {
+    /// A home whose feeds hold up to 10,000 items, so a feed lists everything stored.
+    pub fn roomy(edit: impl FnOnce(String) -> String) -> Home {
+        Home::with_config(|c| edit(c.replace("items = 100", "items = 10000")))
+    }
+
+    /// Every article id in the store, read through a read-only connection (the daemon may run).
+    pub fn store_ids(&self) -> std::collections::BTreeSet<String> {
+        let path = self.path("pressroom.db");
+        if !path.exists() {
+            return Default::default();
+        }
+        let conn = rusqlite::Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        conn.busy_timeout(Duration::from_secs(10)).unwrap();
+        let mut stmt = conn.prepare("SELECT id FROM articles").unwrap();
+        let ids = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        ids
+    }
+
+    /// Waits until `name` has left the inbox (taken, refused or ignored for good elsewhere).
+    pub fn wait_taken(&self, name: &str) {
+        wait_for(
+            Duration::from_secs(20),
+            &format!("{name} to leave the inbox"),
+            || (!self.path("inbox").join(name).exists()).then_some(()),
+        );
+    }
+
+    /// Waits until `failed/NAME.error` exists and returns the reason it gives.
+    pub fn wait_failed(&self, name: &str) -> String {
+        let error = self.path("failed").join(format!("{name}.error"));
+        wait_for(
+            Duration::from_secs(20),
+            &format!("failed/{name}.error"),
+            || {
+                let moved = std::fs::symlink_metadata(self.path("failed").join(name)).is_ok();
+                std::fs::read_to_string(&error).ok().filter(|_| moved)
+            },
+        )
+    }
+}
+
+impl Daemon {
+    /// The daemon's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+/// How pressroom splits `bytes` delivered as `name`: the daemon's own decode, metadata and
+/// split, so tests compare with the splitter whatever its quality. `None` when refused.
+pub fn expected_split(name: &str, bytes: &[u8]) -> Option<pressroom::edition::Split> {
+    let text = pressroom::edition::decode(bytes).ok()?;
+    let meta = pressroom::edition::from_file_name(name, PUBLICATION);
+    assert!(meta.date.is_some(), "test files carry a date: {name}");
+    let split = pressroom::edition::split(&text, &meta);
+    (!split.articles.is_empty()).then_some(split)
+}
+
+/// The article ids `bytes` delivered as `name` should leave in the store.
+pub fn expected_ids(name: &str, bytes: &[u8]) -> std::collections::BTreeSet<String> {
+    expected_split(name, bytes)
+        .map(|s| s.articles.into_iter().map(|a| a.id).collect())
+        .unwrap_or_default()
+}
+
+/// The store id inside a feed item id (`tag:AUTHORITY:ID`).
+pub fn store_id(feed_id: &str) -> String {
+    feed_id.rsplit(':').next().unwrap_or(feed_id).to_owned()
+}
+
+/// The store ids of a served feed's items, in feed order.
+pub fn feed_ids(daemon: &Daemon, path: &str) -> Vec<String> {
+    let reply = daemon.get(path);
+    assert_eq!(reply.status, 200, "{path}");
+    let feed = parse_feed(&reply.body).unwrap_or_else(|| panic!("{path} parses"));
+    feed.entries.iter().map(|e| store_id(&e.id)).collect()
+}
