@@ -19,7 +19,8 @@ fn meta_for(name: &str) -> pressroom::article::EditionMeta {
 }
 
 fn truth_of(name: &str) -> Option<Value> {
-    let text = std::fs::read_to_string(fixtures_dir().join(format!("{name}.expected.json"))).ok()?;
+    let text =
+        std::fs::read_to_string(fixtures_dir().join(format!("{name}.expected.json"))).ok()?;
     serde_json::from_str(&text).ok()
 }
 
@@ -38,7 +39,10 @@ fn kind_of(name: &str) -> &'static str {
 fn render_misses(name: &str, misses: &[Miss]) -> String {
     let mut out = format!("{name}: {} field(s) differ from the truth\n", misses.len());
     for m in misses {
-        out.push_str(&format!("  [{}] {}\n    want: {}\n    got:  {}\n", m.title, m.field, m.want, m.got));
+        out.push_str(&format!(
+            "  [{}] {}\n    want: {}\n    got:  {}\n",
+            m.title, m.field, m.want, m.got
+        ));
     }
     out
 }
@@ -48,7 +52,10 @@ fn line_diff(want: &str, got: &str) -> String {
     let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
     let mut out = String::new();
     for k in 0..w.len().max(g.len()) {
-        let (a, b) = (w.get(k).copied().unwrap_or(""), g.get(k).copied().unwrap_or(""));
+        let (a, b) = (
+            w.get(k).copied().unwrap_or(""),
+            g.get(k).copied().unwrap_or(""),
+        );
         if a != b {
             out.push_str(&format!("{k:5} - {a}\n{k:5} + {b}\n"));
         }
@@ -64,15 +71,23 @@ fn check_snapshot(name: &str, split: &Split) -> Result<(), String> {
     let path = fixtures_dir().join(format!("{name}.split.json"));
     let got = serde_json::to_string_pretty(split).map_err(|e| e.to_string())? + "\n";
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &got).map_err(|e| format!("failed to write {}: {e}", path.display()))?;
+        std::fs::write(&path, &got)
+            .map_err(|e| format!("failed to write {}: {e}", path.display()))?;
         return Ok(());
     }
-    let want = std::fs::read_to_string(&path)
-        .map_err(|_| format!("{name}: no snapshot {}; run with UPDATE_GOLDEN=1 and review it", path.display()))?;
+    let want = std::fs::read_to_string(&path).map_err(|_| {
+        format!(
+            "{name}: no snapshot {}; run with UPDATE_GOLDEN=1 and review it",
+            path.display()
+        )
+    })?;
     if want == got {
         Ok(())
     } else {
-        Err(format!("{name}: output differs from its snapshot (UPDATE_GOLDEN=1 to accept):\n{}", line_diff(&want, &got)))
+        Err(format!(
+            "{name}: output differs from its snapshot (UPDATE_GOLDEN=1 to accept):\n{}",
+            line_diff(&want, &got)
+        ))
     }
 }
 
@@ -83,7 +98,9 @@ const EXACT: &[&str] = &["seed_000"];
 fn every_fixture_matches_truth_or_snapshot() {
     let mut failures = Vec::new();
     for (name, text) in fixture_pages() {
-        let Some(truth) = truth_of(&name) else { continue };
+        let Some(truth) = truth_of(&name) else {
+            continue;
+        };
         let s = split(&text, &meta_for(&name));
         let (_, misses) = score(&truth, &s.articles);
         if misses.is_empty() {
@@ -101,7 +118,9 @@ fn every_fixture_matches_truth_or_snapshot() {
 fn figures_by_kind() -> BTreeMap<&'static str, Figures> {
     let mut by_kind: BTreeMap<&'static str, Figures> = BTreeMap::new();
     for (name, text) in fixture_pages() {
-        let Some(truth) = truth_of(&name) else { continue };
+        let Some(truth) = truth_of(&name) else {
+            continue;
+        };
         let s = split(&text, &meta_for(&name));
         let (f, _) = score(&truth, &s.articles);
         by_kind.entry(kind_of(&name)).or_default().add(f);
@@ -123,19 +142,31 @@ fn figures_by_kind() -> BTreeMap<&'static str, Figures> {
 #[test]
 fn corpus_figures_do_not_regress() {
     let by_kind = figures_by_kind();
-    let floors = [("seed", 1.0, 1.0), ("gen_dev", FLOOR_GEN.0, FLOOR_GEN.1), ("en", FLOOR_EN.0, FLOOR_EN.1)];
+    let floors = [
+        ("seed", 1.0, 1.0),
+        ("gen_dev", FLOOR_GEN.0, FLOOR_GEN.1),
+        ("en", FLOOR_EN.0, FLOOR_EN.1),
+    ];
     for (kind, f1, bodies) in floors {
         let f = by_kind.get(kind).copied().unwrap_or_default();
-        assert!(f.title_f1() >= f1 - 1e-9, "{kind}: title F1 {:.3} < {f1}", f.title_f1());
-        assert!(f.bodies_share() >= bodies - 1e-9, "{kind}: bodies {:.3} < {bodies}", f.bodies_share());
+        assert!(
+            f.title_f1() >= f1 - 1e-9,
+            "{kind}: title F1 {:.3} < {f1}",
+            f.title_f1()
+        );
+        assert!(
+            f.bodies_share() >= bodies - 1e-9,
+            "{kind}: bodies {:.3} < {bodies}",
+            f.bodies_share()
+        );
         assert_eq!(f.spacing_defects, 0, "{kind}: spacing defects");
     }
 }
 
 /// (title F1, share of exact bodies) reached on the generated Chinese pages.
-const FLOOR_GEN: (f64, f64) = (0.70, 0.13);
+const FLOOR_GEN: (f64, f64) = (0.71, 0.14);
 /// The same on the English OCR pages.
-const FLOOR_EN: (f64, f64) = (0.15, 0.0);
+const FLOOR_EN: (f64, f64) = (0.50, 0.28);
 
 /// The issue's targets across the dev corpus: title F1 ≥ 0.95, ≥ 90% exact bodies, no
 /// spacing defects. Not met yet on the generated pages (their text order is scrambled by
@@ -150,6 +181,10 @@ fn corpus_meets_issue_targets() {
         }
     }
     assert!(all.title_f1() >= 0.95, "title F1 {:.3}", all.title_f1());
-    assert!(all.bodies_share() >= 0.90, "bodies {:.3}", all.bodies_share());
+    assert!(
+        all.bodies_share() >= 0.90,
+        "bodies {:.3}",
+        all.bodies_share()
+    );
     assert_eq!(all.spacing_defects, 0);
 }

@@ -6,8 +6,8 @@
 
 mod split_common;
 
-use proptest::prelude::*;
 use pressroom::edition::split;
+use proptest::prelude::*;
 use split_common::{accounting_errors, fixture_pages, meta};
 
 #[test]
@@ -23,7 +23,11 @@ fn fixtures_lose_and_invent_nothing() {
 #[test]
 fn whole_edition_of_fixtures_loses_nothing_and_numbers_pages() {
     let pages = fixture_pages();
-    let text = pages.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\u{c}");
+    let text = pages
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\u{c}");
     let s = split(&text, &meta());
     assert!(accounting_errors(&text, &s).is_empty());
     // Fixture files may end in a form feed of their own, so count the pages that hold text.
@@ -120,7 +124,13 @@ fn ids_survive_body_corrections() {
             corrected.push('\n');
         }
         let after = split(&corrected, &meta());
-        let ids = |s: &pressroom::edition::Split| s.articles.iter().filter(|a| !a.title.is_empty()).map(|a| a.id.clone()).collect::<Vec<_>>();
+        let ids = |s: &pressroom::edition::Split| {
+            s.articles
+                .iter()
+                .filter(|a| !a.title.is_empty())
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(&before), ids(&after), "{name}");
     }
 }

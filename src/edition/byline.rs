@@ -52,13 +52,18 @@ fn latin_lead_re() -> &'static Regex {
 fn line_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(.{0,12}?(?:记者|通讯员|特约撰稿人?)\s*[/／:：]?)\s*(\S{1,4}(?:\s+\S{1,4}){0,4})$")
-            .expect("static regex")
+        Regex::new(
+            r"^(.{0,12}?(?:记者|通讯员|特约撰稿人?)\s*[/／:：]?)\s*(\S{1,4}(?:\s+\S{1,4}){0,4})$",
+        )
+        .expect("static regex")
     })
 }
 
 /// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
 pub fn parse_lead(text: &str) -> Option<Byline> {
+    if !may_lead(text) {
+        return None;
+    }
     if let Some(c) = cjk_lead_re().captures(text) {
         let whole = c.get(0)?;
         let dateline = c.get(1)?.as_str();
@@ -96,13 +101,23 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
     })
 }
 
+/// A cheap test before the regexes: a Chinese dateline has 讯 or 电 near the start, an
+/// English one starts with a capital.
+pub fn may_lead(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        || text.chars().take(32).any(|c| c == '讯' || c == '电')
+}
+
 /// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,
 /// `(By Associated Press.)`.
 pub fn parse_line(line: &str) -> Option<Byline> {
-    if let Some(c) = line_re().captures(line) {
+    let labelled = line.contains("记者") || line.contains("通讯员") || line.contains("撰稿");
+    if let Some(c) = labelled.then(|| line_re().captures(line)).flatten() {
         let names = c.get(2)?.as_str();
         let label = c.get(1)?.as_str();
-        if !label.contains(['（', '(', '讯']) && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace()) {
+        if !label.contains(['（', '(', '讯'])
+            && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace())
+        {
             let (authors, seps) = split_names_keeping(names);
             return Some(Byline {
                 authors,
@@ -116,6 +131,9 @@ pub fn parse_line(line: &str) -> Option<Byline> {
 }
 
 fn parse_latin_by(line: &str) -> Option<Byline> {
+    if line.len() > 64 {
+        return None;
+    }
     let inner = line.strip_prefix('(').unwrap_or(line);
     let rest = inner
         .strip_prefix("By ")
@@ -147,7 +165,9 @@ pub fn is_name_line(line: &str) -> bool {
         && chars
             .iter()
             .all(|&c| is_cjk(c) && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65))
-        && !chars.iter().any(|c| matches!(c, '“' | '”' | '—' | '…' | '·'))
+        && !chars
+            .iter()
+            .any(|c| matches!(c, '“' | '”' | '—' | '…' | '·'))
 }
 
 /// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`).

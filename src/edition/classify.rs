@@ -41,6 +41,8 @@ pub struct Page<'a> {
     pub starts: Vec<bool>,
     /// A body line that ends its paragraph.
     pub para_end: Vec<bool>,
+    /// The line opens with a dateline (on its own, without the next line).
+    pub leads: Vec<bool>,
     pub cjk: bool,
 }
 
@@ -51,6 +53,10 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         roles: vec![Role::Body; n],
         starts: (0..n).map(|i| is_boundary(&lines, i)).collect(),
         para_end: vec![false; n],
+        leads: lines
+            .iter()
+            .map(|l| byline::parse_lead(l.text).is_some())
+            .collect(),
         lines,
         cjk,
     };
@@ -102,11 +108,12 @@ fn mark_captions(page: &mut Page) {
         while j > 0 {
             j -= 1;
             let line = &page.lines[j];
-            let wrapped = widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
+            let wrapped =
+                widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
             if page.roles[j] != Role::Body || !wrapped || line.width < 4.0 {
                 break;
             }
-            if widest == 0.0 && byline::parse_lead(line.text).is_some() {
+            if widest == 0.0 && page.leads[j] {
                 break;
             }
             page.roles[j] = Role::Caption;
@@ -143,20 +150,69 @@ fn column_widths(page: &Page) -> Vec<f32> {
 /// broken off mid-clause.
 pub fn is_head_shaped(page: &Page, i: usize) -> bool {
     let line = &page.lines[i];
-    if page.roles[i] != Role::Body || byline::parse_lead(line.text).is_some() {
+    if page.roles[i] != Role::Body || page.leads[i] {
         return false;
     }
     if page.cjk {
-        !has_sentence_mark(line.text)
-            && line.width <= 40.0
-            && !line.text.ends_with(['、', '；'])
-            && !line.text.starts_with(['，', '。', '、', '”', '）', '【'])
-            && !(line.text.starts_with('（') && line.text.ends_with('）'))
-            && !is_numbered(line.text)
+        is_cjk_head_text(line.text, line.width)
     } else {
-        line.text.chars().filter(char::is_ascii_alphabetic).count() >= 3
-            && upper_ratio(line.text) >= 0.75
+        let letters = line.text.chars().filter(char::is_ascii_alphabetic).count();
+        letters >= 3
             && line.width <= 45.0
+            && (upper_ratio(line.text) >= 0.75 || is_title_case(line.text))
+    }
+}
+
+/// A Chinese headline line has no sentence in it, is not too wide, and is not a clause
+/// broken off another line, a parenthetical note, a box label or a numbered item.
+fn is_cjk_head_text(text: &str, width: f32) -> bool {
+    let broken =
+        text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
+    let aside = text.starts_with('（') && text.ends_with('）');
+    let too_wide = width > 40.0;
+    !(has_sentence_mark(text) || too_wide || broken || aside || is_numbered(text))
+}
+
+/// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
+/// clause punctuation at the end.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    words.len() >= 3
+        && caps * 10 >= words.len() * 8
+        && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"')
+        && !text.ends_with([',', ';', '-'])
+}
+
+/// True when line `i` reads as running prose: mostly lowercase letters.
+fn is_prose(page: &Page, i: usize) -> bool {
+    page.lines.get(i).is_some_and(|l| {
+        page.roles[i] == Role::Body
+            && l.text.chars().filter(char::is_ascii_alphabetic).count() >= 10
+            && upper_ratio(l.text) < 0.5
+            && !is_title_case(l.text)
+    })
+}
+
+/// English pages have no blank lines to set headlines apart: a run of capitalised lines
+/// right above running prose is a headline.
+fn mark_latin_heads(page: &mut Page) {
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let end = (i..n)
+            .find(|&k| !is_head_shaped(page, k) || k - i >= 6)
+            .unwrap_or(n);
+        // A headline starts fresh: not in the middle of running prose.
+        let fresh = i == 0 || ends_sentence(page.lines[i - 1].text) || !is_prose(page, i - 1);
+        if end > i && fresh && is_prose(page, end) {
+            (i..end).for_each(|k| page.roles[k] = Role::Head);
+            page.starts[i] = true;
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -182,6 +238,9 @@ fn mark_heads(page: &mut Page) {
         }
     }
     mark_standalone_heads(page);
+    if !page.cjk {
+        mark_latin_heads(page);
+    }
     mark_tail_head(page);
 }
 
@@ -224,14 +283,22 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
         .lines
         .get(i + 1)
         .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
-    if page.cjk && i > 0 && closes_block && byline::is_name_line(text) && is_head_shaped(page, i - 1) {
+    if page.cjk
+        && i > 0
+        && closes_block
+        && byline::is_name_line(text)
+        && is_head_shaped(page, i - 1)
+    {
         return Some(Role::Byline);
     }
     let lead = match page.lines.get(i + 1) {
-        Some(next) if page.cjk => byline::parse_lead(&format!("{text}{}", next.text)),
+        Some(next) if page.cjk && byline::may_lead(text) => {
+            byline::parse_lead(&format!("{text}{}", next.text))
+        }
         _ => byline::parse_lead(text),
     };
-    lead.is_some_and(|b| b.dateline.is_some()).then_some(Role::Body)
+    lead.is_some_and(|b| b.dateline.is_some())
+        .then_some(Role::Body)
 }
 
 /// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
@@ -274,7 +341,10 @@ fn mark_standalone_heads(page: &mut Page) {
         let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
         let fits = if page.cjk {
             stacked
-                || (end - i <= 3 && !widths.iter().any(|w| (w - page.lines[i].width).abs() <= 0.5))
+                || (end - i <= 3
+                    && !widths
+                        .iter()
+                        .any(|w| (w - page.lines[i].width).abs() <= 0.5))
         } else {
             end - i <= 6
         };
@@ -345,12 +415,9 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     let short = page.lines[i].width <= full[i] - 4.0;
     let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
-    let next_ok = next_is_body(i + 1)
-        && byline::parse_lead(next.text).is_none()
-        && (first_line_next || is_numbered(next.text));
-    (is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
-        .then_some(1)
-        .unwrap_or(0)
+    let next_ok =
+        next_is_body(i + 1) && !page.leads[i + 1] && (first_line_next || is_numbered(next.text));
+    usize::from(is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
 }
 
 /// A numbered item's heading: one line, or two when the second is a short remainder
@@ -395,7 +462,8 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         if page.roles[i] != Role::Body || !ends_sentence(page.lines[i].text) {
             continue;
         }
-        let next = (i + 1..n).find(|&k| !matches!(page.roles[k], Role::Caption | Role::Credit | Role::Drop));
+        let next = (i + 1..n)
+            .find(|&k| !matches!(page.roles[k], Role::Caption | Role::Credit | Role::Drop));
         let short = page.lines[i].width <= full[i] - slack;
         let next_short = next.is_none_or(|k| {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack

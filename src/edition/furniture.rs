@@ -41,9 +41,17 @@ fn jump_re() -> &'static Regex {
 
 /// The jump line at the very start or very end of `line`, if any.
 pub fn find_jump(line: &str) -> Option<Jump> {
-    let m = jump_re()
-        .captures_iter(line)
-        .find(|c| c.get(0).is_some_and(|m| m.start() == 0 || m.end() == line.len()))?;
+    if !(line.contains('转')
+        || line.contains('接')
+        || line.contains("ontinued")
+        || line.contains("ONTINUED"))
+    {
+        return None;
+    }
+    let m = jump_re().captures_iter(line).find(|c| {
+        c.get(0)
+            .is_some_and(|m| m.start() == 0 || m.end() == line.len())
+    })?;
     let whole = m.get(0)?;
     let (kind, page) = if m.get(1).is_some() {
         (JumpKind::To, m.get(3)?.as_str())

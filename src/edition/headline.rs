@@ -64,8 +64,7 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
         return false;
     };
     let widest = before.iter().map(|l| l.1).fold(0.0, f32::max);
-    last.starts_with(['—', '-'])
-        || (*w < 0.75 * widest && !prev.ends_with(['，', '、', ',']))
+    last.starts_with(['—', '-']) || (*w < 0.75 * widest && !prev.ends_with(['，', '、', ',']))
 }
 
 fn from_latin(lines: &[HeadLine]) -> Headline {

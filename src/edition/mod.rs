@@ -41,3 +41,9 @@ pub struct Split {
 pub fn split(text: &str, meta: &EditionMeta) -> Split {
     split::split(text, meta)
 }
+
+/// The role the splitter gave each line (a debugging aid: `role  starts  para_end  width
+/// text`, pages ended by a form feed line).
+pub fn explain(text: &str) -> String {
+    split::explain(text)
+}

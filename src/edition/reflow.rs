@@ -102,8 +102,14 @@ mod tests {
 
     #[test]
     fn joins_cjk_tight_and_latin_with_space_or_dehyphenated() {
-        assert_eq!(join_raw(&["株洲北斗湖时空信", "息科技园"], true), "株洲北斗湖时空信息科技园");
-        assert_eq!(join_raw(&["the con-", "tinued story"], false), "the continued story");
+        assert_eq!(
+            join_raw(&["株洲北斗湖时空信", "息科技园"], true),
+            "株洲北斗湖时空信息科技园"
+        );
+        assert_eq!(
+            join_raw(&["the con-", "tinued story"], false),
+            "the continued story"
+        );
         assert_eq!(join_raw(&["a well-", "Known"], false), "a well- Known");
         assert_eq!(join_raw(&["drown", "ing"], false), "drown ing");
     }

@@ -42,7 +42,10 @@ pub fn is_mostly_cjk(s: &str) -> bool {
 
 /// Closing quotes and brackets that may follow a sentence's final mark (`。”`, `。）`).
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '"' | '\'' | '》')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '"' | '\'' | '》'
+    )
 }
 
 /// True when `s` ends a sentence: a full stop, question or exclamation mark, or an ellipsis,

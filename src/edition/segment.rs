@@ -81,7 +81,11 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Heading => b.heading(page, i, end),
             Role::Body => b.body(page, i),
         }
-        i = if matches!(role, Role::Head | Role::Heading) { end } else { i + 1 };
+        i = if matches!(role, Role::Head | Role::Heading) {
+            end
+        } else {
+            i + 1
+        };
     }
     b.flush_caption();
     b.finish();
@@ -129,8 +133,9 @@ impl<'a> Builder<'a> {
 
     fn credit(&mut self, text: &str) {
         let credit = collapse_spaces(text);
-        if let Some(Block::Caption { credit: c @ None, .. }) =
-            self.cur.as_mut().and_then(|d| d.piece.blocks.last_mut())
+        if let Some(Block::Caption {
+            credit: c @ None, ..
+        }) = self.cur.as_mut().and_then(|d| d.piece.blocks.last_mut())
         {
             *c = Some(credit);
         } else {
@@ -145,7 +150,10 @@ impl<'a> Builder<'a> {
         }
         let lines = std::mem::take(&mut d.caption);
         let text = self.text_of(&lines);
-        self.draft().piece.blocks.push(Block::Caption { text, credit: None });
+        self.draft()
+            .piece
+            .blocks
+            .push(Block::Caption { text, credit: None });
     }
 
     fn byline(&mut self, text: &str) {
@@ -190,9 +198,16 @@ impl<'a> Builder<'a> {
             }
         }
         // A lone short line after a blank is the subtitle of the group above, not a title.
-        if groups.len() >= 2 && groups.last().is_some_and(|g| is_subtitle_of(g, &groups[groups.len() - 2])) {
+        if groups.len() >= 2
+            && groups
+                .last()
+                .is_some_and(|g| is_subtitle_of(g, &groups[groups.len() - 2]))
+        {
             if let Some(sub) = groups.pop() {
-                groups.last_mut().into_iter().for_each(|g| g.extend(sub.iter().copied()));
+                groups
+                    .last_mut()
+                    .into_iter()
+                    .for_each(|g| g.extend(sub.iter().copied()));
             }
         }
         let main = groups.pop().unwrap_or_default();
@@ -241,8 +256,11 @@ impl<'a> Builder<'a> {
 
     fn body(&mut self, page: &Page<'a>, i: usize) {
         let text = page.lines[i].text;
-        let fresh = self.cur.as_ref().is_some_and(|d| d.has_body() && d.para.is_empty());
-        if fresh && starts_dateline(page, i) {
+        let fresh = self
+            .cur
+            .as_ref()
+            .is_some_and(|d| d.has_body() && d.para.is_empty());
+        if fresh && starts_dateline(page, i) && !self.fold_deck() {
             self.finish();
         }
         let jump = find_jump(text).filter(|j| j.start > 0 && j.end == text.len());
@@ -258,13 +276,55 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Text between a headline and the dateline that opens its story is a deck (a second
+    /// headline in smaller type, common in English papers): it joins the subtitle rather
+    /// than the dateline starting a new article. Returns whether it did.
+    fn fold_deck(&mut self) -> bool {
+        const DECK_MAX_CHARS: usize = 160;
+        let Some(d) = self.cur.as_mut() else {
+            return false;
+        };
+        let short = d.piece.blocks.len() <= 2
+            && d.piece
+                .blocks
+                .iter()
+                .all(|b| matches!(b, Block::Paragraph { .. }))
+            && d.piece
+                .blocks
+                .iter()
+                .map(|b| b.text().chars().count())
+                .sum::<usize>()
+                <= DECK_MAX_CHARS;
+        if d.piece.dateline.is_some() || !short {
+            return false;
+        }
+        let Some(head) = d.piece.head.as_mut() else {
+            return false;
+        };
+        let deck: Vec<String> = d
+            .piece
+            .blocks
+            .drain(..)
+            .map(|b| b.text().to_owned())
+            .collect();
+        let sep = if self.cjk { "" } else { " " };
+        let mut parts: Vec<String> = head.subtitle.take().into_iter().collect();
+        parts.extend(deck);
+        head.subtitle = Some(parts.join(sep));
+        true
+    }
+
     fn close_para(&mut self) {
         let Some(d) = self.cur.as_mut() else { return };
         if d.para.is_empty() {
             return;
         }
         let lines = std::mem::take(&mut d.para);
-        let first = !d.piece.blocks.iter().any(|b| matches!(b, Block::Paragraph { .. }));
+        let first = !d
+            .piece
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph { .. }));
         let mut raw = join_raw(&lines, self.cjk);
         if first && d.piece.dateline.is_none() {
             if let Some(b) = byline::parse_lead(&raw) {
@@ -304,9 +364,7 @@ impl<'a> Builder<'a> {
 
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
     let widest = above.iter().map(|l| l.1).fold(0.0, f32::max);
-    group.len() == 1
-        && group[0].1 < 0.75 * widest
-        && !headline::is_kicker_like(above)
+    group.len() == 1 && group[0].1 < 0.75 * widest && !headline::is_kicker_like(above)
 }
 
 /// A dateline opening the paragraph at line `i` (it may wrap onto the next line).

@@ -27,7 +27,10 @@ pub fn fixture_pages() -> Vec<(String, String)> {
         if path.extension().and_then(|e| e.to_str()) != Some("txt") {
             continue;
         }
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let bytes = std::fs::read(&path).unwrap_or_default();
         if let Ok(text) = pressroom::edition::decode(&bytes) {
             out.push((name, text));
@@ -67,7 +70,10 @@ pub fn output_strings(split: &Split) -> Vec<String> {
         out.extend(a.dateline.clone());
         for b in &a.blocks {
             out.push(b.text().to_owned());
-            if let Block::Caption { credit: Some(c), .. } = b {
+            if let Block::Caption {
+                credit: Some(c), ..
+            } = b
+            {
                 out.push(c.clone());
             }
         }

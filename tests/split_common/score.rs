@@ -35,13 +35,29 @@ impl Figures {
     }
 
     pub fn title_f1(&self) -> f64 {
-        let p = if self.predicted == 0 { 0.0 } else { self.found as f64 / self.predicted as f64 };
-        let r = if self.truth == 0 { 0.0 } else { self.found as f64 / self.truth as f64 };
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        let p = if self.predicted == 0 {
+            0.0
+        } else {
+            self.found as f64 / self.predicted as f64
+        };
+        let r = if self.truth == 0 {
+            0.0
+        } else {
+            self.found as f64 / self.truth as f64
+        };
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     pub fn bodies_share(&self) -> f64 {
-        if self.truth == 0 { 1.0 } else { self.bodies_exact as f64 / self.truth as f64 }
+        if self.truth == 0 {
+            1.0
+        } else {
+            self.bodies_exact as f64 / self.truth as f64
+        }
     }
 }
 
@@ -80,9 +96,16 @@ fn s(v: &Value, k: &str) -> String {
 /// Scores `pred` against the truth JSON; returns the figures and the misses.
 pub fn score(truth: &Value, pred: &[Article]) -> (Figures, Vec<Miss>) {
     let empty = Vec::new();
-    let ta = truth.get("articles").and_then(Value::as_array).unwrap_or(&empty);
+    let ta = truth
+        .get("articles")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
     let mut used = vec![false; pred.len()];
-    let mut f = Figures { truth: ta.len(), predicted: pred.len(), ..Figures::default() };
+    let mut f = Figures {
+        truth: ta.len(),
+        predicted: pred.len(),
+        ..Figures::default()
+    };
     let mut misses = Vec::new();
     for t in ta {
         let tt = s(t, "title");
@@ -90,17 +113,27 @@ pub fn score(truth: &Value, pred: &[Article]) -> (Figures, Vec<Miss>) {
         let best = (0..pred.len()).find(|&i| {
             !used[i]
                 && (flat(&pred[i].title) == tt
-                    || (!tt.is_empty() && head(&pred[i]).contains(&tt) && head(&pred[i]).chars().count() <= tt.chars().count() + extra))
+                    || (!tt.is_empty()
+                        && head(&pred[i]).contains(&tt)
+                        && head(&pred[i]).chars().count() <= tt.chars().count() + extra))
         });
         let Some(i) = best else {
-            misses.push(Miss { title: tt, field: "found", want: "an article".into(), got: "none".into() });
+            misses.push(Miss {
+                title: tt,
+                field: "found",
+                want: "an article".into(),
+                got: "none".into(),
+            });
             continue;
         };
         used[i] = true;
         f.found += 1;
         let p = &pred[i];
         let mut m = compare(t, p);
-        if !m.iter().any(|x| x.field == "body_start" || x.field == "body_end") {
+        if !m
+            .iter()
+            .any(|x| x.field == "body_start" || x.field == "body_end")
+        {
             f.bodies_exact += 1;
         }
         for x in &mut m {
@@ -108,7 +141,11 @@ pub fn score(truth: &Value, pred: &[Article]) -> (Figures, Vec<Miss>) {
         }
         misses.extend(m);
     }
-    f.spacing_defects = pred.iter().flat_map(|a| &a.blocks).map(|b| spacing_defects(b.text())).sum();
+    f.spacing_defects = pred
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .map(|b| spacing_defects(b.text()))
+        .sum();
     (f, misses)
 }
 
@@ -116,7 +153,12 @@ fn compare(t: &Value, p: &Article) -> Vec<Miss> {
     let mut m = Vec::new();
     let mut check = |field: &'static str, want: String, got: String| {
         if want != got {
-            m.push(Miss { title: String::new(), field, want, got });
+            m.push(Miss {
+                title: String::new(),
+                field,
+                want,
+                got,
+            });
         }
     };
     let body = strip_dateline(&body_text(p));
@@ -127,13 +169,21 @@ fn compare(t: &Value, p: &Article) -> Vec<Miss> {
     let be = s(t, "body_end");
     if !be.is_empty() && !body.ends_with(&be) {
         let n = body.chars().count();
-        check("body_end", be, body.chars().skip(n.saturating_sub(30)).collect());
+        check(
+            "body_end",
+            be,
+            body.chars().skip(n.saturating_sub(30)).collect(),
+        );
     }
     if t.get("kicker").is_some() {
         check("kicker", s(t, "kicker"), flat_opt(p.kicker.as_deref()));
     }
     if t.get("subtitle").is_some() {
-        check("subtitle", s(t, "subtitle"), flat_opt(p.subtitle.as_deref()));
+        check(
+            "subtitle",
+            s(t, "subtitle"),
+            flat_opt(p.subtitle.as_deref()),
+        );
     }
     if let Some(a) = t.get("authors").and_then(Value::as_array) {
         let want: Vec<String> = a.iter().filter_map(Value::as_str).map(flat).collect();
@@ -149,7 +199,11 @@ fn compare(t: &Value, p: &Article) -> Vec<Miss> {
         }
     }
     if let Some(n) = t.get("paragraphs").and_then(Value::as_u64) {
-        let got = p.blocks.iter().filter(|b| matches!(b, Block::Paragraph { .. })).count();
+        let got = p
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph { .. }))
+            .count();
         check("paragraphs", n.to_string(), got.to_string());
     }
     if let Some(h) = t.get("headings").and_then(Value::as_array) {
@@ -158,7 +212,12 @@ fn compare(t: &Value, p: &Article) -> Vec<Miss> {
             .blocks
             .iter()
             .filter(|b| matches!(b, Block::Heading { .. }))
-            .map(|b| flat(b.text()).trim_start_matches('【').trim_end_matches('】').to_owned())
+            .map(|b| {
+                flat(b.text())
+                    .trim_start_matches('【')
+                    .trim_end_matches('】')
+                    .to_owned()
+            })
             .collect();
         check("headings", want.join("|"), got.join("|"));
     }
