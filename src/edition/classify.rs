@@ -233,6 +233,7 @@ fn mark_heads(page: &mut Page) {
         if let Some(anchor) = byline_anchor(page, i) {
             if anchor == Role::Byline {
                 page.roles[i] = Role::Byline;
+                mark_byline_tail(page, i);
             }
             mark_head_above(page, i);
         }
@@ -264,6 +265,20 @@ fn mark_tail_head(page: &mut Page) {
     if start < end && settled {
         (start..end).for_each(|k| page.roles[k] = Role::Head);
         page.starts[start] = true;
+    }
+}
+
+/// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the
+/// next line of the same block belongs to it.
+fn mark_byline_tail(page: &mut Page, i: usize) {
+    let Some(next) = page.lines.get(i + 1) else {
+        return;
+    };
+    let name_part = next.text.chars().count() <= 3
+        && next.text.chars().all(super::script::is_cjk)
+        && !next.text.contains(['，', '。', '、', '“', '”', '（', '）']);
+    if name_part && !page.starts[i + 1] && page.roles[i + 1] == Role::Body {
+        page.roles[i + 1] = Role::Byline;
     }
 }
 
@@ -305,7 +320,9 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
 fn mark_head_above(page: &mut Page, anchor: usize) {
     let mut j = anchor;
     let mut taken = 0;
-    while j > 0 && taken < 5 {
+    // Headlines set in a narrow column stack many short lines.
+    let limit = |w: f32| if w <= 5.0 { 10 } else { 5 };
+    while j > 0 && taken < limit(page.lines[j - 1].width) {
         j -= 1;
         match page.roles[j] {
             Role::Caption | Role::Credit => continue,
@@ -336,7 +353,7 @@ fn mark_standalone_heads(page: &mut Page) {
             continue;
         }
         let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
-        let shaped = (i..end).all(|k| is_head_shaped(page, k));
+        let shaped = (i..end).all(|k| page.roles[k] == Role::Head || is_head_shaped(page, k));
         // Headlines set in a narrow column stack many short lines.
         let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
         let fits = if page.cjk {
@@ -348,7 +365,15 @@ fn mark_standalone_heads(page: &mut Page) {
         } else {
             end - i <= 6
         };
-        if shaped && fits {
+        let single = end - i == 1;
+        let after_head = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline);
+        if page.cjk && single && after_head && byline::is_name_line(page.lines[i].text) {
+            // A bare name under a headline (or under another byline) is a byline.
+            page.roles[i] = Role::Byline;
+        } else if page.cjk && single && shaped && page.lines[i].width <= 3.0 {
+            // Two or three characters alone: a column's label (`快评`), not a headline.
+            page.roles[i] = Role::Drop;
+        } else if shaped && fits {
             (i..end).for_each(|k| page.roles[k] = Role::Head);
         }
         i = end;

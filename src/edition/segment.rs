@@ -76,12 +76,15 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Jump => b.jump(page.lines[i].text),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
-            Role::Byline => b.byline(page.lines[i].text),
+            Role::Byline => {
+                let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
+                b.byline(&lines.concat());
+            }
             Role::Head => b.head(page, i, end),
             Role::Heading => b.heading(page, i, end),
             Role::Body => b.body(page, i),
         }
-        i = if matches!(role, Role::Head | Role::Heading) {
+        i = if matches!(role, Role::Head | Role::Heading | Role::Byline) {
             end
         } else {
             i + 1
@@ -97,7 +100,10 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
 fn unit_end(page: &Page, i: usize) -> usize {
     let role = page.roles[i];
     (i + 1..page.lines.len())
-        .find(|&k| page.roles[k] != role || (role == Role::Heading && page.starts[k]))
+        .find(|&k| {
+            page.roles[k] != role
+                || (matches!(role, Role::Heading | Role::Byline) && page.starts[k])
+        })
         .unwrap_or(page.lines.len())
 }
 
