@@ -239,6 +239,9 @@ fn mark_heads(page: &mut Page) {
         }
     }
     mark_standalone_heads(page);
+    if page.cjk {
+        mark_block_heads(page);
+    }
     if !page.cjk {
         mark_latin_heads(page);
     }
@@ -340,6 +343,37 @@ fn mark_head_above(page: &mut Page, anchor: usize) {
     }
 }
 
+/// A block that opens with two or three short lines that end no sentence, then runs on
+/// in full lines (or a jump line): the short lines are a headline. Body text breaks a
+/// line early only at a paragraph's end, so short lines that end no sentence are not body.
+fn mark_block_heads(page: &mut Page) {
+    // The page's commonest column width, for blocks too short to show their own.
+    let common = frequent_widths(page).first().copied().unwrap_or(0.0);
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
+        if !page.starts[i] || page.roles[i] != Role::Body {
+            i = end;
+            continue;
+        }
+        let widest = (i..end)
+            .filter(|&k| page.roles[k] == Role::Body)
+            .map(|k| page.lines[k].width)
+            .fold(common, f32::max);
+        let run = (i..end)
+            .take_while(|&k| is_head_shaped(page, k) && page.lines[k].width <= widest - 3.0)
+            .count();
+        let next = i + run;
+        let then_jump = next < end && page.roles[next] == Role::Jump;
+        let then_body = next < end && page.roles[next] == Role::Body && !page.leads[next];
+        if (2..=3).contains(&run) && (then_body || then_jump) || run == 1 && then_jump {
+            (i..next).for_each(|k| page.roles[k] = Role::Head);
+        }
+        i = end;
+    }
+}
+
 /// A block of one to three head-shaped lines standing between blank lines is a headline
 /// even without a byline, unless it is as wide as the page's body lines (a stray line of
 /// a column that the dump cut out of order).
@@ -380,7 +414,8 @@ fn mark_standalone_heads(page: &mut Page) {
     }
 }
 
-/// Widths that at least five body lines not ending a sentence share: the page's columns.
+/// Widths that at least five body lines not ending a sentence share: the page's columns,
+/// commonest first.
 fn frequent_widths(page: &Page) -> Vec<f32> {
     let mut counts: Vec<(f32, usize)> = Vec::new();
     for (l, r) in page.lines.iter().zip(&page.roles) {
@@ -392,6 +427,7 @@ fn frequent_widths(page: &Page) -> Vec<f32> {
             None => counts.push((l.width, 1)),
         }
     }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
     counts
         .into_iter()
         .filter(|(_, c)| *c >= 5)
@@ -494,5 +530,48 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack
         });
         page.para_end[i] = short || next_short;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::lines::to_lines;
+
+    fn roles(text: &str) -> Vec<Role> {
+        classify(to_lines(text), true).roles
+    }
+
+    #[test]
+    fn headline_above_a_dateline_and_a_subhead_inside() {
+        let text = "市人大常委会机关青年干部座谈会召开\n刘光跃出席\n株洲日报讯（全媒体记者/邓伟勇）\n\
+                    11月8日，市人大常委会机关青年干部座谈会\n召开。市人大常委会主任刘光跃出席并讲话，\n\
+                    寄语大家做信仰坚定的青年干部。\n携手攻坚\n今年3月6日，央视《今日说法》\n\
+                    两会特别节目以《1.6万户人的新家》为题\n聚焦株洲华晨地产破产重整案。";
+        let r = roles(text);
+        assert_eq!(&r[..3], &[Role::Head, Role::Head, Role::Body]);
+        assert_eq!(r[6], Role::Heading);
+    }
+
+    #[test]
+    fn caption_above_credit_and_qr_label() {
+        let text = "11月8日，山河飞行表演队在芦淞通用机场带来的六机编队表演。\n\
+                    株洲日报全媒体记者/杨凌凌 摄\n扫码观看\n飞行表演";
+        assert_eq!(
+            roles(text),
+            [Role::Caption, Role::Credit, Role::Drop, Role::Drop]
+        );
+    }
+
+    #[test]
+    fn paragraph_ends_at_short_sentence_end() {
+        let text = "今年以来，株洲全力贯彻落实\n党中央、国务院决策，抓好保交楼\n\
+                    工作、推进重大项目建设、加速培\n育新质生产力。\n府院联动，成功交楼，是我市切\n\
+                    实增强百姓获得感、满意感的生动\n写照。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(
+            page.para_end,
+            [false, false, false, true, false, false, true]
+        );
     }
 }

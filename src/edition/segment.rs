@@ -441,3 +441,73 @@ fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         p.continued |= head.continued;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::classify::classify;
+    use crate::edition::lines::to_lines;
+
+    fn pieces(text: &str) -> Vec<Piece> {
+        segment(&classify(to_lines(text), true)).pieces
+    }
+
+    fn title(p: &Piece) -> &str {
+        p.head.as_ref().map_or("", |h| h.title.as_str())
+    }
+
+    #[test]
+    fn headline_printed_after_its_body_joins_it() {
+        let text = "株洲日报讯（全媒体记者/陈正明） 11月8日下午，\n\
+                    株洲市三季度讲评会在攸县举行。\n\
+                    主动作为创新作为高效作为\n努力完成全年发展目标任务";
+        let p = pieces(text);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            title(&p[0]),
+            "主动作为创新作为高效作为努力完成全年发展目标任务"
+        );
+        assert_eq!(p[0].dateline.as_deref(), Some("株洲日报讯"));
+        assert_eq!(p[0].authors, ["陈正明"]);
+    }
+
+    #[test]
+    fn jump_lines_set_continuation() {
+        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获水利部批复。\n\
+                    该规划由长江水利委员会组织\n（下转第3版）\n\n（上接第2版）\n\
+                    近日，另一篇文章的后半部分到此结束。";
+        let p = pieces(text);
+        assert!(p[0].continued);
+        assert_eq!(p[0].authors, ["王浩"]);
+        assert_eq!(
+            p.last().and_then(|x| x.continued_from.as_deref()),
+            Some("2")
+        );
+    }
+
+    #[test]
+    fn box_label_moves_before_its_items() {
+        let mut blocks = vec![
+            Block::Paragraph {
+                text: "a。".into()
+            },
+            Block::Heading {
+                text: "1.甲项目".into(),
+            },
+            Block::Paragraph {
+                text: "b。".into()
+            },
+            Block::Heading {
+                text: "2.乙项目".into(),
+            },
+            Block::Paragraph {
+                text: "c。".into()
+            },
+            Block::Heading {
+                text: "【项目简介】".into(),
+            },
+        ];
+        move_box_label(&mut blocks);
+        assert_eq!(blocks[1].text(), "【项目简介】");
+    }
+}

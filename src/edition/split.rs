@@ -19,6 +19,8 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         edition: meta.clone(),
         ..Split::default()
     };
+    // A trailing form feed (pdftotext ends every page with one) opens no page.
+    let multi_page = to_pages(text).filter(|p| !p.trim().is_empty()).count() > 1;
     for (index, page_text) in to_pages(text).enumerate() {
         let lines = to_lines(page_text);
         if lines.is_empty() {
@@ -27,7 +29,7 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         let cjk = is_cjk_page(&lines);
         let page = classify(lines, cjk);
         let result = segment(&page);
-        let label = page_label(meta, index);
+        let label = page_label(meta, index, multi_page);
         let mut keys: Vec<String> = Vec::new();
         for piece in result.pieces {
             let key = headline_key(&piece);
