@@ -427,7 +427,7 @@ fn frequent_widths(page: &Page) -> Vec<f32> {
             None => counts.push((l.width, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
         .into_iter()
         .filter(|(_, c)| *c >= 5)
