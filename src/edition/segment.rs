@@ -2,9 +2,8 @@
 //! headline (or at a dateline that starts a fresh piece of text), fills in bylines,
 //! paragraphs, subheads and captions, and follows jump lines.
 //!
-//! Two repairs for dumps whose text order is not reading order: a headline that lands in
-//! the middle of an untitled text cut mid-sentence belongs to that text, and a headline
-//! left without body (printed after it) goes to the nearest untitled text on the page.
+//! A headline that lands in the middle of an untitled text cut mid-sentence belongs to that
+//! text; the other repairs for out-of-order dumps are in [`super::repair`].
 //! Ids and page labels are not assigned here; see [`super::split`].
 
 use super::byline::{self, Byline};
@@ -12,6 +11,7 @@ use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
+use super::repair::{attach_orphan_heads, move_box_label};
 use super::script::ends_sentence;
 use crate::article::Block;
 
@@ -195,14 +195,7 @@ impl<'a> Builder<'a> {
     }
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
-        let mut groups: Vec<Vec<HeadLine>> = Vec::new();
-        for k in start..end {
-            let line = (page.lines[k].text, page.lines[k].width);
-            match groups.last_mut() {
-                Some(g) if !page.starts[k] => g.push(line),
-                _ => groups.push(vec![line]),
-            }
-        }
+        let mut groups = head_groups(page, start, end);
         // A lone short line after a blank is the subtitle of the group above, not a title.
         if groups.len() >= 2
             && groups
@@ -368,6 +361,19 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The lines of a headline unit, grouped where blank lines separate them.
+fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLine<'a>>> {
+    let mut groups: Vec<Vec<HeadLine>> = Vec::new();
+    for k in start..end {
+        let line = (page.lines[k].text, page.lines[k].width);
+        match groups.last_mut() {
+            Some(g) if !page.starts[k] => g.push(line),
+            _ => groups.push(vec![line]),
+        }
+    }
+    groups
+}
+
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
     let widest = above.iter().map(|l| l.1).fold(0.0, f32::max);
     group.len() == 1 && group[0].1 < 0.75 * widest && !headline::is_kicker_like(above)
@@ -381,65 +387,6 @@ fn starts_dateline(page: &Page, i: usize) -> bool {
         _ => text.to_owned(),
     };
     byline::parse_lead(&joined).is_some_and(|b| b.dateline.is_some())
-}
-
-/// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
-/// stand before them, where a reader sees it.
-fn move_box_label(blocks: &mut Vec<Block>) {
-    let Some(Block::Heading { text }) = blocks.last() else {
-        return;
-    };
-    if !text.starts_with('【') {
-        return;
-    }
-    let is_item = |b: &Block| matches!(b, Block::Heading { text } if text.starts_with(|c: char| c.is_ascii_digit()));
-    let mut first = None;
-    for (k, b) in blocks.iter().enumerate().rev().skip(1) {
-        match b {
-            Block::Heading { .. } if is_item(b) => first = Some(k),
-            Block::Heading { .. } => break,
-            _ => {}
-        }
-    }
-    if let Some(k) = first {
-        if let Some(label) = blocks.pop() {
-            blocks.insert(k, label);
-        }
-    }
-}
-
-/// Gives each headline without a body to the nearest untitled text on the page (before it
-/// first), for headline blocks the PDF emitted after their article.
-fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
-    let mut k = 0;
-    while k < pieces.len() {
-        let orphan = pieces[k].head.is_some() && pieces[k].blocks.is_empty();
-        let untitled = |p: &Piece| p.head.is_none() && !p.blocks.is_empty();
-        let target = if orphan {
-            (0..k)
-                .rev()
-                .find(|&j| untitled(&pieces[j]))
-                .or_else(|| (k + 1..pieces.len()).find(|&j| untitled(&pieces[j])))
-        } else {
-            None
-        };
-        let Some(t) = target else {
-            k += 1;
-            continue;
-        };
-        let head = pieces.remove(k);
-        let t = if t > k { t - 1 } else { t };
-        let p = &mut pieces[t];
-        p.head = head.head;
-        p.authors.extend(head.authors);
-        match (&p.dateline, head.dateline) {
-            (None, d) => p.dateline = d,
-            (Some(_), Some(d)) => dropped.push(d),
-            (Some(_), None) => {}
-        }
-        p.continued_from = p.continued_from.take().or(head.continued_from);
-        p.continued |= head.continued;
-    }
 }
 
 #[cfg(test)]
