@@ -135,9 +135,8 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
         return None;
     }
     let inner = line.strip_prefix('(').unwrap_or(line);
-    let rest = inner
-        .strip_prefix("By ")
-        .or_else(|| inner.strip_prefix("BY "))?;
+    // `BY DEATH` may be the end of a capitalised headline; only `By …` is a byline.
+    let rest = inner.strip_prefix("By ")?;
     if rest.len() > 60 || rest.is_empty() {
         return None;
     }

@@ -11,6 +11,7 @@ use super::byline;
 use super::classify::{is_numbered, Page, Role};
 use super::script::{ends_sentence, has_sentence_mark, upper_ratio};
 
+/// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
     let n = page.lines.len();
     for i in 0..n {
@@ -25,8 +26,7 @@ pub fn mark_heads(page: &mut Page) {
     mark_standalone_heads(page);
     if page.cjk {
         mark_block_heads(page);
-    }
-    if !page.cjk {
+    } else {
         mark_latin_heads(page);
     }
     mark_tail_head(page);
@@ -214,11 +214,18 @@ fn mark_latin_heads(page: &mut Page) {
     let mut i = 0;
     while i < n {
         let end = (i..n)
-            .find(|&k| !is_head_shaped(page, k) || k - i >= 6)
+            .find(|&k| {
+                let wraps = k > i && is_title_wrap(page.lines[k].text);
+                !(is_head_shaped(page, k) || wraps && page.roles[k] == Role::Body) || k - i >= 6
+            })
             .unwrap_or(n);
         // A headline starts fresh: not in the middle of running prose.
         let fresh = i == 0 || ends_sentence(page.lines[i - 1].text) || !is_prose(page, i - 1);
-        if end > i && fresh && is_prose(page, end) {
+        // Scraps without letters (`~`) may stand between a headline and its text.
+        let text_at = (end..n)
+            .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
+            .unwrap_or(n);
+        if end > i && fresh && is_prose(page, text_at) {
             (i..end).for_each(|k| page.roles[k] = Role::Head);
             page.starts[i] = true;
         }
@@ -284,10 +291,29 @@ fn is_title_case(text: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    words.len() >= 3
+    let short = text.split_whitespace().count() <= 5;
+    (words.len() >= 3 || short && words.len() >= 2)
         && caps * 10 >= words.len() * 8
         && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"')
-        && !text.ends_with([',', ';', '-'])
+        // Commas make a list of names, not a headline.
+        && !text.contains([',', ';'])
+        && !text.ends_with('-')
+}
+
+/// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
+/// its longer words are capitalised, but for a word broken at the line start.
+fn is_title_wrap(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .enumerate()
+        .filter(|(k, w)| w.len() > 3 && !(*k == 0 && w.starts_with(char::is_lowercase)))
+        .map(|(_, w)| w)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    !words.is_empty() && caps == words.len() && text.split_whitespace().count() <= 5
 }
 
 /// True when line `i` reads as running prose: mostly lowercase letters.
