@@ -196,28 +196,10 @@ impl<'a> Builder<'a> {
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
-        // A lone short line after a blank is the subtitle of the group above, not a title.
-        if groups.len() >= 2
-            && groups
-                .last()
-                .is_some_and(|g| is_subtitle_of(g, &groups[groups.len() - 2]))
-        {
-            if let Some(sub) = groups.pop() {
-                groups
-                    .last_mut()
-                    .into_iter()
-                    .for_each(|g| g.extend(sub.iter().copied()));
-            }
-        }
+        merge_lone_subtitle(&mut groups);
         let main = groups.pop().unwrap_or_default();
-        let mut kicker = None;
-        if let Some(prev) = groups.last() {
-            let widest = main.iter().map(|l| l.1).fold(0.0, f32::max);
-            if headline::is_kicker_like(prev) || prev.iter().all(|l| l.1 > 1.4 * widest) {
-                kicker = Some(headline::join(prev, self.cjk));
-                groups.pop();
-            }
-        }
+        let kicker = take_kicker(&mut groups, &main, self.cjk);
+        // Groups left over are headlines of their own, whose text is elsewhere.
         for g in groups {
             self.finish();
             self.draft().piece.head = Some(headline::from_lines(&g, self.cjk));
@@ -372,6 +354,31 @@ fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLin
         }
     }
     groups
+}
+
+/// A lone short line after a blank is the subtitle of the group above, not a title.
+fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
+    let n = groups.len();
+    if n >= 2 && is_subtitle_of(&groups[n - 1], &groups[n - 2]) {
+        if let Some(sub) = groups.pop() {
+            if let Some(g) = groups.last_mut() {
+                g.extend(sub);
+            }
+        }
+    }
+}
+
+/// The group above the main headline is its kicker when it reads as one (`……——`) or is
+/// set in a much longer line.
+fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) -> Option<String> {
+    let prev = groups.last()?;
+    let widest = main.iter().map(|l| l.1).fold(0.0, f32::max);
+    if headline::is_kicker_like(prev) || prev.iter().all(|l| l.1 > 1.4 * widest) {
+        let kicker = headline::join(prev, cjk);
+        groups.pop();
+        return Some(kicker);
+    }
+    None
 }
 
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
