@@ -48,9 +48,12 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
         .lines
         .get(i + 1)
         .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
+    // Nor is a short line under two other short lines: that is a stacked headline's end.
+    let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
     if page.cjk
         && i > 0
         && closes_block
+        && !stacked
         && byline::is_name_line(text)
         && is_head_shaped(page, i - 1)
     {
@@ -112,7 +115,13 @@ fn is_paragraph_tail(page: &Page, i: usize) -> bool {
     }
     let body = |k: usize| page.roles[k] == Role::Body;
     let (a, b) = (&page.lines[i - 1], &page.lines[i - 2]);
-    body(i - 1) && body(i - 2) && !ends_sentence(a.text) && (a.width - b.width).abs() <= 1.0
+    // Columns are wider than a few characters; narrower lines are a stacked headline.
+    let column = a.width >= 6.0;
+    body(i - 1)
+        && body(i - 2)
+        && column
+        && !ends_sentence(a.text)
+        && (a.width - b.width).abs() <= 1.0
 }
 
 /// A block of one to three head-shaped lines standing between blank lines is a headline
@@ -123,36 +132,65 @@ fn mark_standalone_heads(page: &mut Page) {
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
-        if !page.starts[i] || page.roles[i] != Role::Body {
-            i += 1;
-            continue;
-        }
         let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
-        let shaped = (i..end).all(|k| page.roles[k] == Role::Head || is_head_shaped(page, k));
-        // Headlines set in a narrow column stack many short lines.
-        let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
-        let fits = if page.cjk {
-            stacked
-                || (end - i <= 3
-                    && !widths
-                        .iter()
-                        .any(|w| (w - page.lines[i].width).abs() <= 0.5))
-        } else {
-            end - i <= 6
-        };
-        let single = end - i == 1;
-        let after_head = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline);
-        if page.cjk && single && after_head && byline::is_name_line(page.lines[i].text) {
-            // A bare name under a headline (or under another byline) is a byline.
-            page.roles[i] = Role::Byline;
-        } else if page.cjk && single && shaped && page.lines[i].width <= 3.0 {
-            // Two or three characters alone: a column's label (`快评`), not a headline.
-            page.roles[i] = Role::Drop;
-        } else if shaped && fits {
-            (i..end).for_each(|k| page.roles[k] = Role::Head);
+        if page.starts[i] && page.roles[i] == Role::Body {
+            mark_standalone_block(page, i, end, &widths);
         }
         i = end;
     }
+}
+
+/// Looks at one blank-delimited block `i..end` for a standalone headline, a bare byline
+/// or a column label.
+fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) {
+    let single = end - i == 1;
+    let after_head = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline);
+    let text = page.lines[i].text;
+    if page.cjk && single && after_head && byline::is_name_line(text) {
+        // A bare name under a headline (or under another byline) is a byline.
+        page.roles[i] = Role::Byline;
+        return;
+    }
+    if !page.cjk {
+        if end - i <= 6 && (i..end).all(|k| is_head_shaped(page, k)) {
+            (i..end).for_each(|k| page.roles[k] = Role::Head);
+        }
+        return;
+    }
+    let at_column = |k: usize| {
+        widths
+            .iter()
+            .any(|w| (w - page.lines[k].width).abs() <= 0.5)
+    };
+    // Headlines set in a narrow column stack many short lines.
+    let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
+    // A line as wide as the page's columns ends the headline: it is a stray body line.
+    let head_end = if stacked {
+        end
+    } else {
+        (i + 1..end).find(|&k| at_column(k)).unwrap_or(end)
+    };
+    let aside = text.starts_with('（') && page.lines[head_end - 1].text.ends_with('）');
+    let shaped = !aside && (i..head_end).all(|k| is_loose_head(page, k));
+    if shaped && single && page.lines[i].width <= 3.0 {
+        // Two or three characters alone: a column's label (`快评`), not a headline.
+        page.roles[i] = Role::Drop;
+    } else if shaped && (stacked || head_end - i <= 3 && !at_column(i)) {
+        (i..head_end).for_each(|k| page.roles[k] = Role::Head);
+    }
+}
+
+/// A line that may be a headline with no byline to vouch for it: head-shaped, and with no
+/// clause break inside the line (`“以前，由于种植不成规` is a quoted sentence's start).
+fn is_loose_head(page: &Page, k: usize) -> bool {
+    if page.roles[k] == Role::Head {
+        return true;
+    }
+    let text = page.lines[k].text;
+    let inner = text
+        .char_indices()
+        .any(|(at, c)| matches!(c, '，' | '、' | '：') && at + c.len_utf8() < text.len());
+    is_head_shaped(page, k) && !inner
 }
 
 /// A block that opens with two or three short lines that end no sentence, then runs on
@@ -174,7 +212,7 @@ fn mark_block_heads(page: &mut Page) {
             .map(|k| page.lines[k].width)
             .fold(common, f32::max);
         let run = (i..end)
-            .take_while(|&k| is_head_shaped(page, k) && page.lines[k].width <= widest - 3.0)
+            .take_while(|&k| is_loose_head(page, k) && page.lines[k].width <= widest - 3.0)
             .count();
         let next = i + run;
         let then_jump = next < end && page.roles[next] == Role::Jump;
@@ -264,7 +302,18 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
         return false;
     }
     if page.cjk {
-        is_cjk_head_text(line.text, line.width)
+        // A title wrapped inside quotes (`设施更“懂人` / `” 城市更文明`) continues with the
+        // closing quote.
+        let in_quote = i > 0 && {
+            let prev = page.lines[i - 1].text;
+            prev.matches('“').count() > prev.matches('”').count()
+        };
+        let text = if in_quote {
+            line.text.trim_start_matches('”').trim_start()
+        } else {
+            line.text
+        };
+        is_cjk_head_text(text, line.width)
     } else {
         let letters = line.text.chars().filter(char::is_ascii_alphabetic).count();
         letters >= 3
@@ -278,7 +327,8 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
 fn is_cjk_head_text(text: &str, width: f32) -> bool {
     let broken =
         text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
-    let aside = text.starts_with('（') && text.ends_with('）');
+    // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.
+    let aside = text.starts_with('（') || text.ends_with('）') && !text.contains('（');
     let too_wide = width > 40.0;
     !(has_sentence_mark(text) || too_wide || broken || aside || is_numbered(text))
 }

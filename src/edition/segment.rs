@@ -196,6 +196,11 @@ impl<'a> Builder<'a> {
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
+        // Two or three characters on their own above a headline: a column's label (`新语`).
+        while self.cjk && groups.len() > 1 && groups[0].len() == 1 && groups[0][0].1 <= 3.0 {
+            let label = groups.remove(0);
+            self.out.dropped.push(label[0].0.to_owned());
+        }
         merge_lone_subtitle(&mut groups);
         let main = groups.pop().unwrap_or_default();
         let kicker = take_kicker(&mut groups, &main, self.cjk);
