@@ -157,26 +157,18 @@ fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) 
         }
         return;
     }
-    let at_column = |k: usize| {
-        widths
-            .iter()
-            .any(|w| (w - page.lines[k].width).abs() <= 0.5)
-    };
+    let at_column = widths
+        .iter()
+        .any(|w| (w - page.lines[i].width).abs() <= 0.5);
     // Headlines set in a narrow column stack many short lines.
     let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
-    // A line as wide as the page's columns ends the headline: it is a stray body line.
-    let head_end = if stacked {
-        end
-    } else {
-        (i + 1..end).find(|&k| at_column(k)).unwrap_or(end)
-    };
-    let aside = text.starts_with('（') && page.lines[head_end - 1].text.ends_with('）');
-    let shaped = !aside && (i..head_end).all(|k| is_loose_head(page, k));
+    let aside = text.starts_with('（') && page.lines[end - 1].text.ends_with('）');
+    let shaped = !aside && (i..end).all(|k| is_loose_head(page, k));
     if shaped && single && page.lines[i].width <= 3.0 {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
-    } else if shaped && (stacked || head_end - i <= 3 && !at_column(i)) {
-        (i..head_end).for_each(|k| page.roles[k] = Role::Head);
+    } else if shaped && (stacked || end - i <= 3 && !at_column) {
+        (i..end).for_each(|k| page.roles[k] = Role::Head);
     }
 }
 
@@ -279,10 +271,7 @@ fn mark_tail_head(page: &mut Page) {
         end -= 1;
     }
     let mut start = end;
-    while start > 0
-        && end - start < 5
-        && (page.roles[start - 1] == Role::Head || is_head_shaped(page, start - 1))
-    {
+    while start > 0 && end - start < 5 && is_loose_head(page, start - 1) {
         start -= 1;
     }
     let settled = start == 0
@@ -329,8 +318,13 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
         text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
     // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.
     let aside = text.starts_with('（') || text.ends_with('）') && !text.contains('（');
+    // `了，觉得……`: a line that opens with the end of a clause continues a sentence.
+    let continues = text
+        .chars()
+        .take(3)
+        .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
-    !(has_sentence_mark(text) || too_wide || broken || aside || is_numbered(text))
+    !(has_sentence_mark(text) || too_wide || broken || aside || continues || is_numbered(text))
 }
 
 /// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
