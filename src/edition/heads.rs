@@ -13,6 +13,8 @@ use super::script::{ends_sentence, has_sentence_mark, upper_ratio};
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
+    // The page's commonest column width.
+    let common = frequent_widths(page).first().copied().unwrap_or(f32::MAX);
     let n = page.lines.len();
     for i in 0..n {
         if let Some(anchor) = byline_anchor(page, i) {
@@ -20,7 +22,7 @@ pub fn mark_heads(page: &mut Page) {
                 page.roles[i] = Role::Byline;
                 mark_byline_tail(page, i);
             }
-            mark_head_above(page, i);
+            mark_head_above(page, i, common);
         }
     }
     mark_standalone_heads(page);
@@ -84,7 +86,7 @@ fn mark_byline_tail(page: &mut Page, i: usize) {
 }
 
 /// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
-fn mark_head_above(page: &mut Page, anchor: usize) {
+fn mark_head_above(page: &mut Page, anchor: usize, common: f32) {
     let mut j = anchor;
     let mut taken = 0;
     // Headlines set in a narrow column stack many short lines.
@@ -96,7 +98,9 @@ fn mark_head_above(page: &mut Page, anchor: usize) {
             Role::Head => break,
             _ => {}
         }
-        if !is_head_shaped(page, j) || is_paragraph_tail(page, j) {
+        // A clause break inside a line as wide as the columns marks a line of body text.
+        let body_like = !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
+        if !is_head_shaped(page, j) || is_paragraph_tail(page, j) || body_like {
             break;
         }
         page.roles[j] = Role::Head;

@@ -196,10 +196,9 @@ impl<'a> Builder<'a> {
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
-        // Two or three characters on their own above a headline: a column's label (`新语`).
-        while self.cjk && groups.len() > 1 && groups[0].len() == 1 && groups[0][0].1 <= 3.0 {
-            let label = groups.remove(0);
-            self.out.dropped.push(label[0].0.to_owned());
+        if self.cjk {
+            let labels = take_labels(&mut groups);
+            self.out.dropped.extend(labels);
         }
         merge_lone_subtitle(&mut groups);
         let main = groups.pop().unwrap_or_default();
@@ -359,6 +358,32 @@ fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLin
         }
     }
     groups
+}
+
+/// Column labels of two or three characters (`快评`, `纵横`, `链接`) printed next to a
+/// headline: alone, before a much wider line, or after a kicker's dash. A short line after
+/// an ordinary line is the title's wrapped end (`…病有所` / `医`) and stays.
+fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
+    const LABEL_MAX: f32 = 3.0;
+    let mut labels = Vec::new();
+    let many = groups.len() > 1;
+    groups.retain(|g| {
+        let lone = many && g.len() == 1 && g[0].1 <= LABEL_MAX;
+        if lone {
+            labels.push(g[0].0.to_owned());
+        }
+        !lone
+    });
+    for g in groups.iter_mut() {
+        if g.len() >= 2 && g[0].1 <= LABEL_MAX && g[1].1 >= 2.0 * g[0].1 + 2.0 {
+            labels.push(g.remove(0).0.to_owned());
+        }
+        let n = g.len();
+        if n >= 2 && g[n - 1].1 <= LABEL_MAX && g[n - 2].0.ends_with(['—', '：']) {
+            labels.extend(g.pop().map(|l| l.0.to_owned()));
+        }
+    }
+    labels
 }
 
 /// A lone short line after a blank is the subtitle of the group above, not a title.
