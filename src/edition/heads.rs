@@ -98,8 +98,10 @@ fn mark_head_above(page: &mut Page, anchor: usize, common: f32) {
             Role::Head => break,
             _ => {}
         }
-        // A clause break inside a line as wide as the columns marks a line of body text.
-        let body_like = !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
+        // A clause break inside a line as wide as the columns marks a line of body text,
+        // unless a byline right under it vouches for it.
+        let vouched = taken == 0 && page.roles[anchor] == Role::Byline;
+        let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
         if !is_head_shaped(page, j) || is_paragraph_tail(page, j) || body_like {
             break;
         }
@@ -132,7 +134,13 @@ fn is_paragraph_tail(page: &Page, i: usize) -> bool {
 /// even without a byline, unless it is as wide as the page's body lines (a stray line of
 /// a column that the dump cut out of order).
 fn mark_standalone_heads(page: &mut Page) {
-    let widths = frequent_widths(page);
+    // Where the dump interleaved the lines of several columns, most blocks are one line
+    // long and a stray line as wide as a column is no headline; elsewhere width says little.
+    let widths = if is_interleaved(page) {
+        frequent_widths(page)
+    } else {
+        Vec::new()
+    };
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
@@ -144,14 +152,23 @@ fn mark_standalone_heads(page: &mut Page) {
     }
 }
 
+/// True when at least a third of the page's blocks are single lines.
+fn is_interleaved(page: &Page) -> bool {
+    let n = page.lines.len();
+    let blocks = (0..n).filter(|&k| page.starts[k]).count();
+    let singles = (0..n)
+        .filter(|&k| page.starts[k] && (k + 1 == n || page.starts[k + 1]))
+        .count();
+    singles * 3 >= blocks && blocks >= 10
+}
+
 /// Looks at one blank-delimited block `i..end` for a standalone headline, a bare byline
 /// or a column label.
 fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) {
     let single = end - i == 1;
-    let after_head = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline);
     let text = page.lines[i].text;
-    if page.cjk && single && after_head && byline::is_name_line(text) {
-        // A bare name under a headline (or under another byline) is a byline.
+    if page.cjk && single && byline::is_name_line(text) {
+        // A bare name on its own, as under a headline or another byline, is a byline.
         page.roles[i] = Role::Byline;
         return;
     }
