@@ -164,7 +164,7 @@ fn corpus_figures_do_not_regress() {
 }
 
 /// (title F1, share of exact bodies) reached on the generated Chinese pages.
-const FLOOR_GEN: (f64, f64) = (0.93, 0.23);
+const FLOOR_GEN: (f64, f64) = (0.96, 0.23);
 /// The same on the English OCR pages.
 const FLOOR_EN: (f64, f64) = (0.51, 0.28);
 

@@ -375,7 +375,8 @@ fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
         !lone
     });
     for g in groups.iter_mut() {
-        if g.len() >= 2 && g[0].1 <= LABEL_MAX && g[1].1 >= 2.0 * g[0].1 + 2.0 {
+        // A label glued above a much longer line may run to five characters (`大数据观察`).
+        if g.len() >= 2 && g[0].1 <= 5.0 && g[1].1 >= 3.0 * g[0].1 + 2.0 {
             labels.push(g.remove(0).0.to_owned());
         }
         let n = g.len();
@@ -398,17 +399,19 @@ fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
     }
 }
 
-/// The group above the main headline is its kicker when it reads as one (`……——`) or is
-/// set in a much longer line.
+/// The kicker of the main headline: the nearest group above it that reads as one
+/// (`……——`), else the group right above when it is set in much longer lines.
 fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) -> Option<String> {
-    let prev = groups.last()?;
-    let widest = main.iter().map(|l| l.1).fold(0.0, f32::max);
-    if headline::is_kicker_like(prev) || prev.iter().all(|l| l.1 > 1.4 * widest) {
-        let kicker = headline::join(prev, cjk);
-        groups.pop();
-        return Some(kicker);
-    }
-    None
+    let widest = |g: &[HeadLine]| g.iter().map(|l| l.1).fold(0.0, f32::max);
+    let at = groups
+        .iter()
+        .rposition(|g| headline::is_kicker_like(g))
+        .or_else(|| {
+            let prev = groups.len().checked_sub(1)?;
+            (widest(&groups[prev]) > 1.4 * widest(main)).then_some(prev)
+        })?;
+    let kicker = headline::join(&groups.remove(at), cjk);
+    Some(kicker)
 }
 
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
