@@ -35,6 +35,8 @@ struct Draft<'a> {
     last_body: Option<&'a str>,
     /// Subheads seen: text, though not the kind whose end tells a cut-off article.
     headings: bool,
+    /// A `（下转第N版）` line ended the article's text on this page.
+    jumped: bool,
 }
 
 impl Draft<'_> {
@@ -127,7 +129,11 @@ impl<'a> Builder<'a> {
             return;
         };
         match kind {
-            JumpKind::To => self.draft().piece.continued = true,
+            JumpKind::To => {
+                let d = self.draft();
+                d.piece.continued = true;
+                d.jumped = true;
+            }
             JumpKind::From => {
                 if self.cur.as_ref().is_some_and(Draft::has_body) {
                     self.finish();
@@ -245,7 +251,9 @@ impl<'a> Builder<'a> {
             .cur
             .as_ref()
             .is_some_and(|d| d.has_body() && d.para.is_empty());
-        if fresh && starts_dateline(page, i) && !self.fold_deck() {
+        let jumped = self.cur.as_ref().is_some_and(|d| d.jumped && d.has_body());
+        if jumped || fresh && starts_dateline(page, i) && !self.fold_deck() {
+            // Text after a jump line belongs to another article.
             self.finish();
         }
         let jump = find_jump(text).filter(|j| j.start > 0 && j.end == text.len());
