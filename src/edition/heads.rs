@@ -356,7 +356,8 @@ fn is_title_case(text: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         .count();
-    let short = text.split_whitespace().count() <= 5;
+    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
+    let short = text.split_whitespace().count() <= 5 && !text.ends_with('.');
     (words.len() >= 3 || short && words.len() >= 2)
         && caps * 10 >= words.len() * 8
         && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"')
