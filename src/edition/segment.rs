@@ -37,6 +37,8 @@ struct Draft<'a> {
     headings: bool,
     /// A `（下转第N版）` line ended the article's text on this page.
     jumped: bool,
+    /// Printed width of the last body line.
+    last_width: f32,
 }
 
 impl Draft<'_> {
@@ -219,7 +221,30 @@ impl<'a> Builder<'a> {
             (Some(a), Some(b)) => Some(format!("{a}{b}")),
             (a, b) => a.or(b),
         };
+        if self.interrupts(page, end) {
+            // The headline fell into the middle of the current article's sentence: that
+            // text goes on after it, so the headline stands apart for the repairs to place.
+            self.out.pieces.push(Piece {
+                head: Some(h),
+                ..Piece::default()
+            });
+            return;
+        }
         self.open_with_head(h);
+    }
+
+    /// True when a headline ending before line `next` interrupts a titled article's
+    /// sentence: the article's text stops mid-sentence at the column's full width, and a
+    /// line as wide (not a paragraph's indented start, byline or dateline) follows.
+    fn interrupts(&self, page: &Page, next: usize) -> bool {
+        let Some(d) = self.cur.as_ref() else {
+            return false;
+        };
+        let open = d.piece.head.is_some() && d.last_body.is_some_and(|l| !ends_sentence(l));
+        let goes_on = page.roles.get(next) == Some(&Role::Body)
+            && !page.leads[next]
+            && page.lines[next].width >= d.last_width - 1.0;
+        self.cjk && open && !d.jumped && goes_on
     }
 
     fn open_with_head(&mut self, h: Headline) {
@@ -261,6 +286,7 @@ impl<'a> Builder<'a> {
         let d = self.draft();
         d.para.push(body);
         d.last_body = Some(body);
+        d.last_width = page.lines[i].width;
         if page.para_end[i] || jump.is_some() {
             self.close_para();
         }
