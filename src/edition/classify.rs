@@ -111,7 +111,9 @@ fn mark_captions(page: &mut Page) {
             let line = &page.lines[j];
             let wrapped =
                 widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
-            if page.roles[j] != Role::Body || !wrapped || line.width < 4.0 {
+            // A caption's last line may be short when it ends the caption's sentence.
+            let tiny = line.width < 4.0 && !(widest == 0.0 && ends_sentence(line.text));
+            if page.roles[j] != Role::Body || !wrapped || tiny {
                 break;
             }
             if widest == 0.0 && page.leads[j] {
