@@ -276,8 +276,11 @@ impl<'a> Builder<'a> {
             .cur
             .as_ref()
             .is_some_and(|d| d.has_body() && d.para.is_empty());
-        let jumped = self.cur.as_ref().is_some_and(|d| d.jumped && d.has_body());
-        if jumped || fresh && starts_dateline(page, i) && !self.fold_deck() {
+        let has_body = self.cur.as_ref().is_some_and(Draft::has_body);
+        let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped);
+        // A dateline opens a new article when it opens a paragraph or a text block.
+        let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
+        if jumped || new_lead && !self.fold_deck() {
             // Text after a jump line belongs to another article.
             self.finish();
         }
