@@ -2,6 +2,7 @@
 //! `{"file": name, "edition": …, "articles": […], "dropped": […]}`.
 //!
 //! usage: cargo run --example split_json -- FILE [PUBLICATION]
+//! With `SPLIT_ROLES=1`, prints each line's role instead (see `edition::explain`).
 
 use std::path::Path;
 
@@ -20,6 +21,10 @@ fn main() -> anyhow::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if std::env::var_os("SPLIT_ROLES").is_some() {
+        print!("{}", pressroom::edition::explain(&text));
+        return Ok(());
+    }
     let meta = pressroom::edition::from_file_name(&name, &publication);
     let split = pressroom::edition::split(&text, &meta);
     let mut value = serde_json::to_value(&split)?;

@@ -59,8 +59,16 @@ fn rewrap(text: &str, width: usize) -> String {
         .join("\n")
 }
 
+/// 256 cases per property by default; `PROPTEST_CASES=100000` for a long fuzzing run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn shuffled_fixture_lines_lose_nothing(seed in any::<u64>(), n in 1usize..400) {

@@ -61,6 +61,9 @@ fn line_re() -> &'static Regex {
 
 /// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
 pub fn parse_lead(text: &str) -> Option<Byline> {
+    if !may_lead(text) {
+        return None;
+    }
     if let Some(c) = cjk_lead_re().captures(text) {
         let whole = c.get(0)?;
         let dateline = c.get(1)?.as_str();
@@ -98,10 +101,18 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
     })
 }
 
+/// A cheap test before the regexes: a Chinese dateline has 讯 or 电 near the start, an
+/// English one starts with a capital.
+pub fn may_lead(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        || text.chars().take(32).any(|c| c == '讯' || c == '电')
+}
+
 /// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,
 /// `(By Associated Press.)`.
 pub fn parse_line(line: &str) -> Option<Byline> {
-    if let Some(c) = line_re().captures(line) {
+    let labelled = line.contains("记者") || line.contains("通讯员") || line.contains("撰稿");
+    if let Some(c) = labelled.then(|| line_re().captures(line)).flatten() {
         let names = c.get(2)?.as_str();
         let label = c.get(1)?.as_str();
         if !label.contains(['（', '(', '讯'])
@@ -120,10 +131,12 @@ pub fn parse_line(line: &str) -> Option<Byline> {
 }
 
 fn parse_latin_by(line: &str) -> Option<Byline> {
+    if line.len() > 64 {
+        return None;
+    }
     let inner = line.strip_prefix('(').unwrap_or(line);
-    let rest = inner
-        .strip_prefix("By ")
-        .or_else(|| inner.strip_prefix("BY "))?;
+    // `BY DEATH` may be the end of a capitalised headline; only `By …` is a byline.
+    let rest = inner.strip_prefix("By ")?;
     if rest.len() > 60 || rest.is_empty() {
         return None;
     }
@@ -143,11 +156,16 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
     Some(b)
 }
 
-/// True when `line` is a bare name (2–4 CJK characters, maybe letter-spaced: `周 欢`), as
-/// printed under a headline.
+/// The commonest Chinese surnames (they cover most of the population); a bare name under
+/// a headline starts with one, a two-character label (`链接`, `新语`) seldom does.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+/// True when `line` is a bare name (2–4 CJK characters, maybe letter-spaced: `周 欢`,
+/// starting with a common surname), as printed under a headline.
 pub fn is_name_line(line: &str) -> bool {
     let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    (2..=4).contains(&chars.len())
+    chars.first().is_some_and(|c| SURNAMES.contains(*c))
+        && (2..=4).contains(&chars.len())
         && chars
             .iter()
             .all(|&c| is_cjk(c) && !matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65))
@@ -233,6 +251,7 @@ mod tests {
         assert_eq!(b.authors, ["张威"]);
         assert!(is_name_line("彭园园"));
         assert!(!is_name_line("陈恢清致辞了吗们"));
+        assert!(!is_name_line("链接"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
     }

@@ -2,15 +2,16 @@
 //!
 //! Order matters and follows how sure each cue is: furniture, jump lines and photo credits
 //! first (their wording gives them away), then the captions above credits, then bylines
-//! and datelines, then the headline blocks that sit above a byline or stand alone between
-//! blank lines, and last the in-article subheads. Everything left is body text.
+//! and headline blocks ([`super::heads`]), and last the in-article subheads. Everything
+//! left is body text.
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
 use super::byline;
 use super::furniture::{find_jump, is_furniture, is_qr_label};
+use super::heads::{is_head_shaped, mark_heads};
 use super::lines::{is_boundary, Line};
-use super::script::{ends_sentence, has_sentence_mark, upper_ratio};
+use super::script::{ends_sentence, has_sentence_mark};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub struct Page<'a> {
     pub starts: Vec<bool>,
     /// A body line that ends its paragraph.
     pub para_end: Vec<bool>,
+    /// The line opens with a dateline (on its own, without the next line).
+    pub leads: Vec<bool>,
     pub cjk: bool,
 }
 
@@ -51,6 +54,10 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         roles: vec![Role::Body; n],
         starts: (0..n).map(|i| is_boundary(&lines, i)).collect(),
         para_end: vec![false; n],
+        leads: lines
+            .iter()
+            .map(|l| byline::parse_lead(l.text).is_some())
+            .collect(),
         lines,
         cjk,
     };
@@ -104,10 +111,12 @@ fn mark_captions(page: &mut Page) {
             let line = &page.lines[j];
             let wrapped =
                 widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
-            if page.roles[j] != Role::Body || !wrapped || line.width < 4.0 {
+            // A caption's last line may be short when it ends the caption's sentence.
+            let tiny = line.width < 4.0 && !(widest == 0.0 && ends_sentence(line.text));
+            if page.roles[j] != Role::Body || !wrapped || tiny {
                 break;
             }
-            if widest == 0.0 && byline::parse_lead(line.text).is_some() {
+            if widest == 0.0 && page.leads[j] {
                 break;
             }
             page.roles[j] = Role::Caption;
@@ -138,180 +147,6 @@ fn column_widths(page: &Page) -> Vec<f32> {
         full[i] = w;
     }
     full
-}
-
-/// Could this line be part of a headline? No sentence inside, not too long, not a line
-/// broken off mid-clause.
-pub fn is_head_shaped(page: &Page, i: usize) -> bool {
-    let line = &page.lines[i];
-    if page.roles[i] != Role::Body || byline::parse_lead(line.text).is_some() {
-        return false;
-    }
-    if page.cjk {
-        !has_sentence_mark(line.text)
-            && line.width <= 40.0
-            && !line.text.ends_with(['、', '；'])
-            && !line.text.starts_with(['，', '。', '、', '”', '）', '【'])
-            && !(line.text.starts_with('（') && line.text.ends_with('）'))
-            && !is_numbered(line.text)
-    } else {
-        line.text.chars().filter(char::is_ascii_alphabetic).count() >= 3
-            && upper_ratio(line.text) >= 0.75
-            && line.width <= 45.0
-    }
-}
-
-/// True when line `i` is the dangling end of a paragraph: the two lines above it run on
-/// without ending a sentence and share the column's width.
-fn is_paragraph_tail(page: &Page, i: usize) -> bool {
-    if i < 2 || page.starts[i] || page.starts[i - 1] {
-        return false;
-    }
-    let body = |k: usize| page.roles[k] == Role::Body;
-    let (a, b) = (&page.lines[i - 1], &page.lines[i - 2]);
-    body(i - 1) && body(i - 2) && !ends_sentence(a.text) && (a.width - b.width).abs() <= 1.0
-}
-
-fn mark_heads(page: &mut Page) {
-    let n = page.lines.len();
-    for i in 0..n {
-        if let Some(anchor) = byline_anchor(page, i) {
-            if anchor == Role::Byline {
-                page.roles[i] = Role::Byline;
-            }
-            mark_head_above(page, i);
-        }
-    }
-    mark_standalone_heads(page);
-    mark_tail_head(page);
-}
-
-/// Head-shaped lines at the very end of a page, after a finished sentence: a headline the
-/// PDF emitted after its article's body.
-fn mark_tail_head(page: &mut Page) {
-    let mut end = page.lines.len();
-    while end > 0 && matches!(page.roles[end - 1], Role::Drop | Role::Jump) {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > 0
-        && end - start < 5
-        && (page.roles[start - 1] == Role::Head || is_head_shaped(page, start - 1))
-    {
-        start -= 1;
-    }
-    let settled = start == 0
-        || page.roles[start - 1] != Role::Body
-        || ends_sentence(page.lines[start - 1].text);
-    if start < end && settled {
-        (start..end).for_each(|k| page.roles[k] = Role::Head);
-        page.starts[start] = true;
-    }
-}
-
-/// Whether line `i` anchors a headline above it: a byline line, a bare name right under a
-/// head-shaped line, or a dateline opening a paragraph. Returns the role line `i` keeps.
-fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
-    let text = page.lines[i].text;
-    if page.roles[i] != Role::Body {
-        return None;
-    }
-    if byline::parse_line(text).is_some() {
-        return Some(Role::Byline);
-    }
-    // A bare name closes its block: a two-to-four character line inside a block is more
-    // likely a line of a headline set in a narrow column.
-    let closes_block = page
-        .lines
-        .get(i + 1)
-        .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
-    if page.cjk
-        && i > 0
-        && closes_block
-        && byline::is_name_line(text)
-        && is_head_shaped(page, i - 1)
-    {
-        return Some(Role::Byline);
-    }
-    let lead = match page.lines.get(i + 1) {
-        Some(next) if page.cjk => byline::parse_lead(&format!("{text}{}", next.text)),
-        _ => byline::parse_lead(text),
-    };
-    lead.is_some_and(|b| b.dateline.is_some())
-        .then_some(Role::Body)
-}
-
-/// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
-fn mark_head_above(page: &mut Page, anchor: usize) {
-    let mut j = anchor;
-    let mut taken = 0;
-    while j > 0 && taken < 5 {
-        j -= 1;
-        match page.roles[j] {
-            Role::Caption | Role::Credit => continue,
-            Role::Head => break,
-            _ => {}
-        }
-        if !is_head_shaped(page, j) || is_paragraph_tail(page, j) {
-            break;
-        }
-        page.roles[j] = Role::Head;
-        taken += 1;
-        if j > 0 && page.roles[j - 1] == Role::Body && ends_sentence(page.lines[j - 1].text) {
-            break;
-        }
-    }
-}
-
-/// A block of one to three head-shaped lines standing between blank lines is a headline
-/// even without a byline, unless it is as wide as the page's body lines (a stray line of
-/// a column that the dump cut out of order).
-fn mark_standalone_heads(page: &mut Page) {
-    let widths = frequent_widths(page);
-    let n = page.lines.len();
-    let mut i = 0;
-    while i < n {
-        if !page.starts[i] || page.roles[i] != Role::Body {
-            i += 1;
-            continue;
-        }
-        let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
-        let shaped = (i..end).all(|k| is_head_shaped(page, k));
-        // Headlines set in a narrow column stack many short lines.
-        let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
-        let fits = if page.cjk {
-            stacked
-                || (end - i <= 3
-                    && !widths
-                        .iter()
-                        .any(|w| (w - page.lines[i].width).abs() <= 0.5))
-        } else {
-            end - i <= 6
-        };
-        if shaped && fits {
-            (i..end).for_each(|k| page.roles[k] = Role::Head);
-        }
-        i = end;
-    }
-}
-
-/// Widths that at least five body lines not ending a sentence share: the page's columns.
-fn frequent_widths(page: &Page) -> Vec<f32> {
-    let mut counts: Vec<(f32, usize)> = Vec::new();
-    for (l, r) in page.lines.iter().zip(&page.roles) {
-        if *r != Role::Body || ends_sentence(l.text) || l.width < 6.0 {
-            continue;
-        }
-        match counts.iter_mut().find(|(w, _)| (*w - l.width).abs() < 0.25) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((l.width, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .filter(|(_, c)| *c >= 5)
-        .map(|(w, _)| w)
-        .collect()
 }
 
 fn mark_headings(page: &mut Page, full: &[f32]) {
@@ -355,12 +190,9 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     let short = page.lines[i].width <= full[i] - 4.0;
     let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
-    let next_ok = next_is_body(i + 1)
-        && byline::parse_lead(next.text).is_none()
-        && (first_line_next || is_numbered(next.text));
-    (is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
-        .then_some(1)
-        .unwrap_or(0)
+    let next_ok =
+        next_is_body(i + 1) && !page.leads[i + 1] && (first_line_next || is_numbered(next.text));
+    usize::from(is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
 }
 
 /// A numbered item's heading: one line, or two when the second is a short remainder
@@ -384,7 +216,7 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
 }
 
 /// `1.春华锂业…`, `2、…`, `（三）…`: a numbered item.
-fn is_numbered(text: &str) -> bool {
+pub fn is_numbered(text: &str) -> bool {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         return text[digits..].starts_with(['.', '、', '．']);
@@ -412,5 +244,48 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack
         });
         page.para_end[i] = short || next_short;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::lines::to_lines;
+
+    fn roles(text: &str) -> Vec<Role> {
+        classify(to_lines(text), true).roles
+    }
+
+    #[test]
+    fn headline_above_a_dateline_and_a_subhead_inside() {
+        let text = "市人大常委会机关青年干部座谈会召开\n刘光跃出席\n株洲日报讯（全媒体记者/邓伟勇）\n\
+                    11月8日，市人大常委会机关青年干部座谈会\n召开。市人大常委会主任刘光跃出席并讲话，\n\
+                    寄语大家做信仰坚定的青年干部。\n携手攻坚\n今年3月6日，央视《今日说法》\n\
+                    两会特别节目以《1.6万户人的新家》为题\n聚焦株洲华晨地产破产重整案。";
+        let r = roles(text);
+        assert_eq!(&r[..3], &[Role::Head, Role::Head, Role::Body]);
+        assert_eq!(r[6], Role::Heading);
+    }
+
+    #[test]
+    fn caption_above_credit_and_qr_label() {
+        let text = "11月8日，山河飞行表演队在芦淞通用机场带来的六机编队表演。\n\
+                    株洲日报全媒体记者/杨凌凌 摄\n扫码观看\n飞行表演";
+        assert_eq!(
+            roles(text),
+            [Role::Caption, Role::Credit, Role::Drop, Role::Drop]
+        );
+    }
+
+    #[test]
+    fn paragraph_ends_at_short_sentence_end() {
+        let text = "今年以来，株洲全力贯彻落实\n党中央、国务院决策，抓好保交楼\n\
+                    工作、推进重大项目建设、加速培\n育新质生产力。\n府院联动，成功交楼，是我市切\n\
+                    实增强百姓获得感、满意感的生动\n写照。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(
+            page.para_end,
+            [false, false, false, true, false, false, true]
+        );
     }
 }

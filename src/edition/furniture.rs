@@ -41,6 +41,13 @@ fn jump_re() -> &'static Regex {
 
 /// The jump line at the very start or very end of `line`, if any.
 pub fn find_jump(line: &str) -> Option<Jump> {
+    if !(line.contains('转')
+        || line.contains('接')
+        || line.contains("ontinued")
+        || line.contains("ONTINUED"))
+    {
+        return None;
+    }
     let m = jump_re().captures_iter(line).find(|c| {
         c.get(0)
             .is_some_and(|m| m.start() == 0 || m.end() == line.len())
@@ -76,7 +83,6 @@ fn furniture_re() -> &'static Regex {
             r"|\S{2,12}\s*第\s*[0-9０-９]{1,3}\s*版",
             // Editor credits.
             r"|(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)\s*[：:/ ]\s*\S.*",
-            r"|.*(?:扫码|扫一扫|二维码).*",
             r")$"
         ))
         .expect("static regex")
@@ -85,12 +91,15 @@ fn furniture_re() -> &'static Regex {
 
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
-    line.chars().count() <= 60 && furniture_re().is_match(line)
+    line.chars().count() <= 60 && (is_qr_label(line) || furniture_re().is_match(line))
 }
 
-/// True when `line` labels a QR code: the line after it (`飞行表演`) belongs to the label.
+/// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
+/// The line after it (`飞行表演`) may belong to the label too.
 pub fn is_qr_label(line: &str) -> bool {
-    line.contains("扫码") || line.contains("扫一扫") || line.contains("二维码")
+    line.chars().filter(|c| !c.is_whitespace()).count() <= 10
+        && !line.contains(['，', '、', '。', '；'])
+        && (line.contains("扫码") || line.contains("扫一扫") || line.contains("二维码"))
 }
 
 #[cfg(test)]
@@ -121,5 +130,6 @@ mod tests {
             assert!(is_furniture(l), "{l}");
         }
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
+        assert!(!is_furniture("出示医保码、扫码扣"));
     }
 }

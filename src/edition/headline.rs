@@ -64,7 +64,9 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
         return false;
     };
     let widest = before.iter().map(|l| l.1).fold(0.0, f32::max);
-    last.starts_with(['—', '-']) || (*w < 0.75 * widest && !prev.ends_with(['，', '、', ',']))
+    // A one- or two-character remainder is the title's wrap, not a subtitle.
+    last.starts_with(['—', '-'])
+        || (*w < 0.75 * widest && *w >= 3.0 && !prev.ends_with(['，', '、', ',']))
 }
 
 fn from_latin(lines: &[HeadLine]) -> Headline {
@@ -117,6 +119,11 @@ mod tests {
         assert_eq!(x.subtitle.as_deref(), Some("曹慧泉参加"));
         let x = h(&["物尽其用，", "唤醒“沉睡”资产"]);
         assert_eq!(x.subtitle, None);
+        let x = h(&["主动作为，保障群众病有所", "医"]);
+        assert_eq!(
+            (x.title.as_str(), x.subtitle),
+            ("主动作为，保障群众病有所医", None)
+        );
         let x = h(&["江西资助新生儿参加基", "本医保——", "呵护一小 幼有所保"]);
         assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保——"));
     }

@@ -68,15 +68,16 @@ pub fn is_boundary(lines: &[Line], i: usize) -> bool {
 }
 
 /// The page label of the `index`th page of a dump: the meta's page for the first, counting
-/// up from it when it is numeric, else `"01"`, `"02"`, ….
-pub fn page_label(meta: &EditionMeta, index: usize) -> Option<String> {
+/// up from it when it is numeric, else `"01"`, `"02"`, …. A one-page dump whose name gives
+/// no page keeps no page rather than a guessed one.
+pub fn page_label(meta: &EditionMeta, index: usize, multi_page: bool) -> Option<String> {
     match meta.page.as_deref() {
         Some(p) if index == 0 => Some(p.to_owned()),
         Some(p) => match p.parse::<usize>() {
             Ok(n) => Some(format!("{:02}", n + index)),
             Err(_) => Some(format!("{:02}", index + 1)),
         },
-        None if index == 0 => None,
+        None if !multi_page => None,
         None => Some(format!("{:02}", index + 1)),
     }
 }
@@ -100,8 +101,11 @@ mod tests {
             date: None,
             page: Some("03".into()),
         };
-        assert_eq!(page_label(&meta, 0).as_deref(), Some("03"));
-        assert_eq!(page_label(&meta, 2).as_deref(), Some("05"));
+        assert_eq!(page_label(&meta, 0, true).as_deref(), Some("03"));
+        assert_eq!(page_label(&meta, 2, true).as_deref(), Some("05"));
+        let none = EditionMeta::default();
+        assert_eq!(page_label(&none, 0, false), None);
+        assert_eq!(page_label(&none, 0, true).as_deref(), Some("01"));
     }
 
     #[test]

@@ -2,9 +2,8 @@
 //! headline (or at a dateline that starts a fresh piece of text), fills in bylines,
 //! paragraphs, subheads and captions, and follows jump lines.
 //!
-//! Two repairs for dumps whose text order is not reading order: a headline that lands in
-//! the middle of an untitled text cut mid-sentence belongs to that text, and a headline
-//! left without body (printed after it) goes to the nearest untitled text on the page.
+//! A headline that lands in the middle of an untitled text cut mid-sentence belongs to that
+//! text; the other repairs for out-of-order dumps are in [`super::repair`].
 //! Ids and page labels are not assigned here; see [`super::split`].
 
 use super::byline::{self, Byline};
@@ -12,6 +11,7 @@ use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
+use super::repair::{attach_orphan_heads, move_box_label};
 use super::script::ends_sentence;
 use crate::article::Block;
 
@@ -35,6 +35,10 @@ struct Draft<'a> {
     last_body: Option<&'a str>,
     /// Subheads seen: text, though not the kind whose end tells a cut-off article.
     headings: bool,
+    /// A `（下转第N版）` line ended the article's text on this page.
+    jumped: bool,
+    /// Printed width of the last body line.
+    last_width: f32,
 }
 
 impl Draft<'_> {
@@ -76,12 +80,15 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Jump => b.jump(page.lines[i].text),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
-            Role::Byline => b.byline(page.lines[i].text),
+            Role::Byline => {
+                let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
+                b.byline(&lines.concat());
+            }
             Role::Head => b.head(page, i, end),
             Role::Heading => b.heading(page, i, end),
             Role::Body => b.body(page, i),
         }
-        i = if matches!(role, Role::Head | Role::Heading) {
+        i = if matches!(role, Role::Head | Role::Heading | Role::Byline) {
             end
         } else {
             i + 1
@@ -97,7 +104,10 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
 fn unit_end(page: &Page, i: usize) -> usize {
     let role = page.roles[i];
     (i + 1..page.lines.len())
-        .find(|&k| page.roles[k] != role || (role == Role::Heading && page.starts[k]))
+        .find(|&k| {
+            page.roles[k] != role
+                || (matches!(role, Role::Heading | Role::Byline) && page.starts[k])
+        })
         .unwrap_or(page.lines.len())
 }
 
@@ -121,7 +131,11 @@ impl<'a> Builder<'a> {
             return;
         };
         match kind {
-            JumpKind::To => self.draft().piece.continued = true,
+            JumpKind::To => {
+                let d = self.draft();
+                d.piece.continued = true;
+                d.jumped = true;
+            }
             JumpKind::From => {
                 if self.cur.as_ref().is_some_and(Draft::has_body) {
                     self.finish();
@@ -189,36 +203,15 @@ impl<'a> Builder<'a> {
     }
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
-        let mut groups: Vec<Vec<HeadLine>> = Vec::new();
-        for k in start..end {
-            let line = (page.lines[k].text, page.lines[k].width);
-            match groups.last_mut() {
-                Some(g) if !page.starts[k] => g.push(line),
-                _ => groups.push(vec![line]),
-            }
+        let mut groups = head_groups(page, start, end);
+        if self.cjk {
+            let labels = take_labels(&mut groups);
+            self.out.dropped.extend(labels);
         }
-        // A lone short line after a blank is the subtitle of the group above, not a title.
-        if groups.len() >= 2
-            && groups
-                .last()
-                .is_some_and(|g| is_subtitle_of(g, &groups[groups.len() - 2]))
-        {
-            if let Some(sub) = groups.pop() {
-                groups
-                    .last_mut()
-                    .into_iter()
-                    .for_each(|g| g.extend(sub.iter().copied()));
-            }
-        }
+        merge_lone_subtitle(&mut groups);
         let main = groups.pop().unwrap_or_default();
-        let mut kicker = None;
-        if let Some(prev) = groups.last() {
-            let widest = main.iter().map(|l| l.1).fold(0.0, f32::max);
-            if headline::is_kicker_like(prev) || prev.iter().all(|l| l.1 > 1.4 * widest) {
-                kicker = Some(headline::join(prev, self.cjk));
-                groups.pop();
-            }
-        }
+        let kicker = take_kicker(&mut groups, &main, self.cjk);
+        // Groups left over are headlines of their own, whose text is elsewhere.
         for g in groups {
             self.finish();
             self.draft().piece.head = Some(headline::from_lines(&g, self.cjk));
@@ -228,7 +221,30 @@ impl<'a> Builder<'a> {
             (Some(a), Some(b)) => Some(format!("{a}{b}")),
             (a, b) => a.or(b),
         };
+        if self.interrupts(page, end) {
+            // The headline fell into the middle of the current article's sentence: that
+            // text goes on after it, so the headline stands apart for the repairs to place.
+            self.out.pieces.push(Piece {
+                head: Some(h),
+                ..Piece::default()
+            });
+            return;
+        }
         self.open_with_head(h);
+    }
+
+    /// True when a headline ending before line `next` interrupts a titled article's
+    /// sentence: the article's text stops mid-sentence at the column's full width, and a
+    /// line as wide (not a paragraph's indented start, byline or dateline) follows.
+    fn interrupts(&self, page: &Page, next: usize) -> bool {
+        let Some(d) = self.cur.as_ref() else {
+            return false;
+        };
+        let open = d.piece.head.is_some() && d.last_body.is_some_and(|l| !ends_sentence(l));
+        let goes_on = page.roles.get(next) == Some(&Role::Body)
+            && !page.leads[next]
+            && page.lines[next].width >= d.last_width - 1.0;
+        self.cjk && open && !d.jumped && goes_on
     }
 
     fn open_with_head(&mut self, h: Headline) {
@@ -260,7 +276,12 @@ impl<'a> Builder<'a> {
             .cur
             .as_ref()
             .is_some_and(|d| d.has_body() && d.para.is_empty());
-        if fresh && starts_dateline(page, i) {
+        let has_body = self.cur.as_ref().is_some_and(Draft::has_body);
+        let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped);
+        // A dateline opens a new article when it opens a paragraph or a text block.
+        let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
+        if jumped || new_lead && !self.fold_deck() {
+            // Text after a jump line belongs to another article.
             self.finish();
         }
         let jump = find_jump(text).filter(|j| j.start > 0 && j.end == text.len());
@@ -268,12 +289,51 @@ impl<'a> Builder<'a> {
         let d = self.draft();
         d.para.push(body);
         d.last_body = Some(body);
+        d.last_width = page.lines[i].width;
         if page.para_end[i] || jump.is_some() {
             self.close_para();
         }
         if let Some(j) = jump {
             self.jump(&text[j.start..]);
         }
+    }
+
+    /// Text between a headline and the dateline that opens its story is a deck (a second
+    /// headline in smaller type, common in English papers): it joins the subtitle rather
+    /// than the dateline starting a new article. Returns whether it did.
+    fn fold_deck(&mut self) -> bool {
+        const DECK_MAX_CHARS: usize = 160;
+        let Some(d) = self.cur.as_mut() else {
+            return false;
+        };
+        let short = d.piece.blocks.len() <= 2
+            && d.piece
+                .blocks
+                .iter()
+                .all(|b| matches!(b, Block::Paragraph { .. }))
+            && d.piece
+                .blocks
+                .iter()
+                .map(|b| b.text().chars().count())
+                .sum::<usize>()
+                <= DECK_MAX_CHARS;
+        if d.piece.dateline.is_some() || !short {
+            return false;
+        }
+        let Some(head) = d.piece.head.as_mut() else {
+            return false;
+        };
+        let deck: Vec<String> = d
+            .piece
+            .blocks
+            .drain(..)
+            .map(|b| b.text().to_owned())
+            .collect();
+        let sep = if self.cjk { "" } else { " " };
+        let mut parts: Vec<String> = head.subtitle.take().into_iter().collect();
+        parts.extend(deck);
+        head.subtitle = Some(parts.join(sep));
+        true
     }
 
     fn close_para(&mut self) {
@@ -324,6 +384,73 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The lines of a headline unit, grouped where blank lines separate them.
+fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLine<'a>>> {
+    let mut groups: Vec<Vec<HeadLine>> = Vec::new();
+    for k in start..end {
+        let line = (page.lines[k].text, page.lines[k].width);
+        match groups.last_mut() {
+            Some(g) if !page.starts[k] => g.push(line),
+            _ => groups.push(vec![line]),
+        }
+    }
+    groups
+}
+
+/// Column labels of two or three characters (`快评`, `纵横`, `链接`) printed next to a
+/// headline: alone, before a much wider line, or after a kicker's dash. A short line after
+/// an ordinary line is the title's wrapped end (`…病有所` / `医`) and stays.
+fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
+    const LABEL_MAX: f32 = 3.0;
+    let mut labels = Vec::new();
+    let many = groups.len() > 1;
+    groups.retain(|g| {
+        let lone = many && g.len() == 1 && g[0].1 <= LABEL_MAX;
+        if lone {
+            labels.push(g[0].0.to_owned());
+        }
+        !lone
+    });
+    for g in groups.iter_mut() {
+        // A label glued above a much longer line may run to five characters (`大数据观察`).
+        if g.len() >= 2 && g[0].1 <= 5.0 && g[1].1 >= 3.0 * g[0].1 + 2.0 {
+            labels.push(g.remove(0).0.to_owned());
+        }
+        let n = g.len();
+        if n >= 2 && g[n - 1].1 <= LABEL_MAX && g[n - 2].0.ends_with(['—', '：']) {
+            labels.extend(g.pop().map(|l| l.0.to_owned()));
+        }
+    }
+    labels
+}
+
+/// A lone short line after a blank is the subtitle of the group above, not a title.
+fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
+    let n = groups.len();
+    if n >= 2 && is_subtitle_of(&groups[n - 1], &groups[n - 2]) {
+        if let Some(sub) = groups.pop() {
+            if let Some(g) = groups.last_mut() {
+                g.extend(sub);
+            }
+        }
+    }
+}
+
+/// The kicker of the main headline: the nearest group above it that reads as one
+/// (`……——`), else the group right above when it is set in much longer lines.
+fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) -> Option<String> {
+    let widest = |g: &[HeadLine]| g.iter().map(|l| l.1).fold(0.0, f32::max);
+    let at = groups
+        .iter()
+        .rposition(|g| headline::is_kicker_like(g))
+        .or_else(|| {
+            let prev = groups.len().checked_sub(1)?;
+            (widest(&groups[prev]) > 1.4 * widest(main)).then_some(prev)
+        })?;
+    let kicker = headline::join(&groups.remove(at), cjk);
+    Some(kicker)
+}
+
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
     let widest = above.iter().map(|l| l.1).fold(0.0, f32::max);
     group.len() == 1 && group[0].1 < 0.75 * widest && !headline::is_kicker_like(above)
@@ -339,61 +466,72 @@ fn starts_dateline(page: &Page, i: usize) -> bool {
     byline::parse_lead(&joined).is_some_and(|b| b.dateline.is_some())
 }
 
-/// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
-/// stand before them, where a reader sees it.
-fn move_box_label(blocks: &mut Vec<Block>) {
-    let Some(Block::Heading { text }) = blocks.last() else {
-        return;
-    };
-    if !text.starts_with('【') {
-        return;
-    }
-    let is_item = |b: &Block| matches!(b, Block::Heading { text } if text.starts_with(|c: char| c.is_ascii_digit()));
-    let mut first = None;
-    for (k, b) in blocks.iter().enumerate().rev().skip(1) {
-        match b {
-            Block::Heading { .. } if is_item(b) => first = Some(k),
-            Block::Heading { .. } => break,
-            _ => {}
-        }
-    }
-    if let Some(k) = first {
-        if let Some(label) = blocks.pop() {
-            blocks.insert(k, label);
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::classify::classify;
+    use crate::edition::lines::to_lines;
 
-/// Gives each headline without a body to the nearest untitled text on the page (before it
-/// first), for headline blocks the PDF emitted after their article.
-fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
-    let mut k = 0;
-    while k < pieces.len() {
-        let orphan = pieces[k].head.is_some() && pieces[k].blocks.is_empty();
-        let untitled = |p: &Piece| p.head.is_none() && !p.blocks.is_empty();
-        let target = if orphan {
-            (0..k)
-                .rev()
-                .find(|&j| untitled(&pieces[j]))
-                .or_else(|| (k + 1..pieces.len()).find(|&j| untitled(&pieces[j])))
-        } else {
-            None
-        };
-        let Some(t) = target else {
-            k += 1;
-            continue;
-        };
-        let head = pieces.remove(k);
-        let t = if t > k { t - 1 } else { t };
-        let p = &mut pieces[t];
-        p.head = head.head;
-        p.authors.extend(head.authors);
-        match (&p.dateline, head.dateline) {
-            (None, d) => p.dateline = d,
-            (Some(_), Some(d)) => dropped.push(d),
-            (Some(_), None) => {}
-        }
-        p.continued_from = p.continued_from.take().or(head.continued_from);
-        p.continued |= head.continued;
+    fn pieces(text: &str) -> Vec<Piece> {
+        segment(&classify(to_lines(text), true)).pieces
+    }
+
+    fn title(p: &Piece) -> &str {
+        p.head.as_ref().map_or("", |h| h.title.as_str())
+    }
+
+    #[test]
+    fn headline_printed_after_its_body_joins_it() {
+        let text = "株洲日报讯（全媒体记者/陈正明） 11月8日下午，\n\
+                    株洲市三季度讲评会在攸县举行。\n\
+                    主动作为创新作为高效作为\n努力完成全年发展目标任务";
+        let p = pieces(text);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            title(&p[0]),
+            "主动作为创新作为高效作为努力完成全年发展目标任务"
+        );
+        assert_eq!(p[0].dateline.as_deref(), Some("株洲日报讯"));
+        assert_eq!(p[0].authors, ["陈正明"]);
+    }
+
+    #[test]
+    fn jump_lines_set_continuation() {
+        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获水利部批复。\n\
+                    该规划由长江水利委员会组织\n（下转第3版）\n\n（上接第2版）\n\
+                    近日，另一篇文章的后半部分到此结束。";
+        let p = pieces(text);
+        assert!(p[0].continued);
+        assert_eq!(p[0].authors, ["王浩"]);
+        assert_eq!(
+            p.last().and_then(|x| x.continued_from.as_deref()),
+            Some("2")
+        );
+    }
+
+    #[test]
+    fn box_label_moves_before_its_items() {
+        let mut blocks = vec![
+            Block::Paragraph {
+                text: "a。".into()
+            },
+            Block::Heading {
+                text: "1.甲项目".into(),
+            },
+            Block::Paragraph {
+                text: "b。".into()
+            },
+            Block::Heading {
+                text: "2.乙项目".into(),
+            },
+            Block::Paragraph {
+                text: "c。".into()
+            },
+            Block::Heading {
+                text: "【项目简介】".into(),
+            },
+        ];
+        move_box_label(&mut blocks);
+        assert_eq!(blocks[1].text(), "【项目简介】");
     }
 }

@@ -19,6 +19,8 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         edition: meta.clone(),
         ..Split::default()
     };
+    // A trailing form feed (pdftotext ends every page with one) opens no page.
+    let multi_page = to_pages(text).filter(|p| !p.trim().is_empty()).count() > 1;
     for (index, page_text) in to_pages(text).enumerate() {
         let lines = to_lines(page_text);
         if lines.is_empty() {
@@ -26,20 +28,8 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         }
         let cjk = is_cjk_page(&lines);
         let page = classify(lines, cjk);
-        if std::env::var_os("PRESSROOM_DEBUG_ROLES").is_some() {
-            for (k, l) in page.lines.iter().enumerate() {
-                eprintln!(
-                    "{:?}\t{}\t{}\t{:.1}\t{}",
-                    page.roles[k],
-                    u8::from(page.starts[k]),
-                    u8::from(page.para_end[k]),
-                    l.width,
-                    l.text
-                );
-            }
-        }
         let result = segment(&page);
-        let label = page_label(meta, index);
+        let label = page_label(meta, index, multi_page);
         let mut keys: Vec<String> = Vec::new();
         for piece in result.pieces {
             let key = headline_key(&piece);
@@ -49,6 +39,31 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
             keys.push(key);
         }
         out.dropped.extend(result.dropped);
+    }
+    out
+}
+
+/// One line per input line: its role, whether it starts a unit, whether it ends a
+/// paragraph, its width and text. For tuning the splitter on a new kind of page.
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for page_text in to_pages(text) {
+        let lines = to_lines(page_text);
+        let cjk = is_cjk_page(&lines);
+        let page = classify(lines, cjk);
+        for (k, l) in page.lines.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{:?}\t{}\t{}\t{:.1}\t{}",
+                page.roles[k],
+                u8::from(page.starts[k]),
+                u8::from(page.para_end[k]),
+                l.width,
+                l.text
+            );
+        }
+        out.push_str("\u{c}\n");
     }
     out
 }

@@ -1,0 +1,393 @@
+//! Headline detection: which lines of a page are headline blocks (kicker, title, subtitle)
+//! and which bare lines under them are bylines.
+//!
+//! Cues, most certain first: head-shaped lines right above a byline or dateline; a block
+//! of a few head-shaped lines standing between blank lines (or stacked in a narrow column);
+//! short lines opening a block of body text; capitalised lines above English prose; and
+//! head-shaped lines at the very end of a page (printed after their body). Splitting a
+//! block into kicker, title and subtitle is [`super::headline`]'s job.
+
+use super::byline;
+use super::classify::{is_numbered, Page, Role};
+use super::script::{ends_sentence, has_sentence_mark, upper_ratio};
+
+/// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
+pub fn mark_heads(page: &mut Page) {
+    // The page's commonest column width.
+    let common = frequent_widths(page).first().copied().unwrap_or(f32::MAX);
+    let n = page.lines.len();
+    for i in 0..n {
+        if let Some(anchor) = byline_anchor(page, i) {
+            if anchor == Role::Byline {
+                page.roles[i] = Role::Byline;
+                mark_byline_tail(page, i);
+            }
+            mark_head_above(page, i, common);
+        }
+    }
+    mark_standalone_heads(page);
+    if page.cjk {
+        mark_block_heads(page);
+    } else {
+        mark_latin_heads(page);
+    }
+    mark_tail_head(page);
+}
+
+/// Whether line `i` anchors a headline above it: a byline line, a bare name right under a
+/// head-shaped line, or a dateline opening a paragraph. Returns the role line `i` keeps.
+fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
+    let text = page.lines[i].text;
+    if page.roles[i] != Role::Body {
+        return None;
+    }
+    if byline::parse_line(text).is_some() {
+        return Some(Role::Byline);
+    }
+    // A bare name closes its block: a two-to-four character line inside a block is more
+    // likely a line of a headline set in a narrow column.
+    let closes_block = page
+        .lines
+        .get(i + 1)
+        .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
+    // Nor is a short line under two other short lines: that is a stacked headline's end.
+    let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
+    if page.cjk
+        && i > 0
+        && closes_block
+        && !stacked
+        && byline::is_name_line(text)
+        && is_head_shaped(page, i - 1)
+    {
+        return Some(Role::Byline);
+    }
+    let lead = match page.lines.get(i + 1) {
+        Some(next) if page.cjk && byline::may_lead(text) => {
+            byline::parse_lead(&format!("{text}{}", next.text))
+        }
+        _ => byline::parse_lead(text),
+    };
+    lead.is_some_and(|b| b.dateline.is_some())
+        .then_some(Role::Body)
+}
+
+/// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the
+/// next line of the same block belongs to it.
+fn mark_byline_tail(page: &mut Page, i: usize) {
+    let Some(next) = page.lines.get(i + 1) else {
+        return;
+    };
+    let name_part = next.text.chars().count() <= 3
+        && next.text.chars().all(super::script::is_cjk)
+        && !next.text.contains(['，', '。', '、', '“', '”', '（', '）']);
+    if name_part && !page.starts[i + 1] && page.roles[i + 1] == Role::Body {
+        page.roles[i + 1] = Role::Byline;
+    }
+}
+
+/// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
+fn mark_head_above(page: &mut Page, anchor: usize, common: f32) {
+    let mut j = anchor;
+    let mut taken = 0;
+    // Headlines set in a narrow column stack many short lines.
+    let limit = |w: f32| if w <= 5.0 { 10 } else { 5 };
+    while j > 0 && taken < limit(page.lines[j - 1].width) {
+        j -= 1;
+        match page.roles[j] {
+            Role::Caption | Role::Credit => continue,
+            Role::Head => break,
+            _ => {}
+        }
+        // A clause break inside a line as wide as the columns marks a line of body text,
+        // unless a byline right under it vouches for it.
+        let vouched = taken == 0 && page.roles[anchor] == Role::Byline;
+        let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
+        if !is_head_shaped(page, j) || is_paragraph_tail(page, j) || body_like {
+            break;
+        }
+        page.roles[j] = Role::Head;
+        taken += 1;
+        if j > 0 && page.roles[j - 1] == Role::Body && ends_sentence(page.lines[j - 1].text) {
+            break;
+        }
+    }
+}
+
+/// True when line `i` is the dangling end of a paragraph: the two lines above it run on
+/// without ending a sentence and share the column's width.
+fn is_paragraph_tail(page: &Page, i: usize) -> bool {
+    if i < 2 || page.starts[i] || page.starts[i - 1] {
+        return false;
+    }
+    let body = |k: usize| page.roles[k] == Role::Body;
+    let (a, b) = (&page.lines[i - 1], &page.lines[i - 2]);
+    // Columns are wider than a few characters; narrower lines are a stacked headline.
+    let column = a.width >= 6.0;
+    body(i - 1)
+        && body(i - 2)
+        && column
+        && !ends_sentence(a.text)
+        && (a.width - b.width).abs() <= 1.0
+}
+
+/// A block of one to three head-shaped lines standing between blank lines is a headline
+/// even without a byline, unless it is as wide as the page's body lines (a stray line of
+/// a column that the dump cut out of order).
+fn mark_standalone_heads(page: &mut Page) {
+    // Where the dump interleaved the lines of several columns, most blocks are one line
+    // long and a stray line as wide as a column is no headline; elsewhere width says little.
+    let widths = if is_interleaved(page) {
+        frequent_widths(page)
+    } else {
+        Vec::new()
+    };
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
+        if page.starts[i] && page.roles[i] == Role::Body {
+            mark_standalone_block(page, i, end, &widths);
+        }
+        i = end;
+    }
+}
+
+/// True when at least a third of the page's blocks are single lines.
+fn is_interleaved(page: &Page) -> bool {
+    let n = page.lines.len();
+    let blocks = (0..n).filter(|&k| page.starts[k]).count();
+    let singles = (0..n)
+        .filter(|&k| page.starts[k] && (k + 1 == n || page.starts[k + 1]))
+        .count();
+    singles * 3 >= blocks && blocks >= 10
+}
+
+/// Looks at one blank-delimited block `i..end` for a standalone headline, a bare byline
+/// or a column label.
+fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) {
+    let single = end - i == 1;
+    let text = page.lines[i].text;
+    if page.cjk && single && byline::is_name_line(text) {
+        // A bare name on its own, as under a headline or another byline, is a byline.
+        page.roles[i] = Role::Byline;
+        return;
+    }
+    if !page.cjk {
+        if end - i <= 6 && (i..end).all(|k| is_head_shaped(page, k)) {
+            (i..end).for_each(|k| page.roles[k] = Role::Head);
+        }
+        return;
+    }
+    let at_column = widths
+        .iter()
+        .any(|w| (w - page.lines[i].width).abs() <= 0.5);
+    // Headlines set in a narrow column stack many short lines.
+    let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
+    let aside = text.starts_with('（') && page.lines[end - 1].text.ends_with('）');
+    let shaped = !aside && (i..end).all(|k| is_loose_head(page, k));
+    if shaped && single && page.lines[i].width <= 3.0 {
+        // Two or three characters alone: a column's label (`快评`), not a headline.
+        page.roles[i] = Role::Drop;
+    } else if shaped && (stacked || end - i <= 3 && !at_column) {
+        (i..end).for_each(|k| page.roles[k] = Role::Head);
+    }
+}
+
+/// A line that may be a headline with no byline to vouch for it: head-shaped, and with no
+/// clause break inside the line (`“以前，由于种植不成规` is a quoted sentence's start).
+fn is_loose_head(page: &Page, k: usize) -> bool {
+    if page.roles[k] == Role::Head {
+        return true;
+    }
+    let text = page.lines[k].text;
+    let inner = text
+        .char_indices()
+        .any(|(at, c)| matches!(c, '，' | '、' | '：') && at + c.len_utf8() < text.len());
+    is_head_shaped(page, k) && !inner
+}
+
+/// A block that opens with two or three short lines that end no sentence, then runs on
+/// in full lines (or a jump line): the short lines are a headline. Body text breaks a
+/// line early only at a paragraph's end, so short lines that end no sentence are not body.
+fn mark_block_heads(page: &mut Page) {
+    // The page's commonest column width, for blocks too short to show their own.
+    let common = frequent_widths(page).first().copied().unwrap_or(0.0);
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
+        if !page.starts[i] || page.roles[i] != Role::Body {
+            i = end;
+            continue;
+        }
+        let widest = (i..end)
+            .filter(|&k| page.roles[k] == Role::Body)
+            .map(|k| page.lines[k].width)
+            .fold(common, f32::max);
+        let run = (i..end)
+            .take_while(|&k| is_loose_head(page, k) && page.lines[k].width <= widest - 3.0)
+            .count();
+        let next = i + run;
+        let then_jump = next < end && page.roles[next] == Role::Jump;
+        let then_body = next < end && page.roles[next] == Role::Body && !page.leads[next];
+        if (2..=3).contains(&run) && (then_body || then_jump) || run == 1 && then_jump {
+            (i..next).for_each(|k| page.roles[k] = Role::Head);
+        }
+        i = end;
+    }
+}
+
+/// Widths that at least five body lines not ending a sentence share: the page's columns,
+/// commonest first.
+fn frequent_widths(page: &Page) -> Vec<f32> {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for (l, r) in page.lines.iter().zip(&page.roles) {
+        if *r != Role::Body || ends_sentence(l.text) || l.width < 6.0 {
+            continue;
+        }
+        match counts.iter_mut().find(|(w, _)| (*w - l.width).abs() < 0.25) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((l.width, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
+        .into_iter()
+        .filter(|(_, c)| *c >= 5)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// English pages have no blank lines to set headlines apart: a run of capitalised lines
+/// right above running prose is a headline.
+fn mark_latin_heads(page: &mut Page) {
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let end = (i..n)
+            .find(|&k| {
+                let wraps = k > i && is_title_wrap(page.lines[k].text);
+                !(is_head_shaped(page, k) || wraps && page.roles[k] == Role::Body) || k - i >= 6
+            })
+            .unwrap_or(n);
+        // A headline starts fresh: not in the middle of running prose.
+        let fresh = i == 0 || ends_sentence(page.lines[i - 1].text) || !is_prose(page, i - 1);
+        // Scraps without letters (`~`) may stand between a headline and its text.
+        let text_at = (end..n)
+            .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
+            .unwrap_or(n);
+        if end > i && fresh && is_prose(page, text_at) {
+            (i..end).for_each(|k| page.roles[k] = Role::Head);
+            page.starts[i] = true;
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Head-shaped lines at the very end of a page, after a finished sentence: a headline the
+/// PDF emitted after its article's body.
+fn mark_tail_head(page: &mut Page) {
+    let mut end = page.lines.len();
+    while end > 0 && matches!(page.roles[end - 1], Role::Drop | Role::Jump) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && end - start < 5 && is_loose_head(page, start - 1) {
+        start -= 1;
+    }
+    let settled = start == 0
+        || page.roles[start - 1] != Role::Body
+        || ends_sentence(page.lines[start - 1].text);
+    if start < end && settled {
+        (start..end).for_each(|k| page.roles[k] = Role::Head);
+        page.starts[start] = true;
+    }
+}
+
+/// Could this line be part of a headline? No sentence inside, not too long, not a line
+/// broken off mid-clause.
+pub fn is_head_shaped(page: &Page, i: usize) -> bool {
+    let line = &page.lines[i];
+    if page.roles[i] != Role::Body || page.leads[i] {
+        return false;
+    }
+    if page.cjk {
+        // A title wrapped inside quotes (`设施更“懂人` / `” 城市更文明`) continues with the
+        // closing quote.
+        let in_quote = i > 0 && {
+            let prev = page.lines[i - 1].text;
+            prev.matches('“').count() > prev.matches('”').count()
+        };
+        let text = if in_quote {
+            line.text.trim_start_matches('”').trim_start()
+        } else {
+            line.text
+        };
+        is_cjk_head_text(text, line.width)
+    } else {
+        let letters = line.text.chars().filter(char::is_ascii_alphabetic).count();
+        letters >= 3
+            && line.width <= 45.0
+            && (upper_ratio(line.text) >= 0.75 || is_title_case(line.text))
+    }
+}
+
+/// A Chinese headline line has no sentence in it, is not too wide, and is not a clause
+/// broken off another line, a parenthetical note, a box label or a numbered item.
+fn is_cjk_head_text(text: &str, width: f32) -> bool {
+    let broken =
+        text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
+    // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.
+    let aside = text.starts_with('（') || text.ends_with('）') && !text.contains('（');
+    // `了，觉得……`: a line that opens with the end of a clause continues a sentence.
+    let continues = text
+        .chars()
+        .take(3)
+        .any(|c| matches!(c, '，' | '。' | '、' | '；'));
+    let too_wide = width > 40.0;
+    !(has_sentence_mark(text) || too_wide || broken || aside || continues || is_numbered(text))
+}
+
+/// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
+/// clause punctuation at the end.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
+    let short = text.split_whitespace().count() <= 5 && !text.ends_with('.');
+    (words.len() >= 3 || short && words.len() >= 2)
+        && caps * 10 >= words.len() * 8
+        && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"')
+        // Commas make a list of names, not a headline.
+        && !text.contains([',', ';'])
+        && !text.ends_with('-')
+}
+
+/// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
+/// its longer words are capitalised, but for a word broken at the line start.
+fn is_title_wrap(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .enumerate()
+        .filter(|(k, w)| w.len() > 3 && !(*k == 0 && w.starts_with(char::is_lowercase)))
+        .map(|(_, w)| w)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .count();
+    !words.is_empty() && caps == words.len() && text.split_whitespace().count() <= 5
+}
+
+/// True when line `i` reads as running prose: mostly lowercase letters.
+fn is_prose(page: &Page, i: usize) -> bool {
+    page.lines.get(i).is_some_and(|l| {
+        page.roles[i] == Role::Body
+            && l.text.chars().filter(char::is_ascii_alphabetic).count() >= 10
+            && upper_ratio(l.text) < 0.5
+            && !is_title_case(l.text)
+    })
+}
