@@ -56,13 +56,19 @@ pub struct Article {
 }
 
 impl Article {
-    /// The body as plain text: paragraphs and headings separated by blank lines.
+    /// The body as plain text: paragraphs, headings and captions (with their credit) in
+    /// reading order, separated by blank lines.
     pub fn plain_text(&self) -> String {
-        let parts: Vec<&str> = self
+        let parts: Vec<String> = self
             .blocks
             .iter()
-            .filter(|b| !matches!(b, Block::Caption { .. }))
-            .map(Block::text)
+            .map(|b| match b {
+                Block::Caption {
+                    text,
+                    credit: Some(credit),
+                } => format!("{text} {credit}"),
+                other => other.text().to_owned(),
+            })
             .collect();
         parts.join("\n\n")
     }

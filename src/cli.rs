@@ -55,14 +55,14 @@ pub fn split(file: &Path, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn print_summary(name: &str, split: &Split) {
-    println!(
-        "{name}: {} articles, {} dropped",
+fn summary(name: &str, split: &Split) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "{name}: {} articles, {} dropped\n",
         split.articles.len(),
         split.dropped.len()
     );
     for a in &split.articles {
-        println!("  {}", headline(a));
         let chars: usize = a.blocks.iter().map(|b| b.text().chars().count()).sum();
         let by = if a.authors.is_empty() {
             String::new()
@@ -70,14 +70,17 @@ fn print_summary(name: &str, split: &Split) {
             format!(", by {}", a.authors.join(" "))
         };
         let cont = if a.continued { ", continued" } else { "" };
-        println!(
-            "      {} blocks, {chars} characters{by}{cont}",
+        let _ = writeln!(
+            out,
+            "  {}\n      {} blocks, {chars} characters{by}{cont}",
+            headline(a),
             a.blocks.len()
         );
     }
     for d in &split.dropped {
-        println!("  dropped: {d}");
+        let _ = writeln!(out, "  dropped: {d}");
     }
+    out
 }
 
 fn headline(a: &Article) -> String {

@@ -190,10 +190,10 @@ fn http_validators_compression_and_limits_on_the_running_daemon() {
             reply.status
         );
     }
-    assert_eq!(
-        std::fs::read(home.path("feeds/feed.xml")).unwrap(),
-        plain.body,
-        "feeds/ mirrors what is served"
+    wait_for(
+        Duration::from_secs(10),
+        "feeds/ to mirror what is served",
+        || (std::fs::read(home.path("feeds/feed.xml")).ok()? == plain.body).then_some(()),
     );
 
     let corrected = String::from_utf8(seed())

@@ -151,16 +151,10 @@ fn file_over_the_size_limit_is_refused() {
 fn page_without_articles_is_refused() {
     // Candidates from plainest to oddest; the first the splitter finds nothing in is used,
     // so the case survives a better splitter.
-    let candidates = [
-        "这是一段很长很长的没有标题的正文内容，它只是页面上的一句话而已。\n".repeat(3),
-        "。\n，\n、\n".to_owned(),
-        "\u{c}\u{c}\u{c}\n".to_owned(),
-    ];
-    let bytes = candidates
-        .iter()
-        .map(|c| c.as_bytes())
-        .find(|b| pressroom::edition::decode(b).is_ok() && expected_split(PAGE, b).is_none())
-        .expect("some text in which the splitter finds no article");
+    // Only page furniture: a date line, a page number, an editor credit, a QR label.
+    let furniture = "2024年11月9日 星期六\n\n第 3 版\n\n本版责编：王五  美编：李四\n\n扫码观看\n";
+    let bytes = furniture.as_bytes();
+    assert!(pressroom::edition::decode(bytes).is_ok() && expected_split(PAGE, bytes).is_none());
     assert_refused(bytes, &["no articles found"]);
 }
 
@@ -394,10 +388,10 @@ fn a_non_utf8_file_name_is_taken_and_archived_under_its_own_bytes() {
 
 #[test]
 fn markup_in_the_text_is_escaped_exactly_once_everywhere() {
-    let page = "标题<script>&amp;]]>\n\
-        正文里有 ]]> 和 <script>alert(1)</script> 以及 &amp; 这些字符，每种输出都要原样显示。\n\
-        第二篇 & <b>\n\
-        这一篇的正文也很长，里面有 a < b && c > d 这样的比较式，同样必须原样显示才对。\n";
+    // The seed page with markup in a body sentence: real layout, hostile text.
+    let seed = String::from_utf8(common::seed()).unwrap();
+    let page = seed.replacen("缩影。", "缩影<script>alert(1)</script>，&amp;与]]>。", 1);
+    assert_ne!(page, seed);
     let split = expected_split(PAGE, page.as_bytes()).expect("the page splits");
     let all_text: String = split
         .articles
@@ -453,7 +447,11 @@ fn markup_in_the_text_is_escaped_exactly_once_everywhere() {
         let id = common::store_id(item["id"].as_str().unwrap());
         let article = split.articles.iter().find(|a| a.id == id).unwrap();
         for block in &article.blocks {
-            assert!(text.contains(block.text()), "content_text is raw text");
+            assert!(
+                text.contains(block.text()),
+                "content_text is raw text: {:?} in {text:?}",
+                block.text()
+            );
         }
         let page = daemon.get(&format!("/articles/{id}.html")).text();
         let h1 = page
@@ -641,11 +639,18 @@ fn the_same_file_twice_changes_nothing() {
 
 #[test]
 fn a_corrected_page_replaces_the_old_one() {
-    let first = "第一篇标题\n第一篇的正文在这里，写得很长很长，足以成为一个段落而不是标题。\n\
-        第二篇标题\n第二篇的正文也在这里，同样写得足够长，确保它是段落而不是标题。\n\
-        第三篇标题\n第三篇会在更正版中被撤下，它的正文同样写得足够长足够长才行。\n";
-    let corrected = "第一篇标题\n第一篇的正文经过更正，改了几个字，依然写得很长，足以成为段落。\n\
-        第二篇标题\n第二篇的正文也在这里，同样写得足够长，确保它是段落而不是标题。\n";
+    // The seed page, then a correction of it: one body sentence changed, one article gone.
+    let first = String::from_utf8(common::seed()).unwrap();
+    let (start, end) = (
+        first.find("习近平同意大利总统").unwrap(),
+        first.find("成熟和稳定。").unwrap(),
+    );
+    let without_one = format!(
+        "{}{}",
+        &first[..start],
+        &first[end + "成熟和稳定。".len()..]
+    );
+    let corrected = without_one.replacen("缩影。", "缩影，经过更正。", 1);
     let old = expected_split(PAGE, first.as_bytes()).unwrap();
     let new = expected_split(PAGE, corrected.as_bytes()).unwrap();
     let old_ids: BTreeSet<String> = old.articles.iter().map(|a| a.id.clone()).collect();
