@@ -41,18 +41,24 @@ pub fn split(file: &Path, json: bool) -> Result<()> {
         .unwrap_or_default();
     let meta = edition::from_file_name(&name, "");
     let split = edition::split(&text, &meta);
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&SplitJson {
-                file: &name,
-                split: &split
-            })?
-        );
+    let out = if json {
+        serde_json::to_string_pretty(&SplitJson {
+            file: &name,
+            split: &split,
+        })? + "\n"
     } else {
-        print_summary(&name, &split);
+        summary(&name, &split)
+    };
+    write_stdout(&out)
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to stdout"),
     }
-    Ok(())
 }
 
 fn summary(name: &str, split: &Split) -> String {
