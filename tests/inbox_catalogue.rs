@@ -94,7 +94,10 @@ fn assert_refused(bytes: &[u8], expect_in_reason: &[&str]) {
         "the original bytes are kept beside the reason"
     );
     assert!(home.store_ids().is_empty());
-    assert!(home.log().contains("refused"), "one log line says so");
+    // The reason file is written before the log line: poll for the line.
+    wait_for(Duration::from_secs(10), "one log line saying it was refused", || {
+        home.log().contains("refused").then_some(())
+    });
     assert_eq!(
         daemon.get("/healthz").status,
         200,
