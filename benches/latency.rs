@@ -85,19 +85,19 @@ fn main() {
     println!("drop-to-served over {DROPS} drops (7-article pages, idle daemon):");
     report(
         "  drop to new ETag     ",
-        &mut latencies.iter().map(|d| d.as_secs_f64() * 1000.0).collect(),
+        latencies.iter().map(|d| d.as_secs_f64() * 1000.0).collect(),
     );
     report(
         "  ingest (stored ms=)  ",
-        &mut stored.into_iter().skip(1).collect(),
+        stored.into_iter().skip(1).collect(),
     );
     report(
         "  publish: until served",
-        &mut served.into_iter().skip(1).collect(),
+        served.into_iter().skip(1).collect(),
     );
     report(
         "  publish: in all      ",
-        &mut publish.into_iter().skip(1).collect(),
+        publish.into_iter().skip(1).collect(),
     );
     let exit = daemon.stop();
     assert_eq!(exit, 0);
@@ -120,7 +120,7 @@ fn field_ms(log: &str, marker: &str, field: &str) -> Vec<f64> {
         .collect()
 }
 
-fn report(label: &str, values: &mut Vec<f64>) {
+fn report(label: &str, mut values: Vec<f64>) {
     if values.is_empty() {
         println!("{label} (no samples)");
         return;
