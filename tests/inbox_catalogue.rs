@@ -389,7 +389,11 @@ fn a_non_utf8_file_name_is_taken_and_archived_under_its_own_bytes() {
     wait_for(Duration::from_secs(10), "its articles stored", || {
         (home.store_ids() == expected_ids(&lossy, &seed())).then_some(())
     });
-    assert!(home.log().contains("2024-11-09_\u{FFFD}\u{FFFD}_01.txt"));
+    wait_for(Duration::from_secs(10), "one log line naming it", || {
+        home.log()
+            .contains("2024-11-09_\u{FFFD}\u{FFFD}_01.txt")
+            .then_some(())
+    });
 }
 
 #[test]
