@@ -105,7 +105,13 @@ impl Publisher {
         for id in &changes.removed {
             self.remove_file(&article_path(id));
         }
-        to_write.extend(self.unwritten.drain());
+        // A file whose earlier write failed is retried unless a newer version supersedes it.
+        let pending: Vec<(String, Arc<Resource>)> = self.unwritten.drain().collect();
+        for (path, resource) in pending {
+            if !to_write.iter().any(|(p, _)| *p == path) {
+                to_write.push((path, resource));
+            }
+        }
         for (path, resource, result) in self.write_files(to_write) {
             match result {
                 Ok(true) => report.written += 1,
@@ -208,7 +214,7 @@ impl Publisher {
     }
 
     /// Writes the files `feeds/` does not hold yet, several at a time, and records what it
-    /// now holds. Each write is fsynced before its rename; an fsync mostly waits for the
+    /// now holds. `files` names each path once (two writers of one path would race). Each write is fsynced before its rename; an fsync mostly waits for the
     /// disk's journal commit, and concurrent fsyncs share one commit, so writing in parallel
     /// takes a fraction of the time of one after another (about 3x on ext4 here).
     fn write_files(&mut self, files: WriteList) -> Vec<(String, Arc<Resource>, io::Result<bool>)> {

@@ -94,7 +94,9 @@ fn assert_refused(bytes: &[u8], expect_in_reason: &[&str]) {
         "the original bytes are kept beside the reason"
     );
     assert!(home.store_ids().is_empty());
-    assert!(home.log().contains("refused"), "one log line says so");
+    wait_for(Duration::from_secs(10), "one log line saying so", || {
+        home.log().contains("refused").then_some(())
+    });
     assert_eq!(
         daemon.get("/healthz").status,
         200,
@@ -640,7 +642,9 @@ fn the_same_file_twice_changes_nothing() {
         2,
         "a byte-identical re-drop is not archived again"
     );
-    assert_eq!(home.log().matches("already ingested").count(), 2);
+    wait_for(Duration::from_secs(10), "both re-drops logged", || {
+        (home.log().matches("already ingested").count() == 2).then_some(())
+    });
 }
 
 #[test]
