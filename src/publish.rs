@@ -82,6 +82,11 @@ impl Publisher {
             entries: entries.len(),
             ..Report::default()
         };
+        // Pages of removed articles go from disk first: the server falls back to `feeds/` for
+        // paths the snapshot lacks, so deleting after the swap would serve them a while longer.
+        for id in &changes.removed {
+            self.remove_file(&article_path(id));
+        }
         // Serve the new content at once, uncompressed, then again with its compressed
         // variants: compressing the feeds is most of a publish's CPU time, and a reader who
         // gets the identity body for those few milliseconds gets the same bytes and ETag.
@@ -101,9 +106,6 @@ impl Publisher {
             if let Some(entry) = store.article(id)? {
                 to_write.push((path, Arc::new(self.page_resource(&entry))));
             }
-        }
-        for id in &changes.removed {
-            self.remove_file(&article_path(id));
         }
         // A file whose earlier write failed is retried unless a newer version supersedes it.
         let pending: Vec<(String, Arc<Resource>)> = self.unwritten.drain().collect();
