@@ -188,8 +188,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // Unique per process and per call, so concurrent writers never share a temp file.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut tmp_name = path.file_name().unwrap_or(OsStr::new("out")).to_os_string();
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    tmp_name.push(format!(".{}-{n}.tmp", std::process::id()));
     let tmp = dir.join(tmp_name);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
@@ -204,11 +207,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Removes the temp files [`write_atomically`] leaves behind when its process is killed
-/// mid-write (`NAME.PID.tmp`, in `dir` and its subfolders), other than this process's own.
+/// mid-write (`NAME.PID-N.tmp`, in `dir` and its subfolders), other than this process's own.
 /// Run at start-up on folders only pressroom writes to (`feeds/`, `failed/`), never the inbox,
 /// whose temp files belong to whoever is delivering. Returns how many were removed.
 pub fn sweep_stale_temps(dir: &Path) -> usize {
-    let own = format!(".{}.tmp", std::process::id());
+    let own = format!(".{}-", std::process::id());
     let mut removed = 0;
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
@@ -221,7 +224,7 @@ pub fn sweep_stale_temps(dir: &Path) -> usize {
             Ok(t)
                 if t.is_file()
                     && is_our_temp(&name)
-                    && !name.ends_with(&own)
+                    && !name.contains(&own)
                     && fs::remove_file(&path).is_ok() =>
             {
                 removed += 1;
@@ -232,13 +235,13 @@ pub fn sweep_stale_temps(dir: &Path) -> usize {
     removed
 }
 
-/// `feed.xml.1234.tmp`: the shape of a [`write_atomically`] temp name.
+/// `feed.xml.1234-5.tmp`: the shape of a [`write_atomically`] temp name.
 fn is_our_temp(name: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     name.strip_suffix(".tmp")
         .and_then(|rest| rest.rsplit_once('.'))
-        .is_some_and(|(stem, pid)| {
-            !stem.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
-        })
+        .and_then(|(stem, tag)| Some((stem, tag.split_once('-')?)))
+        .is_some_and(|(stem, (pid, n))| !stem.is_empty() && digits(pid) && digits(n))
 }
 
 fn free_name(dir: &Path, name: &OsStr) -> PathBuf {

@@ -42,7 +42,8 @@ pub enum Outcome {
     Failed { reason: String, moved_to: PathBuf },
     /// Gone before it could be read (deleted or renamed away): nothing to do.
     Vanished,
-    /// Changed while being read: still being written, look again later.
+    /// Written to or replaced while being read (or no longer a regular file): look again
+    /// later, when the next scan classifies it afresh.
     StillGrowing,
 }
 

@@ -40,6 +40,9 @@ pub struct Report {
     pub written: usize,
     /// Files that could not be written and will be retried.
     pub unwritten: usize,
+    /// From the start of the publish until the new snapshot was being served (reading the
+    /// window, rendering, compressing); the rest is mirroring into `feeds/`.
+    pub until_served: Duration,
 }
 
 impl Publisher {
@@ -70,14 +73,26 @@ impl Publisher {
     /// # Errors
     /// Only store errors; a failed disk write is logged, kept for retry and counted.
     pub fn publish(&mut self, store: &Store, changes: &Changes) -> Result<Report> {
+        let started = std::time::Instant::now();
         let entries = store
             .latest(self.items)
             .context("cannot read the feed window")?;
-        let snapshot = self.render_snapshot(&entries);
+        let (snapshot, fresh) = self.render_snapshot(&entries);
         let mut report = Report {
             entries: entries.len(),
             ..Report::default()
         };
+        // Pages of removed articles go from disk first: the server falls back to `feeds/` for
+        // paths the snapshot lacks, so deleting after the swap would serve them a while longer.
+        for id in &changes.removed {
+            self.remove_file(&article_path(id));
+        }
+        // Serve the new content at once, uncompressed, then again with its compressed
+        // variants: compressing the feeds is most of a publish's CPU time, and a reader who
+        // gets the identity body for those few milliseconds gets the same bytes and ETag.
+        self.published.publish(snapshot.clone());
+        report.until_served = started.elapsed();
+        let snapshot = compress(snapshot, &fresh);
         let mut to_write: Vec<(String, Arc<Resource>)> = snapshot
             .iter()
             .map(|(p, r)| (p.to_owned(), Arc::clone(r)))
@@ -92,10 +107,13 @@ impl Publisher {
                 to_write.push((path, Arc::new(self.page_resource(&entry))));
             }
         }
-        for id in &changes.removed {
-            self.remove_file(&article_path(id));
+        // A file whose earlier write failed is retried unless a newer version supersedes it.
+        let pending: Vec<(String, Arc<Resource>)> = self.unwritten.drain().collect();
+        for (path, resource) in pending {
+            if !to_write.iter().any(|(p, _)| *p == path) {
+                to_write.push((path, resource));
+            }
         }
-        to_write.extend(self.unwritten.drain());
         for (path, resource, result) in self.write_files(to_write) {
             match result {
                 Ok(true) => report.written += 1,
@@ -127,21 +145,27 @@ impl Publisher {
         self.unwritten.len()
     }
 
-    fn render_snapshot(&self, entries: &[Entry]) -> Snapshot {
+    /// Renders the window; resources whose bytes did not change are shared with the served
+    /// snapshot, new ones are built uncompressed and their paths returned for [`compress`].
+    fn render_snapshot(&self, entries: &[Entry]) -> (Snapshot, Vec<String>) {
         let current = self.published.current();
         let modified = to_system_time(entries.iter().map(|e| e.updated).max());
         let mut snapshot = Snapshot::default();
+        let mut fresh = Vec::new();
         let mut put = |path: String, body: String, modified: SystemTime| {
             let reused = current
                 .get(&path)
                 .filter(|r| r.body().as_ref() == body.as_bytes());
             let resource = match reused {
                 Some(r) => Arc::clone(r),
-                None => Arc::new(Resource::new(
-                    content_type_for(&path),
-                    Bytes::from(body),
-                    modified,
-                )),
+                None => {
+                    fresh.push(path.clone());
+                    Arc::new(Resource::uncompressed(
+                        content_type_for(&path),
+                        Bytes::from(body),
+                        modified,
+                    ))
+                }
             };
             snapshot.insert_shared(path, resource);
         };
@@ -178,7 +202,7 @@ impl Publisher {
                 to_system_time(Some(entry.updated)),
             );
         }
-        snapshot
+        (snapshot, fresh)
     }
 
     fn page_resource(&self, entry: &Entry) -> Resource {
@@ -192,7 +216,7 @@ impl Publisher {
     }
 
     /// Writes the files `feeds/` does not hold yet, several at a time, and records what it
-    /// now holds. Each write is fsynced before its rename; an fsync mostly waits for the
+    /// now holds. `files` names each path once (two writers of one path would race). Each write is fsynced before its rename; an fsync mostly waits for the
     /// disk's journal commit, and concurrent fsyncs share one commit, so writing in parallel
     /// takes a fraction of the time of one after another (about 3x on ext4 here).
     fn write_files(&mut self, files: WriteList) -> Vec<(String, Arc<Resource>, io::Result<bool>)> {
@@ -244,46 +268,57 @@ type WriteList = Vec<(String, Arc<Resource>)>;
 /// How many files are written to `feeds/` at once.
 const WRITERS: usize = 8;
 
+/// `snapshot` with the resources at `fresh` rebuilt with their compressed variants, several
+/// at a time (the feeds are the large ones, and they are independent).
+fn compress(snapshot: Snapshot, fresh: &[String]) -> Snapshot {
+    let todo: Vec<(&str, Arc<Resource>)> = fresh
+        .iter()
+        .filter_map(|p| Some((p.as_str(), Arc::clone(snapshot.get(p)?))))
+        .collect();
+    let compressed = in_parallel(todo, |(path, r)| {
+        let full = Resource::new(r.content_type, r.body().clone(), r.last_modified);
+        (path, Arc::new(full))
+    });
+    let mut out = snapshot;
+    for (path, resource) in compressed {
+        out.insert_shared(path, resource);
+    }
+    out
+}
+
+/// Runs `f` over `items` on up to [`WRITERS`] threads; the results come back in no order.
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    if items.len() <= 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(WRITERS);
+    let mut items = items;
+    let mut batches = Vec::new();
+    while !items.is_empty() {
+        let rest = items.split_off(chunk.min(items.len()));
+        batches.push(std::mem::replace(&mut items, rest));
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batches
+            .into_iter()
+            .map(|batch| scope.spawn(move || batch.into_iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            // The closures hold no panicking code; a panic there is a bug, passed on as one.
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 /// Writes each `(disk path, url path, resource)`, up to [`WRITERS`] at a time.
 fn write_in_parallel(
     jobs: Vec<(PathBuf, String, Arc<Resource>)>,
 ) -> Vec<(String, Arc<Resource>, io::Result<bool>)> {
-    if jobs.len() <= 2 {
-        return jobs
-            .into_iter()
-            .map(|(target, path, r)| {
-                let result = write_one(&target, &r);
-                (path, r, result)
-            })
-            .collect();
-    }
-    let chunk = jobs.len().div_ceil(WRITERS);
-    let mut jobs = jobs;
-    let mut batches = Vec::new();
-    while !jobs.is_empty() {
-        let rest = jobs.split_off(chunk.min(jobs.len()));
-        batches.push(std::mem::replace(&mut jobs, rest));
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batches
-            .into_iter()
-            .map(|batch| {
-                scope.spawn(move || {
-                    batch
-                        .into_iter()
-                        .map(|(target, path, r)| {
-                            let result = write_one(&target, &r);
-                            (path, r, result)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            // The writers hold no panicking code; a panic there is a bug, passed on as one.
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+    in_parallel(jobs, |(target, path, r)| {
+        let result = write_one(&target, &r);
+        (path, r, result)
     })
 }
 

@@ -288,6 +288,7 @@ impl Worker {
                 entries = r.entries,
                 written = r.written,
                 unwritten = r.unwritten,
+                served_ms = format!("{:.1}", r.until_served.as_secs_f64() * 1000.0),
                 ms = format!("{:.1}", took.as_secs_f64() * 1000.0),
                 "published"
             ),

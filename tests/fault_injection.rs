@@ -40,13 +40,13 @@ enum Fate {
     Refused,
 }
 
-/// 60 distinct small pages cut from the seed, each its own edition page, plus refusals and
+/// 100 distinct small pages cut from the seed, each its own edition page, plus refusals and
 /// byte-identical copies under other names.
 fn deliveries() -> Vec<(String, Vec<u8>, Fate)> {
     let seed = String::from_utf8(seed()).unwrap();
     let lines: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
     let mut out = Vec::new();
-    for i in 0..60usize {
+    for i in 0..100usize {
         let name = format!(
             "2024-{:02}-{:02}_{:02}.txt",
             1 + i / 20,
@@ -95,7 +95,9 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         .unwrap_or(0x5eed_f00d_u64);
     println!("FAULT_SEED={rng_seed}");
     let mut rng = XorShift(rng_seed);
-    let home = Home::roomy(|c| c);
+    // The default 100-item window while killing (a quick start-up publish, so most kills
+    // land in ingest), a window holding everything for the final check.
+    let home = Home::new();
     let mut files = deliveries();
     let want: BTreeSet<String> = files
         .iter()
@@ -113,24 +115,44 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         .partition(|(_, _, fate)| *fate == Fate::Duplicate);
     let started = Instant::now();
     let mut kills = 0;
+    // How many kills found files waiting in the inbox (the daemon may have had one in hand),
+    // and how many came after the daemon had taken files in that run (it was working).
+    let (mut pending_kills, mut working_kills) = (0, 0);
     while kills < KILLS {
         let daemon = home.start();
-        for _ in 0..rng.below(5) {
+        // Mostly let it finish starting (the request waits for the server, which starts
+        // after the first publish); now and then kill it during start-up instead.
+        if rng.below(4) != 0 {
+            assert_eq!(daemon.get("/healthz").status, 200);
+        }
+        let taken_before = home.archived().len() + home.list("failed").len();
+        for _ in 0..rng.below(9) {
             if let Some((name, bytes, _)) = queue.pop() {
                 home.drop_file(&name, &bytes);
             }
         }
-        // The random moment: right away, mid-ingest, mid-publish, or after a quiet spell.
-        std::thread::sleep(Duration::from_millis(rng.below(150)));
+        // The random moment: right away, mid-ingest, mid-publish, or after a quiet spell
+        // (files left by an earlier run are taken after the 200 ms settle time).
+        let pause = if rng.below(2) == 0 { 60 } else { 400 };
+        std::thread::sleep(Duration::from_millis(rng.below(pause)));
+        pending_kills += usize::from(!home.list("inbox").is_empty());
+        working_kills +=
+            usize::from(home.archived().len() + home.list("failed").len() > taken_before);
         daemon.kill();
         kills += 1;
     }
     println!(
-        "{kills} SIGKILLs in {:.1} s, {} files still to deliver",
+        "{kills} SIGKILLs in {:.1} s: {pending_kills} with files in the inbox, {working_kills} after files were taken in that run; {} files still to deliver",
         started.elapsed().as_secs_f64(),
         queue.len()
     );
 
+    let config = std::fs::read_to_string(home.config()).unwrap();
+    std::fs::write(
+        home.config(),
+        config.replace("items = 100", "items = 10000"),
+    )
+    .unwrap();
     let daemon = home.start();
     while let Some((name, bytes, _)) = queue.pop() {
         home.drop_file(&name, &bytes);
@@ -179,6 +201,10 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         || (std::fs::read(home.path("feeds/feed.json")).ok()? == served).then_some(()),
     );
     assert_eq!(daemon.stop(), 0, "a clean stop at the end");
+    assert!(
+        pending_kills >= KILLS / 4 && working_kills >= KILLS / 4,
+        "enough kills landed mid-work: {pending_kills} pending, {working_kills} working"
+    );
     let litter: Vec<String> = walk(&home.path("feeds"))
         .into_iter()
         .chain(walk(&home.path("failed")))

@@ -142,25 +142,33 @@ fn stale_temp_files_are_swept_but_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("articles");
     fs::create_dir(&sub).unwrap();
-    let own = format!("feed.json.{}.tmp", std::process::id());
+    let own = format!("feed.json.{}-0.tmp", std::process::id());
     for name in [
-        "feed.xml.123.tmp",
-        "a.html.gz.9.tmp",
+        "feed.xml.123-0.tmp",
+        "a.html.gz.9-41.tmp",
         "keep.tmp",
+        "old.1.tmp",
         ".x.tmp",
         "feed.xml",
         &own,
     ] {
         fs::write(dir.path().join(name), "x").unwrap();
     }
-    fs::write(sub.join("p.html.77.tmp"), "x").unwrap();
+    fs::write(sub.join("p.html.77-3.tmp"), "x").unwrap();
     assert_eq!(sweep_stale_temps(dir.path()), 3);
     let mut left: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    let mut want = [".x.tmp", "articles", "feed.xml", own.as_str(), "keep.tmp"];
+    let mut want = [
+        ".x.tmp",
+        "articles",
+        "feed.xml",
+        own.as_str(),
+        "keep.tmp",
+        "old.1.tmp",
+    ];
     want.sort();
     assert_eq!(left, want);
     assert_eq!(fs::read_dir(&sub).unwrap().count(), 0);

@@ -374,3 +374,13 @@ pub fn feed_ids(daemon: &Daemon, path: &str) -> Vec<String> {
     let feed = parse_feed(&reply.body).unwrap_or_else(|| panic!("{path} parses"));
     feed.entries.iter().map(|e| store_id(&e.id)).collect()
 }
+
+/// The seed page under a dated name (an undated name would take today's date, and its ids too).
+pub const DATED_PAGE: &str = "2024-11-09_01.txt";
+
+impl Home {
+    /// A roomy home with a 1 MB size limit, so "too large" costs a megabyte, not fifty.
+    pub fn small_limit() -> Home {
+        Home::roomy(|c| c.replace("max_file_bytes = 52428800", "max_file_bytes = 1000000"))
+    }
+}
