@@ -149,10 +149,12 @@ fn watch(inbox: &Path, hints: Sender<Hint>) -> Result<RecommendedWatcher> {
             Ok(event) => to_hint(event),
             Err(e) => {
                 tracing::warn!("file watcher error (rescanning): {e}");
-                Hint::Wake
+                Some(Hint::Wake)
             }
         };
-        let _ = hints.send(hint);
+        if let Some(hint) = hint {
+            let _ = hints.send(hint);
+        }
     })
     .context("cannot start the file watcher")?;
     watcher
@@ -161,26 +163,21 @@ fn watch(inbox: &Path, hints: Sender<Hint>) -> Result<RecommendedWatcher> {
     Ok(watcher)
 }
 
-fn to_hint(event: notify::Event) -> Hint {
+/// What an inbox event means for the worker; `None` for events that cannot make a file
+/// ready. Reads must be ignored: the worker's own scan opens the folder, and waking on that
+/// would rescan in a loop.
+fn to_hint(event: notify::Event) -> Option<Hint> {
+    let changed = |paths, renamed_in| Some(Hint::Changed { paths, renamed_in });
     match event.kind {
-        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Hint::Changed {
-            paths: event.paths,
-            renamed_in: true,
-        },
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => changed(event.paths, true),
         // A rename within the watched folder reports both names; the second is where it landed.
-        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => Hint::Changed {
-            paths: event.paths.into_iter().skip(1).collect(),
-            renamed_in: true,
-        },
-        EventKind::Modify(ModifyKind::Data(_)) => Hint::Modified(event.paths),
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Hint::Changed {
-            paths: event.paths,
-            renamed_in: false,
-        },
-        _ => Hint::Changed {
-            paths: event.paths,
-            renamed_in: false,
-        },
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => {
+            changed(event.paths.into_iter().skip(1).collect(), true)
+        }
+        EventKind::Modify(ModifyKind::Data(_)) => Some(Hint::Modified(event.paths)),
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => changed(event.paths, false),
+        EventKind::Access(_) => None,
+        _ => changed(event.paths, false),
     }
 }
 
@@ -217,4 +214,46 @@ fn spawn_watchdog(heartbeat: Arc<AtomicU64>) -> Option<tokio::task::JoinHandle<(
             }
         }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, CreateKind, Event};
+
+    fn event(kind: EventKind) -> Event {
+        Event::new(kind).add_path("/inbox/a.txt".into())
+    }
+
+    #[test]
+    fn reads_of_the_inbox_wake_nobody_but_writes_and_renames_do() {
+        let ignored = [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Access(AccessKind::Read),
+        ];
+        for kind in ignored {
+            assert!(to_hint(event(kind)).is_none(), "{kind:?}");
+        }
+        let renamed = to_hint(event(EventKind::Modify(ModifyKind::Name(RenameMode::To))));
+        assert!(matches!(
+            renamed,
+            Some(Hint::Changed {
+                renamed_in: true,
+                ..
+            })
+        ));
+        let created = to_hint(event(EventKind::Create(CreateKind::File)));
+        assert!(matches!(
+            created,
+            Some(Hint::Changed {
+                renamed_in: false,
+                ..
+            })
+        ));
+        let closed = to_hint(event(EventKind::Access(AccessKind::Close(
+            AccessMode::Write,
+        ))));
+        assert!(matches!(closed, Some(Hint::Changed { .. })));
+    }
 }

@@ -240,3 +240,28 @@ fn systemd_hears_ready_after_the_first_publish_then_watchdog_and_stopping() {
     });
     assert_eq!(status.code(), Some(0));
 }
+
+/// CPU time (user + system) the process has used, in clock ticks, from /proc.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn an_idle_daemon_sleeps_instead_of_rescanning_in_a_loop() {
+    let home = Home::new();
+    let daemon = home.start();
+    home.drop_file("2024-11-09_01.txt", &seed());
+    wait_for(Duration::from_secs(10), "the page served", || {
+        (feed_ids(&daemon, "/feed.json").len() == 7).then_some(())
+    });
+    let before = cpu_ticks(daemon.child.id());
+    // A measurement window, not a synchronisation: an idle daemon must use (almost) no CPU.
+    // Its own scans of the inbox must not wake it again (they did once, 1 core at 100%).
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_ticks(daemon.child.id()) - before;
+    assert!(used < 40, "idle for 2 s but used {used} ticks of CPU");
+}
