@@ -16,6 +16,7 @@ mod headline;
 mod heads;
 mod lines;
 pub mod meta;
+mod order;
 mod reflow;
 mod repair;
 mod script;
