@@ -72,6 +72,18 @@ impl Scores {
 /// The successor of each line: a greedy matching, best joins first (ties to the nearer),
 /// then improved by swapping the targets of two joins where that scores higher.
 pub fn to_successors(scores: &Scores) -> Vec<Option<usize>> {
+    let mut succ = to_greedy(scores);
+    for _ in 0..SWAP_PASSES {
+        let swapped = swap_pass(scores, &mut succ);
+        if !reassign_pass(scores, &mut succ) && !swapped {
+            break;
+        }
+    }
+    succ
+}
+
+/// The greedy matching alone: best joins first, ties to the nearer.
+pub fn to_greedy(scores: &Scores) -> Vec<Option<usize>> {
     let n = scores.n;
     let mut order: Vec<(usize, usize, f32)> = (0..n)
         .flat_map(|from| scores.targets(from).map(move |to| (from, to)))
@@ -89,12 +101,6 @@ pub fn to_successors(scores: &Scores) -> Vec<Option<usize>> {
         if succ[from].is_none() && !has_pred[to] {
             succ[from] = Some(to);
             has_pred[to] = true;
-        }
-    }
-    for _ in 0..SWAP_PASSES {
-        let swapped = swap_pass(scores, &mut succ);
-        if !reassign_pass(scores, &mut succ) && !swapped {
-            break;
         }
     }
     succ

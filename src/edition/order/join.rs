@@ -5,7 +5,6 @@
 //! It scores one pair at a time and knows nothing of columns or periods; choosing among
 //! joins is [`super::chain`]'s job.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
@@ -46,12 +45,17 @@ pub struct Side {
     /// Printed width in ems; a justified line (layout spaces between characters) counts as
     /// infinitely wide, since it fills its column.
     pub width: f32,
+    /// Computed once: the scorer asks for every candidate join.
+    ends_sentence: bool,
 }
 
 impl Side {
     pub fn from_text(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
         Side {
-            chars: text.chars().filter(|c| !c.is_whitespace()).collect(),
+            ends_sentence: ends_sentence(&tail),
+            chars,
             width: if is_justified(text) {
                 f32::INFINITY
             } else {
@@ -91,8 +95,7 @@ impl Side {
 
     /// Ends a sentence (`。`, `！`, `？`, possibly inside a closing quote).
     pub fn ends_sentence(&self) -> bool {
-        let s: String = self.chars.iter().rev().take(3).rev().collect();
-        ends_sentence(&s)
+        self.ends_sentence
     }
 
     /// Starts with a mark that can only follow text on the same sentence.
@@ -111,35 +114,49 @@ fn is_justified(text: &str) -> bool {
 }
 
 /// Bigrams seen inside the lines of one page: evidence of what follows what in its prose.
+/// Kept as sorted keys (a sort beats hashing for the few thousand of one page).
 #[derive(Debug, Default)]
-pub struct Bigrams(HashMap<(char, char), u32>);
+pub struct Bigrams(Vec<u64>);
 
 impl Bigrams {
-    pub fn from_sides(sides: &[Side]) -> Self {
-        let mut map = HashMap::new();
-        for s in sides {
-            for w in s.chars.windows(2) {
-                if is_word_char(w[0]) && is_word_char(w[1]) {
-                    *map.entry((w[0], w[1])).or_insert(0) += 1;
+    /// The bigrams of word characters adjacent inside each of `texts` (spaces skipped).
+    pub fn from_texts(texts: &[&str]) -> Self {
+        let mut keys = Vec::new();
+        for t in texts {
+            let mut prev: Option<char> = None;
+            for c in t.chars().filter(|c| !c.is_whitespace()) {
+                if let Some(p) = prev.filter(|&p| is_word_char(p) && is_word_char(c)) {
+                    keys.push(key(p, c));
                 }
+                prev = Some(c);
             }
         }
-        Bigrams(map)
+        keys.sort_unstable();
+        Bigrams(keys)
     }
 
-    fn count(&self, a: char, b: char) -> u32 {
-        self.0.get(&(a, b)).copied().unwrap_or(0)
+    pub fn count(&self, a: char, b: char) -> u32 {
+        let k = key(a, b);
+        let lo = self.0.partition_point(|&x| x < k);
+        let hi = self.0.partition_point(|&x| x <= k);
+        u32::try_from(hi - lo).unwrap_or(u32::MAX)
     }
+}
+
+fn key(a: char, b: char) -> u64 {
+    (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b))
 }
 
 /// A character that takes part in words: an ideograph, a letter or a digit.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && (is_cjk(c) || c.is_ascii_alphanumeric())
 }
 
-/// The score of B continuing A on a page whose body lines are `col_width` characters wide.
-/// Positive is evidence for the join, negative against it; 0 is "nothing known".
-pub fn score(a: &Side, b: &Side, bigrams: &Bigrams, col_width: f32) -> f32 {
+/// The score of B continuing A on a page whose body lines are `col_width` ems wide.
+/// Positive is evidence for the join, negative against it; 0 is "nothing known". `words`
+/// asks jieba whether a word spans the join (the costly part, so callers ask only where
+/// the order is in doubt).
+pub fn score(a: &Side, b: &Side, bigrams: &Bigrams, col_width: f32, words: bool) -> f32 {
     let (Some(x), Some(y)) = (a.last(), b.first()) else {
         return 0.0;
     };
@@ -149,7 +166,7 @@ pub fn score(a: &Side, b: &Side, bigrams: &Bigrams, col_width: f32) -> f32 {
     let mut s = typography(a, b, col_width);
     if is_word_char(x) && is_word_char(y) {
         s += BIGRAM_SEEN * bigrams.count(x, y).min(BIGRAM_CAP) as f32;
-        if spans_word(a, b) {
+        if words && spans_word(a, b) {
             s += WORD_SPAN;
         }
     }
@@ -208,21 +225,20 @@ mod tests {
     #[test]
     fn a_word_across_the_join_is_evidence() {
         let none = Bigrams::default();
-        let good = score(&s("推动经济高质量发"), &s("展取得新成效"), &none, 8.0);
-        let bad = score(&s("推动经济高质量发"), &s("我们今天看到"), &none, 8.0);
+        let good = score(&s("推动经济高质量发"), &s("展取得新成效"), &none, 8.0, true);
+        let bad = score(&s("推动经济高质量发"), &s("我们今天看到"), &none, 8.0, true);
         assert!(good > bad, "{good} {bad}");
     }
 
     #[test]
     fn a_clause_mark_never_follows_a_finished_sentence() {
         let none = Bigrams::default();
-        assert!(score(&s("这是最后一句。"), &s("，然后呢"), &none, 8.0) < 0.0);
+        assert!(score(&s("这是最后一句。"), &s("，然后呢"), &none, 8.0, true) < 0.0);
     }
 
     #[test]
     fn page_bigrams_count() {
-        let sides = vec![s("发展"), s("发展很快")];
-        let b = Bigrams::from_sides(&sides);
+        let b = Bigrams::from_texts(&["发展", "发 展很快"]);
         assert_eq!(b.count('发', '展'), 2);
         assert_eq!(b.count('展', '发'), 0);
     }

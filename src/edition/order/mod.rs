@@ -10,11 +10,13 @@
 //! not classify lines or find articles; that comes after, in [`super::classify`].
 
 mod chain;
+mod gate;
 mod join;
 
 use super::lines::Line;
 use super::script::is_cjk;
-use chain::{to_chain_order, to_successors, with_period_bonus, Scores, WINDOW};
+use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
+use gate::looks_interleaved;
 use join::{score, Bigrams, Side};
 
 /// Text score above which a join has evidence of its own (two full lines score 0.5).
@@ -29,6 +31,8 @@ const WIDTH_RADIUS: usize = 10;
 const MARGIN_PER_LINE: f32 = 1.5;
 /// Fewest out-of-order joins that make a region: one stray join is not interleaving.
 const MIN_JUMPS: usize = 3;
+/// Out-of-order joins on cheap evidence that make the order doubtful enough to ask jieba.
+const DOUBT_JUMPS: usize = 2;
 /// Regions whose out-of-order joins are this close merge into one.
 const MERGE_GAP: usize = 2;
 
@@ -37,7 +41,30 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
     if !cjk || lines.len() < 4 {
         return lines;
     }
-    let page = Page::from_lines(&lines);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let prose: Vec<bool> = texts.iter().map(|t| is_prose(t)).collect();
+    if !looks_interleaved(&texts, &prose) {
+        return lines;
+    }
+    let mut page = Page::from_lines(&lines, prose, Bigrams::from_texts(&texts));
+    // A first matching on cheap evidence (shapes, the page's bigrams) finds where the order
+    // is in doubt; only there is the segmenter asked, so flowing pages stay fast.
+    let doubtful = to_regions(&to_greedy(&page.to_scores()), DOUBT_JUMPS);
+    if doubtful.is_empty() {
+        return lines;
+    }
+    for (lo, hi) in doubtful {
+        let from = lo.saturating_sub(WINDOW);
+        let to = (hi + WINDOW).min(page.words.len() - 1);
+        page.words[from..=to].fill(true);
+    }
+    let (scores, succ) = to_matching(&page);
+    let order = to_order(&succ, &scores, lines.len(), |a, b| page.score(a, b));
+    to_permuted(lines, &order)
+}
+
+/// The scores of all candidate joins (with the period reward) and the successors chosen.
+fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
     let text_scores = page.to_scores();
     let mut scores = text_scores.clone();
     let mut succ = to_successors(&scores);
@@ -49,25 +76,26 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
         });
         succ = to_successors(&scores);
     }
-    let order = to_order(&succ, &scores, lines.len(), |a, b| page.score(a, b));
-    to_permuted(lines, &order)
+    (scores, succ)
 }
 
 /// What the scorer knows of a page's lines.
 struct Page {
     sides: Vec<Side>,
+    /// Lines whose joins jieba checks for words spanning them.
+    words: Vec<bool>,
     prose: Vec<bool>,
     widths: Vec<f32>,
     bigrams: Bigrams,
 }
 
 impl Page {
-    fn from_lines(lines: &[Line]) -> Self {
+    fn from_lines(lines: &[Line], prose: Vec<bool>, bigrams: Bigrams) -> Self {
         let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
-        let prose: Vec<bool> = lines.iter().map(|l| is_prose(l.text)).collect();
         Page {
+            words: vec![false; sides.len()],
             widths: to_column_widths(&sides, &prose),
-            bigrams: Bigrams::from_sides(&sides),
+            bigrams,
             sides,
             prose,
         }
@@ -77,7 +105,8 @@ impl Page {
     fn score(&self, a: usize, b: usize) -> f32 {
         match (self.sides.get(a), self.sides.get(b), self.widths.get(a)) {
             (Some(x), Some(y), Some(&w)) if self.prose[a] && self.prose[b] => {
-                score(x, y, &self.bigrams, w) + width_agreement(x, y)
+                let words = self.words.get(a).copied().unwrap_or(false);
+                score(x, y, &self.bigrams, w, words) + width_agreement(x, y)
             }
             _ => f32::NEG_INFINITY,
         }
@@ -161,27 +190,35 @@ fn to_column_widths(sides: &[Side], prose: &[bool]) -> Vec<f32> {
             (p && s.width.is_finite() && s.width >= MIN_COLUMN).then_some(s.width as u32)
         })
         .collect();
-    let page = most_common(votes.iter().flatten().copied());
+    let all: Vec<u32> = votes.iter().flatten().copied().collect();
+    let page = most_common(&all);
+    let mut near = Vec::with_capacity(2 * WIDTH_RADIUS + 1);
     (0..sides.len())
         .map(|i| {
             let lo = i.saturating_sub(WIDTH_RADIUS);
             let hi = (i + WIDTH_RADIUS).min(sides.len() - 1);
-            most_common(votes[lo..=hi].iter().flatten().copied()).unwrap_or(page.unwrap_or(0))
-                as f32
+            near.clear();
+            near.extend(votes[lo..=hi].iter().flatten().copied());
+            most_common(&near).or(page).unwrap_or(0) as f32
         })
         .collect()
 }
 
 /// The most common value, ties to the larger.
-fn most_common(values: impl Iterator<Item = u32>) -> Option<u32> {
-    let mut counts: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
-    for v in values {
-        *counts.entry(v).or_default() += 1;
+fn most_common(values: &[u32]) -> Option<u32> {
+    if values.len() > 4 * WIDTH_RADIUS {
+        // The page-wide vote: sort once rather than count each value against all.
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable();
+        return sorted
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| (run.len(), run[0]))
+            .map(|run| run[0]);
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(v, c)| (c, v))
-        .map(|(v, _)| v)
+    values
+        .iter()
+        .copied()
+        .max_by_key(|&w| (values.iter().filter(|&&v| v == w).count(), w))
 }
 
 /// The new order of line indices: regions where the matching leaves the printed order, and
@@ -202,7 +239,7 @@ fn to_order(
     };
     let mut order = Vec::with_capacity(n);
     let mut next = 0;
-    for (lo, hi) in to_regions(succ) {
+    for (lo, hi) in to_regions(succ, MIN_JUMPS) {
         let chained: f32 = (lo..=hi)
             .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
             .sum();
@@ -219,8 +256,8 @@ fn to_order(
 }
 
 /// Spans of lines linked by out-of-order joins, merged when they overlap or nearly touch,
-/// keeping those with at least [`MIN_JUMPS`] such joins.
-fn to_regions(succ: &[Option<usize>]) -> Vec<(usize, usize)> {
+/// keeping those with at least `min_jumps` such joins.
+fn to_regions(succ: &[Option<usize>], min_jumps: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for (from, to) in succ
         .iter()
@@ -239,7 +276,7 @@ fn to_regions(succ: &[Option<usize>]) -> Vec<(usize, usize)> {
         }
     }
     out.into_iter()
-        .filter(|r| r.2 >= MIN_JUMPS)
+        .filter(|r| r.2 >= min_jumps)
         .map(|r| (r.0, r.1))
         .collect()
 }
