@@ -33,8 +33,11 @@ fn jieba() -> &'static Jieba {
 /// width however few characters it holds.
 const JUSTIFIED_SPACES: usize = 3;
 
-/// Ems a full line may fall short of its column (narrow quotes, compressed punctuation).
-const FULL_SLACK: f32 = 2.5;
+/// Ems a full line may fall short of its column: a paragraph's lost two-em indent, narrow
+/// quotes and compressed punctuation.
+const FULL_SLACK: f32 = 3.5;
+/// The same as a share of the column: digits set wider than half an em add up.
+const FULL_SHARE_SLACK: f32 = 0.25;
 /// Share of the column width below which a line is short.
 const SHORT_SHARE: f32 = 0.6;
 
@@ -67,7 +70,7 @@ impl Side {
     /// Fills a column `col_width` ems wide, to within what quotes and digits set
     /// narrow and compressed punctuation take off a line.
     pub fn is_full(&self, col_width: f32) -> bool {
-        self.width + FULL_SLACK >= col_width
+        self.width + FULL_SLACK.max(FULL_SHARE_SLACK * col_width) >= col_width
     }
 
     /// So much shorter than its column that it cannot be running text cut by the column's

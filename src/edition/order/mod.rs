@@ -23,6 +23,9 @@ use join::{score, Bigrams, Side};
 const VOUCHED: f32 = 0.5;
 /// Rounds of matching sharpened by the period the previous round read.
 const PERIOD_ROUNDS: usize = 2;
+/// Ems by which two running lines of one column may differ: a lost paragraph indent (2)
+/// and digits or quotes set a little off their nominal half em.
+const WIDTH_TOLERANCE: f32 = 3.5;
 /// Narrowest line (in ems) that votes for a column's width.
 const MIN_COLUMN: f32 = 6.0;
 /// Lines on either side that vote for a line's column width.
@@ -171,7 +174,7 @@ fn width_agreement(a: &Side, b: &Side) -> f32 {
     if b.ends_sentence() || a.ends_sentence() {
         return 0.0;
     }
-    if (x - y).abs() > 2.0 {
+    if (x - y).abs() > WIDTH_TOLERANCE {
         -1.5
     } else {
         0.0
@@ -244,6 +247,7 @@ fn to_order(
             .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
             .sum();
         let printed: f32 = (lo..hi).map(|k| score_of(k, k + 1).max(0.0)).sum();
+
         if chained - printed < MARGIN_PER_LINE * (hi + 1 - lo) as f32 {
             continue;
         }

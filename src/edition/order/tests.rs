@@ -90,4 +90,3 @@ fn output_is_a_permutation_of_the_input() {
     want.sort();
     assert_eq!(got, want);
 }
-
