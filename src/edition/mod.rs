@@ -4,8 +4,9 @@
 //! Nothing here touches the file system, the network or the clock; callers pass the bytes,
 //! the file name and the publication in, and get values back.
 //!
-//! The splitter is a pipeline of small steps: [`lines`] cuts pages into lines,
-//! [`classify`] gives each line a role, [`segment`] builds articles, with [`reflow`],
+//! The splitter is a pipeline of small steps: [`lines`] cuts pages into lines, [`order`]
+//! puts the lines of row-interleaved columns back in column order, [`classify`] gives each
+//! line a role, [`segment`] builds articles, with [`reflow`],
 //! [`byline`], [`headline`] and [`furniture`] for the details.
 
 mod byline;

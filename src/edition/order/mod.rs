@@ -36,6 +36,8 @@ const MARGIN_PER_LINE: f32 = 1.5;
 const MIN_JUMPS: usize = 3;
 /// Out-of-order joins on cheap evidence that make the order doubtful enough to ask jieba.
 const DOUBT_JUMPS: usize = 2;
+/// Times the segmenter's look may widen to follow a region its words extended.
+const WIDEN_ROUNDS: usize = 3;
 /// Regions whose out-of-order joins are this close merge into one.
 const MERGE_GAP: usize = 2;
 
@@ -51,15 +53,17 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
     }
     let mut page = Page::from_lines(&lines, prose, Bigrams::from_texts(&texts));
     // A first matching on cheap evidence (shapes, the page's bigrams) finds where the order
-    // is in doubt; only there is the segmenter asked, so flowing pages stay fast.
-    let doubtful = to_regions(&to_greedy(&page.to_scores()), DOUBT_JUMPS);
+    // is in doubt; only there is the segmenter asked, so flowing pages stay fast. The words
+    // found may extend a region, so the look widens until the regions stop growing.
+    let mut doubtful = to_regions(&to_greedy(&page.to_scores()), DOUBT_JUMPS);
     if doubtful.is_empty() {
         return lines;
     }
-    for (lo, hi) in doubtful {
-        let from = lo.saturating_sub(WINDOW);
-        let to = (hi + WINDOW).min(page.words.len() - 1);
-        page.words[from..=to].fill(true);
+    for _ in 0..WIDEN_ROUNDS {
+        if !page.ask_words_near(&doubtful) {
+            break;
+        }
+        doubtful = to_regions(&to_matching(&page).1, 1);
     }
     let (scores, succ) = to_matching(&page);
     let order = to_order(&succ, &scores, lines.len(), |a, b| page.score(a, b));
@@ -102,6 +106,20 @@ impl Page {
             sides,
             prose,
         }
+    }
+
+    /// Lets jieba check the joins of lines within [`WINDOW`] of `regions`; true when that
+    /// asked about any line it did not before.
+    fn ask_words_near(&mut self, regions: &[(usize, usize)]) -> bool {
+        let mut grew = false;
+        let last = self.words.len().saturating_sub(1);
+        for &(lo, hi) in regions {
+            for w in &mut self.words[lo.saturating_sub(WINDOW)..=(hi + WINDOW).min(last)] {
+                grew |= !*w;
+                *w = true;
+            }
+        }
+        grew
     }
 
     /// The text score of line `b` continuing line `a`; `-inf` unless both are prose.

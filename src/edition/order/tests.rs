@@ -13,13 +13,17 @@ const TEXT: &str = "近年来，各地持续推进城市更新行动，老旧小
 让人民群众在城市生活得更方便、更舒心、更美好。下一步，有关部门将进一步加大支持力度，\
 推动更多老旧小区完成改造，并探索建立长效管理机制，确保改造成果长期惠及居民。";
 
-/// `text` cut into lines of `width` characters, each paragraph (`。` ending a sentence that
-/// closes a paragraph every `para_every` sentences) starting a new line.
+/// `text` cut into lines of `width` characters; a `\n` in it ends a paragraph, whose last
+/// line is then shorter than the column.
 fn to_column_lines(text: &str, width: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .chunks(width)
-        .map(|c| c.iter().collect::<String>())
+    text.split('\n')
+        .flat_map(|para| {
+            let chars: Vec<char> = para.chars().collect();
+            chars
+                .chunks(width)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -46,14 +50,46 @@ fn reorder(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The same prose with a paragraph break after its third sentence.
+fn with_paragraph_break() -> String {
+    TEXT.replacen("质量有了实实在在的提升。", "质量有了实实在在的提升。\n", 1)
+}
+
+/// The cases of `cases` (text, width, columns) whose interleaved lines do not come back
+/// in column order.
+fn misordered(cases: &[(&str, usize, usize)]) -> Vec<(usize, usize)> {
+    cases
+        .iter()
+        .filter(|(text, width, cols)| {
+            let lines = to_column_lines(text, *width);
+            reorder(&to_interleaved(&lines, *cols)) != lines
+        })
+        .map(|&(_, width, cols)| (width, cols))
+        .collect()
+}
+
 #[test]
 fn interleaved_columns_come_back_in_column_order() {
-    let lines = to_column_lines(TEXT, 12);
-    let failed: Vec<usize> = [2, 3, 4]
-        .into_iter()
-        .filter(|&cols| reorder(&to_interleaved(&lines, cols)) != lines)
-        .collect();
-    assert!(failed.is_empty(), "wrong order with {failed:?} columns");
+    // 20 lines in 2, 3 (uneven: 7, 7, 6) and 4 columns.
+    let cases = [(TEXT, 12, 2), (TEXT, 12, 3), (TEXT, 12, 4)];
+    assert_eq!(misordered(&cases), vec![]);
+}
+
+/// Known gaps, kept visible: a short page with a paragraph break in a column does not pass
+/// the gate's bigram look, and at other column widths some joins land where the words
+/// across them are weaker than the period (a wrong successor splits a column).
+#[test]
+#[ignore = "known gaps of the order stage on short synthetic pages"]
+fn paragraph_breaks_and_other_widths_come_back_too() {
+    let broken = with_paragraph_break();
+    let cases = [
+        (broken.as_str(), 12, 2),
+        (broken.as_str(), 12, 3),
+        (TEXT, 14, 2),
+        (TEXT, 14, 3),
+        (TEXT, 14, 4),
+    ];
+    assert_eq!(misordered(&cases), vec![]);
 }
 
 #[test]
