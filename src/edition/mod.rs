@@ -4,9 +4,10 @@
 //! Nothing here touches the file system, the network or the clock; callers pass the bytes,
 //! the file name and the publication in, and get values back.
 //!
-//! The splitter is a pipeline of small steps: `lines` cuts pages into lines,
-//! `classify` gives each line a role (with `heads` for headlines), `segment` builds
-//! articles and `repair` undoes out-of-order text, with `reflow`, `byline`,
+//! The splitter is a pipeline of small steps: `lines` cuts pages into lines, `order` puts
+//! the lines of row-interleaved columns back in column order, `classify` gives each line a
+//! role (with `heads` for headlines), `segment` builds articles and `repair` undoes
+//! out-of-order text, with `reflow`, `byline`,
 //! `headline` and `furniture` for the details.
 //!
 //! Nothing is lost and nothing invented: every non-space character of the text appears
@@ -23,6 +24,7 @@ mod headline;
 mod heads;
 mod lines;
 pub mod meta;
+mod order;
 mod reflow;
 mod repair;
 mod script;

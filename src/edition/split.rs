@@ -6,6 +6,7 @@
 
 use super::classify::classify;
 use super::lines::{is_cjk_page, page_label, to_lines, to_pages};
+use super::order::to_reading_order;
 use super::segment::{segment, Piece};
 use super::Split;
 use crate::article::{article_id, Article, Block, EditionMeta};
@@ -27,7 +28,7 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
             continue;
         }
         let cjk = is_cjk_page(&lines);
-        let page = classify(lines, cjk);
+        let page = classify(to_reading_order(lines, cjk), cjk);
         let result = segment(&page);
         let label = page_label(meta, index, multi_page);
         let mut keys: Vec<String> = Vec::new();
@@ -51,7 +52,7 @@ pub fn explain(text: &str) -> String {
     for page_text in to_pages(text) {
         let lines = to_lines(page_text);
         let cjk = is_cjk_page(&lines);
-        let page = classify(lines, cjk);
+        let page = classify(to_reading_order(lines, cjk), cjk);
         for (k, l) in page.lines.iter().enumerate() {
             let _ = writeln!(
                 out,

@@ -1,0 +1,80 @@
+//! The cheap first look: does a page show signs of row-interleaved columns at all?
+//!
+//! Most pages flow in order, and the splitter must stay fast on them, so this looks only at
+//! the characters on either side of each line break and the page's own bigrams: in
+//! interleaved text the line printed next rarely continues a line, while one a few lines
+//! further on often does. It decides nothing about order; [`super`] does that where this
+//! says to look.
+
+use super::join::is_word_char;
+use super::WINDOW;
+
+/// Bits of the bigram filter: a few per cent false positives for a page's ten thousand
+/// bigrams, which only make the look more willing.
+const FILTER_BITS: usize = 1 << 18;
+
+/// Lines within one window that must prefer a later line over the next for the page to be
+/// worth a closer look. Flowing text has some by chance; interleaved columns have many.
+const MIN_FLAGS: usize = 4;
+
+/// True when some stretch of `texts` (the page's lines, `prose` marking body-like ones)
+/// looks interleaved.
+pub fn looks_interleaved(texts: &[&str], prose: &[bool]) -> bool {
+    let bigrams = Filter::from_texts(texts);
+    let ends: Vec<(Option<char>, Option<char>)> = texts
+        .iter()
+        .map(|t| {
+            let mut cs = t.chars().filter(|c| !c.is_whitespace());
+            let first = cs.next();
+            (first, cs.next_back().or(first))
+        })
+        .collect();
+    let seen = |a: usize, b: usize| match (ends[a].1, ends[b].0) {
+        (Some(x), Some(y)) if is_word_char(x) && is_word_char(y) => bigrams.contains(x, y),
+        _ => false,
+    };
+    let flags: Vec<bool> = (0..texts.len())
+        .map(|i| {
+            prose[i]
+                && !(i + 1 < texts.len() && seen(i, i + 1))
+                && (i + 2..=(i + WINDOW).min(texts.len().saturating_sub(1)))
+                    .any(|k| prose[k] && seen(i, k))
+        })
+        .collect();
+    flags
+        .windows(2 * WINDOW)
+        .any(|w| w.iter().filter(|&&f| f).count() >= MIN_FLAGS)
+}
+
+/// A one-hash Bloom filter of the word-character bigrams inside lines: the exact, sorted
+/// set costs a sort that flowing pages need not pay.
+struct Filter(Vec<u64>);
+
+impl Filter {
+    fn from_texts(texts: &[&str]) -> Self {
+        let mut f = Filter(vec![0; FILTER_BITS / 64]);
+        for t in texts {
+            let mut prev: Option<char> = None;
+            for c in t.chars().filter(|c| !c.is_whitespace()) {
+                if let Some(p) = prev.filter(|&p| is_word_char(p) && is_word_char(c)) {
+                    let bit = slot(p, c);
+                    f.0[bit / 64] |= 1 << (bit % 64);
+                }
+                prev = Some(c);
+            }
+        }
+        f
+    }
+
+    fn contains(&self, a: char, b: char) -> bool {
+        let bit = slot(a, b);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The filter bit of a bigram (multiplicative hashing of both code points).
+fn slot(a: char, b: char) -> usize {
+    let h = u64::from(u32::from(a)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(u32::from(b)).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> 40) as usize % FILTER_BITS
+}

@@ -1,0 +1,248 @@
+//! How likely one line continues another: the score of a candidate join (line A's end
+//! followed by line B's start), from word continuity, the page's own character bigrams and
+//! typography.
+//!
+//! It scores one pair at a time and knows nothing of columns or periods; choosing among
+//! joins is [`super::chain`]'s job.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use super::super::script::{ends_sentence, is_cjk, width};
+
+/// Characters of each side cut together with jieba: enough for the long words that span a
+/// column break, few enough that the cut stays cheap.
+const SIDE: usize = 4;
+/// Reward for a dictionary word that spans the join.
+const WORD_SPAN: f32 = 2.0;
+/// Reward per sighting of the join's bigram inside a line elsewhere on the page.
+const BIGRAM_SEEN: f32 = 0.6;
+/// Sightings beyond this add nothing: common bigrams say little more.
+const BIGRAM_CAP: u32 = 3;
+/// Penalty when the typography forbids the join (a clause mark after a finished sentence).
+const FORBIDDEN: f32 = 4.0;
+
+/// The segmenter with its built-in dictionary, loaded on first use only.
+fn jieba() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(Jieba::new)
+}
+
+/// Spaces between CJK characters from which a line counts as justified to the full column
+/// width however few characters it holds.
+const JUSTIFIED_SPACES: usize = 3;
+
+/// Ems a full line may fall short of its column: a paragraph's lost two-em indent, narrow
+/// quotes and compressed punctuation.
+const FULL_SLACK: f32 = 3.5;
+/// The same as a share of the column: digits set wider than half an em add up.
+const FULL_SHARE_SLACK: f32 = 0.25;
+/// Share of the column width below which a line is short.
+const SHORT_SHARE: f32 = 0.6;
+
+/// One line as the scorer sees it: its non-space characters and its printed width.
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub chars: Vec<char>,
+    /// Printed width in ems; a justified line (layout spaces between characters) counts as
+    /// infinitely wide, since it fills its column.
+    pub width: f32,
+    /// Computed once: the scorer asks for every candidate join.
+    ends_sentence: bool,
+}
+
+impl Side {
+    pub fn from_text(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        Side {
+            ends_sentence: ends_sentence(&tail),
+            chars,
+            width: if is_justified(text) {
+                f32::INFINITY
+            } else {
+                width(text)
+            },
+        }
+    }
+
+    /// Fills a column `col_width` ems wide, to within what quotes and digits set
+    /// narrow and compressed punctuation take off a line.
+    pub fn is_full(&self, col_width: f32) -> bool {
+        self.width + FULL_SLACK.max(FULL_SHARE_SLACK * col_width) >= col_width
+    }
+
+    /// So much shorter than its column that it cannot be running text cut by the column's
+    /// edge: a label, a headline or a paragraph's last line.
+    fn is_short(&self, col_width: f32) -> bool {
+        self.width < SHORT_SHARE * col_width
+    }
+
+    /// Short without finishing a sentence: a label or a headline fragment, not running text.
+    pub fn is_fragment(&self, col_width: f32) -> bool {
+        self.is_short(col_width) && !self.ends_sentence()
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    fn first(&self) -> Option<char> {
+        self.chars.first().copied()
+    }
+
+    fn last(&self) -> Option<char> {
+        self.chars.last().copied()
+    }
+
+    /// Ends a sentence (`。`, `！`, `？`, possibly inside a closing quote).
+    pub fn ends_sentence(&self) -> bool {
+        self.ends_sentence
+    }
+
+    /// Starts with a mark that can only follow text on the same sentence.
+    pub fn starts_with_continuation(&self) -> bool {
+        self.first()
+            .is_some_and(|c| "，。、；：！？”）》’".contains(c))
+    }
+}
+
+/// A line stretched to its column by layout spaces between single characters
+/// (`平。 不 让 技 术`), unlike a list of names or a date set with spaces between words.
+fn is_justified(text: &str) -> bool {
+    let chunks: Vec<usize> = text.split_whitespace().map(|w| w.chars().count()).collect();
+    let singles = chunks.iter().filter(|&&n| n == 1).count();
+    chunks.len() > JUSTIFIED_SPACES && 2 * singles > chunks.len()
+}
+
+/// Bigrams seen inside the lines of one page: evidence of what follows what in its prose.
+/// Kept as sorted keys (a sort beats hashing for the few thousand of one page).
+#[derive(Debug, Default)]
+pub struct Bigrams(Vec<u64>);
+
+impl Bigrams {
+    /// The bigrams of word characters adjacent inside each of `texts` (spaces skipped).
+    pub fn from_texts(texts: &[&str]) -> Self {
+        let mut keys = Vec::new();
+        for t in texts {
+            let mut prev: Option<char> = None;
+            for c in t.chars().filter(|c| !c.is_whitespace()) {
+                if let Some(p) = prev.filter(|&p| is_word_char(p) && is_word_char(c)) {
+                    keys.push(key(p, c));
+                }
+                prev = Some(c);
+            }
+        }
+        keys.sort_unstable();
+        Bigrams(keys)
+    }
+
+    pub fn count(&self, a: char, b: char) -> u32 {
+        let k = key(a, b);
+        let lo = self.0.partition_point(|&x| x < k);
+        let hi = self.0.partition_point(|&x| x <= k);
+        u32::try_from(hi - lo).unwrap_or(u32::MAX)
+    }
+}
+
+fn key(a: char, b: char) -> u64 {
+    (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b))
+}
+
+/// A character that takes part in words: an ideograph, a letter or a digit.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && (is_cjk(c) || c.is_ascii_alphanumeric())
+}
+
+/// The score of B continuing A on a page whose body lines are `col_width` ems wide.
+/// Positive is evidence for the join, negative against it; 0 is "nothing known". `words`
+/// asks jieba whether a word spans the join (the costly part, so callers ask only where
+/// the order is in doubt).
+pub fn score(a: &Side, b: &Side, bigrams: &Bigrams, col_width: f32, words: bool) -> f32 {
+    let (Some(x), Some(y)) = (a.last(), b.first()) else {
+        return 0.0;
+    };
+    if b.starts_with_continuation() && a.ends_sentence() {
+        return -FORBIDDEN;
+    }
+    let mut s = typography(a, b, col_width);
+    if is_word_char(x) && is_word_char(y) {
+        s += BIGRAM_SEEN * bigrams.count(x, y).min(BIGRAM_CAP) as f32;
+        if words && spans_word(a, b) {
+            s += WORD_SPAN;
+        }
+    }
+    // A number or a Latin word broken by the line end reads on in the next line.
+    if x.is_ascii_alphanumeric() && y.is_ascii_alphanumeric() {
+        s += 1.0;
+    }
+    s
+}
+
+/// Evidence from line shapes: a full line runs on; a short line that ends a sentence closes
+/// a paragraph, so its successor must start one.
+fn typography(a: &Side, b: &Side, col_width: f32) -> f32 {
+    let full = |s: &Side| s.is_full(col_width);
+    if (a.is_short(col_width) || b.is_short(col_width)) && !a.ends_sentence() && !b.ends_sentence()
+    {
+        return -FORBIDDEN;
+    }
+    let mut s = 0.0;
+    if !full(a) && !a.ends_sentence() {
+        s -= FORBIDDEN / 2.0;
+    }
+    if b.starts_with_continuation() {
+        s += 0.5;
+    }
+    if full(a) && (full(b) || b.ends_sentence()) {
+        s += 0.5;
+    }
+    if !full(a) && a.ends_sentence() && b.starts_with_continuation() {
+        s -= FORBIDDEN;
+    }
+    s
+}
+
+/// True when jieba's dictionary cut of the join's neighbourhood puts a word of two or more
+/// characters across the join.
+fn spans_word(a: &Side, b: &Side) -> bool {
+    let left: String = a.chars[a.len().saturating_sub(SIDE)..].iter().collect();
+    let right: String = b.chars[..b.len().min(SIDE)].iter().collect();
+    let cut_at = left.chars().count();
+    let window = format!("{left}{right}");
+    jieba()
+        .cut(&window, false)
+        .iter()
+        .any(|t| t.start < cut_at && t.end > cut_at && t.end - t.start >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Side {
+        Side::from_text(text)
+    }
+
+    #[test]
+    fn a_word_across_the_join_is_evidence() {
+        let none = Bigrams::default();
+        let good = score(&s("推动经济高质量发"), &s("展取得新成效"), &none, 8.0, true);
+        let bad = score(&s("推动经济高质量发"), &s("我们今天看到"), &none, 8.0, true);
+        assert!(good > bad, "{good} {bad}");
+    }
+
+    #[test]
+    fn a_clause_mark_never_follows_a_finished_sentence() {
+        let none = Bigrams::default();
+        assert!(score(&s("这是最后一句。"), &s("，然后呢"), &none, 8.0, true) < 0.0);
+    }
+
+    #[test]
+    fn page_bigrams_count() {
+        let b = Bigrams::from_texts(&["发展", "发 展很快"]);
+        assert_eq!(b.count('发', '展'), 2);
+        assert_eq!(b.count('展', '发'), 0);
+    }
+}

@@ -1,0 +1,323 @@
+//! Reading-order repair: pdftotext emits the lines of side-by-side columns row by row (line
+//! 1 of column A, line 1 of column B, …, line 2 of column A, …), so consecutive lines do not
+//! continue each other. This stage finds such interleaved regions of a Chinese page and puts
+//! their lines back in column order.
+//!
+//! It only permutes lines: nothing is dropped, merged or invented, and each position keeps
+//! its blank-line flag, so the page's blank rhythm is unchanged. A region is reordered only
+//! when the recovered chains read clearly better than the lines as printed; flowing text,
+//! and Latin-script pages (whose OCR disorder is of another kind), are left alone. It does
+//! not classify lines or find articles; that comes after, in [`super::classify`].
+
+mod chain;
+mod gate;
+mod join;
+
+use super::lines::Line;
+use super::script::is_cjk;
+use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
+use gate::looks_interleaved;
+use join::{score, Bigrams, Side};
+
+/// Text score above which a join has evidence of its own (two full lines score 0.5).
+const VOUCHED: f32 = 0.5;
+/// Rounds of matching sharpened by the period the previous round read.
+const PERIOD_ROUNDS: usize = 2;
+/// Ems by which two running lines of one column may differ: a lost paragraph indent (2)
+/// and digits or quotes set a little off their nominal half em.
+const WIDTH_TOLERANCE: f32 = 3.5;
+/// Narrowest line (in ems) that votes for a column's width.
+const MIN_COLUMN: f32 = 6.0;
+/// Lines on either side that vote for a line's column width.
+const WIDTH_RADIUS: usize = 10;
+/// A reordered region must beat the printed order by this much per line it spans.
+const MARGIN_PER_LINE: f32 = 1.5;
+/// Fewest out-of-order joins that make a region: one stray join is not interleaving.
+const MIN_JUMPS: usize = 3;
+/// Out-of-order joins on cheap evidence that make the order doubtful enough to ask jieba.
+const DOUBT_JUMPS: usize = 2;
+/// Times the segmenter's look may widen to follow a region its words extended.
+const WIDEN_ROUNDS: usize = 3;
+/// Regions whose out-of-order joins are this close merge into one.
+const MERGE_GAP: usize = 2;
+
+/// The page's lines in reading order (see the module doc). `cjk` says the page is Chinese.
+pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
+    if !cjk || lines.len() < 4 {
+        return lines;
+    }
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let prose: Vec<bool> = texts.iter().map(|t| is_prose(t)).collect();
+    if !looks_interleaved(&texts, &prose) {
+        return lines;
+    }
+    let mut page = Page::from_lines(&lines, prose, Bigrams::from_texts(&texts));
+    // A first matching on cheap evidence (shapes, the page's bigrams) finds where the order
+    // is in doubt; only there is the segmenter asked, so flowing pages stay fast. The words
+    // found may extend a region, so the look widens until the regions stop growing.
+    let mut doubtful = to_regions(&to_greedy(&page.to_scores()), DOUBT_JUMPS);
+    if doubtful.is_empty() {
+        return lines;
+    }
+    for _ in 0..WIDEN_ROUNDS {
+        if !page.ask_words_near(&doubtful) {
+            break;
+        }
+        doubtful = to_regions(&to_matching(&page).1, 1);
+    }
+    let (scores, succ) = to_matching(&page);
+    let order = to_order(&succ, &scores, lines.len(), |a, b| page.score(a, b));
+    to_permuted(lines, &order)
+}
+
+/// The scores of all candidate joins (with the period reward) and the successors chosen.
+fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
+    let text_scores = page.to_scores();
+    let mut scores = text_scores.clone();
+    let mut succ = to_successors(&scores);
+    // The period read from one matching sharpens the next; a second round settles lines
+    // whose neighbours the first round got wrong.
+    for _ in 0..PERIOD_ROUNDS {
+        scores = with_period_bonus(&text_scores, &succ, |a, b| {
+            page.is_vouched(a, b, text_scores.get(a, b))
+        });
+        succ = to_successors(&scores);
+    }
+    (scores, succ)
+}
+
+/// What the scorer knows of a page's lines.
+struct Page {
+    sides: Vec<Side>,
+    /// Lines whose joins jieba checks for words spanning them.
+    words: Vec<bool>,
+    prose: Vec<bool>,
+    widths: Vec<f32>,
+    bigrams: Bigrams,
+}
+
+impl Page {
+    fn from_lines(lines: &[Line], prose: Vec<bool>, bigrams: Bigrams) -> Self {
+        let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
+        Page {
+            words: vec![false; sides.len()],
+            widths: to_column_widths(&sides, &prose),
+            bigrams,
+            sides,
+            prose,
+        }
+    }
+
+    /// Lets jieba check the joins of lines within [`WINDOW`] of `regions`; true when that
+    /// asked about any line it did not before.
+    fn ask_words_near(&mut self, regions: &[(usize, usize)]) -> bool {
+        let mut grew = false;
+        let last = self.words.len().saturating_sub(1);
+        for &(lo, hi) in regions {
+            for w in &mut self.words[lo.saturating_sub(WINDOW)..=(hi + WINDOW).min(last)] {
+                grew |= !*w;
+                *w = true;
+            }
+        }
+        grew
+    }
+
+    /// The text score of line `b` continuing line `a`; `-inf` unless both are prose.
+    fn score(&self, a: usize, b: usize) -> f32 {
+        match (self.sides.get(a), self.sides.get(b), self.widths.get(a)) {
+            (Some(x), Some(y), Some(&w)) if self.prose[a] && self.prose[b] => {
+                let words = self.words.get(a).copied().unwrap_or(false);
+                score(x, y, &self.bigrams, w, words) + width_agreement(x, y)
+            }
+            _ => f32::NEG_INFINITY,
+        }
+    }
+
+    /// Every candidate join between prose lines at most [`WINDOW`] apart, scored.
+    fn to_scores(&self) -> Scores {
+        let n = self.sides.len();
+        let mut out = Scores::new(n);
+        for from in (0..n).filter(|&i| self.prose[i]) {
+            for to in from + 1..=(from + WINDOW).min(n - 1) {
+                if self.prose[to] {
+                    out.set(from, to, self.score(from, to));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the period may reward joining `b` to `a` (text score `text`): text evidence
+    /// beyond the shapes of the lines; or `a` closes a paragraph, after which nothing in the
+    /// text can tell the next paragraph's start; or shapes alone with only running lines
+    /// between, as in a clean row of columns. A headline set as wide as the column looks
+    /// like a full line, but a byline or a label follows it.
+    fn is_vouched(&self, a: usize, b: usize, text: f32) -> bool {
+        let running = |k: usize| {
+            self.prose[k] && !self.sides[k].is_fragment(self.widths.get(k).copied().unwrap_or(0.0))
+        };
+        text > VOUCHED
+            || self.sides.get(a).is_some_and(Side::ends_sentence)
+            || (text >= VOUCHED && (a + 1..b).all(running))
+    }
+}
+
+/// Body-like: mostly CJK text of a few characters at least (labels of one or two are not);
+/// digits and Latin count against it only beyond the CJK, as dates and figures are prose.
+fn is_prose(text: &str) -> bool {
+    // Words of several characters set apart by spaces are a list (names, credits, a date),
+    // not a line of prose; prose has spaces only between single justified characters.
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 1)
+        .count();
+    if words > 2 {
+        return false;
+    }
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let other = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_cjk(*c))
+        .count();
+    cjk >= 3 && cjk >= other
+}
+
+/// Lines of one column have about the same width: two full lines of different widths come
+/// from different articles.
+fn width_agreement(a: &Side, b: &Side) -> f32 {
+    let (x, y) = (a.width, b.width);
+    if x < 6.0 || y < 6.0 || !x.is_finite() || !y.is_finite() {
+        return 0.0;
+    }
+    if b.ends_sentence() || a.ends_sentence() {
+        return 0.0;
+    }
+    if (x - y).abs() > WIDTH_TOLERANCE {
+        -1.5
+    } else {
+        0.0
+    }
+}
+
+/// Each line's column width: the most common width (in whole ems) of the body-wide lines
+/// around it, ties to the wider since short lines are paragraph ends; the page's when none
+/// is near. Narrow lines (labels, headline fragments set one to four characters a line) do
+/// not vote, or a stack of them would pass for a narrow column.
+fn to_column_widths(sides: &[Side], prose: &[bool]) -> Vec<f32> {
+    let votes: Vec<Option<u32>> = sides
+        .iter()
+        .zip(prose)
+        .map(|(s, &p)| {
+            (p && s.width.is_finite() && s.width >= MIN_COLUMN).then_some(s.width as u32)
+        })
+        .collect();
+    let all: Vec<u32> = votes.iter().flatten().copied().collect();
+    let page = most_common(&all);
+    let mut near = Vec::with_capacity(2 * WIDTH_RADIUS + 1);
+    (0..sides.len())
+        .map(|i| {
+            let lo = i.saturating_sub(WIDTH_RADIUS);
+            let hi = (i + WIDTH_RADIUS).min(sides.len() - 1);
+            near.clear();
+            near.extend(votes[lo..=hi].iter().flatten().copied());
+            most_common(&near).or(page).unwrap_or(0) as f32
+        })
+        .collect()
+}
+
+/// The most common value, ties to the larger.
+fn most_common(values: &[u32]) -> Option<u32> {
+    if values.len() > 4 * WIDTH_RADIUS {
+        // The page-wide vote: sort once rather than count each value against all.
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable();
+        return sorted
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| (run.len(), run[0]))
+            .map(|run| run[0]);
+    }
+    values
+        .iter()
+        .copied()
+        .max_by_key(|&w| (values.iter().filter(|&&v| v == w).count(), w))
+}
+
+/// The new order of line indices: regions where the matching leaves the printed order, and
+/// reads clearly better for it, in chain order; every other line where it was.
+fn to_order(
+    succ: &[Option<usize>],
+    scores: &Scores,
+    n: usize,
+    join: impl Fn(usize, usize) -> f32,
+) -> Vec<usize> {
+    let score_of = |from: usize, to: usize| {
+        let s = scores.get(from, to);
+        if s.is_finite() {
+            s
+        } else {
+            0.0
+        }
+    };
+    let mut order = Vec::with_capacity(n);
+    let mut next = 0;
+    for (lo, hi) in to_regions(succ, MIN_JUMPS) {
+        let chained: f32 = (lo..=hi)
+            .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
+            .sum();
+        let printed: f32 = (lo..hi).map(|k| score_of(k, k + 1).max(0.0)).sum();
+
+        if chained - printed < MARGIN_PER_LINE * (hi + 1 - lo) as f32 {
+            continue;
+        }
+        order.extend(next..lo);
+        order.extend(to_chain_order(succ, lo, hi, &join));
+        next = hi + 1;
+    }
+    order.extend(next..n);
+    order
+}
+
+/// Spans of lines linked by out-of-order joins, merged when they overlap or nearly touch,
+/// keeping those with at least `min_jumps` such joins.
+fn to_regions(succ: &[Option<usize>], min_jumps: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (from, to) in succ
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.map(|t| (k, t)))
+    {
+        if to == from + 1 {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if from <= last.1 + MERGE_GAP => {
+                last.1 = last.1.max(to);
+                last.2 += 1;
+            }
+            _ => out.push((from, to, 1)),
+        }
+    }
+    out.into_iter()
+        .filter(|r| r.2 >= min_jumps)
+        .map(|r| (r.0, r.1))
+        .collect()
+}
+
+/// `lines` rearranged by `order`; each position keeps the blank flag it had, so the blank
+/// rhythm of the page does not move with the text.
+fn to_permuted<'a>(lines: Vec<Line<'a>>, order: &[usize]) -> Vec<Line<'a>> {
+    if order.iter().enumerate().all(|(k, &i)| k == i) || order.len() != lines.len() {
+        return lines;
+    }
+    order
+        .iter()
+        .enumerate()
+        .map(|(pos, &i)| Line {
+            blank_before: lines[pos].blank_before,
+            ..lines[i].clone()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
