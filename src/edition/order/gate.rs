@@ -54,13 +54,15 @@ impl Filter {
     fn from_texts(texts: &[&str]) -> Self {
         let mut f = Filter(vec![0; FILTER_BITS / 64]);
         for t in texts {
+            // Each character is classified once; a bigram needs both sides to be word characters.
             let mut prev: Option<char> = None;
             for c in t.chars().filter(|c| !c.is_whitespace()) {
-                if let Some(p) = prev.filter(|&p| is_word_char(p) && is_word_char(c)) {
+                let word = is_word_char(c);
+                if let (Some(p), true) = (prev, word) {
                     let bit = slot(p, c);
                     f.0[bit / 64] |= 1 << (bit % 64);
                 }
-                prev = Some(c);
+                prev = word.then_some(c);
             }
         }
         f

@@ -152,7 +152,12 @@ fn key(a: char, b: char) -> u64 {
 
 /// A character that takes part in words: an ideograph, a letter or a digit.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && (is_cjk(c) || c.is_ascii_alphanumeric())
+    // Ideographs and ASCII by range first: this runs for every character of every page, and
+    // the Unicode table lookup is only needed for the rest of the CJK blocks (punctuation).
+    match c as u32 {
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => true,
+        _ => c.is_ascii_alphanumeric() || (is_cjk(c) && c.is_alphanumeric()),
+    }
 }
 
 /// The score of B continuing A on a page whose body lines are `col_width` ems wide.
