@@ -349,7 +349,12 @@ fn gz_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// A content time as `Last-Modified`, never later than now: an edition dated tomorrow morning
+/// is often ingested tonight, and RFC 9110 §8.8.2.1 forbids a Last-Modified in the future
+/// (caches and readers such as libcurl's time conditions then mistrust it).
 fn to_system_time(t: Option<DateTime<FixedOffset>>) -> SystemTime {
-    t.and_then(|t| u64::try_from(t.timestamp()).ok())
-        .map_or(UNIX_EPOCH, |secs| UNIX_EPOCH + Duration::from_secs(secs))
+    let content = t
+        .and_then(|t| u64::try_from(t.timestamp()).ok())
+        .map_or(UNIX_EPOCH, |secs| UNIX_EPOCH + Duration::from_secs(secs));
+    content.min(SystemTime::now())
 }

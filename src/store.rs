@@ -364,7 +364,7 @@ fn upsert(
         }
         Some(_) => {
             tx.execute(
-                "UPDATE articles SET page_key = ?2, published = ?3, updated = MAX(?4, ?3), content_hash = ?5,
+                "UPDATE articles SET page_key = ?2, published = ?3, updated = MAX(?4, updated + 1), content_hash = ?5,
                  article = ?6, edition = ?7, continued = ?8, continued_from = ?9 WHERE id = ?1",
                 params![
                     article.id,

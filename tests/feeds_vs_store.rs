@@ -130,6 +130,13 @@ fn http_validators_compression_and_limits_on_the_running_daemon() {
     );
     let etag = plain.header("etag").unwrap().to_owned();
     let modified = plain.header("last-modified").unwrap().to_owned();
+    // The seed is dated on arrival, so its 06:00 edition time can lie ahead of the clock:
+    // Last-Modified must still not be later than the response itself (RFC 9110 §8.8.2.1).
+    let date = httpdate::parse_http_date(plain.header("date").unwrap()).unwrap();
+    assert!(
+        httpdate::parse_http_date(&modified).unwrap() <= date,
+        "{modified} is in the future"
+    );
     assert!(plain.header("cache-control").unwrap().contains("max-age="));
     assert_eq!(
         plain.header("vary").map(str::to_lowercase),

@@ -53,7 +53,7 @@ fn join(
         return Ok(());
     }
     tx.execute(
-        "UPDATE articles SET updated = MAX(updated, ?2) WHERE id = ?1",
+        "UPDATE articles SET updated = MAX(updated + 1, ?2) WHERE id = ?1",
         params![head, now],
     )?;
     changes.added.retain(|id| id != rest);

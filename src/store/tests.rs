@@ -242,3 +242,43 @@ fn a_rest_without_a_matching_head_stays_an_item() {
         "no title match and two candidates: nothing is guessed"
     );
 }
+
+#[test]
+fn a_change_always_moves_updated_forward_even_for_an_edition_dated_ahead() {
+    // Papers are often ingested the evening before their date: published (06:00 tomorrow)
+    // is then later than now, and a correction must still move `updated` so readers see it.
+    let (_d, mut store) = open();
+    let m = meta("01");
+    let evening_before = tz().with_ymd_and_hms(2024, 11, 8, 21, 0, 0).unwrap();
+    store
+        .apply(
+            &file("a"),
+            &split(&m, vec![article(&m, "甲", "一")]),
+            evening_before,
+        )
+        .unwrap();
+    let first = store.latest(1).unwrap().remove(0);
+    assert_eq!(first.updated, first.published);
+    store
+        .apply(
+            &file("b"),
+            &split(&m, vec![article(&m, "甲", "二")]),
+            evening_before,
+        )
+        .unwrap();
+    let second = store.latest(1).unwrap().remove(0);
+    assert!(
+        second.updated > first.updated,
+        "{} then {}",
+        first.updated,
+        second.updated
+    );
+    store
+        .apply(
+            &file("c"),
+            &split(&m, vec![article(&m, "甲", "三")]),
+            evening_before,
+        )
+        .unwrap();
+    assert!(store.latest(1).unwrap()[0].updated > second.updated);
+}
