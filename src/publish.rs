@@ -160,7 +160,7 @@ impl Publisher {
                 Some(r) => Arc::clone(r),
                 None => {
                     fresh.push(path.clone());
-                    Arc::new(Resource::uncompressed(
+                    Arc::new(Resource::compressing(
                         content_type_for(&path),
                         Bytes::from(body),
                         modified,

@@ -95,6 +95,8 @@ pub struct Resource {
     pub gzip: Option<Variant>,
     /// The brotli representation, only when smaller than the body.
     pub brotli: Option<Variant>,
+    /// Whether responses carry `Vary: Accept-Encoding` (compressed variants exist or are coming).
+    vary: bool,
     pub(crate) content_type_header: HeaderValue,
     pub(crate) last_modified_header: HeaderValue,
 }
@@ -138,10 +140,24 @@ impl Resource {
             content_type_header: header_value(content_type),
             last_modified_header: header_value(&last_modified_http),
             last_modified_http,
+            vary: gzip.is_some() || brotli.is_some(),
             identity: Variant::new(body, &hash, Encoding::Identity),
             gzip,
             brotli,
         }
+    }
+
+    /// Builds a resource whose compressed variants are still being made: served as identity
+    /// for now, but already with `Vary: Accept-Encoding` (unless tiny), so no cache stores
+    /// this response as the one for every encoding.
+    pub fn compressing(
+        content_type: &'static str,
+        body: impl Into<Bytes>,
+        last_modified: SystemTime,
+    ) -> Resource {
+        let mut r = Resource::uncompressed(content_type, body, last_modified);
+        r.vary = r.identity.body.len() >= MIN_COMPRESS_LEN;
+        r
     }
 
     /// Builds a resource without compressed variants (for pages read from disk per request,
@@ -180,7 +196,7 @@ impl Resource {
     /// Whether more than one representation exists, so responses need `Vary: Accept-Encoding`
     /// (RFC 9110 §12.5.5).
     pub fn varies(&self) -> bool {
-        self.gzip.is_some() || self.brotli.is_some()
+        self.vary
     }
 }
 
