@@ -160,7 +160,7 @@ struct RawInbox {
 impl Default for RawInbox {
     fn default() -> Self {
         RawInbox {
-            settle_ms: 1000,
+            settle_ms: 500,
             max_file_bytes: 50 * 1024 * 1024,
         }
     }

@@ -77,7 +77,7 @@ impl Home {
                 "base_url = \"http://127.0.0.1:8080\"",
                 "base_url = \"http://pressroom.test\"",
             )
-            .replace("settle_ms = 1000", "settle_ms = 200");
+            .replace("settle_ms = 500", "settle_ms = 200");
         std::fs::write(dir.path().join("config.toml"), edit(config)).unwrap();
         Home { dir }
     }
