@@ -19,19 +19,7 @@ fn rss_items(daemon: &Daemon, n: usize) -> Vec<(String, String)> {
         (feed.entries.len() == n).then(|| {
             feed.entries
                 .iter()
-                .map(|e| {
-                    let title = e
-                        .title
-                        .as_ref()
-                        .map(|t| t.content.clone())
-                        .unwrap_or_default();
-                    let content = e
-                        .content
-                        .as_ref()
-                        .and_then(|c| c.body.clone())
-                        .unwrap_or_default();
-                    (title, content)
-                })
+                .map(|e| (common::entry_title(e), common::entry_content(e)))
                 .collect()
         })
     })

@@ -32,11 +32,7 @@ fn items(feed: &feed_rs::model::Feed) -> Vec<(String, String, String)> {
     feed.entries
         .iter()
         .map(|e| {
-            let title = e
-                .title
-                .as_ref()
-                .map(|t| t.content.clone())
-                .unwrap_or_default();
+            let title = common::entry_title(e);
             let link = e.links.first().map(|l| l.href.clone()).unwrap_or_default();
             (e.id.clone(), title, link)
         })

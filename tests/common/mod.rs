@@ -390,3 +390,19 @@ impl Home {
         Home::roomy(|c| c.replace("max_file_bytes = 52428800", "max_file_bytes = 1000000"))
     }
 }
+
+/// An entry's title text as feed-rs read it ("" when it has none).
+pub fn entry_title(e: &feed_rs::model::Entry) -> String {
+    e.title
+        .as_ref()
+        .map(|t| t.content.clone())
+        .unwrap_or_default()
+}
+
+/// An entry's content body as feed-rs read it ("" when it has none).
+pub fn entry_content(e: &feed_rs::model::Entry) -> String {
+    e.content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .unwrap_or_default()
+}
