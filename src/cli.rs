@@ -178,15 +178,20 @@ pub fn rebuild(cfg: Config) -> Result<()> {
         .collect();
     store.remove(&stale)?;
     changes.removed = stale;
-    let report = publisher.publish(&store, &changes)?;
-    println!(
-        "rebuilt from {} archived files: {} added, {} updated, {} removed; {} in the feeds",
+    let summary = format!(
+        "rebuilt from {} archived files: {} added, {} updated, {} removed",
         files.len(),
         changes.added.len(),
         changes.updated.len(),
         changes.removed.len(),
-        report.entries
     );
+    // Republish every article's page, not only the changed ones: a rebuild is also how a
+    // lost or damaged feeds/ folder is restored (unchanged files on disk are not rewritten).
+    let mut republish = changes;
+    republish.updated = produced.into_iter().collect();
+    republish.updated.sort();
+    let report = publisher.publish(&store, &republish)?;
+    println!("{summary}; {} in the feeds", report.entries);
     Ok(())
 }
 

@@ -238,6 +238,16 @@ fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
         "an unchanged archive rebuilds to the same bytes"
     );
 
+    // A lost feeds/ folder is restored by a rebuild, article pages included.
+    std::fs::remove_dir_all(home.path("feeds")).unwrap();
+    assert!(home.run(&["rebuild"]).status.success());
+    let pages = home
+        .list("feeds/articles")
+        .iter()
+        .filter(|n| n.ends_with(".html"))
+        .count();
+    assert_eq!(pages, ids(&before).len(), "every article's page is back");
+
     // An article that no archived dump yields any more is removed by the rebuild.
     let archived = home.path("archive/2024-11-09/2024-11-09_01.txt");
     let text = String::from_utf8(seed()).unwrap();
@@ -254,5 +264,36 @@ fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
     assert!(
         rebuilt.iter().all(|id| ids(&before).contains(id)),
         "no new ids"
+    );
+}
+
+#[test]
+fn rebuild_restores_a_lost_feeds_folder_with_pages_beyond_the_window() {
+    // A window of 3: four of the seven article pages live only on disk, not in the snapshot.
+    let home = Home::with_config(|c| c.replace("items = 100", "items = 3"));
+    let page = home.path("2024-11-09_01.txt");
+    std::fs::write(&page, seed()).unwrap();
+    assert!(home
+        .run(&["ingest", page.to_str().unwrap()])
+        .status
+        .success());
+    let pages = |home: &Home| {
+        home.list("feeds/articles")
+            .iter()
+            .filter(|n| n.ends_with(".html"))
+            .count()
+    };
+    assert_eq!(pages(&home), 7);
+    std::fs::remove_dir_all(home.path("feeds")).unwrap();
+    let out = home.run(&["rebuild"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        pages(&home),
+        7,
+        "every article's page is back, not only the window's"
     );
 }
