@@ -185,12 +185,15 @@ pub fn rebuild(cfg: Config) -> Result<()> {
         changes.updated.len(),
         changes.removed.len(),
     );
-    // Republish every article's page, not only the changed ones: a rebuild is also how a
-    // lost or damaged feeds/ folder is restored (unchanged files on disk are not rewritten).
-    let mut republish = changes;
-    republish.updated = produced.into_iter().collect();
-    republish.updated.sort();
-    let report = publisher.publish(&store, &republish)?;
+    let report = publisher.publish(&store, &changes)?;
+    // Then every article's page, not only the changed ones: a rebuild is also how a lost or
+    // damaged feeds/ folder is restored (unchanged files on disk are not rewritten). In
+    // batches, so a large archive is never held in memory at once.
+    let mut all: Vec<String> = produced.into_iter().collect();
+    all.sort();
+    for batch in all.chunks(1000) {
+        publisher.write_pages(&store, batch)?;
+    }
     println!("{summary}; {} in the feeds", report.entries);
     Ok(())
 }

@@ -47,8 +47,13 @@ pub fn open(cfg: &Config) -> Result<(Store, Publisher, Arc<Published>)> {
         cfg.feed_items,
         Arc::clone(&published),
     );
+    // Pages a crash kept from reaching feeds/ (committed, not yet mirrored) are written now.
+    let pending = Changes {
+        updated: store.unmirrored()?,
+        ..Changes::default()
+    };
     publisher
-        .publish(&store, &Changes::default())
+        .publish(&store, &pending)
         .context("cannot publish the stored articles")?;
     Ok((store, publisher, published))
 }

@@ -5,7 +5,7 @@
 //! The work is bounded by the feed window, never by the archive: only the latest N articles are
 //! read and rendered, and pages of older articles are written once, when they change.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -98,25 +98,54 @@ impl Publisher {
             .map(|(p, r)| (p.to_owned(), Arc::clone(r)))
             .collect();
         self.published.publish(snapshot);
-        for id in changes.added.iter().chain(&changes.updated) {
+        let mut queued: HashSet<String> = to_write.iter().map(|(p, _)| p.clone()).collect();
+        let changed: Vec<&String> = changes.added.iter().chain(&changes.updated).collect();
+        for id in &changed {
             let path = article_path(id);
-            if to_write.iter().any(|(p, _)| *p == path) {
-                continue;
-            }
-            if let Some(entry) = store.article(id)? {
-                to_write.push((path, Arc::new(self.page_resource(&entry))));
+            if queued.insert(path.clone()) {
+                if let Some(entry) = store.article(id)? {
+                    to_write.push((path, Arc::new(self.page_resource(&entry))));
+                }
             }
         }
         // A file whose earlier write failed is retried unless a newer version supersedes it.
         let pending: Vec<(String, Arc<Resource>)> = self.unwritten.drain().collect();
         for (path, resource) in pending {
-            if !to_write.iter().any(|(p, _)| *p == path) {
+            if queued.insert(path.clone()) {
                 to_write.push((path, resource));
             }
         }
-        for (path, resource, result) in self.write_files(to_write) {
+        report.written += self.write_reporting(to_write);
+        let ids: Vec<String> = changed.into_iter().cloned().collect();
+        self.mark_mirrored(store, &ids);
+        report.unwritten = self.unwritten.len();
+        Ok(report)
+    }
+
+    /// Writes the pages of articles `ids` into `feeds/` (those the snapshot does not hold
+    /// are only served from there), then records them as mirrored. For `pressroom rebuild`,
+    /// which calls it in batches so a large archive is never held in memory at once.
+    ///
+    /// # Errors
+    /// Only store errors; failed writes are kept for retry.
+    pub fn write_pages(&mut self, store: &Store, ids: &[String]) -> Result<usize> {
+        let mut files = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(entry) = store.article(id)? {
+                files.push((article_path(id), Arc::new(self.page_resource(&entry))));
+            }
+        }
+        let written = self.write_reporting(files);
+        self.mark_mirrored(store, ids);
+        Ok(written)
+    }
+
+    /// Writes `files`, logging and keeping for retry what fails; returns how many were written.
+    fn write_reporting(&mut self, files: WriteList) -> usize {
+        let mut written = 0;
+        for (path, resource, result) in self.write_files(files) {
             match result {
-                Ok(true) => report.written += 1,
+                Ok(true) => written += 1,
                 Ok(false) => {}
                 Err(e) => {
                     tracing::error!(path = %self.disk_path(&path).display(), "cannot write published file, will retry: {e:#}");
@@ -124,8 +153,20 @@ impl Publisher {
                 }
             }
         }
-        report.unwritten = self.unwritten.len();
-        Ok(report)
+        written
+    }
+
+    /// Clears the store's "page not yet in feeds/" marks of `ids` whose page is on disk now;
+    /// pages still waiting for a retry keep their mark, so a crash cannot lose them.
+    fn mark_mirrored(&self, store: &Store, ids: &[String]) {
+        let done: Vec<String> = ids
+            .iter()
+            .filter(|id| !self.unwritten.contains_key(&article_path(id)))
+            .cloned()
+            .collect();
+        if let Err(e) = store.mark_mirrored(&done) {
+            tracing::warn!("cannot record mirrored pages (they will be rewritten): {e:#}");
+        }
     }
 
     /// True when some files still wait to be written to `feeds/`.

@@ -50,6 +50,9 @@ CREATE INDEX IF NOT EXISTS articles_by_page ON articles(page_key);
 CREATE INDEX IF NOT EXISTS articles_latest ON articles(published DESC, id) WHERE joined_to IS NULL;
 CREATE INDEX IF NOT EXISTS articles_jumps ON articles(edition_date, page);
 CREATE INDEX IF NOT EXISTS articles_joined ON articles(joined_to) WHERE joined_to IS NOT NULL;
+-- articles whose page is not yet written to feeds/: marked in the ingest transaction, cleared
+-- by the publisher once written, so a crash in between is repaired at the next start
+CREATE TABLE IF NOT EXISTS unmirrored (id TEXT PRIMARY KEY);
 ";
 
 /// The article store.
@@ -220,6 +223,33 @@ impl Store {
             .transpose()
     }
 
+    /// Articles whose page is not yet written to `feeds/` (left by a crash between the
+    /// store commit and the publish).
+    pub fn unmirrored(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM unmirrored ORDER BY id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
+    /// Records that the pages of `ids` are in `feeds/` now.
+    pub fn mark_mirrored(&self, ids: &[String]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        // One transaction (one sync) for the batch; `&self` because the publisher only reads.
+        let tx = self.conn.unchecked_transaction()?;
+        {
+            let mut stmt = tx.prepare_cached("DELETE FROM unmirrored WHERE id = ?1")?;
+            for id in ids {
+                stmt.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// How many articles are stored.
     pub fn count(&self) -> Result<usize> {
         let n: i64 = self
@@ -357,6 +387,7 @@ fn upsert(
                     jumps::key(&article.title),
                 ],
             )?;
+            mark_unmirrored(tx, &article.id)?;
             changes.added.push(article.id.clone());
         }
         Some((old_hash, old_key)) if old_hash == hash && old_key == page_key => {
@@ -378,9 +409,16 @@ fn upsert(
                     article.continued_from.as_deref().map(jumps::norm_page),
                 ],
             )?;
+            mark_unmirrored(tx, &article.id)?;
             changes.updated.push(article.id.clone());
         }
     }
+    Ok(())
+}
+
+/// Marks an added or changed article's page as not yet written to `feeds/`.
+fn mark_unmirrored(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("INSERT OR IGNORE INTO unmirrored (id) VALUES (?1)", [id])?;
     Ok(())
 }
 

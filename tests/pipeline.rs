@@ -297,3 +297,42 @@ fn rebuild_restores_a_lost_feeds_folder_with_pages_beyond_the_window() {
         "every article's page is back, not only the window's"
     );
 }
+
+#[test]
+fn pages_a_crash_kept_from_feeds_are_written_at_the_next_start() {
+    let home = Home::with_config(|c| c.replace("items = 100", "items = 3"));
+    let page = home.path("2024-11-09_01.txt");
+    std::fs::write(&page, seed()).unwrap();
+    assert!(home
+        .run(&["ingest", page.to_str().unwrap()])
+        .status
+        .success());
+    // What a crash between the store commit and the publish leaves: articles committed and
+    // marked unmirrored, their pages not in feeds/.
+    let pages_dir = home.path("feeds/articles");
+    let db = rusqlite::Connection::open(home.path("pressroom.db")).unwrap();
+    for name in home.list("feeds/articles") {
+        let id = name
+            .trim_end_matches(".gz")
+            .trim_end_matches(".html")
+            .to_owned();
+        db.execute("INSERT OR IGNORE INTO unmirrored (id) VALUES (?1)", [&id])
+            .unwrap();
+        std::fs::remove_file(pages_dir.join(&name)).unwrap();
+    }
+    drop(db);
+    let daemon = home.start();
+    wait_for(
+        Duration::from_secs(10),
+        "all seven pages back in feeds/",
+        || {
+            let html = home
+                .list("feeds/articles")
+                .iter()
+                .filter(|n| n.ends_with(".html"))
+                .count();
+            (html == 7).then_some(())
+        },
+    );
+    assert_eq!(daemon.stop(), 0);
+}

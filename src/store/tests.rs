@@ -282,3 +282,32 @@ fn a_change_always_moves_updated_forward_even_for_an_edition_dated_ahead() {
         .unwrap();
     assert!(store.latest(1).unwrap()[0].updated > second.updated);
 }
+
+#[test]
+fn changed_articles_stay_unmirrored_until_the_publisher_says_so() {
+    let (_d, mut store) = open();
+    let m = meta("01");
+    let first = split(&m, vec![article(&m, "甲", "一"), article(&m, "乙", "二")]);
+    store.apply(&file("a"), &first, now(1)).unwrap();
+    let mut ids: Vec<String> = first.articles.iter().map(|a| a.id.clone()).collect();
+    ids.sort();
+    assert_eq!(store.unmirrored().unwrap(), ids);
+    store.mark_mirrored(&ids).unwrap();
+    assert!(store.unmirrored().unwrap().is_empty());
+    store.apply(&file("a"), &first, now(2)).unwrap();
+    assert!(
+        store.unmirrored().unwrap().is_empty(),
+        "unchanged articles need no new page"
+    );
+    store
+        .apply(
+            &file("b"),
+            &split(&m, vec![article(&m, "甲", "一改")]),
+            now(3),
+        )
+        .unwrap();
+    assert_eq!(
+        store.unmirrored().unwrap(),
+        vec![first.articles[0].id.clone()]
+    );
+}
