@@ -13,8 +13,8 @@ use super::script::{ends_sentence, has_sentence_mark, upper_ratio};
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
-    // The page's commonest column width.
-    let common = frequent_widths(page).first().copied().unwrap_or(f32::MAX);
+    // The page's column widths, commonest first.
+    let columns = frequent_widths(page);
     let n = page.lines.len();
     for i in 0..n {
         if let Some(anchor) = byline_anchor(page, i) {
@@ -22,7 +22,7 @@ pub fn mark_heads(page: &mut Page) {
                 page.roles[i] = Role::Byline;
                 mark_byline_tail(page, i);
             }
-            mark_head_above(page, i, common);
+            mark_head_above(page, i, &columns);
         }
     }
     mark_standalone_heads(page);
@@ -86,7 +86,8 @@ fn mark_byline_tail(page: &mut Page, i: usize) {
 }
 
 /// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
-fn mark_head_above(page: &mut Page, anchor: usize, common: f32) {
+fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
+    let common = columns.first().copied().unwrap_or(f32::MAX);
     let mut j = anchor;
     let mut taken = 0;
     // Headlines set in a narrow column stack many short lines.
@@ -102,7 +103,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, common: f32) {
         // unless a byline right under it vouches for it.
         let vouched = taken == 0 && page.roles[anchor] == Role::Byline;
         let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
-        if !is_head_shaped(page, j) || is_paragraph_tail(page, j) || body_like {
+        if !is_head_shaped(page, j) || is_paragraph_tail(page, j, columns) || body_like {
             break;
         }
         page.roles[j] = Role::Head;
@@ -115,19 +116,30 @@ fn mark_head_above(page: &mut Page, anchor: usize, common: f32) {
 
 /// True when line `i` is the dangling end of a paragraph: the two lines above it run on
 /// without ending a sentence and share the column's width.
-fn is_paragraph_tail(page: &Page, i: usize) -> bool {
+///
+/// Blank lines usually set a headline apart from the paragraph above it, but not every
+/// dump has them; so the lines above must also read as the middle of running text, not as
+/// a fresh start after a finished sentence, and fill one of the page's columns.
+fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
     if i < 2 || page.starts[i] || page.starts[i - 1] {
         return false;
     }
     let body = |k: usize| page.roles[k] == Role::Body;
     let (a, b) = (&page.lines[i - 1], &page.lines[i - 2]);
     // Columns are wider than a few characters; narrower lines are a stacked headline.
-    let column = a.width >= 6.0;
+    let column = a.width >= 6.0 && fills_column(a.width, columns);
     body(i - 1)
         && body(i - 2)
         && column
         && !ends_sentence(a.text)
+        && !ends_sentence(b.text)
         && (a.width - b.width).abs() <= 1.0
+}
+
+/// Whether a line of `width` is as wide as one of the page's `columns` (any width when the
+/// page shows no columns).
+fn fills_column(width: f32, columns: &[f32]) -> bool {
+    columns.is_empty() || columns.iter().any(|c| (c - width).abs() <= 1.0)
 }
 
 /// A block of one to three head-shaped lines standing between blank lines is a headline
@@ -390,4 +402,25 @@ fn is_prose(page: &Page, i: usize) -> bool {
             && upper_ratio(l.text) < 0.5
             && !is_title_case(l.text)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edition::classify::{classify, Role};
+    use crate::edition::lines::to_lines;
+
+    /// A short headline stacked right under a finished paragraph, with no blank line to
+    /// set it apart, is still a headline: its lines are narrower than the column.
+    #[test]
+    fn narrow_headline_under_a_paragraph_without_blank_lines() {
+        let text = "各地紧盯重点项目建设进度，加快推\n进设备安装调试和试生产，力争早日\n\
+                    达产达效，为全年目标打下坚实基础\n以项目建设的实绩检验干部作风。\n\
+                    三地十个项目\n迎来年终检阅\n王明参加\n\
+                    新华社长沙11月8日电 8日上午，全省\n重点项目观摩活动在三地举行，观摩\n\
+                    组先后考察了十个在建和新建项目，\n详细了解项目推进情况和存在的困难\n\
+                    并现场协调解决，推动项目早日建成。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(&page.roles[4..7], &[Role::Head; 3]);
+        assert_eq!(page.roles[3], Role::Body);
+    }
 }
