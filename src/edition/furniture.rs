@@ -110,7 +110,10 @@ fn may_be_furniture(line: &str) -> bool {
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
 /// The line after it (`飞行表演`) may belong to the label too.
 pub fn is_qr_label(line: &str) -> bool {
-    line.chars().filter(|c| !c.is_whitespace()).count() <= 10
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(10)
+        .is_none()
         && !line.contains(['，', '、', '。', '；'])
         && (line.contains("扫码") || line.contains("扫一扫") || line.contains("二维码"))
 }

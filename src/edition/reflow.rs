@@ -43,6 +43,10 @@ fn is_broken_word(before: &str, next: &str) -> bool {
 /// spaces of a letter-spaced run of single characters (`1 5`, `9 3 . 1 %`). Other spaces
 /// (between Latin words) collapse to one.
 pub fn remove_layout_spaces(s: &str) -> String {
+    // Most paragraphs have no space at all; there is nothing to remove.
+    if !s.contains(char::is_whitespace) {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
