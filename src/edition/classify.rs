@@ -42,6 +42,8 @@ pub struct Page<'a> {
     pub starts: Vec<bool>,
     /// A body line that ends its paragraph.
     pub para_end: Vec<bool>,
+    /// The line may open with a dateline ([`byline::may_lead`]), asked once per line.
+    pub may_lead: Vec<bool>,
     /// The line opens with a dateline (on its own, without the next line).
     pub leads: Vec<bool>,
     pub cjk: bool,
@@ -50,14 +52,15 @@ pub struct Page<'a> {
 /// Classifies every line of one page.
 pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     let n = lines.len();
+    let may_lead: Vec<bool> = lines.iter().map(|l| byline::may_lead(l.text)).collect();
     let mut page = Page {
         roles: vec![Role::Body; n],
         starts: (0..n).map(|i| is_boundary(&lines, i)).collect(),
         para_end: vec![false; n],
-        leads: lines
-            .iter()
-            .map(|l| byline::parse_lead(l.text).is_some())
+        leads: (0..n)
+            .map(|i| may_lead[i] && byline::parse_lead(lines[i].text).is_some())
             .collect(),
+        may_lead,
         lines,
         cjk,
     };

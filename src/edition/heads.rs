@@ -64,7 +64,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // Every lead `parse_lead` finds has a dateline, so `page.leads` already answers for the
     // line on its own.
     let dated = match page.lines.get(i + 1) {
-        Some(next) if page.cjk && byline::may_lead(text) => {
+        Some(next) if page.cjk && page.may_lead[i] => {
             byline::parse_lead(&format!("{text}{}", next.text))
                 .is_some_and(|b| b.dateline.is_some())
         }
