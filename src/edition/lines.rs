@@ -48,8 +48,7 @@ pub fn to_lines(page: &str) -> Vec<Line<'_>> {
 
 /// True when the page is Chinese (more CJK than Latin letters).
 pub fn is_cjk_page(lines: &[Line]) -> bool {
-    let sample: String = lines.iter().take(200).map(|l| l.text).collect();
-    is_mostly_cjk(&sample)
+    is_mostly_cjk(lines.iter().take(200).flat_map(|l| l.text.chars()))
 }
 
 /// Whether a blank line before line `i` marks a real break between text blocks.
