@@ -110,12 +110,15 @@ fn may_be_furniture(line: &str) -> bool {
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
 /// The line after it (`飞行表演`) may belong to the label too.
 pub fn is_qr_label(line: &str) -> bool {
-    line.chars()
-        .filter(|c| !c.is_whitespace())
-        .nth(10)
-        .is_none()
-        && !line.contains(['，', '、', '。', '；'])
+    // The wording first: one search for 扫 or 二维码 rules out almost every line.
+    (line.contains('扫') || line.contains("二维码"))
         && (line.contains("扫码") || line.contains("扫一扫") || line.contains("二维码"))
+        && line
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(10)
+            .is_none()
+        && !line.contains(['，', '、', '。', '；'])
 }
 
 #[cfg(test)]
