@@ -92,13 +92,20 @@ fn mark_furniture(page: &mut Page) {
                 i += 1;
                 page.roles[i] = Role::Drop;
             }
-        } else if find_jump(text).is_some_and(|j| j.start == 0 && j.end == text.len()) {
+        } else if is_jump_line(text) {
             page.roles[i] = Role::Jump;
         } else if byline::is_credit(text) {
             page.roles[i] = Role::Credit;
         }
         i += 1;
     }
+}
+
+/// The whole line is a jump (`（下转第3版）`). Such a line opens with its bracket, which
+/// spares most lines the search.
+fn is_jump_line(text: &str) -> bool {
+    text.starts_with(['（', '('])
+        && find_jump(text).is_some_and(|j| j.start == 0 && j.end == text.len())
 }
 
 /// A caption is the lines right above a credit, back to a blank line or a line too short
