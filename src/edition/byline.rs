@@ -105,7 +105,21 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
 /// English one starts with a capital.
 pub fn may_lead(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_uppercase())
-        || text.chars().take(32).any(|c| c == '讯' || c == '电')
+        || within_chars(text, '讯', 32)
+        || within_chars(text, '电', 32)
+}
+
+/// True when `c` is among the first `n` characters of `text`. The byte search finds its
+/// first occurrence (a character is at most 4 bytes, so the first `n` characters lie in
+/// the first `4 * n` bytes); counting characters is then needed only in front of a hit.
+fn within_chars(text: &str, c: char, n: usize) -> bool {
+    let mut end = text.len().min(4 * n);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end]
+        .find(c)
+        .is_some_and(|i| text[..i].chars().count() < n)
 }
 
 /// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,

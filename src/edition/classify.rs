@@ -11,7 +11,7 @@ use super::byline;
 use super::furniture::{find_jump, is_furniture, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
 use super::lines::{is_boundary, Line};
-use super::script::{ends_sentence, has_sentence_mark};
+use super::script::has_sentence_mark;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,8 @@ pub struct Page<'a> {
     pub starts: Vec<bool>,
     /// A body line that ends its paragraph.
     pub para_end: Vec<bool>,
+    /// The line may open with a dateline ([`byline::may_lead`]), asked once per line.
+    pub may_lead: Vec<bool>,
     /// The line opens with a dateline (on its own, without the next line).
     pub leads: Vec<bool>,
     pub cjk: bool,
@@ -50,14 +52,15 @@ pub struct Page<'a> {
 /// Classifies every line of one page.
 pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     let n = lines.len();
+    let may_lead: Vec<bool> = lines.iter().map(|l| byline::may_lead(l.text)).collect();
     let mut page = Page {
         roles: vec![Role::Body; n],
         starts: (0..n).map(|i| is_boundary(&lines, i)).collect(),
         para_end: vec![false; n],
-        leads: lines
-            .iter()
-            .map(|l| byline::parse_lead(l.text).is_some())
+        leads: (0..n)
+            .map(|i| may_lead[i] && byline::parse_lead(lines[i].text).is_some())
             .collect(),
+        may_lead,
         lines,
         cjk,
     };
@@ -81,20 +84,28 @@ fn mark_furniture(page: &mut Page) {
             page.roles[i] = Role::Drop;
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`).
             if is_qr_label(text)
-                && page.lines.get(i + 1).is_some_and(|l| {
-                    l.width <= 6.0 && !ends_sentence(l.text) && !is_furniture(l.text)
-                })
+                && page
+                    .lines
+                    .get(i + 1)
+                    .is_some_and(|l| l.width <= 6.0 && !l.ends_sentence && !is_furniture(l.text))
             {
                 i += 1;
                 page.roles[i] = Role::Drop;
             }
-        } else if find_jump(text).is_some_and(|j| j.start == 0 && j.end == text.len()) {
+        } else if is_jump_line(text) {
             page.roles[i] = Role::Jump;
         } else if byline::is_credit(text) {
             page.roles[i] = Role::Credit;
         }
         i += 1;
     }
+}
+
+/// The whole line is a jump (`（下转第3版）`). Such a line opens with its bracket, which
+/// spares most lines the search.
+fn is_jump_line(text: &str) -> bool {
+    text.starts_with(['（', '('])
+        && find_jump(text).is_some_and(|j| j.start == 0 && j.end == text.len())
 }
 
 /// A caption is the lines right above a credit, back to a blank line or a line too short
@@ -109,10 +120,9 @@ fn mark_captions(page: &mut Page) {
         while j > 0 {
             j -= 1;
             let line = &page.lines[j];
-            let wrapped =
-                widest == 0.0 || (!ends_sentence(line.text) && line.width >= widest - 1.0);
+            let wrapped = widest == 0.0 || (!line.ends_sentence && line.width >= widest - 1.0);
             // A caption's last line may be short when it ends the caption's sentence.
-            let tiny = line.width < 4.0 && !(widest == 0.0 && ends_sentence(line.text));
+            let tiny = line.width < 4.0 && !(widest == 0.0 && line.ends_sentence);
             if page.roles[j] != Role::Body || !wrapped || tiny {
                 break;
             }
@@ -141,7 +151,7 @@ fn column_widths(page: &Page) -> Vec<f32> {
         let w = body[lo..hi]
             .iter()
             .map(|&j| &page.lines[j])
-            .filter(|l| !ends_sentence(l.text))
+            .filter(|l| !l.ends_sentence)
             .map(|l| l.width)
             .fold(page.lines[i].width, f32::max);
         full[i] = w;
@@ -155,7 +165,7 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
     while i < n {
         let after_break = i == 0
             || matches!(page.roles[i - 1], Role::Head | Role::Byline | Role::Heading)
-            || (page.roles[i - 1] != Role::Caption && ends_sentence(page.lines[i - 1].text));
+            || (page.roles[i - 1] != Role::Caption && page.lines[i - 1].ends_sentence);
         if page.roles[i] != Role::Body || !after_break {
             i += 1;
             continue;
@@ -234,7 +244,7 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
     let n = page.lines.len();
     let slack = if page.cjk { 1.0 } else { 2.5 };
     for i in 0..n {
-        if page.roles[i] != Role::Body || !ends_sentence(page.lines[i].text) {
+        if page.roles[i] != Role::Body || !page.lines[i].ends_sentence {
             continue;
         }
         let next = (i + 1..n)

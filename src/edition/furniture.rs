@@ -41,6 +41,10 @@ fn jump_re() -> &'static Regex {
 
 /// The jump line at the very start or very end of `line`, if any.
 pub fn find_jump(line: &str) -> Option<Jump> {
+    // Every jump line is bracketed, and most lines hold no bracket at all.
+    if !(line.contains('（') || line.contains('(')) {
+        return None;
+    }
     if !(line.contains('转')
         || line.contains('接')
         || line.contains("ontinued")
@@ -91,15 +95,30 @@ fn furniture_re() -> &'static Regex {
 
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
-    line.chars().count() <= 60 && (is_qr_label(line) || furniture_re().is_match(line))
+    line.chars().count() <= 60
+        && (is_qr_label(line) || may_be_furniture(line) && furniture_re().is_match(line))
+}
+
+/// A cheap test before the regex, from its branches: a dated header holds 年, a page
+/// number 第, and an editor credit starts with its label (本版, 责任, 编辑, 美编, …).
+fn may_be_furniture(line: &str) -> bool {
+    line.contains('年')
+        || line.contains('第')
+        || line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
 }
 
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
 /// The line after it (`飞行表演`) may belong to the label too.
 pub fn is_qr_label(line: &str) -> bool {
-    line.chars().filter(|c| !c.is_whitespace()).count() <= 10
-        && !line.contains(['，', '、', '。', '；'])
+    // The wording first: one search for 扫 or 二维码 rules out almost every line.
+    (line.contains('扫') || line.contains("二维码"))
         && (line.contains("扫码") || line.contains("扫一扫") || line.contains("二维码"))
+        && line
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(10)
+            .is_none()
+        && !line.contains(['，', '、', '。', '；'])
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use super::byline;
 use super::classify::{is_numbered, Page, Role};
-use super::script::{ends_sentence, has_sentence_mark, upper_ratio};
+use super::script::{has_sentence_mark, upper_ratio};
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
@@ -61,14 +61,16 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     {
         return Some(Role::Byline);
     }
-    let lead = match page.lines.get(i + 1) {
-        Some(next) if page.cjk && byline::may_lead(text) => {
+    // Every lead `parse_lead` finds has a dateline, so `page.leads` already answers for the
+    // line on its own.
+    let dated = match page.lines.get(i + 1) {
+        Some(next) if page.cjk && page.may_lead[i] => {
             byline::parse_lead(&format!("{text}{}", next.text))
+                .is_some_and(|b| b.dateline.is_some())
         }
-        _ => byline::parse_lead(text),
+        _ => page.leads[i],
     };
-    lead.is_some_and(|b| b.dateline.is_some())
-        .then_some(Role::Body)
+    dated.then_some(Role::Body)
 }
 
 /// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the
@@ -108,7 +110,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         }
         page.roles[j] = Role::Head;
         taken += 1;
-        if j > 0 && page.roles[j - 1] == Role::Body && ends_sentence(page.lines[j - 1].text) {
+        if j > 0 && page.roles[j - 1] == Role::Body && page.lines[j - 1].ends_sentence {
             break;
         }
     }
@@ -131,8 +133,8 @@ fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
     body(i - 1)
         && body(i - 2)
         && column
-        && !ends_sentence(a.text)
-        && !ends_sentence(b.text)
+        && !a.ends_sentence
+        && !b.ends_sentence
         && (a.width - b.width).abs() <= 1.0
 }
 
@@ -254,7 +256,7 @@ fn mark_block_heads(page: &mut Page) {
 fn frequent_widths(page: &Page) -> Vec<f32> {
     let mut counts: Vec<(f32, usize)> = Vec::new();
     for (l, r) in page.lines.iter().zip(&page.roles) {
-        if *r != Role::Body || ends_sentence(l.text) || l.width < 6.0 {
+        if *r != Role::Body || l.ends_sentence || l.width < 6.0 {
             continue;
         }
         match counts.iter_mut().find(|(w, _)| (*w - l.width).abs() < 0.25) {
@@ -283,7 +285,7 @@ fn mark_latin_heads(page: &mut Page) {
             })
             .unwrap_or(n);
         // A headline starts fresh: not in the middle of running prose.
-        let fresh = i == 0 || ends_sentence(page.lines[i - 1].text) || !is_prose(page, i - 1);
+        let fresh = i == 0 || page.lines[i - 1].ends_sentence || !is_prose(page, i - 1);
         // Scraps without letters (`~`) may stand between a headline and its text.
         let text_at = (end..n)
             .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
@@ -307,9 +309,8 @@ fn mark_tail_head(page: &mut Page) {
     while start > 0 && end - start < 5 && is_loose_head(page, start - 1) {
         start -= 1;
     }
-    let settled = start == 0
-        || page.roles[start - 1] != Role::Body
-        || ends_sentence(page.lines[start - 1].text);
+    let settled =
+        start == 0 || page.roles[start - 1] != Role::Body || page.lines[start - 1].ends_sentence;
     if start < end && settled {
         (start..end).for_each(|k| page.roles[k] = Role::Head);
         page.starts[start] = true;

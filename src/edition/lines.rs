@@ -3,7 +3,7 @@
 //!
 //! It does not decide what a line *is*; that is [`super::classify`]'s job.
 
-use super::script::{is_mostly_cjk, width};
+use super::script::{ends_sentence, is_mostly_cjk, width};
 use crate::article::EditionMeta;
 
 /// One non-blank line of a page.
@@ -15,6 +15,9 @@ pub struct Line<'a> {
     pub blank_before: bool,
     /// Printed width in ems (see [`super::script::width`]).
     pub width: f32,
+    /// The line ends a sentence (see [`super::script::ends_sentence`]); computed once
+    /// because the classifier asks it of every line several times.
+    pub ends_sentence: bool,
 }
 
 /// The pages of a dump: text between form feeds.
@@ -36,6 +39,7 @@ pub fn to_lines(page: &str) -> Vec<Line<'_>> {
             text,
             blank_before: blank,
             width: width(text),
+            ends_sentence: ends_sentence(text),
         });
         blank = false;
     }
@@ -44,8 +48,7 @@ pub fn to_lines(page: &str) -> Vec<Line<'_>> {
 
 /// True when the page is Chinese (more CJK than Latin letters).
 pub fn is_cjk_page(lines: &[Line]) -> bool {
-    let sample: String = lines.iter().take(200).map(|l| l.text).collect();
-    is_mostly_cjk(&sample)
+    is_mostly_cjk(lines.iter().take(200).flat_map(|l| l.text.chars()))
 }
 
 /// Whether a blank line before line `i` marks a real break between text blocks.

@@ -43,19 +43,28 @@ fn is_broken_word(before: &str, next: &str) -> bool {
 /// spaces of a letter-spaced run of single characters (`1 5`, `9 3 . 1 %`). Other spaces
 /// (between Latin words) collapse to one.
 pub fn remove_layout_spaces(s: &str) -> String {
+    // Most paragraphs have no space at all; there is nothing to remove.
+    if !s.contains(char::is_whitespace) {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
+    // `byte` follows `i` in `s`, so each run of printed characters is copied as one slice.
+    let (mut i, mut byte) = (0, 0);
     while i < chars.len() {
-        let c = chars[i];
-        if !c.is_whitespace() {
-            out.push(c);
+        let from = byte;
+        while i < chars.len() && !chars[i].is_whitespace() {
+            byte += chars[i].len_utf8();
             i += 1;
-            continue;
         }
+        out.push_str(&s[from..byte]);
         let start = i;
         while i < chars.len() && chars[i].is_whitespace() {
+            byte += chars[i].len_utf8();
             i += 1;
+        }
+        if start == chars.len() {
+            break;
         }
         let before = start.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i).copied();

@@ -16,21 +16,27 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Printed width of `s` in ems (see the module doc).
 pub fn width(s: &str) -> f32 {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
+    // Counted in half ems as an integer, which is exact; so is the division, for any line.
+    let halves: u32 = s
+        .chars()
         .map(|c| match c {
+            // The commonest case first: an ideograph is CJK and never a space.
+            '\u{4e00}'..='\u{9fff}' => 2,
+            c if c.is_ascii() => u32::from(!c.is_whitespace()),
+            c if c.is_whitespace() => 0,
             // Curly quotes print half-width even in Chinese fonts' proportional setting.
-            '“' | '”' | '‘' | '’' => 0.5,
-            c if is_cjk(c) => 1.0,
-            _ => 0.5,
+            '“' | '”' | '‘' | '’' => 1,
+            c if is_cjk(c) => 2,
+            _ => 1,
         })
-        .sum()
+        .sum();
+    halves as f32 / 2.0
 }
 
-/// True when `s` holds more CJK than Latin letters: the page or line is Chinese.
-pub fn is_mostly_cjk(s: &str) -> bool {
+/// True when `chars` hold more CJK than Latin letters: the page or line is Chinese.
+pub fn is_mostly_cjk(chars: impl IntoIterator<Item = char>) -> bool {
     let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in s.chars() {
+    for c in chars {
         if is_cjk(c) {
             cjk += 1;
         } else if c.is_alphabetic() {

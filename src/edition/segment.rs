@@ -284,7 +284,12 @@ impl<'a> Builder<'a> {
             // Text after a jump line belongs to another article.
             self.finish();
         }
-        let jump = find_jump(text).filter(|j| j.start > 0 && j.end == text.len());
+        // A jump at the line's end ends in its closing bracket; most lines end otherwise.
+        let jump = text
+            .ends_with(['）', ')'])
+            .then(|| find_jump(text))
+            .flatten()
+            .filter(|j| j.start > 0 && j.end == text.len());
         let body = jump.as_ref().map_or(text, |j| text[..j.start].trim_end());
         let d = self.draft();
         d.para.push(body);

@@ -56,8 +56,13 @@ impl Filter {
         for t in texts {
             // Each character is classified once; a bigram needs both sides to be word characters.
             let mut prev: Option<char> = None;
-            for c in t.chars().filter(|c| !c.is_whitespace()) {
+            for c in t.chars() {
                 let word = is_word_char(c);
+                // Spaces are skipped, not breaks; no word character is one, so only the
+                // others need asking.
+                if !word && c.is_whitespace() {
+                    continue;
+                }
                 if let (Some(p), true) = (prev, word) {
                     let bit = slot(p, c);
                     f.0[bit / 64] |= 1 << (bit % 64);

@@ -156,8 +156,20 @@ pub fn is_word_char(c: char) -> bool {
     // the Unicode table lookup is only needed for the rest of the CJK blocks (punctuation).
     match c as u32 {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => true,
-        _ => c.is_ascii_alphanumeric() || (is_cjk(c) && c.is_alphanumeric()),
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ if is_cjk_punctuation(c) => false,
+        _ => is_cjk(c) && c.is_alphanumeric(),
     }
+}
+
+/// The CJK punctuation and symbols a page is full of (`，。、：（）《》“”—…`), known not to be
+/// letters or digits, so [`is_word_char`] can skip the Unicode tables for them. The test
+/// `cjk_punctuation_is_no_letter_or_digit` checks every code point.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x3004 | 0x3008..=0x3011 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// The score of B continuing A on a page whose body lines are `col_width` ems wide.
@@ -225,6 +237,13 @@ fn spans_word(a: &Side, b: &Side) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_punctuation_is_no_letter_or_digit() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!(is_cjk_punctuation(c) && c.is_alphanumeric()), "{c:?}");
+        }
+    }
 
     fn s(text: &str) -> Side {
         Side::from_text(text)

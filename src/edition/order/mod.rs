@@ -169,16 +169,20 @@ fn is_prose(text: &str) -> bool {
     // not a line of prose; prose has spaces only between single justified characters.
     let words = text
         .split_whitespace()
-        .filter(|w| w.chars().count() > 1)
-        .count();
-    if words > 2 {
+        .filter(|w| w.chars().nth(1).is_some())
+        .nth(2);
+    if words.is_some() {
         return false;
     }
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    let other = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && !is_cjk(*c))
-        .count();
+    // One pass over the characters: this runs for every line of every page.
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if !c.is_whitespace() {
+            other += 1;
+        }
+    }
     cjk >= 3 && cjk >= other
 }
 
