@@ -267,23 +267,33 @@ fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
     );
 }
 
-#[test]
-fn rebuild_restores_a_lost_feeds_folder_with_pages_beyond_the_window() {
-    // A window of 3: four of the seven article pages live only on disk, not in the snapshot.
+/// The seed page ingested with a feed window of 3: four of its seven article pages then live
+/// only in feeds/, not in the served snapshot.
+fn seed_ingested_with_small_window() -> Home {
     let home = Home::with_config(|c| c.replace("items = 100", "items = 3"));
     let page = home.path("2024-11-09_01.txt");
     std::fs::write(&page, seed()).unwrap();
-    assert!(home
-        .run(&["ingest", page.to_str().unwrap()])
-        .status
-        .success());
-    let pages = |home: &Home| {
-        home.list("feeds/articles")
-            .iter()
-            .filter(|n| n.ends_with(".html"))
-            .count()
-    };
-    assert_eq!(pages(&home), 7);
+    let out = home.run(&["ingest", page.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    home
+}
+
+/// How many article pages feeds/ holds.
+fn page_count(home: &Home) -> usize {
+    home.list("feeds/articles")
+        .iter()
+        .filter(|n| n.ends_with(".html"))
+        .count()
+}
+
+#[test]
+fn rebuild_restores_a_lost_feeds_folder_with_pages_beyond_the_window() {
+    let home = seed_ingested_with_small_window();
+    assert_eq!(page_count(&home), 7);
     std::fs::remove_dir_all(home.path("feeds")).unwrap();
     let out = home.run(&["rebuild"]);
     assert!(
@@ -292,7 +302,7 @@ fn rebuild_restores_a_lost_feeds_folder_with_pages_beyond_the_window() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(
-        pages(&home),
+        page_count(&home),
         7,
         "every article's page is back, not only the window's"
     );
@@ -300,13 +310,7 @@ fn rebuild_restores_a_lost_feeds_folder_with_pages_beyond_the_window() {
 
 #[test]
 fn pages_a_crash_kept_from_feeds_are_written_at_the_next_start() {
-    let home = Home::with_config(|c| c.replace("items = 100", "items = 3"));
-    let page = home.path("2024-11-09_01.txt");
-    std::fs::write(&page, seed()).unwrap();
-    assert!(home
-        .run(&["ingest", page.to_str().unwrap()])
-        .status
-        .success());
+    let home = seed_ingested_with_small_window();
     // What a crash between the store commit and the publish leaves: articles committed and
     // marked unmirrored, their pages not in feeds/.
     let pages_dir = home.path("feeds/articles");
@@ -325,14 +329,7 @@ fn pages_a_crash_kept_from_feeds_are_written_at_the_next_start() {
     wait_for(
         Duration::from_secs(10),
         "all seven pages back in feeds/",
-        || {
-            let html = home
-                .list("feeds/articles")
-                .iter()
-                .filter(|n| n.ends_with(".html"))
-                .count();
-            (html == 7).then_some(())
-        },
+        || (page_count(&home) == 7).then_some(()),
     );
     assert_eq!(daemon.stop(), 0);
 }
