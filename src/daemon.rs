@@ -63,6 +63,12 @@ pub fn open(cfg: &Config) -> Result<(Store, Publisher, Arc<Published>)> {
 /// # Errors
 /// Start-up failures only (store, folders, watcher); a bad file never stops the daemon.
 pub async fn serve(cfg: Config, listener: TcpListener) -> Result<()> {
+    // Signals first: a SIGTERM while the store opens must still mean "stop cleanly", not the
+    // default action (an abrupt exit that systemd would count as a failure).
+    let signals = Signals::install().context("cannot install signal handlers")?;
+    // One line on stdout says where to point a reader (and lets tests find an :0 port); it
+    // comes after the signal handlers, so whoever reads it may already signal the daemon.
+    println!("pressroom listening on http://{}/", listener.local_addr()?);
     let (store, publisher, published) = open(&cfg)?;
     let stop = Arc::new(AtomicBool::new(false));
     let (hints, hint_rx) = channel();
@@ -88,7 +94,7 @@ pub async fn serve(cfg: Config, listener: TcpListener) -> Result<()> {
     notify_systemd(&[sd_notify::NotifyState::Ready]);
     let watchdog = spawn_watchdog(heartbeat);
 
-    wait_for_stop(&cfg.source, &hints).await;
+    wait_for_stop(signals, &cfg.source, &hints).await;
     notify_systemd(&[sd_notify::NotifyState::Stopping]);
     stop.store(true, Ordering::SeqCst);
     let _ = hints.send(Hint::Wake);
@@ -118,17 +124,31 @@ fn server_options(cfg: &Config) -> ServerOptions {
     }
 }
 
+/// The signals the daemon answers, registered before anything else starts.
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Signals> {
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            int: signal(SignalKind::interrupt())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+}
+
 /// Waits for SIGTERM or SIGINT; on SIGHUP re-reads the config file and hands a valid one to
 /// the worker (an invalid one is logged and the old one kept).
-async fn wait_for_stop(config_path: &Path, hints: &Sender<Hint>) {
-    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-        signal(SignalKind::hangup()),
-    ) else {
-        tracing::error!("cannot install signal handlers; stopping");
-        return;
-    };
+async fn wait_for_stop(signals: Signals, config_path: &Path, hints: &Sender<Hint>) {
+    let Signals {
+        mut term,
+        mut int,
+        mut hup,
+    } = signals;
     loop {
         tokio::select! {
             _ = term.recv() => { tracing::info!("SIGTERM: finishing the file in hand, then stopping"); return; }

@@ -115,9 +115,6 @@ fn serve(cfg: Config) -> Result<()> {
         let listener = tokio::net::TcpListener::bind(cfg.server.listen)
             .await
             .with_context(|| format!("cannot listen on {} (server.listen)", cfg.server.listen))?;
-        let addr = listener.local_addr()?;
-        // One line on stdout says where to point a reader (and lets tests find an :0 port).
-        println!("pressroom listening on http://{addr}/");
         daemon::serve(cfg, listener).await
     })
 }
