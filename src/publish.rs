@@ -211,17 +211,17 @@ impl Publisher {
             snapshot.insert_shared(path, resource);
         };
         put(
-            "/feed.xml".into(),
+            format!("/{}", render::RSS.path),
             render::rss::render(&self.site, entries),
             modified,
         );
         put(
-            "/atom.xml".into(),
+            format!("/{}", render::ATOM.path),
             render::atom::render(&self.site, entries),
             modified,
         );
         put(
-            "/feed.json".into(),
+            format!("/{}", render::JSON_FEED.path),
             render::jsonfeed::render(&self.site, entries),
             modified,
         );
@@ -231,7 +231,7 @@ impl Publisher {
             modified,
         );
         put(
-            "/feeds.opml".into(),
+            format!("/{}", render::OPML_PATH),
             render::opml::render(&self.site),
             modified,
         );
