@@ -165,14 +165,7 @@ fn unusable_files_go_to_failed_with_a_reason_and_the_daemon_keeps_serving() {
 #[test]
 fn ingest_and_split_commands_use_the_same_pipeline() {
     let home = Home::new();
-    let page = home.path("page.txt");
-    std::fs::write(&page, seed()).unwrap();
-    let out = home.run(&["ingest", page.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let page = home.ingest("page.txt", &seed());
     assert!(page.exists(), "the original is left alone");
     assert_eq!(home.archived().len(), 1);
     let rss = std::fs::read(home.path("feeds/feed.xml")).unwrap();
@@ -207,12 +200,7 @@ fn config_errors_exit_2_and_name_the_key_and_file() {
 #[test]
 fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
     let home = Home::new();
-    let page = home.path("2024-11-09_01.txt");
-    std::fs::write(&page, seed()).unwrap();
-    assert!(home
-        .run(&["ingest", page.to_str().unwrap()])
-        .status
-        .success());
+    home.ingest("2024-11-09_01.txt", &seed());
     let before = std::fs::read(home.path("feeds/feed.xml")).unwrap();
     let ids = |bytes: &[u8]| {
         parse_feed(bytes)
@@ -271,14 +259,7 @@ fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
 /// only in feeds/, not in the served snapshot.
 fn seed_ingested_with_small_window() -> Home {
     let home = Home::with_config(|c| c.replace("items = 100", "items = 3"));
-    let page = home.path("2024-11-09_01.txt");
-    std::fs::write(&page, seed()).unwrap();
-    let out = home.run(&["ingest", page.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    home.ingest("2024-11-09_01.txt", &seed());
     home
 }
 

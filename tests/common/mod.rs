@@ -134,6 +134,20 @@ impl Home {
             .unwrap()
     }
 
+    /// Writes `bytes` as `name` in the home (outside the inbox) and runs `pressroom ingest` on
+    /// it, which must succeed; returns the written file's path.
+    pub fn ingest(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let page = self.path(name);
+        std::fs::write(&page, bytes).unwrap();
+        let out = self.run(&["ingest", page.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        page
+    }
+
     /// Starts `pressroom serve` on this home and waits until it listens.
     pub fn start(&self) -> Daemon {
         let log = std::fs::OpenOptions::new()
