@@ -11,7 +11,7 @@ use super::byline;
 use super::furniture::{find_jump, is_furniture, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
 use super::lines::{is_boundary, Line};
-use super::script::has_sentence_mark;
+use super::script::{ends_with_aside, has_sentence_mark};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,8 +243,17 @@ pub fn is_numbered(text: &str) -> bool {
 fn mark_para_ends(page: &mut Page, full: &[f32]) {
     let n = page.lines.len();
     let slack = if page.cjk { 1.0 } else { 2.5 };
+    let mut para_start = 0;
     for i in 0..n {
-        if page.roles[i] != Role::Body || !page.lines[i].ends_sentence {
+        match page.roles[i] {
+            Role::Body => {}
+            Role::Caption | Role::Credit | Role::Drop => continue,
+            _ => {
+                para_start = i + 1;
+                continue;
+            }
+        }
+        if !page.lines[i].ends_sentence && !closes_aside(page, para_start, i) {
             continue;
         }
         let next = (i + 1..n)
@@ -254,7 +263,23 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack
         });
         page.para_end[i] = short || next_short;
+        if page.para_end[i] {
+            para_start = i + 1;
+        }
     }
+}
+
+/// True when body line `end` closes a bracketed aside that completes the paragraph begun at
+/// `start` (`（摘编自《安徽日报》）`, `…3年。（相关报道见第二版）`).
+fn closes_aside(page: &Page, start: usize, end: usize) -> bool {
+    if !page.lines[end].text.trim_end().ends_with(['）', ')']) {
+        return false;
+    }
+    let paragraph: String = (start..=end)
+        .filter(|&k| page.roles[k] == Role::Body)
+        .map(|k| page.lines[k].text)
+        .collect();
+    ends_with_aside(&paragraph)
 }
 
 #[cfg(test)]

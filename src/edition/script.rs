@@ -61,6 +61,31 @@ pub fn ends_sentence(s: &str) -> bool {
     trimmed.ends_with(['。', '！', '？', '!', '?', '…', '.', '；'])
 }
 
+/// True when `paragraph` ends with a bracketed aside that completes it: a source note
+/// (`（摘编自《安徽日报》）`) that is the whole paragraph, or a cross-reference after a
+/// finished sentence (`…3年。（相关报道见第二版）`). Such a paragraph is a natural end.
+pub fn ends_with_aside(paragraph: &str) -> bool {
+    let text = paragraph.trim_end();
+    if !text.ends_with(['）', ')']) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let before = text[..at].trim_end();
+                    return before.is_empty() || ends_sentence(before);
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// True when `s` holds a sentence-final mark anywhere (a heading never does).
 pub fn has_sentence_mark(s: &str) -> bool {
     s.contains(['。', '！', '？'])
@@ -92,5 +117,17 @@ mod tests {
         assert!(ends_sentence("都不敢马虎。”"));
         assert!(!ends_sentence("所有产业园区、"));
         assert!(!ends_sentence("（相关报道见第二版）"));
+    }
+
+    #[test]
+    fn asides_end_a_paragraph_only_when_complete() {
+        assert!(ends_with_aside(
+            "（摘编自《安徽日报》，原题为《不能让“歪嘴”测评误导消费者》）"
+        ));
+        assert!(ends_with_aside("最长不超过3年。（相关报道见第二版）"));
+        assert!(!ends_with_aside("新华社北京11月8日电（记者 张三）"));
+        assert!(!ends_with_aside("原题为《文明是怎样炼成的》）"));
+        assert!(!ends_with_aside("一二三）"));
+        assert!(!ends_with_aside("还需相关地方和"));
     }
 }

@@ -12,7 +12,7 @@ use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, move_box_label};
-use super::script::ends_sentence;
+use super::script::{ends_sentence, ends_with_aside};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -381,12 +381,21 @@ impl<'a> Builder<'a> {
         {
             return;
         }
-        if d.last_body.is_some_and(|l| !ends_sentence(l)) {
+        if d.last_body.is_some_and(|l| !ends_sentence(l)) && !ends_with_aside_block(&piece.blocks) {
             piece.continued = true;
         }
         move_box_label(&mut piece.blocks);
         self.out.pieces.push(piece);
     }
+}
+
+/// True when the last paragraph closes with a complete bracketed aside (a source note or a
+/// cross-reference), which ends an article as surely as a full stop.
+fn ends_with_aside_block(blocks: &[Block]) -> bool {
+    blocks.iter().rev().find_map(|b| match b {
+        Block::Paragraph { text } => Some(ends_with_aside(text)),
+        _ => None,
+    }) == Some(true)
 }
 
 /// The lines of a headline unit, grouped where blank lines separate them.
