@@ -6,8 +6,9 @@
 //!
 //! The splitter is a pipeline of small steps: `lines` cuts pages into lines, `order` puts
 //! the lines of row-interleaved columns back in column order, `classify` gives each line a
-//! role (with `heads` for headlines), `segment` builds articles and `repair` undoes
-//! out-of-order text, with `reflow`, `byline`,
+//! role (with `heads` for headlines), `segment` builds articles, `pairing` moves headlines
+//! to the text whose words they share and `repair` undoes other out-of-order text, with
+//! `reflow`, `byline`,
 //! `headline` and `furniture` for the details.
 //!
 //! Nothing is lost and nothing invented: every non-space character of the text appears
@@ -25,6 +26,7 @@ mod heads;
 mod lines;
 pub mod meta;
 mod order;
+mod pairing;
 mod reflow;
 mod repair;
 mod script;

@@ -54,7 +54,10 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         let t = if t > k { t - 1 } else { t };
         let p = &mut pieces[t];
         p.head = head.head;
-        p.authors.extend(head.authors);
+        // The headline's byline names come first, as a reader sees them.
+        let body_authors = std::mem::replace(&mut p.authors, head.authors);
+        p.head_authors = p.authors.len();
+        p.authors.extend(body_authors);
         match (&p.dateline, head.dateline) {
             (None, d) => p.dateline = d,
             (Some(_), Some(d)) => dropped.push(d),

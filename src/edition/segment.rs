@@ -10,6 +10,7 @@ use super::byline::{self, Byline};
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
+use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, move_box_label};
 use super::script::{ends_sentence, ends_with_aside};
@@ -20,6 +21,9 @@ use crate::article::Block;
 pub struct Piece {
     pub head: Option<Headline>,
     pub authors: Vec<String>,
+    /// How many of `authors` (from the front) came from a byline set with the headline,
+    /// before any text; the rest came from within the text (a dateline's `（记者王浩）`).
+    pub head_authors: usize,
     pub dateline: Option<String>,
     pub blocks: Vec<Block>,
     pub continued: bool,
@@ -96,7 +100,13 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     }
     b.flush_caption();
     b.finish();
+    if page.cjk {
+        b.out.pieces = pair_by_words(std::mem::take(&mut b.out.pieces));
+    }
     attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
+    if page.cjk {
+        b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
+    }
     b.out
 }
 
@@ -186,7 +196,12 @@ impl<'a> Builder<'a> {
         {
             self.finish();
         }
+        let with_head = !self.cur.as_ref().is_some_and(Draft::has_body);
         self.apply_byline(b);
+        if with_head {
+            let piece = &mut self.draft().piece;
+            piece.head_authors = piece.authors.len();
+        }
     }
 
     fn apply_byline(&mut self, b: Byline) {

@@ -1,0 +1,165 @@
+use super::*;
+use crate::edition::headline::Headline;
+
+fn head(title: &str) -> Piece {
+    Piece {
+        head: Some(Headline {
+            title: title.to_owned(),
+            ..Headline::default()
+        }),
+        ..Piece::default()
+    }
+}
+
+fn with_body(mut p: Piece, paragraphs: &[&str]) -> Piece {
+    p.blocks = paragraphs
+        .iter()
+        .map(|t| Block::Paragraph {
+            text: (*t).to_owned(),
+        })
+        .collect();
+    p
+}
+
+fn titles_and_starts(pieces: &[Piece]) -> Vec<(String, String)> {
+    pieces
+        .iter()
+        .map(|p| {
+            (
+                p.head.as_ref().map(|h| h.title.clone()).unwrap_or_default(),
+                p.blocks
+                    .first()
+                    .map(|b| b.text().chars().take(4).collect())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+const GUANGXI: &str = "记者从广西壮族自治区工会获悉：广西已经拥有技能人才863.75万人。";
+const GUANGXI_2: &str = "近年来，广西构建产业工人技能形成体系，创建劳模和工匠人才创新工作室。";
+const YUNNAN: &str = "2024年4月，云南省梳理“督检考”备案管理情况，开发建设“督检考”备案管理平台。";
+const YUNNAN_2: &str = "借助备案管理平台，省级部门开展“督检考”事项统筹规范，着力为基层减负。";
+
+#[test]
+fn stacked_headlines_share_the_text_below_them_by_their_words() {
+    let pieces = vec![
+        head("广西已拥有技能人才863.75万人"),
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &[GUANGXI, GUANGXI_2, YUNNAN, YUNNAN_2],
+        ),
+    ];
+    let out = pair_by_words(pieces);
+    assert_eq!(
+        titles_and_starts(&out),
+        [
+            (
+                "广西已拥有技能人才863.75万人".to_owned(),
+                "记者从广".to_owned()
+            ),
+            (
+                "云南统筹规范省级层面“督检考”事项".to_owned(),
+                "2024".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(out[0].blocks.len() + out[1].blocks.len(), 4);
+}
+
+#[test]
+fn crossed_headlines_go_back_to_their_stories_with_their_bylines() {
+    let mut yunnan = with_body(
+        head("云南统筹规范省级层面“督检考”事项"),
+        &[GUANGXI, GUANGXI_2],
+    );
+    yunnan.authors = vec!["张驰".to_owned(), "庞革平".to_owned()];
+    yunnan.head_authors = 1;
+    yunnan.dateline = Some("本报南宁6月17日电".to_owned());
+    let guangxi = with_body(head("广西已拥有技能人才863.75万人"), &[YUNNAN, YUNNAN_2]);
+    let out = pair_by_words(vec![yunnan, guangxi]);
+    assert_eq!(
+        out[0].head.as_ref().unwrap().title,
+        "广西已拥有技能人才863.75万人"
+    );
+    assert_eq!(out[0].authors, ["庞革平"]);
+    assert_eq!(out[0].dateline.as_deref(), Some("本报南宁6月17日电"));
+    assert_eq!(
+        out[1].head.as_ref().unwrap().title,
+        "云南统筹规范省级层面“督检考”事项"
+    );
+    assert_eq!(out[1].authors, ["张驰"]);
+    assert_eq!(out[1].head_authors, 1);
+}
+
+#[test]
+fn text_order_stands_when_the_words_say_nothing() {
+    let pieces = vec![
+        with_body(head("春风十里"), &[GUANGXI]),
+        with_body(head("夏雨一城"), &[YUNNAN]),
+    ];
+    let out = pair_by_words(pieces.clone());
+    assert_eq!(titles_and_starts(&out), titles_and_starts(&pieces));
+}
+
+#[test]
+fn a_story_is_not_cut_mid_sentence() {
+    // The only place the words could cut is inside a sentence: nothing moves.
+    let pieces = vec![
+        head("广西已拥有技能人才863.75万人"),
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &["广西技能人才，", YUNNAN],
+        ),
+    ];
+    let out = pair_by_words(pieces.clone());
+    assert_eq!(titles_and_starts(&out), titles_and_starts(&pieces));
+}
+
+#[test]
+fn terms_are_ideograph_pairs_and_latin_or_digit_runs() {
+    let t = terms("广西863.75万 GDP");
+    assert!(t.contains(&((u64::from('广') << 32) | u64::from('西'))));
+    assert!(t.contains(&hash_token("863.75")));
+    assert!(t.contains(&hash_token("gdp")));
+    assert_eq!(t.len(), 3);
+}
+
+#[test]
+fn untitled_text_joins_the_story_its_words_point_to() {
+    let pieces = vec![
+        Piece {
+            blocks: vec![Block::Paragraph {
+                text: GUANGXI_2.to_owned(),
+            }],
+            ..Piece::default()
+        },
+        with_body(head("春风十里"), &[YUNNAN]),
+        with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]),
+    ];
+    let out = adopt_untitled(pieces);
+    assert_eq!(out.len(), 2);
+    assert_eq!(
+        out[1].head.as_ref().unwrap().title,
+        "广西构建产业工人技能形成体系"
+    );
+    // It came first in the dump, so it reads first.
+    assert_eq!(out[1].blocks[0].text(), GUANGXI_2);
+    assert_eq!(out[1].blocks[1].text(), GUANGXI);
+}
+
+#[test]
+fn untitled_text_with_a_dateline_or_weak_evidence_stays_apart() {
+    let mut lead = with_body(Piece::default(), &[GUANGXI_2]);
+    lead.dateline = Some("本报南宁6月17日电".to_owned());
+    let pieces = vec![
+        lead,
+        with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]),
+    ];
+    assert_eq!(adopt_untitled(pieces).len(), 2);
+    let pieces = vec![
+        with_body(Piece::default(), &["广西的天气很好。"]),
+        with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]),
+    ];
+    assert_eq!(adopt_untitled(pieces).len(), 2);
+}
