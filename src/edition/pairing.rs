@@ -36,7 +36,12 @@ const ADOPT_RATIO: f32 = 3.0;
 pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
     let page = Layout::of(&pieces);
     let m = page.heads.len();
-    if !(2..=MAX_HEADS).contains(&m) || page.units.is_empty() {
+    // A piece without text that still holds a dateline or names from text (a dateline
+    // set on a line of its own) would have no run to give them to: leave such pages alone.
+    let stray = pieces
+        .iter()
+        .any(|p| p.blocks.is_empty() && (p.dateline.is_some() || p.authors.len() > p.head_authors));
+    if !(2..=MAX_HEADS).contains(&m) || page.units.is_empty() || stray {
         return pieces;
     }
     let affinity = page.affinity(&pieces);

@@ -163,3 +163,20 @@ fn untitled_text_with_a_dateline_or_weak_evidence_stays_apart() {
     ];
     assert_eq!(adopt_untitled(pieces).len(), 2);
 }
+
+#[test]
+fn a_headline_holding_a_dateline_of_its_own_keeps_the_page_as_segmented() {
+    // Found by the shuffled-lines property: the dateline had no run to go to and was lost.
+    let mut stacked = head("广西已拥有技能人才863.75万人");
+    stacked.dateline = Some("据新华社北京1月1日电".to_owned());
+    let pieces = vec![
+        stacked,
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &[GUANGXI, GUANGXI_2, YUNNAN, YUNNAN_2],
+        ),
+    ];
+    let out = pair_by_words(pieces.clone());
+    assert_eq!(titles_and_starts(&out), titles_and_starts(&pieces));
+    assert_eq!(out[0].dateline.as_deref(), Some("据新华社北京1月1日电"));
+}
