@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # wrk against pressroom's real server (examples/serve_static.rs: real routing, negotiation,
-# validators and headers) and against nginx (gzip_static, etag) serving the same feed bytes,
-# one after the other: the full GET of the gzip feed, then the 304 path.
+# validators and headers), against a bare hyper server holding the same bytes
+# (examples/bare_hyper.rs: the ceiling for any hyper server on this machine) and against
+# nginx (gzip_static, etag), one after the other: the full GET of the gzip feed, then the
+# 304 path.
 #
 # Usage: benches/http/wrk_vs_nginx.sh   (env: THREADS=2 CONNS=64 DURATION=10s
-#                                        ROUNDS=3 PR_PORT=18080 NGX_PORT=18081)
+#                                        ROUNDS=3 PR_PORT=18080 NGX_PORT=18081
+#                                        BARE_PORT=18082)
 # Each case runs ROUNDS times, alternating the two servers, and the best round counts: the
 # machine is shared, and the best of interleaved rounds is the least disturbed figure.
 # Besides req/s it reports each server's CPU time per request (from /proc), which load from
@@ -18,17 +21,21 @@ DURATION=${DURATION:-5s}
 ROUNDS=${ROUNDS:-3}
 PR_PORT=${PR_PORT:-18080}
 NGX_PORT=${NGX_PORT:-18081}
+BARE_PORT=${BARE_PORT:-18082}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 WORK=$(mktemp -d)
 PR_PID=
 NGX_PID=
+BARE_PID=
 cleanup() {
     [ -n "$PR_PID" ] && kill "$PR_PID" 2>/dev/null && wait "$PR_PID" 2>/dev/null
+    [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
     [ -n "$NGX_PID" ] && kill -QUIT "$NGX_PID" 2>/dev/null && wait "$NGX_PID" 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 install_tools() {
     local missing=()
@@ -166,10 +173,14 @@ best() {
         printf "%s %s\n", r, c}'
 }
 
+# One case's line: req/s and µs/req of pressroom, bare hyper and nginx, and the ratios.
 report() {
-    awk -v name="$1" -v a="$2" -v b="$3" 'BEGIN{split(a, p, " "); split(b, n, " ");
-        printf "%-9s %11.0f %11.0f %7.2fx   %9.2f %9.2f %7.2fx\n",
-            name, p[1], n[1], p[1] / n[1], p[2], n[2], n[2] / p[2]}'
+    awk -v name="$1" -v a="$2" -v b="$3" -v c="$4" 'BEGIN{split(a, p, " "); split(b, h, " ");
+        split(c, n, " ");
+        printf "%-9s req/s %8.0f %8.0f %8.0f   pr/ngx %5.2fx  bare/ngx %5.2fx  pr/bare %5.2fx\n",
+            name, p[1], h[1], n[1], p[1] / n[1], h[1] / n[1], p[1] / h[1];
+        printf "%-9s µs/req %7.2f %8.2f %8.2f   pr/ngx %5.2fx  bare/ngx %5.2fx  pr/bare %5.2fx\n",
+            "", p[2], h[2], n[2], n[2] / p[2], n[2] / h[2], h[2] / p[2]}'
 }
 
 main() {
@@ -183,51 +194,60 @@ main() {
     touch -r "$WORK/www/feed.xml" "$WORK/www/feed.xml.gz"
     chmod -R a+rX "$WORK/www"
 
-    (cd "$ROOT" && cargo build --release --locked --quiet --example serve_static)
+    (cd "$ROOT" && cargo build --release --locked --quiet --example serve_static --example bare_hyper)
     "$ROOT/target/release/examples/serve_static" "$WORK/www" "127.0.0.1:$PR_PORT" &
     PR_PID=$!
+    "$ROOT/target/release/examples/bare_hyper" "$WORK/www" "127.0.0.1:$BARE_PORT" &
+    BARE_PID=$!
     write_nginx_conf
     "$nginx_bin" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
     NGX_PID=$!
 
     local pr="http://127.0.0.1:$PR_PORT/feed.xml" ngx="http://127.0.0.1:$NGX_PORT/feed.xml"
+    local bare="http://127.0.0.1:$BARE_PORT/feed.xml"
     wait_ready "$pr"
+    wait_ready "$bare"
     wait_ready "$ngx"
     local pr_sum ngx_sum
     pr_sum=$(curl -s -H 'Accept-Encoding: gzip' "$pr" | sha256sum)
     ngx_sum=$(curl -s -H 'Accept-Encoding: gzip' "$ngx" | sha256sum)
     [ "$pr_sum" = "$ngx_sum" ] || { echo "servers send different gzip bytes" >&2; exit 1; }
+    [ "$(curl -s "$bare" | sha256sum)" = "$ngx_sum" ] || { echo "bare hyper sends other bytes" >&2; exit 1; }
     local pr_etag ngx_etag
     pr_etag=$(gzip_etag "$pr")
     ngx_etag=$(gzip_etag "$ngx")
     check_304 "$pr" "$pr_etag"
     check_304 "$ngx" "$ngx_etag"
+    check_304 "$bare" '"bare-gzip"'
     echo "feed.xml: $(stat -c %s "$WORK/www/feed.xml") bytes, gzip $(stat -c %s "$WORK/www/feed.xml.gz") bytes" >&2
     echo "wrk -t$THREADS -c$CONNS -d$DURATION on $(nproc) cores" >&2
 
     local nginx_pids="$NGX_PID $(pgrep -P "$NGX_PID" | tr '\n' ' ')"
-    local none="0 1e9" pr_get pr_304 ngx_get ngx_304 round
-    pr_get=$none pr_304=$none ngx_get=$none ngx_304=$none
+    local none="0 1e9" pr_get pr_304 ngx_get ngx_304 bare_get bare_304 round
+    pr_get=$none pr_304=$none ngx_get=$none ngx_304=$none bare_get=$none bare_304=$none
     for round in $(seq 1 "$ROUNDS"); do
         SERVER_PIDS=$PR_PID
         pr_get=$(best "$pr_get" "$(bench "pressroom GET gzip #$round" "$pr" 'Accept-Encoding: gzip')")
+        SERVER_PIDS=$BARE_PID
+        bare_get=$(best "$bare_get" "$(bench "bare hyper GET gzip #$round" "$bare" 'Accept-Encoding: gzip')")
         SERVER_PIDS=$nginx_pids
         ngx_get=$(best "$ngx_get" "$(bench "nginx GET gzip #$round" "$ngx" 'Accept-Encoding: gzip')")
         # A polling reader revalidates the copy it holds: the gzip one, with its ETag.
         SERVER_PIDS=$PR_PID
         pr_304=$(best "$pr_304" "$(bench "pressroom 304 #$round" "$pr" 'Accept-Encoding: gzip' "If-None-Match: $pr_etag")")
+        SERVER_PIDS=$BARE_PID
+        bare_304=$(best "$bare_304" "$(bench "bare hyper 304 #$round" "$bare" 'Accept-Encoding: gzip' 'If-None-Match: "bare-gzip"')")
         SERVER_PIDS=$nginx_pids
         ngx_304=$(best "$ngx_304" "$(bench "nginx 304 #$round" "$ngx" 'Accept-Encoding: gzip' "If-None-Match: $ngx_etag")")
     done
 
     printf '\nbest of %s rounds, wrk -t%s -c%s -d%s, load average %s\n' "$ROUNDS" "$THREADS" \
         "$CONNS" "$DURATION" "$(cut -d' ' -f1-3 /proc/loadavg)"
-    printf '%-9s %11s %11s %8s   %9s %9s %8s\n' "case" "pressroom" "nginx" "ratio" \
-        "pr µs/req" "ngx µs/req" "ratio"
-    report "GET gzip" "$pr_get" "$ngx_get"
-    report "304" "$pr_304" "$ngx_304"
+    printf '%-9s %-6s %8s %8s %8s\n' "case" "" "pressrm" "bare" "nginx"
+    report "GET gzip" "$pr_get" "$bare_get" "$ngx_get"
+    report "304" "$pr_304" "$bare_304" "$ngx_304"
     echo "(req/s: higher is better; µs/req: server CPU per request, lower is better;" \
-        "ratios > 1 favour pressroom)"
+        "ratios > 1 favour the first named)"
 }
 
 main "$@"
