@@ -19,6 +19,10 @@ const MIN_JOIN: f32 = 1.0;
 /// Tail-to-head joins of whole chains need this much text evidence (a word or a bigram
 /// across the join), since no period vouches for them.
 const MIN_LINK: f32 = 2.0;
+/// A join scoring at most this is refused: typography forbids it.
+const REFUSED: f32 = -1.0;
+/// Chains (in head order) searched for the continuation of a cut line.
+const LOOKAHEAD: usize = 3;
 /// Passes of pair swapping after the greedy matching; each pass only ever raises the total.
 const SWAP_PASSES: usize = 3;
 
@@ -229,14 +233,39 @@ pub fn to_chain_order(
     join: impl Fn(usize, usize) -> f32,
 ) -> Vec<usize> {
     let chains = to_chains(succ, lo, hi);
-    let next = link_chains(&chains, join);
+    let next = link_chains(&chains, &join);
     let mut has_prev = vec![false; chains.len()];
     for n in next.iter().flatten() {
         has_prev[*n] = true;
     }
-    let mut out = Vec::with_capacity(hi + 1 - lo);
-    for first in (0..chains.len()).filter(|&c| !has_prev[c]) {
-        let mut c = Some(first);
+    let mut free: Vec<usize> = (0..chains.len()).filter(|&c| !has_prev[c]).collect();
+    let mut out: Vec<usize> = Vec::with_capacity(hi + 1 - lo);
+    while !free.is_empty() {
+        // The next chain in head order, unless the text so far cannot run on into it (a
+        // line cut mid-sentence before a paragraph's first line) and one of the next few
+        // can: that one is the cut line's continuation.
+        // Before the first chain, the text so far is the line printed before the range.
+        let tail = out.last().copied().or(lo.checked_sub(1));
+        let fits = |c: usize| tail.is_none_or(|t| join(t, chains[c][0]) > REFUSED);
+        let pick = match tail {
+            Some(t) if !fits(free[0]) => {
+                // Among the chains that can continue it, the one that lies a row below it
+                // in print (as far from it as its own lines are from each other: the
+                // same column), else the first.
+                let can: Vec<usize> = (0..free.len().min(LOOKAHEAD))
+                    .filter(|&k| join(t, chains[free[k]][0]) >= 0.0)
+                    .collect();
+                let row_below =
+                    |c: &Vec<usize>| c.len() >= 2 && c[0].checked_sub(t) == Some(c[1] - c[0]);
+                can.iter()
+                    .copied()
+                    .find(|&k| row_below(&chains[free[k]]))
+                    .or(can.first().copied())
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        };
+        let mut c = Some(free.remove(pick));
         while let Some(k) = c {
             out.extend(&chains[k]);
             c = next[k];
@@ -349,6 +378,18 @@ mod tests {
     fn chains_come_out_in_the_order_of_their_heads() {
         let succ = vec![Some(2), Some(3), Some(4), None, None];
         assert_eq!(to_chain_order(&succ, 0, 4, |_, _| 0.0), vec![0, 2, 4, 1, 3]);
+    }
+
+    #[test]
+    fn a_cut_line_skips_a_paragraph_start_for_a_chain_that_can_continue_it() {
+        // Chains 0-3, 1-4, 2-5 in head order; 3 is cut and cannot run on into 1 (a
+        // paragraph's first line) but can into 2.
+        let succ = vec![Some(3), Some(4), Some(5), None, None, None];
+        let join = |a: usize, b: usize| match (a, b) {
+            (3, 1) => -1.5,
+            _ => 0.5,
+        };
+        assert_eq!(to_chain_order(&succ, 0, 5, join), vec![0, 3, 2, 5, 1, 4]);
     }
 
     #[test]

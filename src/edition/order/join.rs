@@ -79,6 +79,16 @@ impl Side {
         self.width < SHORT_SHARE * col_width
     }
 
+    /// All ideographs: its width is exact, with no narrow quotes, digits or compressed
+    /// punctuation, so it tells the column's width or a lost indent to the em.
+    pub fn is_pure(&self) -> bool {
+        !self.chars.is_empty()
+            && self
+                .chars
+                .iter()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+    }
+
     /// Short without finishing a sentence: a label or a headline fragment, not running text.
     pub fn is_fragment(&self, col_width: f32) -> bool {
         self.is_short(col_width) && !self.ends_sentence()

@@ -38,6 +38,8 @@ const MIN_JUMPS: usize = 3;
 const DOUBT_JUMPS: usize = 2;
 /// Times the segmenter's look may widen to follow a region its words extended.
 const WIDEN_ROUNDS: usize = 3;
+/// Penalty for running a cut-off line on into a paragraph's first line.
+const INDENT_PENALTY: f32 = 2.0;
 /// Regions whose out-of-order joins are this close merge into one.
 const MERGE_GAP: usize = 2;
 
@@ -93,6 +95,8 @@ struct Page {
     words: Vec<bool>,
     prose: Vec<bool>,
     widths: Vec<f32>,
+    /// Each line's column width read from the widest all-ideograph lines around it.
+    pure_widths: Vec<f32>,
     bigrams: Bigrams,
 }
 
@@ -102,6 +106,7 @@ impl Page {
         Page {
             words: vec![false; sides.len()],
             widths: to_column_widths(&sides, &prose),
+            pure_widths: to_pure_widths(&sides),
             bigrams,
             sides,
             prose,
@@ -127,9 +132,27 @@ impl Page {
         match (self.sides.get(a), self.sides.get(b), self.widths.get(a)) {
             (Some(x), Some(y), Some(&w)) if self.prose[a] && self.prose[b] => {
                 let words = self.words.get(a).copied().unwrap_or(false);
-                score(x, y, &self.bigrams, w, words) + width_agreement(x, y)
+                score(x, y, &self.bigrams, w, words)
+                    + width_agreement(x, y)
+                    + self.indent_agreement(a, b)
             }
             _ => f32::NEG_INFINITY,
+        }
+    }
+
+    /// A line cut off mid-sentence at the column's edge cannot run on into a paragraph's
+    /// first line, which an all-ideograph line exactly two ems short of its column is (its
+    /// indent was lost). The column's width comes from such lines too, so it is exact.
+    fn indent_agreement(&self, a: usize, b: usize) -> f32 {
+        const INDENT: f32 = 2.0;
+        let (x, y) = (&self.sides[a], &self.sides[b]);
+        let col = self.pure_widths[b];
+        let cut = x.is_full(self.widths[a]) && !x.ends_sentence();
+        let opens = y.is_pure() && !y.ends_sentence() && (y.width - (col - INDENT)).abs() < 0.25;
+        if cut && opens {
+            -INDENT_PENALTY
+        } else {
+            0.0
         }
     }
 
@@ -225,6 +248,28 @@ fn to_column_widths(sides: &[Side], prose: &[bool]) -> Vec<f32> {
             near.clear();
             near.extend(votes[lo..=hi].iter().flatten().copied());
             most_common(&near).or(page).unwrap_or(0) as f32
+        })
+        .collect()
+}
+
+/// Each line's widest all-ideograph line within [`WIDTH_RADIUS`] (0 when none): running
+/// lines fill the column, so the widest is its width.
+fn to_pure_widths(sides: &[Side]) -> Vec<f32> {
+    let pure: Vec<f32> = sides
+        .iter()
+        .map(|s| {
+            if s.is_pure() && s.width.is_finite() {
+                s.width
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    (0..sides.len())
+        .map(|i| {
+            let lo = i.saturating_sub(WIDTH_RADIUS);
+            let hi = (i + WIDTH_RADIUS).min(sides.len() - 1);
+            pure[lo..=hi].iter().copied().fold(0.0, f32::max)
         })
         .collect()
 }
