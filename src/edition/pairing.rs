@@ -12,13 +12,16 @@
 //! order come out as they went in. Only blocks and headlines move; nothing is dropped.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::script::{ends_sentence, ends_with_aside};
 use super::segment::Piece;
 use crate::article::Block;
 
-/// Most headlines on a page this stage considers (it searches over subsets of them).
+/// Most headlines on a page this stage considers (it tracks which are used in a bit set).
 const MAX_HEADS: usize = 10;
+/// States of the search kept per block.
+const BEAM: usize = 64;
 /// Reward per block for keeping the headline it was segmented with: ties keep text order.
 const KEEP: f32 = 0.05;
 /// Cost of cutting a segmented article's text in two.
@@ -51,17 +54,7 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
         .enumerate()
         .map(|(u, &l)| gain(&affinity, u, l) + KEEP)
         .sum();
-    let ceiling: f32 = (0..page.units.len())
-        .map(|u| {
-            (0..=m)
-                .map(|l| {
-                    let l = (l < m).then_some(l);
-                    gain(&affinity, u, l) + if l == current[u] { KEEP } else { 0.0 }
-                })
-                .fold(0.0, f32::max)
-        })
-        .sum();
-    if ceiling - keep_score < MIN_GAIN {
+    if !page.in_doubt(&affinity) {
         return pieces;
     }
     let (best, labels) = page.search(&affinity, &current);
@@ -135,6 +128,45 @@ fn top_two(values: &[f32]) -> (usize, f32) {
     (best, second)
 }
 
+/// One state of the search: the label of the run the block is in, the headlines used so
+/// far, the score, and the state of the block before.
+#[derive(Debug, Clone, Copy)]
+struct State {
+    label: usize,
+    used: u32,
+    score: f32,
+    prev: usize,
+}
+
+impl State {
+    /// What makes two states the same for the search: label and headlines used.
+    fn key(&self) -> u64 {
+        ((self.label as u64) << 32) | u64::from(self.used)
+    }
+}
+
+/// A multiply-xorshift hasher for the search's `u64` keys: the standard SipHash guards
+/// against hostile keys, which these are not, and cost a third of the page's split.
+#[derive(Debug, Default)]
+struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Word weight headline `l` (None: untitled) earns from block `u`.
 fn gain(affinity: &[Vec<f32>], u: usize, l: Option<usize>) -> f32 {
     l.map_or(0.0, |h| affinity[u][h])
@@ -196,6 +228,35 @@ impl Layout {
         }
     }
 
+    /// Whether the words question the segmented pairing: a titled piece's text speaks more
+    /// of another headline than of its own, or of a headline without text. Otherwise no run can gain [`MIN_GAIN`] without cutting a story, and the
+    /// search is skipped (most pages: it is the costliest step of their split).
+    fn in_doubt(&self, affinity: &[Vec<f32>]) -> bool {
+        let m = self.heads.len();
+        let mut totals: Vec<Vec<f32>> = vec![vec![0.0; m]; self.head_of.len()];
+        for (u, unit) in self.units.iter().enumerate() {
+            for (t, a) in totals[unit.piece].iter_mut().zip(&affinity[u]) {
+                *t += a;
+            }
+        }
+        let mut has_text = vec![false; m];
+        for unit in &self.units {
+            if let Some(h) = self.head_of[unit.piece] {
+                has_text[h] = true;
+            }
+        }
+        // Untitled text and a headline without text are the headline-after-its-body case,
+        // which the positional repair settles; text under another headline is not.
+        totals.iter().enumerate().any(|(k, t)| {
+            let Some(own) = self.head_of[k] else {
+                return false;
+            };
+            (0..m).any(|h| {
+                h != own && (t[h] >= t[own] + MIN_GAIN || !has_text[h] && t[h] >= MIN_GAIN)
+            })
+        })
+    }
+
     /// `affinity[u][h]`: the weight of headline `h`'s word pairs found in block `u`. A pair
     /// found in several blocks or headlines is shared among them, so the words that tell
     /// stories apart count and the page's common words barely do.
@@ -211,30 +272,56 @@ impl Layout {
                     .map_or_else(Vec::new, |t| terms(&t))
             })
             .collect();
-        let unit_terms: Vec<Vec<u64>> = self
-            .units
-            .iter()
-            .map(|u| terms(pieces[u.piece].blocks[u.block].text()))
-            .collect();
-        let mut in_heads: HashMap<u64, f32> = HashMap::new();
-        for t in head_terms.iter().flatten() {
-            *in_heads.entry(*t).or_default() += 1.0;
-        }
-        let mut in_units: HashMap<u64, f32> = HashMap::new();
-        for t in unit_terms.iter().flatten() {
-            if in_heads.contains_key(t) {
-                *in_units.entry(*t).or_default() += 1.0;
+        // Every headline term once, sorted, with the number of headlines that use it; the
+        // blocks are then read for these terms only.
+        let mut all: Vec<u64> = head_terms.iter().flatten().copied().collect();
+        all.sort_unstable();
+        let mut vocab: Vec<u64> = Vec::with_capacity(all.len());
+        let mut in_heads: Vec<f32> = Vec::with_capacity(all.len());
+        for t in all {
+            if vocab.last() == Some(&t) {
+                *in_heads.last_mut().unwrap_or(&mut 0.0) += 1.0;
+            } else {
+                vocab.push(t);
+                in_heads.push(1.0);
             }
         }
-        unit_terms
+        let index = |ts: &[u64]| -> Vec<usize> {
+            let mut hits: Vec<usize> = ts
+                .iter()
+                .filter_map(|t| vocab.binary_search(t).ok())
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            hits
+        };
+        let heads: Vec<Vec<usize>> = head_terms.iter().map(|ts| index(ts)).collect();
+        let units: Vec<Vec<usize>> = self
+            .units
             .iter()
-            .map(|ut| {
-                head_terms
+            .map(|u| {
+                let mut ts = Vec::new();
+                for_each_term(pieces[u.piece].blocks[u.block].text(), |t| {
+                    if vocab.binary_search(&t).is_ok() {
+                        ts.push(t);
+                    }
+                });
+                index(&ts)
+            })
+            .collect();
+        let mut in_units = vec![0.0f32; vocab.len()];
+        for &i in units.iter().flatten() {
+            in_units[i] += 1.0;
+        }
+        units
+            .iter()
+            .map(|hits| {
+                heads
                     .iter()
-                    .map(|ht| {
-                        ht.iter()
-                            .filter(|t| ut.binary_search(t).is_ok())
-                            .map(|t| 1.0 / (in_heads[t] * in_units[t]))
+                    .map(|head| {
+                        head.iter()
+                            .filter(|i| hits.binary_search(i).is_ok())
+                            .map(|&i| 1.0 / (in_heads[i] * in_units[i]))
                             .sum()
                     })
                     .collect()
@@ -243,83 +330,106 @@ impl Layout {
     }
 
     /// The best labelling of the blocks: runs in text order, each labelled with a distinct
-    /// headline or untitled. Dynamic programming over (block, label, headlines used).
+    /// headline or untitled. Dynamic programming over (block, label, headlines used), kept
+    /// sparse (only states reached) and narrow (the best [`BEAM`] of each step go on), so
+    /// a page costs in proportion to its blocks.
     fn search(
         &self,
         affinity: &[Vec<f32>],
         current: &[Option<usize>],
     ) -> (f32, Vec<Option<usize>>) {
         let m = self.heads.len();
-        let labels = m + 1; // label m: untitled
-        let masks = 1usize << m;
         let n = self.units.len();
-        let idx = |l: usize, mask: usize| l * masks + mask;
-        let mut score = vec![f32::NEG_INFINITY; labels * masks];
-        let mut back: Vec<Vec<u8>> = Vec::with_capacity(n);
+        let untitled = m;
+        let label_of = |l: usize| (l < m).then_some(l);
+        let bit = |l: usize| if l < m { 1u32 << l } else { 0 };
         let unit_gain = |u: usize, l: usize| {
-            let label = (l < m).then_some(l);
-            gain(affinity, u, label) + if label == current[u] { KEEP } else { 0.0 }
+            gain(affinity, u, label_of(l)) + if label_of(l) == current[u] { KEEP } else { 0.0 }
         };
-        let bit = |l: usize| if l < m { 1usize << l } else { 0 };
-        for l in 0..labels {
-            score[idx(l, bit(l))] = unit_gain(0, l);
-        }
-        back.push(vec![u8::MAX; labels * masks]);
+        // Untitled first, then the block's own headline, then the others.
+        let starters = |u: usize| -> Vec<usize> {
+            let mut out = vec![untitled];
+            out.extend(current[u]);
+            out.extend((0..m).filter(|&h| current[u] != Some(h)));
+            out
+        };
+        let mut steps: Vec<Vec<State>> = Vec::with_capacity(n);
+        steps.push(
+            starters(0)
+                .into_iter()
+                .map(|l| State {
+                    label: l,
+                    used: bit(l),
+                    score: unit_gain(0, l),
+                    prev: usize::MAX,
+                })
+                .collect(),
+        );
         for u in 1..n {
             let unit = &self.units[u];
-            let mut next = vec![f32::NEG_INFINITY; labels * masks];
-            let mut from = vec![u8::MAX; labels * masks];
             let cut = if unit.first { 0.0 } else { CUT };
-            for mask in 0..masks {
-                for l in 0..labels {
-                    let s = score[idx(l, mask)];
-                    if s == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    if !unit.must_start {
-                        let k = idx(l, mask);
-                        let v = s + unit_gain(u, l);
-                        if v > next[k] {
-                            next[k] = v;
-                            from[k] = l as u8;
-                        }
-                    }
-                    if !unit.may_start {
-                        continue;
-                    }
-                    for l2 in 0..labels {
-                        // A headline already used (the current one included) cannot
-                        // take a second run; untitled runs have no bit.
-                        if mask & bit(l2) != 0 {
-                            continue;
-                        }
-                        let k = idx(l2, mask | bit(l2));
-                        let v = s - cut + unit_gain(u, l2);
-                        if v > next[k] {
-                            next[k] = v;
-                            from[k] = l as u8;
-                        }
-                    }
+            let labels = if unit.may_start {
+                starters(u)
+            } else {
+                Vec::new()
+            };
+            let mut next: Vec<State> = Vec::new();
+            let mut index: HashMap<u64, usize, BuildHasherDefault<MixHasher>> =
+                HashMap::with_capacity_and_hasher(BEAM * 4, BuildHasherDefault::default());
+            let mut offer = |next: &mut Vec<State>, s: State| match index.get(&s.key()) {
+                Some(&k) if next[k].score >= s.score => {}
+                Some(&k) => next[k] = s,
+                None => {
+                    index.insert(s.key(), next.len());
+                    next.push(s);
+                }
+            };
+            for (i, s) in steps[u - 1].iter().enumerate() {
+                if !unit.must_start {
+                    let score = s.score + unit_gain(u, s.label);
+                    offer(
+                        &mut next,
+                        State {
+                            score,
+                            prev: i,
+                            ..*s
+                        },
+                    );
+                }
+                // A headline already used (the current one included) cannot take a
+                // second run; untitled runs have no bit.
+                for &l in labels.iter().filter(|&&l| s.used & bit(l) == 0) {
+                    let score = s.score - cut + unit_gain(u, l);
+                    offer(
+                        &mut next,
+                        State {
+                            label: l,
+                            used: s.used | bit(l),
+                            score,
+                            prev: i,
+                        },
+                    );
                 }
             }
-            score = next;
-            back.push(from);
+            if next.len() > BEAM {
+                next.sort_by(|a, b| b.score.total_cmp(&a.score));
+                next.truncate(BEAM);
+            }
+            steps.push(next);
         }
-        let (mut k, best) =
-            score
-                .iter()
-                .enumerate()
-                .fold(
-                    (0, f32::NEG_INFINITY),
-                    |acc, (k, &v)| if v > acc.1 { (k, v) } else { acc },
-                );
+        let Some((mut k, best)) = steps[n - 1]
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (k, s.score))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            return (f32::NEG_INFINITY, current.to_vec());
+        };
         let mut out = vec![None; n];
         for u in (0..n).rev() {
-            let (l, mask) = (k / masks, k % masks);
-            out[u] = (l < m).then_some(l);
-            let prev = back[u][k] as usize;
-            let prev_mask = if prev == l { mask } else { mask & !bit(l) };
-            k = idx(prev, prev_mask);
+            let s = &steps[u][k];
+            out[u] = label_of(s.label);
+            k = s.prev;
         }
         (best, out)
     }
@@ -452,39 +562,78 @@ fn head_text(h: &super::headline::Headline) -> String {
 /// word is mostly two characters), and runs of two or more digits or Latin letters.
 fn terms(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut run = String::new();
-    let is_ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if is_ideograph(c) {
-            if let Some(p) = prev {
-                out.push((u64::from(p) << 32) | u64::from(c));
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
-        if c.is_ascii_alphanumeric() || (c == '.' && !run.is_empty()) {
-            run.push(c.to_ascii_lowercase());
-        } else {
-            let token = run.trim_end_matches('.');
-            if token.len() >= 2 {
-                out.push(hash_token(token));
-            }
-            run.clear();
-        }
-    }
+    for_each_term(text, |t| out.push(t));
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// A token's key, kept apart from ideograph pairs (whose high half is a char, < 2^21).
+/// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
+fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
+    let is_ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut prev: Option<char> = None;
+    // The Latin or digit run being read: its hash and length, and the hash and length it
+    // had before a trailing dot (`863.75万` keeps its dot, `GDP.` drops it).
+    let mut run = TokenHash::default();
+    let mut before_dot = TokenHash::default();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if is_ideograph(c) {
+            if let Some(p) = prev {
+                f((u64::from(p) << 32) | u64::from(c));
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+        if c.is_ascii_alphanumeric() {
+            run.push(c.to_ascii_lowercase() as u8);
+            before_dot = run;
+        } else if c == '.' && run.len > 0 {
+            run.push(b'.');
+        } else {
+            if before_dot.len >= 2 {
+                f(before_dot.finish());
+            }
+            run = TokenHash::default();
+            before_dot = TokenHash::default();
+        }
+    }
+}
+
+/// FNV-1a over a token's bytes, kept apart from ideograph pairs (whose high half is a
+/// char, < 2^21) by the top bit.
+#[derive(Debug, Clone, Copy)]
+struct TokenHash {
+    hash: u64,
+    len: usize,
+}
+
+impl Default for TokenHash {
+    fn default() -> Self {
+        TokenHash {
+            hash: 0xcbf2_9ce4_8422_2325,
+            len: 0,
+        }
+    }
+}
+
+impl TokenHash {
+    fn push(&mut self, b: u8) {
+        self.hash = (self.hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        self.len += 1;
+    }
+
+    fn finish(self) -> u64 {
+        self.hash | (1 << 63)
+    }
+}
+
+/// A token's key, as [`for_each_term`] computes it.
+#[cfg(test)]
 fn hash_token(token: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    token.hash(&mut h);
-    h.finish() | (1 << 63)
+    let mut h = TokenHash::default();
+    token.bytes().for_each(|b| h.push(b));
+    h.finish()
 }
 
 #[cfg(test)]
