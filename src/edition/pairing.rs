@@ -20,8 +20,15 @@ use crate::article::Block;
 
 /// Most headlines on a page this stage considers (it tracks which are used in a bit set).
 const MAX_HEADS: usize = 10;
+/// Title word pairs a headline's text must show for the page to look paired.
+const SEEN_PAIRS: usize = 1;
+/// How many times its own headline's weight a piece's text must give another (plus
+/// [`MIN_GAIN`]) before the pairing is in doubt: stories on one page share names.
+const DOUBT_RATIO: f32 = 2.0;
+/// Size of the filter for headline terms, in 64-bit words (4,096 bits).
+const FILTER_WORDS: usize = 64;
 /// States of the search kept per block.
-const BEAM: usize = 64;
+const BEAM: usize = 32;
 /// Reward per block for keeping the headline it was segmented with: ties keep text order.
 const KEEP: f32 = 0.05;
 /// Cost of cutting a segmented article's text in two.
@@ -44,7 +51,8 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
     let stray = pieces
         .iter()
         .any(|p| p.blocks.is_empty() && (p.dateline.is_some() || p.authors.len() > p.head_authors));
-    if !(2..=MAX_HEADS).contains(&m) || page.units.is_empty() || stray {
+    if !(2..=MAX_HEADS).contains(&m) || page.units.is_empty() || stray || page.looks_paired(&pieces)
+    {
         return pieces;
     }
     let affinity = page.affinity(&pieces);
@@ -68,19 +76,23 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
 /// the dump cut off its article around another one (`…她感叹` then another story, then the
 /// rest). Text with a dateline or a jump-from line opens a story of its own and stays.
 pub fn adopt_untitled(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    let candidate = |p: &Piece| {
+        p.head.is_none()
+            && !p.blocks.is_empty()
+            && p.dateline.is_none()
+            && p.continued_from.is_none()
+    };
     loop {
+        if !pieces.iter().any(candidate) {
+            return pieces;
+        }
         let page = Layout::of(&pieces);
         if page.heads.is_empty() {
             return pieces;
         }
         let affinity = page.affinity(&pieces);
         let Some((from, to)) = (0..pieces.len()).find_map(|k| {
-            let p = &pieces[k];
-            let orphan_text = p.head.is_none()
-                && !p.blocks.is_empty()
-                && p.dateline.is_none()
-                && p.continued_from.is_none();
-            if !orphan_text {
+            if !candidate(&pieces[k]) {
                 return None;
             }
             let mut by_headline = vec![0.0f32; page.heads.len()];
@@ -228,6 +240,38 @@ impl Layout {
         }
     }
 
+    /// A cheap look before the word weights: every headline with text finds at least
+    /// [`SEEN_PAIRS`] of its title's word pairs in that text, and every headline without
+    /// text stands right after untitled text (the headline printed after its body, which
+    /// the positional repair settles). Most pages are so, and skip the rest of the stage.
+    fn looks_paired(&self, pieces: &[Piece]) -> bool {
+        self.heads.iter().all(|&k| {
+            let piece = &pieces[k];
+            let Some(head) = &piece.head else {
+                return true;
+            };
+            if piece.blocks.is_empty() {
+                return k > 0
+                    && self.head_of[k - 1].is_none()
+                    && self.units.iter().any(|u| u.piece == k - 1);
+            }
+            let title: Vec<char> = head.title.chars().filter(|c| is_ideograph(*c)).collect();
+            let pairs: Vec<String> = title.windows(2).map(|w| w.iter().collect()).collect();
+            let need = SEEN_PAIRS.min(pairs.len());
+            let found = pairs
+                .iter()
+                .filter(|pair| {
+                    piece
+                        .blocks
+                        .iter()
+                        .any(|b| b.text().contains(pair.as_str()))
+                })
+                .take(need)
+                .count();
+            found >= need
+        })
+    }
+
     /// Whether the words question the segmented pairing: a titled piece's text speaks more
     /// of another headline than of its own, or of a headline without text. Otherwise no run can gain [`MIN_GAIN`] without cutting a story, and the
     /// search is skipped (most pages: it is the costliest step of their split).
@@ -239,20 +283,28 @@ impl Layout {
                 *t += a;
             }
         }
+        // Headlines without text, except one right after untitled text: that is the
+        // headline printed after its body, which the positional repair settles.
         let mut has_text = vec![false; m];
         for unit in &self.units {
             if let Some(h) = self.head_of[unit.piece] {
                 has_text[h] = true;
             }
         }
-        // Untitled text and a headline without text are the headline-after-its-body case,
-        // which the positional repair settles; text under another headline is not.
+        for (h, &k) in self.heads.iter().enumerate() {
+            let after_untitled = k > 0
+                && self.head_of[k - 1].is_none()
+                && self.units.iter().any(|u| u.piece == k - 1);
+            has_text[h] |= after_untitled;
+        }
+        // Untitled text is left to the positional repair too.
         totals.iter().enumerate().any(|(k, t)| {
             let Some(own) = self.head_of[k] else {
                 return false;
             };
             (0..m).any(|h| {
-                h != own && (t[h] >= t[own] + MIN_GAIN || !has_text[h] && t[h] >= MIN_GAIN)
+                h != own
+                    && (t[h] >= DOUBT_RATIO * t[own] + MIN_GAIN || !has_text[h] && t[h] >= MIN_GAIN)
             })
         })
     }
@@ -296,13 +348,25 @@ impl Layout {
             hits
         };
         let heads: Vec<Vec<usize>> = head_terms.iter().map(|ts| index(ts)).collect();
+        // Most of a page's word pairs are in no headline: a one-hash Bloom filter turns
+        // them away before the binary search.
+        let mut filter = [0u64; FILTER_WORDS];
+        let slot = |t: u64| {
+            let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+            (h / 64 % FILTER_WORDS, 1u64 << (h % 64))
+        };
+        for &t in &vocab {
+            let (w, b) = slot(t);
+            filter[w] |= b;
+        }
         let units: Vec<Vec<usize>> = self
             .units
             .iter()
             .map(|u| {
                 let mut ts = Vec::new();
                 for_each_term(pieces[u.piece].blocks[u.block].text(), |t| {
-                    if vocab.binary_search(&t).is_ok() {
+                    let (w, b) = slot(t);
+                    if filter[w] & b != 0 && vocab.binary_search(&t).is_ok() {
                         ts.push(t);
                     }
                 });
@@ -346,11 +410,19 @@ impl Layout {
         let unit_gain = |u: usize, l: usize| {
             gain(affinity, u, label_of(l)) + if label_of(l) == current[u] { KEEP } else { 0.0 }
         };
+        // `later[u][h]`: headline h's words occur in block u or after. A run under a
+        // headline whose words never come again earns nothing, so none starts there.
+        let mut later = vec![vec![false; m]; n + 1];
+        for u in (0..n).rev() {
+            for h in 0..m {
+                later[u][h] = later[u + 1][h] || affinity[u][h] > 0.0;
+            }
+        }
         // Untitled first, then the block's own headline, then the others.
         let starters = |u: usize| -> Vec<usize> {
             let mut out = vec![untitled];
             out.extend(current[u]);
-            out.extend((0..m).filter(|&h| current[u] != Some(h)));
+            out.extend((0..m).filter(|&h| current[u] != Some(h) && later[u][h]));
             out
         };
         let mut steps: Vec<Vec<State>> = Vec::with_capacity(n);
@@ -412,7 +484,7 @@ impl Layout {
                 }
             }
             if next.len() > BEAM {
-                next.sort_by(|a, b| b.score.total_cmp(&a.score));
+                next.select_nth_unstable_by(BEAM - 1, |a, b| b.score.total_cmp(&a.score));
                 next.truncate(BEAM);
             }
             steps.push(next);
@@ -569,8 +641,11 @@ fn terms(text: &str) -> Vec<u64> {
 }
 
 /// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
-    let is_ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     let mut prev: Option<char> = None;
     // The Latin or digit run being read: its hash and length, and the hash and length it
     // had before a trailing dot (`863.75万` keeps its dot, `GDP.` drops it).
