@@ -10,6 +10,11 @@
 //! article as segmented, or after a paragraph that ends a sentence. The segmented pairing
 //! is kept unless the words clearly prefer another, so pages whose text order is reading
 //! order come out as they went in. Only blocks and headlines move; nothing is dropped.
+//!
+//! Most pages never get that far: a page where every headline's text repeats a word pair of
+//! its title, and every headline without text follows untitled text (printed after its
+//! body, for [`super::repair`]), looks paired and is left alone; so is one where no piece's
+//! text speaks clearly more of another headline than of its own.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -56,15 +61,15 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
         return pieces;
     }
     let affinity = page.affinity(&pieces);
+    if !page.in_doubt(&affinity) {
+        return pieces;
+    }
     let current: Vec<Option<usize>> = page.units.iter().map(|u| page.head_of[u.piece]).collect();
     let keep_score: f32 = current
         .iter()
         .enumerate()
         .map(|(u, &l)| gain(&affinity, u, l) + KEEP)
         .sum();
-    if !page.in_doubt(&affinity) {
-        return pieces;
-    }
     let (best, labels) = page.search(&affinity, &current);
     if best - keep_score < MIN_GAIN {
         return pieces;
