@@ -135,10 +135,12 @@ fn cache_control(max_age: u32) -> HeaderValue {
 /// `%5c`), backslashes and NUL before any lookup, so encoded traversal never gets decoded.
 fn is_safe_path(path: &str) -> bool {
     let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/');
-    path.starts_with('/')
-        && path.bytes().all(allowed)
-        && !path.contains("..")
-        && !path.contains("//")
+    // One pass over the bytes: this runs on every request, and two substring searches
+    // cost ~470 instructions of it (callgrind, see benches/http/README.md).
+    let bytes = path.as_bytes();
+    bytes.first() == Some(&b'/')
+        && bytes.iter().all(|&b| allowed(b))
+        && bytes.windows(2).all(|w| w != b".." && w != b"//")
 }
 
 fn method_not_allowed() -> Response<Body> {
