@@ -5,6 +5,7 @@
 //! subtitle is a noticeably shorter line under the title (`陈恢清致辞`). In English, the
 //! capitalised lines are the title and the decks under them the subtitle.
 
+use super::order::word_across;
 use super::reflow::collapse_spaces;
 use super::script::upper_ratio;
 
@@ -64,9 +65,38 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
         return false;
     };
     let widest = before.iter().map(|l| l.1).fold(0.0, f32::max);
-    // A one- or two-character remainder is the title's wrap, not a subtitle.
+    // A one- or two-character remainder is the title's wrap, not a subtitle; so is a line
+    // that closes a bracket the title left open (`《实施弹性退休制度暂行办` + `法》发布`) or
+    // finishes a word the line above broke (`新职业持续赋能生` + `产生活`).
     last.starts_with(['—', '-'])
-        || (*w < 0.75 * widest && *w >= 3.0 && !prev.ends_with(['，', '、', ',']))
+        || (*w < 0.75 * widest
+            && *w >= 3.0
+            && !prev.ends_with(['，', '、', ','])
+            && !leaves_open(before)
+            && !breaks_word(prev, last))
+}
+
+/// True when the lines open more book-title marks, quotes or brackets than they close.
+fn leaves_open(lines: &[HeadLine]) -> bool {
+    let count = |c: char| {
+        lines
+            .iter()
+            .map(|(t, _)| t.matches(c).count())
+            .sum::<usize>()
+    };
+    [('《', '》'), ('“', '”'), ('（', '）'), ('「', '」')]
+        .iter()
+        .any(|&(open, close)| count(open) > count(close))
+}
+
+/// True when a dictionary word runs across the break from `above` into `below`.
+fn breaks_word(above: &str, below: &str) -> bool {
+    const SIDE: usize = 4;
+    let tail: Vec<char> = above.trim_end().chars().collect();
+    let left: String = tail[tail.len().saturating_sub(SIDE)..].iter().collect();
+    let right: String = below.trim_start().chars().take(SIDE).collect();
+    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    ideograph(left.chars().last()) && ideograph(right.chars().next()) && word_across(&left, &right)
 }
 
 fn from_latin(lines: &[HeadLine]) -> Headline {
@@ -123,6 +153,16 @@ mod tests {
         assert_eq!(
             (x.title.as_str(), x.subtitle),
             ("主动作为，保障群众病有所医", None)
+        );
+        let x = h(&["《实施弹性退休制度暂行办", "法》发布"]);
+        assert_eq!(
+            (x.title.as_str(), x.subtitle),
+            ("《实施弹性退休制度暂行办法》发布", None)
+        );
+        let x = h(&["新职业持续赋能生", "产生活"]);
+        assert_eq!(
+            (x.title.as_str(), x.subtitle),
+            ("新职业持续赋能生产生活", None)
         );
         let x = h(&["江西资助新生儿参加基", "本医保——", "呵护一小 幼有所保"]);
         assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保——"));

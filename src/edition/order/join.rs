@@ -236,6 +236,12 @@ fn typography(a: &Side, b: &Side, col_width: f32) -> f32 {
 fn spans_word(a: &Side, b: &Side) -> bool {
     let left: String = a.chars[a.len().saturating_sub(SIDE)..].iter().collect();
     let right: String = b.chars[..b.len().min(SIDE)].iter().collect();
+    word_across(&left, &right)
+}
+
+/// True when jieba cuts `left` + `right` with a word of two or more characters across the
+/// seam (`赋能生` + `产生活`: 生产). Pass a few characters of each side.
+pub fn word_across(left: &str, right: &str) -> bool {
     let cut_at = left.chars().count();
     let window = format!("{left}{right}");
     jieba()

@@ -13,6 +13,8 @@ mod chain;
 mod gate;
 mod join;
 
+pub use join::word_across;
+
 use super::lines::Line;
 use super::script::is_cjk;
 use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
