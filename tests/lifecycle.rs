@@ -5,9 +5,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::os::unix::net::UnixDatagram;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::{expected_ids, feed_ids, seed, wait_for, Daemon, Home};
@@ -191,22 +190,15 @@ fn systemd_hears_ready_after_the_first_publish_then_watchdog_and_stopping() {
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     // `exec` keeps the shell's pid, so WATCHDOG_PID can name the daemon as systemd would.
-    let mut child = Command::new("sh")
+    let mut serve = Command::new("sh");
+    serve
         .arg("-c")
         .arg("WATCHDOG_PID=$$ exec \"$0\" serve --config \"$1\"")
         .arg(env!("CARGO_BIN_EXE_pressroom"))
         .arg(home.config())
         .env("NOTIFY_SOCKET", &socket_path)
-        .env("WATCHDOG_USEC", "400000")
-        .env("RUST_LOG", "pressroom=debug")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+        .env("WATCHDOG_USEC", "400000");
+    let daemon = home.start_with(serve);
     let mut messages = Vec::new();
     let recv = || {
         let mut buf = [0u8; 512];
@@ -221,15 +213,6 @@ fn systemd_hears_ready_after_the_first_publish_then_watchdog_and_stopping() {
     );
     let watchdog = recv();
     assert!(watchdog.contains("WATCHDOG=1"), "{watchdog}");
-    let daemon = Daemon {
-        addr: line
-            .trim()
-            .trim_start_matches("pressroom listening on http://")
-            .trim_end_matches('/')
-            .parse()
-            .unwrap(),
-        child,
-    };
     assert_eq!(daemon.get("/healthz").status, 200);
     daemon.signal("TERM");
     let stopping = (0..10).map(|_| recv()).find(|m| m.contains("STOPPING=1"));

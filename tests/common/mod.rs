@@ -150,15 +150,20 @@ impl Home {
 
     /// Starts `pressroom serve` on this home and waits until it listens.
     pub fn start(&self) -> Daemon {
+        let mut serve = Command::new(env!("CARGO_BIN_EXE_pressroom"));
+        serve.arg("serve").arg("--config").arg(self.config());
+        self.start_with(serve)
+    }
+
+    /// Runs `serve`, a command that starts the daemon on this home (however it is wrapped),
+    /// logging to `daemon.log`, and waits until it prints the address it listens on.
+    pub fn start_with(&self, mut serve: Command) -> Daemon {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(self.path("daemon.log"))
             .unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pressroom"))
-            .arg("serve")
-            .arg("--config")
-            .arg(self.config())
+        let mut child = serve
             .env("RUST_LOG", "pressroom=debug")
             .stdout(Stdio::piped())
             .stderr(log)
