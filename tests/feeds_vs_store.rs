@@ -7,7 +7,9 @@ use std::io::Read;
 use std::time::Duration;
 
 use chrono::FixedOffset;
-use common::{parse_feed, seed, seed_titles, wait_for, Daemon, Home, SEED_NAME};
+use common::{
+    entry_content, parse_feed, seed, seed_titles, squash, wait_for, Daemon, Home, SEED_NAME,
+};
 use pressroom::render::Entry;
 use pressroom::store::Store;
 
@@ -35,10 +37,6 @@ fn stored(home: &Home) -> Vec<Entry> {
     store.latest(100).unwrap()
 }
 
-fn no_space(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 #[test]
 fn every_format_says_what_the_store_holds_field_by_field() {
     let (home, daemon) = started_with_seed();
@@ -56,6 +54,7 @@ fn every_format_says_what_the_store_holds_field_by_field() {
             Some("zh-cn".into()),
             "{path}"
         );
+        assert_eq!(feed.entries.len(), entries.len(), "{path}");
         for (item, entry) in feed.entries.iter().zip(&entries) {
             let a = &entry.article;
             let ctx = format!("{path} {}", a.title);
@@ -89,11 +88,7 @@ fn every_format_says_what_the_store_holds_field_by_field() {
                 a.authors.clone()
             };
             assert_eq!(names.join("、"), expected.join("、"), "{ctx}");
-            let html = item
-                .content
-                .as_ref()
-                .and_then(|c| c.body.clone())
-                .unwrap_or_default();
+            let html = entry_content(item);
             for block in &a.blocks {
                 let text = pressroom::render::escape::escape(block.text());
                 assert!(
@@ -105,15 +100,19 @@ fn every_format_says_what_the_store_holds_field_by_field() {
             let summary = item
                 .summary
                 .as_ref()
-                .map(|s| no_space(&s.content))
-                .unwrap_or_default();
+                .map(|s| squash(&s.content))
+                .unwrap_or_else(|| panic!("{ctx}: a summary"));
+            assert!(
+                !summary.trim_end_matches('…').is_empty(),
+                "{ctx}: summary empty"
+            );
             let first = a
                 .blocks
                 .iter()
                 .find(|b| matches!(b, pressroom::article::Block::Paragraph { .. }))
                 .unwrap();
             assert!(
-                no_space(first.text()).starts_with(summary.trim_end_matches('…')),
+                squash(first.text()).starts_with(summary.trim_end_matches('…')),
                 "{ctx}: summary"
             );
         }

@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use common::{
-    expected_ids, expected_split, feed_ids, seed, wait_for, Daemon, Home, DATED_PAGE as PAGE,
+    entry_content, expected_ids, expected_split, feed_ids, seed, wait_for, Daemon, Home,
+    DATED_PAGE as PAGE,
 };
 
 fn home() -> Home {
@@ -187,11 +188,7 @@ fn markup_in_the_text_is_escaped_exactly_once_everywhere() {
                 Some(article.title.as_str()),
                 "{path} title"
             );
-            let html = entry
-                .content
-                .as_ref()
-                .and_then(|c| c.body.clone())
-                .unwrap_or_default();
+            let html = entry_content(entry);
             for block in &article.blocks {
                 assert!(
                     unescape_html(&html).contains(block.text()),

@@ -121,16 +121,23 @@ fn ids_survive_body_corrections() {
     for (name, text) in fixture_pages() {
         let before = split(&text, &meta());
         let mut corrected = String::with_capacity(text.len());
+        let mut edited = 0;
         for line in text.lines() {
-            // Touch lines that end a sentence: body text, never a headline.
-            let fixed = if line.trim_end().ends_with('。') && line.chars().count() > 8 {
+            // Touch lines that end a sentence: body text, never a headline. Chinese text
+            // gets one character changed, Latin text one letter of a common word.
+            let t = line.trim_end();
+            let fixed = if t.ends_with('。') && line.chars().count() > 8 {
                 line.replacen('的', "地", 1)
+            } else if t.ends_with('.') && line.len() > 30 {
+                line.replacen(" the ", " thc ", 1)
             } else {
                 line.to_owned()
             };
+            edited += usize::from(fixed != line);
             corrected.push_str(&fixed);
             corrected.push('\n');
         }
+        assert!(edited > 0, "{name}: nothing corrected");
         let after = split(&corrected, &meta());
         let ids = |s: &pressroom::edition::Split| {
             s.articles

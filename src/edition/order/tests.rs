@@ -107,14 +107,34 @@ fn latin_pages_are_left_alone() {
 
 #[test]
 fn blank_rhythm_stays_with_the_positions() {
-    let lines = to_interleaved(&to_column_lines(TEXT, 12), 3);
-    let text = lines.join("\n\n");
-    let before: Vec<bool> = to_lines(&text).iter().map(|l| l.blank_before).collect();
-    let after: Vec<bool> = to_reading_order(to_lines(&text), true)
+    let columns = to_column_lines(TEXT, 12);
+    let lines = to_interleaved(&columns, 3);
+    // A blank line before some positions (not a multiple of the period), so flags carried
+    // along with their lines would land elsewhere.
+    let mut text = String::new();
+    for (k, l) in lines.iter().enumerate() {
+        if k > 0 {
+            text.push_str(if k % 5 == 2 { "\n\n" } else { "\n" });
+        }
+        text.push_str(l);
+    }
+    let input = to_lines(&text);
+    let before: Vec<bool> = input.iter().map(|l| l.blank_before).collect();
+    let carried: Vec<bool> = columns
         .iter()
-        .map(|l| l.blank_before)
+        .map(|c| {
+            input
+                .iter()
+                .find(|l| l.text == c.as_str())
+                .is_some_and(|l| l.blank_before)
+        })
         .collect();
+    let got = to_reading_order(to_lines(&text), true);
+    let texts: Vec<&str> = got.iter().map(|l| l.text).collect();
+    assert_eq!(texts, columns, "the lines were put back in column order");
+    let after: Vec<bool> = got.iter().map(|l| l.blank_before).collect();
     assert_eq!(before, after);
+    assert_ne!(carried, after, "the test must tell positions from lines");
 }
 
 #[test]
