@@ -10,7 +10,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
-use common::{expected_ids, feed_ids, seed, wait_for, Home};
+use common::{expected_ids, feed_ids, seed, set, wait_for, Home};
 
 /// Marsaglia's xorshift64: tiny, seedable, good enough to pick moments and batch sizes.
 struct XorShift(u64);
@@ -148,11 +148,7 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
     );
 
     let config = std::fs::read_to_string(home.config()).unwrap();
-    std::fs::write(
-        home.config(),
-        config.replace("items = 100", "items = 10000"),
-    )
-    .unwrap();
+    std::fs::write(home.config(), set(config, "items = 100", "items = 10000")).unwrap();
     let daemon = home.start();
     while let Some((name, bytes, _)) = queue.pop() {
         home.drop_file(&name, &bytes);

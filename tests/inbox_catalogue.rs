@@ -14,7 +14,9 @@ use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::time::Duration;
 
-use common::{expected_ids, expected_split, feed_ids, seed, wait_for, Home, DATED_PAGE as PAGE};
+use common::{
+    expected_ids, expected_split, feed_ids, seed, set, wait_for, Home, DATED_PAGE as PAGE,
+};
 
 fn home() -> Home {
     Home::small_limit()
@@ -199,7 +201,7 @@ fn a_symlink_is_refused_and_never_followed() {
 
 #[test]
 fn a_file_deleted_before_it_is_read_is_forgotten_quietly() {
-    let home = Home::roomy(|c| c.replace("settle_ms = 200", "settle_ms = 2000"));
+    let home = Home::roomy(|c| set(c, "settle_ms = 200", "settle_ms = 2000"));
     let _daemon = home.start();
     // Written in place: the daemon sees the events but waits for it to settle. It is gone
     // by the time it would be read.
@@ -215,7 +217,7 @@ fn a_file_deleted_before_it_is_read_is_forgotten_quietly() {
 
 #[test]
 fn a_file_written_in_place_is_taken_only_when_complete() {
-    let home = Home::roomy(|c| c.replace("settle_ms = 200", "settle_ms = 1500"));
+    let home = Home::roomy(|c| set(c, "settle_ms = 200", "settle_ms = 1500"));
     let _daemon = home.start();
     let path = inbox(&home).join(PAGE);
     let seed = seed();

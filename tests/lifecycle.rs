@@ -9,7 +9,7 @@ use std::os::unix::net::UnixDatagram;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{expected_ids, feed_ids, seed, wait_for, Daemon, Home};
+use common::{expected_ids, feed_ids, seed, set, wait_for, Daemon, Home};
 
 fn feed_title(daemon: &Daemon) -> String {
     let feed = common::parse_feed(&daemon.get("/feed.xml").body).expect("the RSS feed parses");
@@ -97,18 +97,22 @@ fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
     let daemon = home.start();
     let old_title = feed_title(&daemon);
     let config = std::fs::read_to_string(home.config()).unwrap();
-    let renamed = config.replace(
+    let renamed = set(
+        config,
         &format!("title = \"{old_title}\""),
         "title = \"晚报 · 新名字\"",
     );
-    assert_ne!(renamed, config, "the test edits the title line");
     std::fs::write(home.config(), &renamed).unwrap();
     daemon.signal("HUP");
     wait_for(Duration::from_secs(10), "the new title in the feed", || {
         (feed_title(&daemon) == "晚报 · 新名字").then_some(())
     });
 
-    std::fs::write(home.config(), renamed.replace("items = 100", "items = -1")).unwrap();
+    std::fs::write(
+        home.config(),
+        set(renamed.clone(), "items = 100", "items = -1"),
+    )
+    .unwrap();
     daemon.signal("HUP");
     wait_for(Duration::from_secs(10), "the log to say why", || {
         let log = home.log();

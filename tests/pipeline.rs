@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use common::{parse_feed, seed, seed_titles, wait_for, Daemon, Home, SEED_NAME};
+use common::{parse_feed, seed, seed_titles, set, wait_for, Daemon, Home, SEED_NAME};
 
 const FEEDS: [&str; 3] = ["/feed.xml", "/atom.xml", "/feed.json"];
 
@@ -185,7 +185,7 @@ fn ingest_and_split_commands_use_the_same_pipeline() {
 
 #[test]
 fn config_errors_exit_2_and_name_the_key_and_file() {
-    let home = Home::with_config(|c| c.replace("items = 100", "items = -1"));
+    let home = Home::with_config(|c| set(c, "items = 100", "items = -1"));
     let out = home.run(&["check"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -258,7 +258,7 @@ fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
 /// The seed page ingested with a feed window of 3: four of its seven article pages then live
 /// only in feeds/, not in the served snapshot.
 fn seed_ingested_with_small_window() -> Home {
-    let home = Home::with_config(|c| c.replace("items = 100", "items = 3"));
+    let home = Home::with_config(|c| set(c, "items = 100", "items = 3"));
     home.ingest("2024-11-09_01.txt", &seed());
     home
 }

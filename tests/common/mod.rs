@@ -17,6 +17,13 @@ pub fn seed() -> Vec<u8> {
 
 /// A title without whitespace: the expected split compares titles that way, since where a
 /// two-line Chinese headline gets a space (`四县市9大项目 接受“集中检阅”`) is a matter of display.
+/// `config` with its line `from` made `to`; fails when the line is not there, so a test
+/// never runs on a setting it did not get.
+pub fn set(config: String, from: &str, to: &str) -> String {
+    assert!(config.contains(from), "config.toml no longer has {from:?}");
+    config.replace(from, to)
+}
+
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -71,13 +78,17 @@ impl Home {
         let repo_config =
             std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.toml"))
                 .unwrap();
-        let config = repo_config
-            .replace("listen = \"127.0.0.1:8080\"", "listen = \"127.0.0.1:0\"")
-            .replace(
-                "base_url = \"http://127.0.0.1:8080\"",
-                "base_url = \"http://pressroom.test\"",
-            )
-            .replace("settle_ms = 500", "settle_ms = 200");
+        let config = set(
+            repo_config,
+            "listen = \"127.0.0.1:8080\"",
+            "listen = \"127.0.0.1:0\"",
+        );
+        let config = set(
+            config,
+            "base_url = \"http://127.0.0.1:8080\"",
+            "base_url = \"http://pressroom.test\"",
+        );
+        let config = set(config, "settle_ms = 500", "settle_ms = 200");
         std::fs::write(dir.path().join("config.toml"), edit(config)).unwrap();
         Home { dir }
     }
@@ -316,7 +327,7 @@ pub const PUBLICATION: &str = "株洲日报";
 impl Home {
     /// A home whose feeds hold up to 10,000 items, so a feed lists everything stored.
     pub fn roomy(edit: impl FnOnce(String) -> String) -> Home {
-        Home::with_config(|c| edit(c.replace("items = 100", "items = 10000")))
+        Home::with_config(|c| edit(set(c, "items = 100", "items = 10000")))
     }
 
     /// Every article id in the store, read through a read-only connection (the daemon may run).
@@ -406,7 +417,7 @@ pub const DATED_PAGE: &str = "2024-11-09_01.txt";
 impl Home {
     /// A roomy home with a 1 MB size limit, so "too large" costs a megabyte, not fifty.
     pub fn small_limit() -> Home {
-        Home::roomy(|c| c.replace("max_file_bytes = 52428800", "max_file_bytes = 1000000"))
+        Home::roomy(|c| set(c, "max_file_bytes = 52428800", "max_file_bytes = 1000000"))
     }
 }
 

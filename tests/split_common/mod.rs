@@ -19,9 +19,7 @@ pub fn fixtures_dir() -> PathBuf {
 /// Every fixture page: (name, decoded text).
 pub fn fixture_pages() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(fixtures_dir()) else {
-        return out;
-    };
+    let entries = std::fs::read_dir(fixtures_dir()).expect("tests/fixtures is readable");
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().and_then(|e| e.to_str()) != Some("txt") {
@@ -31,10 +29,9 @@ pub fn fixture_pages() -> Vec<(String, String)> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        if let Ok(text) = pressroom::edition::decode(&bytes) {
-            out.push((name, text));
-        }
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = pressroom::edition::decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        out.push((name, text));
     }
     out.sort();
     out
