@@ -246,10 +246,12 @@ impl Publisher {
         (snapshot, fresh)
     }
 
+    /// An article page outside the feed window: it only goes to `feeds/`, which keeps the
+    /// body and its `.gz`, so no brotli variant is made.
     fn page_resource(&self, entry: &Entry) -> Resource {
         let path = article_path(&entry.article.id);
         let body = render::html::article_page(&self.site, entry);
-        Resource::new(
+        Resource::gzipped(
             content_type_for(&path),
             Bytes::from(body),
             to_system_time(Some(entry.updated)),
@@ -332,12 +334,12 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
     if items.len() <= 2 {
         return items.into_iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(WRITERS);
-    let mut items = items;
-    let mut batches = Vec::new();
-    while !items.is_empty() {
-        let rest = items.split_off(chunk.min(items.len()));
-        batches.push(std::mem::replace(&mut items, rest));
+    // Dealt out in turn rather than cut in runs: the list starts with the large feeds,
+    // which would otherwise share one thread.
+    let n = WRITERS.min(items.len());
+    let mut batches: Vec<Vec<T>> = (0..n).map(|_| Vec::new()).collect();
+    for (i, item) in items.into_iter().enumerate() {
+        batches[i % n].push(item);
     }
     let f = &f;
     std::thread::scope(|scope| {

@@ -117,6 +117,18 @@ impl Resource {
         Resource::from_parts(content_type, body, gzip, brotli, last_modified)
     }
 
+    /// Builds a resource with a gzip variant only (unless tiny): for files only written to
+    /// disk, where `.gz` copies are all that is kept.
+    pub fn gzipped(
+        content_type: &'static str,
+        body: impl Into<Bytes>,
+        last_modified: SystemTime,
+    ) -> Resource {
+        let body = body.into();
+        let gzip = (body.len() >= MIN_COMPRESS_LEN).then(|| to_gzip(&body));
+        Resource::from_parts(content_type, body, gzip, None, last_modified)
+    }
+
     /// Builds a resource from variants compressed elsewhere (e.g. `.gz` files written by the
     /// publisher), so the bytes served from memory equal the bytes on disk.
     ///
