@@ -62,11 +62,11 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
         return Some(Role::Byline);
     }
     // Every lead `parse_lead` finds has a dateline, so `page.leads` already answers for the
-    // line on its own.
+    // line on its own. A dateline may wrap before its 电/讯 (`新华社长沙11` / `月8日电`),
+    // so the cheap gate asks both lines.
     let dated = match page.lines.get(i + 1) {
-        Some(next) if page.cjk && page.may_lead[i] => {
-            byline::parse_lead(&format!("{text}{}", next.text))
-                .is_some_and(|b| b.dateline.is_some())
+        Some(next) if page.cjk && (page.may_lead[i] || page.may_lead[i + 1]) => {
+            byline::parse_lead(&format!("{text}{}", next.text)).is_some()
         }
         _ => page.leads[i],
     };
@@ -423,5 +423,12 @@ mod tests {
         let page = classify(to_lines(text), true);
         assert_eq!(&page.roles[4..7], &[Role::Head; 3]);
         assert_eq!(page.roles[3], Role::Body);
+        // The same with the dateline wrapped before its 电.
+        let wrapped = text.replace(
+            "新华社长沙11月8日电 8日上午",
+            "新华社长沙11\n月8日电 8日上午",
+        );
+        let page = classify(to_lines(&wrapped), true);
+        assert_eq!(&page.roles[4..7], &[Role::Head; 3], "wrapped dateline");
     }
 }
