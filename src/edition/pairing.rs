@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::script::{ends_sentence, ends_with_aside};
+use super::script::{ends_sentence, ends_with_aside, is_ideograph};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -80,52 +80,62 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
 /// Untitled text whose words point clearly at one headline's story joins that story: text
 /// the dump cut off its article around another one (`…她感叹` then another story, then the
 /// rest). Text with a dateline or a jump-from line opens a story of its own and stays.
-pub fn adopt_untitled(mut pieces: Vec<Piece>) -> Vec<Piece> {
+pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
     let candidate = |p: &Piece| {
         p.head.is_none()
             && !p.blocks.is_empty()
             && p.dateline.is_none()
             && p.continued_from.is_none()
     };
-    loop {
-        if !pieces.iter().any(candidate) {
-            return pieces;
-        }
-        let page = Layout::of(&pieces);
-        if page.heads.is_empty() {
-            return pieces;
-        }
-        let affinity = page.affinity(&pieces);
-        let Some((from, to)) = (0..pieces.len()).find_map(|k| {
+    if !pieces.iter().any(candidate) {
+        return pieces;
+    }
+    let page = Layout::of(&pieces);
+    if page.heads.is_empty() {
+        return pieces;
+    }
+    // Moving text between pieces changes no block's scores, so one look decides all.
+    let totals = page.piece_totals(&page.affinity(&pieces));
+    let story_of: Vec<Option<usize>> = (0..pieces.len())
+        .map(|k| {
             if !candidate(&pieces[k]) {
                 return None;
             }
-            let mut by_headline = vec![0.0f32; page.heads.len()];
-            for (u, unit) in page.units.iter().enumerate() {
-                if unit.piece == k {
-                    by_headline
-                        .iter_mut()
-                        .zip(&affinity[u])
-                        .for_each(|(s, a)| *s += a);
-                }
-            }
-            let (best, second) = top_two(&by_headline);
-            (by_headline[best] >= ADOPT && by_headline[best] >= ADOPT_RATIO * second)
-                .then_some((k, page.heads[best]))
-        }) else {
-            return pieces;
-        };
-        let text = pieces.remove(from);
-        let to = if to > from { to - 1 } else { to };
-        let story = &mut pieces[to];
-        story.authors.extend(text.authors);
-        if from <= to {
-            story.blocks.splice(0..0, text.blocks);
-        } else {
-            story.blocks.extend(text.blocks);
-            story.continued = text.continued;
+            let (best, second) = top_two(&totals[k]);
+            let w = totals[k][best];
+            (w >= ADOPT && w >= ADOPT_RATIO * second).then_some(page.heads[best])
+        })
+        .collect();
+    // Text before its story goes in front of it, text after it behind, each in text order.
+    let mut before: Vec<Vec<Piece>> = (0..pieces.len()).map(|_| Vec::new()).collect();
+    let mut after: Vec<Vec<Piece>> = (0..pieces.len()).map(|_| Vec::new()).collect();
+    let mut kept: Vec<(usize, Piece)> = Vec::with_capacity(pieces.len());
+    for (k, piece) in pieces.into_iter().enumerate() {
+        match story_of[k] {
+            Some(t) if t > k => before[t].push(piece),
+            Some(t) => after[t].push(piece),
+            None => kept.push((k, piece)),
         }
     }
+    kept.into_iter()
+        .map(|(k, mut story)| {
+            let front = std::mem::take(&mut before[k]);
+            let back = std::mem::take(&mut after[k]);
+            let mut blocks = Vec::new();
+            for text in front {
+                blocks.extend(text.blocks);
+                story.authors.extend(text.authors);
+            }
+            blocks.append(&mut story.blocks);
+            for text in back {
+                blocks.extend(text.blocks);
+                story.authors.extend(text.authors);
+                story.continued = text.continued;
+            }
+            story.blocks = blocks;
+            story
+        })
+        .collect()
 }
 
 /// Indices of the largest value and the value of the second largest (0 when alone).
@@ -210,6 +220,8 @@ struct Layout {
     heads: Vec<usize>,
     /// For each piece, the index (into `heads`) of its headline.
     head_of: Vec<Option<usize>>,
+    /// For each piece, whether it has text blocks.
+    has_text: Vec<bool>,
     units: Vec<Unit>,
 }
 
@@ -241,6 +253,7 @@ impl Layout {
         Self {
             heads,
             head_of,
+            has_text: pieces.iter().map(|p| !p.blocks.is_empty()).collect(),
             units,
         }
     }
@@ -256,25 +269,40 @@ impl Layout {
                 return true;
             };
             if piece.blocks.is_empty() {
-                return k > 0
-                    && self.head_of[k - 1].is_none()
-                    && self.units.iter().any(|u| u.piece == k - 1);
+                return self.follows_untitled(k);
             }
-            let title: Vec<char> = head.title.chars().filter(|c| is_ideograph(*c)).collect();
-            let pairs: Vec<String> = title.windows(2).map(|w| w.iter().collect()).collect();
+            // The title's ideograph pairs (Latin and digit terms have the top bit set).
+            let pairs: Vec<u64> = terms(&head.title)
+                .into_iter()
+                .filter(|t| t >> 63 == 0)
+                .collect();
             let need = SEEN_PAIRS.min(pairs.len());
-            let found = pairs
-                .iter()
-                .filter(|pair| {
-                    piece
-                        .blocks
-                        .iter()
-                        .any(|b| b.text().contains(pair.as_str()))
-                })
-                .take(need)
-                .count();
-            found >= need
+            let mut seen = vec![false; pairs.len()];
+            for b in &piece.blocks {
+                for_each_term(b.text(), |t| {
+                    if let Ok(i) = pairs.binary_search(&t) {
+                        seen[i] = true;
+                    }
+                });
+            }
+            seen.iter().filter(|&&s| s).count() >= need
         })
+    }
+
+    /// Piece `k` has no text and follows untitled text: a headline printed after its body.
+    fn follows_untitled(&self, k: usize) -> bool {
+        !self.has_text[k] && k > 0 && self.head_of[k - 1].is_none() && self.has_text[k - 1]
+    }
+
+    /// For each piece, the word weight its text gives each headline.
+    fn piece_totals(&self, affinity: &[Vec<f32>]) -> Vec<Vec<f32>> {
+        let mut totals = vec![vec![0.0f32; self.heads.len()]; self.head_of.len()];
+        for (u, unit) in self.units.iter().enumerate() {
+            for (t, a) in totals[unit.piece].iter_mut().zip(&affinity[u]) {
+                *t += a;
+            }
+        }
+        totals
     }
 
     /// Whether the words question the segmented pairing: a titled piece's text speaks more
@@ -282,26 +310,14 @@ impl Layout {
     /// search is skipped (most pages: it is the costliest step of their split).
     fn in_doubt(&self, affinity: &[Vec<f32>]) -> bool {
         let m = self.heads.len();
-        let mut totals: Vec<Vec<f32>> = vec![vec![0.0; m]; self.head_of.len()];
-        for (u, unit) in self.units.iter().enumerate() {
-            for (t, a) in totals[unit.piece].iter_mut().zip(&affinity[u]) {
-                *t += a;
-            }
-        }
+        let totals = self.piece_totals(affinity);
         // Headlines without text, except one right after untitled text: that is the
         // headline printed after its body, which the positional repair settles.
-        let mut has_text = vec![false; m];
-        for unit in &self.units {
-            if let Some(h) = self.head_of[unit.piece] {
-                has_text[h] = true;
-            }
-        }
-        for (h, &k) in self.heads.iter().enumerate() {
-            let after_untitled = k > 0
-                && self.head_of[k - 1].is_none()
-                && self.units.iter().any(|u| u.piece == k - 1);
-            has_text[h] |= after_untitled;
-        }
+        let settled: Vec<bool> = self
+            .heads
+            .iter()
+            .map(|&k| self.has_text[k] || self.follows_untitled(k))
+            .collect();
         // Untitled text is left to the positional repair too.
         totals.iter().enumerate().any(|(k, t)| {
             let Some(own) = self.head_of[k] else {
@@ -309,7 +325,7 @@ impl Layout {
             };
             (0..m).any(|h| {
                 h != own
-                    && (t[h] >= DOUBT_RATIO * t[own] + MIN_GAIN || !has_text[h] && t[h] >= MIN_GAIN)
+                    && (t[h] >= DOUBT_RATIO * t[own] + MIN_GAIN || !settled[h] && t[h] >= MIN_GAIN)
             })
         })
     }
@@ -528,7 +544,7 @@ impl Layout {
                 if !used[h] {
                     // An orphan again: its own body-side fields stay with it when it had no text.
                     let mut p = take_head(&mut pieces[k]);
-                    if !self.units.iter().any(|x| x.piece == k) {
+                    if !self.has_text[k] {
                         take_body_fields(&mut p, &mut pieces[k]);
                         p.continued = pieces[k].continued;
                     }
@@ -539,8 +555,7 @@ impl Layout {
                     }
                 }
             }
-            let has_text = self.units.iter().any(|x| x.piece == k);
-            if self.head_of[k].is_none() && !has_text {
+            if self.head_of[k].is_none() && !self.has_text[k] {
                 // Neither headline nor text (a lone byline): it stays where it was.
                 let p = std::mem::take(&mut pieces[k]);
                 if open.is_some() {
@@ -646,10 +661,6 @@ fn terms(text: &str) -> Vec<u64> {
 }
 
 /// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
-fn is_ideograph(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     // The Latin or digit run being read: its hash and length, and the hash and length it

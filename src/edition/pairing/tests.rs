@@ -180,3 +180,24 @@ fn a_headline_holding_a_dateline_of_its_own_keeps_the_page_as_segmented() {
     assert_eq!(titles_and_starts(&out), titles_and_starts(&pieces));
     assert_eq!(out[0].dateline.as_deref(), Some("据新华社北京1月1日电"));
 }
+
+#[test]
+fn untitled_texts_before_their_story_keep_their_order() {
+    let untitled = |t: &str| with_body(Piece::default(), &[t]);
+    let pieces = vec![
+        untitled(GUANGXI_2),
+        untitled("广西构建产业工人技能形成体系，工匠学院挂牌。"),
+        with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]),
+    ];
+    let out = adopt_untitled(pieces);
+    assert_eq!(out.len(), 1);
+    let texts: Vec<&str> = out[0].blocks.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            GUANGXI_2,
+            "广西构建产业工人技能形成体系，工匠学院挂牌。",
+            GUANGXI
+        ]
+    );
+}
