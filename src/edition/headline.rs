@@ -7,7 +7,7 @@
 
 use super::order::word_across;
 use super::reflow::collapse_spaces;
-use super::script::upper_ratio;
+use super::script::{is_ideograph, upper_ratio};
 
 /// One headline as printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -95,8 +95,9 @@ fn breaks_word(above: &str, below: &str) -> bool {
     let tail: Vec<char> = above.trim_end().chars().collect();
     let left: String = tail[tail.len().saturating_sub(SIDE)..].iter().collect();
     let right: String = below.trim_start().chars().take(SIDE).collect();
-    let ideograph = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    ideograph(left.chars().last()) && ideograph(right.chars().next()) && word_across(&left, &right)
+    left.chars().last().is_some_and(is_ideograph)
+        && right.chars().next().is_some_and(is_ideograph)
+        && word_across(&left, &right)
 }
 
 fn from_latin(lines: &[HeadLine]) -> Headline {

@@ -14,6 +14,11 @@ pub fn is_cjk(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
+/// True for a CJK unified ideograph of the basic block (no punctuation, no kana).
+pub fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Printed width of `s` in ems (see the module doc).
 pub fn width(s: &str) -> f32 {
     // Counted in half ems as an integer, which is exact; so is the division, for any line.

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use super::super::script::{ends_sentence, is_cjk, width};
+use super::super::script::{ends_sentence, is_cjk, is_ideograph, width};
 
 /// Characters of each side cut together with jieba: enough for the long words that span a
 /// column break, few enough that the cut stays cheap.
@@ -82,11 +82,7 @@ impl Side {
     /// All ideographs: its width is exact, with no narrow quotes, digits or compressed
     /// punctuation, so it tells the column's width or a lost indent to the em.
     pub fn is_pure(&self) -> bool {
-        !self.chars.is_empty()
-            && self
-                .chars
-                .iter()
-                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        !self.chars.is_empty() && self.chars.iter().all(|&c| is_ideograph(c))
     }
 
     /// Short without finishing a sentence: a label or a headline fragment, not running text.

@@ -63,13 +63,17 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
     if doubtful.is_empty() {
         return lines;
     }
+    // The last matching made while widening is on the page as it stands: keep it.
+    let mut matching = None;
     for _ in 0..WIDEN_ROUNDS {
         if !page.ask_words_near(&doubtful) {
             break;
         }
-        doubtful = to_regions(&to_matching(&page).1, 1);
+        let m = to_matching(&page);
+        doubtful = to_regions(&m.1, 1);
+        matching = Some(m);
     }
-    let (scores, succ) = to_matching(&page);
+    let (scores, succ) = matching.unwrap_or_else(|| to_matching(&page));
     let order = to_order(&succ, &scores, lines.len(), |a, b| page.score(a, b));
     to_permuted(lines, &order)
 }

@@ -100,9 +100,13 @@ fn flowing_text_stays_as_it_is() {
 
 #[test]
 fn latin_pages_are_left_alone() {
-    let text = "b\nd\na\nc";
-    let got = to_reading_order(to_lines(text), false);
-    assert_eq!(got.iter().map(|l| l.text).collect::<String>(), "bdac");
+    // Interleaved columns the stage reorders on a Chinese page stay as printed when the
+    // page is not Chinese.
+    let lines = to_interleaved(&to_column_lines(TEXT, 12), 3);
+    assert_ne!(reorder(&lines), lines, "the lines are interleaved");
+    let text = lines.join("\n");
+    let got = to_reading_order(to_lines(&text), false);
+    assert_eq!(got.iter().map(|l| l.text).collect::<Vec<_>>(), lines);
 }
 
 #[test]
