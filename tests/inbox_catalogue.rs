@@ -22,21 +22,6 @@ fn home() -> Home {
     Home::small_limit()
 }
 
-/// Delivers a file that is refused at once and waits for it in `failed/`: the worker has
-/// passed over the whole inbox at least once since anything delivered before.
-fn pass_over(home: &Home) {
-    let name = format!("2001-01-01_p{:02}.txt", rand_page());
-    home.drop_file(&name, b"\xef\xbb\xbf");
-    home.wait_failed(&name);
-}
-
-/// A page number for sentinel files that no other test file uses.
-fn rand_page() -> u32 {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
 /// The inbox folder, created if the daemon has not got to it yet.
 fn inbox(home: &Home) -> std::path::PathBuf {
     let dir = home.path("inbox");
@@ -171,7 +156,7 @@ fn a_folder_named_like_a_page_is_left_alone() {
     let dir = inbox(&home).join("x.txt");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("inside.txt"), seed()).unwrap();
-    pass_over(&home);
+    home.pass_over();
     assert!(
         dir.join("inside.txt").exists(),
         "not recursed into, not moved"
@@ -195,7 +180,7 @@ fn a_symlink_is_refused_and_never_followed() {
     assert!(moved.file_type().is_symlink(), "the link itself is moved");
     assert_eq!(std::fs::read(&outside).unwrap(), seed(), "target untouched");
     assert!(outside.exists());
-    pass_over(&home);
+    home.pass_over();
     assert!(home.store_ids().is_empty(), "the target was never read");
 }
 
@@ -340,11 +325,11 @@ fn hidden_temporary_and_editor_files_wait_until_renamed() {
     for (i, name) in names.iter().enumerate() {
         std::fs::write(inbox(&home).join(name), bytes(i)).unwrap();
     }
-    pass_over(&home);
+    home.pass_over();
     // Not synchronisation: the files must also be older than the settle time, so that
     // only their names can be what keeps them waiting.
     std::thread::sleep(Duration::from_millis(400));
-    pass_over(&home);
+    home.pass_over();
     let inbox: BTreeSet<String> = home.list("inbox").into_iter().collect();
     assert_eq!(
         inbox,

@@ -118,6 +118,7 @@ fn newsboat_keeps_exactly_one_item_per_article_through_redrops_and_corrections()
     wait_for(Duration::from_secs(10), "the re-drop to be taken", || {
         home.list("inbox").is_empty().then_some(())
     });
+    home.pass_over();
     assert_eq!(
         reload_all(&daemon, &home),
         first,

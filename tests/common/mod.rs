@@ -361,6 +361,21 @@ impl Home {
     }
 
     /// Waits until `failed/NAME.error` exists and returns the reason it gives.
+    /// Delivers a file that is refused at once and waits for it in `failed/`: the worker has
+    /// finished (and published) the passes that took anything delivered before. Returns the
+    /// sentinel's name.
+    pub fn pass_over(&self) -> String {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let name = format!(
+            "2001-01-01_p{:02}.txt",
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        self.drop_file(&name, b"\xef\xbb\xbf");
+        self.wait_failed(&name);
+        name
+    }
+
     pub fn wait_failed(&self, name: &str) -> String {
         let error = self.path("failed").join(format!("{name}.error"));
         wait_for(
