@@ -170,7 +170,7 @@ impl Store {
             )?;
         }
         for key in &page_keys {
-            changes.removed.extend(remove_missing(&tx, key, &seen)?);
+            remove_missing(&tx, key, &seen, now.timestamp(), &mut changes)?;
         }
         jumps::link(&tx, &split.articles, now.timestamp(), &mut changes)?;
         tx.execute(
@@ -270,8 +270,9 @@ impl Store {
     /// Removes the given articles (a rebuild's sweep of what no archived file yields any more).
     pub fn remove(&mut self, ids: &[String]) -> Result<()> {
         let tx = self.conn.transaction()?;
+        let now = chrono::Utc::now().timestamp();
         for id in ids {
-            tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+            delete_article(&tx, id, now)?;
         }
         tx.commit()?;
         Ok(())
@@ -422,11 +423,14 @@ fn mark_unmirrored(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// Deletes the articles of `page_key` that the new split of the page no longer has.
 fn remove_missing(
     tx: &rusqlite::Transaction<'_>,
     page_key: &str,
     keep: &HashSet<&str>,
-) -> Result<Vec<String>> {
+    now: i64,
+    changes: &mut Changes,
+) -> Result<()> {
     let stale: Vec<String> = {
         let mut stmt = tx.prepare_cached("SELECT id FROM articles WHERE page_key = ?1")?;
         let ids = stmt.query_map([page_key], |r| r.get::<_, String>(0))?;
@@ -434,9 +438,51 @@ fn remove_missing(
             .collect::<rusqlite::Result<_>>()?
     };
     for id in &stale {
-        tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        for touched in delete_article(tx, id, now)? {
+            let known = changes
+                .added
+                .iter()
+                .chain(&changes.updated)
+                .any(|c| *c == touched);
+            if !known && !stale.contains(&touched) {
+                changes.updated.push(touched);
+            }
+        }
     }
-    Ok(stale)
+    changes.removed.extend(stale);
+    Ok(())
+}
+
+/// Deletes article `id` without losing text joined to it: rests joined to it stand on
+/// their own again (a corrected head may join them anew), and the head it was joined to
+/// loses its text, so its `updated` moves. Returns those ids, marked for `feeds/`.
+fn delete_article(tx: &rusqlite::Transaction<'_>, id: &str, now: i64) -> Result<Vec<String>> {
+    let mut touched: Vec<String> = {
+        let mut stmt = tx.prepare_cached(
+            "UPDATE articles SET joined_to = NULL, updated = MAX(updated + 1, ?2) \
+             WHERE joined_to = ?1 RETURNING id",
+        )?;
+        let ids = stmt.query_map(params![id, now], |r| r.get::<_, String>(0))?;
+        ids.collect::<rusqlite::Result<_>>()?
+    };
+    let head: Option<String> = tx
+        .query_row("SELECT joined_to FROM articles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    if let Some(head) = head {
+        tx.execute(
+            "UPDATE articles SET updated = MAX(updated + 1, ?2) WHERE id = ?1",
+            params![head, now],
+        )?;
+        touched.push(head);
+    }
+    tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+    for t in &touched {
+        mark_unmirrored(tx, t)?;
+    }
+    Ok(touched)
 }
 
 /// The unit a corrected file replaces: the edition's page when the page is known, else the

@@ -49,13 +49,21 @@ fn join(
         "UPDATE articles SET joined_to = ?1 WHERE id = ?2 AND (joined_to IS NULL OR joined_to != ?1)",
         params![head, rest],
     )?;
-    if newly == 0 || !joined.insert(rest.to_owned()) {
+    // A rest joined before and stored again with new text changes its head too.
+    let rest_changed = changes
+        .added
+        .iter()
+        .chain(&changes.updated)
+        .any(|id| id == rest);
+    if (newly == 0 && !rest_changed) || !joined.insert(rest.to_owned()) {
         return Ok(());
     }
     tx.execute(
         "UPDATE articles SET updated = MAX(updated + 1, ?2) WHERE id = ?1",
         params![head, now],
     )?;
+    // The head's page in feeds/ now shows the rest's text: rewrite it after a crash too.
+    super::mark_unmirrored(tx, head)?;
     changes.added.retain(|id| id != rest);
     changes.updated.retain(|id| id != rest);
     if !changes.added.iter().any(|id| id == head) && !changes.updated.iter().any(|id| id == head) {

@@ -220,6 +220,80 @@ fn a_jump_is_joined_into_one_item_whichever_page_arrives_first() {
     }
 }
 
+/// Head on page 1 joined with its rest from page 3, stored at hours 1 and 2.
+fn joined_pair() -> (tempfile::TempDir, Store, Article, Article) {
+    let (d, mut store) = open();
+    let (m1, m3) = (meta("01"), meta("03"));
+    let head = jump_piece(&m1, "大标题", "上半篇", true, None);
+    let rest = jump_piece(&m3, "大标题", "下半篇", false, Some("1"));
+    store
+        .apply(&file("a"), &split(&m1, vec![head.clone()]), now(1))
+        .unwrap();
+    store
+        .apply(&file("b"), &split(&m3, vec![rest.clone()]), now(2))
+        .unwrap();
+    (d, store, head, rest)
+}
+
+#[test]
+fn a_corrected_rest_updates_its_head_and_marks_its_page() {
+    let (_d, mut store, head, _rest) = joined_pair();
+    assert!(
+        store.unmirrored().unwrap().contains(&head.id),
+        "the join marks the head"
+    );
+    let m3 = meta("03");
+    let fixed = jump_piece(&m3, "大标题", "下半篇，改过", false, Some("1"));
+    let c = store
+        .apply(&file("c"), &split(&m3, vec![fixed]), now(3))
+        .unwrap();
+    assert!(c.updated.contains(&head.id), "{c:?}");
+    let latest = store.latest(10).unwrap();
+    assert_eq!(latest.len(), 1);
+    assert_eq!(latest[0].updated, now(3));
+    let texts: Vec<&str> = latest[0].article.blocks.iter().map(Block::text).collect();
+    assert_eq!(texts, ["上半篇", "下半篇，改过"]);
+}
+
+#[test]
+fn a_removed_head_gives_its_rest_back() {
+    let (_d, mut store, head, rest) = joined_pair();
+    // Page 1 corrected: the headline changed, so the old head (and its id) goes.
+    let m1 = meta("01");
+    let renamed = jump_piece(&m1, "新标题", "上半篇", false, None);
+    let c = store
+        .apply(&file("c"), &split(&m1, vec![renamed]), now(3))
+        .unwrap();
+    assert!(c.removed.contains(&head.id), "{c:?}");
+    assert!(c.updated.contains(&rest.id), "{c:?}");
+    let back = store
+        .article(&rest.id)
+        .unwrap()
+        .expect("the rest is an item again");
+    assert_eq!(back.article.title, "大标题");
+    assert!(store.unmirrored().unwrap().contains(&rest.id));
+    assert_eq!(store.latest(10).unwrap().len(), 2);
+}
+
+#[test]
+fn a_removed_rest_updates_its_head() {
+    let (_d, mut store, head, rest) = joined_pair();
+    let m3 = meta("03");
+    let c = store
+        .apply(
+            &file("c"),
+            &split(&m3, vec![article(&m3, "别的", "x")]),
+            now(3),
+        )
+        .unwrap();
+    assert!(c.removed.contains(&rest.id), "{c:?}");
+    assert!(c.updated.contains(&head.id), "{c:?}");
+    let h = store.article(&head.id).unwrap().unwrap();
+    let texts: Vec<&str> = h.article.blocks.iter().map(Block::text).collect();
+    assert_eq!(texts, ["上半篇"]);
+    assert_eq!(h.updated, now(3));
+}
+
 #[test]
 fn a_rest_without_a_matching_head_stays_an_item() {
     let (_d, mut store) = open();
