@@ -260,7 +260,7 @@ fn free_name(dir: &Path, name: &OsStr) -> PathBuf {
         .unwrap_or(first)
 }
 
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     // Directory fsync makes a rename durable on Linux; other systems may refuse to open a
     // folder for it, and their renames are then as durable as they get.
     match fs::File::open(dir) {

@@ -159,6 +159,17 @@ impl Publisher {
     /// Clears the store's "page not yet in feeds/" marks of `ids` whose page is on disk now;
     /// pages still waiting for a retry keep their mark, so a crash cannot lose them.
     fn mark_mirrored(&self, store: &Store, ids: &[String]) {
+        if ids.is_empty() {
+            return;
+        }
+        // The pages were renamed into place without a folder fsync (one per file would
+        // cost a sync each); one per folder makes the renames durable before the store
+        // says they are done.
+        for dir in [self.feeds_dir.clone(), self.feeds_dir.join("articles")] {
+            if let Err(e) = crate::inbox::sync_dir(&dir) {
+                tracing::warn!(dir = %dir.display(), "cannot sync folder: {e}");
+            }
+        }
         let done: Vec<String> = ids
             .iter()
             .filter(|id| !self.unwritten.contains_key(&article_path(id)))
