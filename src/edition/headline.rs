@@ -76,6 +76,18 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
             && !breaks_word(prev, last))
 }
 
+/// True when `text` is a two-part title, two phrases set apart by a space (`呵护一小
+/// 幼有所保`, `便捷就医 跨越山海`): a title's form of its own, never a subtitle's, which is
+/// one phrase (`陈恢清致辞`) or opens with a dash.
+pub fn is_two_part_title(text: &str) -> bool {
+    const MIN_HALF: usize = 3;
+    let mut halves = text.split_whitespace();
+    let half = |h: Option<&str>| {
+        h.is_some_and(|h| h.chars().filter(|&c| is_ideograph(c)).count() >= MIN_HALF)
+    };
+    half(halves.next()) && half(halves.next()) && halves.next().is_none()
+}
+
 /// True when the lines open more book-title marks, quotes or brackets than they close.
 fn leaves_open(lines: &[HeadLine]) -> bool {
     let count = |c: char| {

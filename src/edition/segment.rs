@@ -482,7 +482,10 @@ fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) ->
 
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
     let widest = above.iter().map(|l| l.1).fold(0.0, f32::max);
-    group.len() == 1 && group[0].1 < 0.75 * widest && !headline::is_kicker_like(above)
+    group.len() == 1
+        && group[0].1 < 0.75 * widest
+        && !headline::is_kicker_like(above)
+        && !headline::is_two_part_title(group[0].0)
 }
 
 /// A dateline opening the paragraph at line `i` (it may wrap onto the next line).
@@ -522,6 +525,30 @@ mod tests {
         );
         assert_eq!(p[0].dateline.as_deref(), Some("株洲日报讯"));
         assert_eq!(p[0].authors, ["陈正明"]);
+    }
+
+    #[test]
+    fn a_two_part_title_is_never_the_subtitle_above_it() {
+        // pdftotext set another story's headline between this one's kicker and title.
+        let text = "江西资助新生儿参加基本医保——\n\n化身“暖心奶爸” 传递旅途温情\n\n\
+                    呵护一小 幼有所保\n本报记者 周 欢\n\n\
+                    打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
+        let p = pieces(text);
+        let heads: Vec<_> = p.iter().filter_map(|x| x.head.as_ref()).collect();
+        let cared = heads.iter().find(|h| h.title == "呵护一小 幼有所保");
+        assert_eq!(
+            cared.and_then(|h| h.kicker.as_deref()),
+            Some("江西资助新生儿参加基本医保——")
+        );
+        assert!(heads.iter().all(|h| h.subtitle.is_none()), "{heads:?}");
+        assert!(heads
+            .iter()
+            .any(|h| h.title == "化身“暖心奶爸” 传递旅途温情"));
+        // A one-phrase short line under a title stays its subtitle.
+        let p =
+            pieces("山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n本报讯 昨日，活动举行。");
+        let h = p[0].head.as_ref().expect("a headline");
+        assert_eq!(h.subtitle.as_deref(), Some("陈恢清致辞"));
     }
 
     #[test]
