@@ -163,7 +163,9 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
+        // A box label stands alone whatever the dump printed before it.
         let after_break = i == 0
+            || is_box_label(page.lines[i].text)
             || matches!(page.roles[i - 1], Role::Head | Role::Byline | Role::Heading)
             || (page.roles[i - 1] != Role::Caption && page.lines[i - 1].ends_sentence);
         if page.roles[i] != Role::Body || !after_break {
@@ -180,12 +182,19 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
     }
 }
 
+/// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`.
+pub fn is_box_label(text: &str) -> bool {
+    const MAX_CHARS: usize = 12;
+    let text = text.trim();
+    text.starts_with('【') && text.ends_with('】') && text.chars().count() <= MAX_CHARS
+}
+
 /// How many lines from `i` form a subhead: a box label `【…】`, a numbered item heading
 /// (`1.…` wrapped up to a short line, with no sentence in it), or a short line with no
 /// sentence mark followed by body text.
 fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     let text = page.lines[i].text;
-    if text.starts_with('【') && text.ends_with('】') {
+    if is_box_label(text) {
         return 1;
     }
     let next_is_body = |k: usize| page.roles.get(k) == Some(&Role::Body);

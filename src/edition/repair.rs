@@ -3,6 +3,7 @@
 //!
 //! Both work on finished pieces of one page and only move text, never drop it.
 
+use super::classify::is_box_label;
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -28,6 +29,20 @@ pub fn move_box_label(blocks: &mut Vec<Block>) {
         if let Some(label) = blocks.pop() {
             blocks.insert(k, label);
         }
+    }
+}
+
+/// Box labels that label no numbered items (`【相关链接】`, `【延伸阅读】`) are page
+/// decoration, not a subhead of the text around them: they go to `dropped`. A label that
+/// heads a box of items (placed before them by [`move_box_label`]) stays.
+pub fn drop_bare_labels(blocks: &mut Vec<Block>, dropped: &mut Vec<String>) {
+    let heads_items = |k: usize| matches!(blocks.get(k + 1), Some(Block::Heading { text }) if text.starts_with(|c: char| c.is_ascii_digit()));
+    let bare: Vec<usize> = (0..blocks.len())
+        .filter(|&k| matches!(&blocks[k], Block::Heading { text } if is_box_label(text)))
+        .filter(|&k| !heads_items(k))
+        .collect();
+    for k in bare.into_iter().rev() {
+        dropped.push(blocks.remove(k).text().to_owned());
     }
 }
 

@@ -12,7 +12,7 @@ use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
-use super::repair::{attach_orphan_heads, move_box_label};
+use super::repair::{attach_orphan_heads, drop_bare_labels, move_box_label};
 use super::script::{ends_sentence, ends_with_aside};
 use crate::article::Block;
 
@@ -400,6 +400,7 @@ impl<'a> Builder<'a> {
             piece.continued = true;
         }
         move_box_label(&mut piece.blocks);
+        drop_bare_labels(&mut piece.blocks, &mut self.out.dropped);
         self.out.pieces.push(piece);
     }
 }
@@ -549,6 +550,33 @@ mod tests {
             pieces("山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n本报讯 昨日，活动举行。");
         let h = p[0].head.as_ref().expect("a headline");
         assert_eq!(h.subtitle.as_deref(), Some("陈恢清致辞"));
+    }
+
+    #[test]
+    fn a_bare_box_label_is_dropped_wherever_it_falls() {
+        // After a line cut mid-sentence, as an interleaved dump prints it.
+        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n\
+                    近日，规划获水利部批复，该规划由长江水利委员会组\n【相关链接】\n\
+                    织编制。网购的发展，让消费者挑花了眼。";
+        let out = segment(&classify(to_lines(text), true));
+        assert!(
+            out.dropped.iter().any(|d| d == "【相关链接】"),
+            "{:?}",
+            out.dropped
+        );
+        let texts: Vec<&str> = out
+            .pieces
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .map(Block::text)
+            .collect();
+        assert!(texts.iter().all(|t| !t.contains('【')), "{texts:?}");
+        // A label over numbered items heads its box and stays.
+        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获批。\n\n【项目简介】\n\n\
+                    1.甲项目\n甲项目总投资十亿元，今年建成投产。\n2.乙项目\n乙项目明年开工。";
+        let p = pieces(text);
+        let blocks: Vec<&str> = p[0].blocks.iter().map(Block::text).collect();
+        assert!(blocks.contains(&"【项目简介】"), "{blocks:?}");
     }
 
     #[test]
