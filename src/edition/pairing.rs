@@ -199,6 +199,21 @@ fn gain(affinity: &[Vec<f32>], u: usize, l: Option<usize>) -> f32 {
     l.map_or(0.0, |h| affinity[u][h])
 }
 
+/// A block after which another story may begin: a paragraph that ends a sentence or an
+/// aside, or a photo's caption (a picture sits between stories as often as inside one).
+fn ends_block(b: &Block) -> bool {
+    match b {
+        Block::Paragraph { text } => ends_sentence(text) || ends_with_aside(text),
+        Block::Caption { .. } => true,
+        _ => false,
+    }
+}
+
+/// A block that may open a story's text: a paragraph, or the caption of its picture.
+fn opens_block(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { .. } | Block::Caption { .. })
+}
+
 /// One body block: which piece it came from and where in it.
 struct Unit {
     piece: usize,
@@ -237,9 +252,7 @@ impl Layout {
             }));
             let n = p.blocks.len();
             for (j, b) in p.blocks.iter().enumerate() {
-                let after_end = j > 0
-                    && matches!(b, Block::Paragraph { .. })
-                    && matches!(&p.blocks[j - 1], Block::Paragraph { text } if ends_sentence(text) || ends_with_aside(text));
+                let after_end = j > 0 && ends_block(&p.blocks[j - 1]) && opens_block(b);
                 units.push(Unit {
                     piece: k,
                     block: j,

@@ -93,6 +93,42 @@ fn crossed_headlines_go_back_to_their_stories_with_their_bylines() {
 }
 
 #[test]
+fn a_story_may_open_with_its_picture() {
+    // The second story opens with a caption and a paragraph that share no word with its
+    // headline: its run starts at the caption, not at the first paragraph the words name.
+    // Two headlines stacked over both stories; the text went under the lower one.
+    let mut both = with_body(
+        head("广西已拥有技能人才863.75万人"),
+        &[
+            YUNNAN,
+            YUNNAN_2,
+            "记者走进工地，机器轰鸣。",
+            GUANGXI,
+            GUANGXI_2,
+        ],
+    );
+    both.blocks.insert(
+        2,
+        Block::Caption {
+            text: "工人们正忙着组装新一代机器。".to_owned(),
+            credit: None,
+        },
+    );
+    let pieces = vec![head("云南统筹规范省级层面“督检考”事项"), both];
+    let out = pair_by_words(pieces);
+    let guangxi = out
+        .iter()
+        .find(|p| p.head.as_ref().is_some_and(|h| h.title.starts_with("广西")))
+        .expect("the 广西 story");
+    assert!(
+        matches!(guangxi.blocks.first(), Some(Block::Caption { .. })),
+        "{:?}",
+        guangxi.blocks
+    );
+    assert_eq!(guangxi.blocks.len(), 4);
+}
+
+#[test]
 fn text_order_stands_when_the_words_say_nothing() {
     let pieces = vec![
         with_body(head("春风十里"), &[GUANGXI]),
