@@ -7,6 +7,7 @@
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
+use super::blocks::{restore_block_order, resume_interrupted};
 use super::byline;
 use super::furniture::{find_jump, is_furniture, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
@@ -67,6 +68,8 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     mark_furniture(&mut page);
     mark_captions(&mut page);
     mark_heads(&mut page);
+    restore_block_order(&mut page);
+    resume_interrupted(&mut page);
     let full = column_widths(&page);
     if cjk {
         mark_headings(&mut page, &full);

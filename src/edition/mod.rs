@@ -17,6 +17,7 @@
 //! removed at line ends where a word was broken. Byline labels whose names were lifted
 //! into `authors` (`本报记者`, `（全媒体记者/）`) and jump lines go to `dropped`.
 
+mod blocks;
 mod byline;
 mod classify;
 pub mod decode;
