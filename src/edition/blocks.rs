@@ -22,6 +22,7 @@
 //! after the roles are set and before paragraph ends are found.
 
 use super::classify::{Page, Role};
+use super::order::word_across_lines;
 
 /// How far ahead (in blocks) the block that opens the orphan's paragraph may be printed.
 const LOOKAHEAD: usize = 3;
@@ -33,9 +34,6 @@ const INDENT_MIN: f32 = 1.5;
 /// Fewest lines of a block taken as a block: single lines are the interleaving of
 /// [`super::order`], not a misplaced block.
 const MIN_LINES: usize = 2;
-
-/// Characters of each side of a seam that jieba reads.
-const SEAM_CHARS: usize = 4;
 
 /// One block of body lines: `start..end` in the page.
 #[derive(Debug, Clone, Copy)]
@@ -122,21 +120,8 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
             && page.lines[k].width <= column + FULL_SLACK
     })?;
     let e = (s..n).find(|&k| page.roles[k] != Role::Body).unwrap_or(n);
-    let seam = super::order::word_across(&tail(page.lines[last].text), &head(page.lines[s].text));
+    let seam = word_across_lines(page.lines[last].text, page.lines[s].text);
     (e - s >= MIN_LINES && seam).then_some((s, e))
-}
-
-/// The last few characters of a line, for a look across its seam.
-fn tail(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    chars[chars.len().saturating_sub(SEAM_CHARS)..]
-        .iter()
-        .collect()
-}
-
-/// The first few characters of a line.
-fn head(text: &str) -> String {
-    text.chars().take(SEAM_CHARS).collect()
 }
 
 /// Runs of body lines split where a blank line (or any other line) stands between them.

@@ -5,7 +5,7 @@
 //! subtitle is a noticeably shorter line under the title (`陈恢清致辞`). In English, the
 //! capitalised lines are the title and the decks under them the subtitle.
 
-use super::order::word_across;
+use super::order::word_across_lines;
 use super::reflow::collapse_spaces;
 use super::script::{is_ideograph, upper_ratio};
 
@@ -103,13 +103,9 @@ fn leaves_open(lines: &[HeadLine]) -> bool {
 
 /// True when a dictionary word runs across the break from `above` into `below`.
 fn breaks_word(above: &str, below: &str) -> bool {
-    const SIDE: usize = 4;
-    let tail: Vec<char> = above.trim_end().chars().collect();
-    let left: String = tail[tail.len().saturating_sub(SIDE)..].iter().collect();
-    let right: String = below.trim_start().chars().take(SIDE).collect();
-    left.chars().last().is_some_and(is_ideograph)
-        && right.chars().next().is_some_and(is_ideograph)
-        && word_across(&left, &right)
+    above.trim_end().chars().last().is_some_and(is_ideograph)
+        && below.trim_start().chars().next().is_some_and(is_ideograph)
+        && word_across_lines(above, below)
 }
 
 fn from_latin(lines: &[HeadLine]) -> Headline {

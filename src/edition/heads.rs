@@ -9,6 +9,7 @@
 
 use super::byline;
 use super::classify::{is_numbered, Page, Role};
+use super::order::word_across_lines;
 use super::script::{has_sentence_mark, upper_ratio};
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
@@ -27,6 +28,7 @@ pub fn mark_heads(page: &mut Page) {
     }
     mark_standalone_heads(page);
     if page.cjk {
+        mark_dropped_in_heads(page);
         mark_block_heads(page);
     } else {
         mark_latin_heads(page);
@@ -218,6 +220,29 @@ fn is_loose_head(page: &Page, k: usize) -> bool {
         .char_indices()
         .any(|(at, c)| matches!(c, '，' | '、' | '：') && at + c.len_utf8() < text.len());
     is_head_shaped(page, k) && !inner
+}
+
+/// A short head-shaped line that pdftotext dropped into a column: the lines on either side
+/// of it continue each other, a word running across it (`…让找厕所成了苦` / `嘉陵江流域综合
+/// 规划获批` / `恼事。…`: 苦恼), so it is not part of that text but a headline set beside it.
+fn mark_dropped_in_heads(page: &mut Page) {
+    for i in 1..page.lines.len().saturating_sub(1) {
+        let (prev, line, next) = (&page.lines[i - 1], &page.lines[i], &page.lines[i + 1]);
+        let body = |k: usize| page.roles[k] == Role::Body;
+        let in_text = body(i - 1) && body(i) && body(i + 1) && !page.starts[i + 1];
+        if !in_text
+            || prev.ends_sentence
+            || line.width > prev.width - 3.0
+            || !is_loose_head(page, i)
+        {
+            continue;
+        }
+        if word_across_lines(prev.text, next.text) {
+            page.roles[i] = Role::Head;
+            page.starts[i] = true;
+            page.starts[i + 1] = true;
+        }
+    }
 }
 
 /// A block that opens with two or three short lines that end no sentence, then runs on
@@ -430,5 +455,25 @@ mod tests {
         );
         let page = classify(to_lines(&wrapped), true);
         assert_eq!(&page.roles[4..7], &[Role::Head; 3], "wrapped dateline");
+    }
+
+    /// A headline that pdftotext dropped between two lines of a column, which a word runs
+    /// across (苦恼), is no line of that text.
+    #[test]
+    fn headline_dropped_inside_a_sentence() {
+        let text = "找到厕所”。其实，该街区公厕并不少，\n但指示牌只注重了统一美观，实用性\n\
+                    不强，街区里的游客找厕所成了苦\n\n嘉陵江流域综合规划获批\n\
+                    恼事。收到反馈后，街区强化了指示牌\n的提示效果。网友评价也变好了。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(page.roles[3], Role::Head);
+        assert!(page
+            .roles
+            .iter()
+            .enumerate()
+            .all(|(k, r)| k == 3 || *r == Role::Body));
+        // Without a word across it, a short line is a paragraph's last.
+        let text = text.replace("恼事。收到反馈后", "收到反馈后，街区");
+        let page = classify(to_lines(&text), true);
+        assert_eq!(page.roles[3], Role::Body);
     }
 }

@@ -235,6 +235,15 @@ fn spans_word(a: &Side, b: &Side) -> bool {
     word_across(&left, &right)
 }
 
+/// True when a word runs from the end of line `above` into the start of line `below`
+/// (`…成了苦` + `恼事。…`), read over a few characters of each side.
+pub fn word_across_lines(above: &str, below: &str) -> bool {
+    let tail: Vec<char> = above.trim_end().chars().collect();
+    let left: String = tail[tail.len().saturating_sub(SIDE)..].iter().collect();
+    let right: String = below.trim_start().chars().take(SIDE).collect();
+    word_across(&left, &right)
+}
+
 /// True when jieba cuts `left` + `right` with a word of two or more characters across the
 /// seam (`赋能生` + `产生活`: 生产). Pass a few characters of each side.
 pub fn word_across(left: &str, right: &str) -> bool {

@@ -13,7 +13,7 @@ mod chain;
 mod gate;
 mod join;
 
-pub use join::word_across;
+pub use join::word_across_lines;
 
 use super::lines::Line;
 use super::script::is_cjk;
