@@ -67,6 +67,26 @@ impl Side {
         }
     }
 
+    /// Leaves a round bracket open (`（记者`): its text goes on where the bracket closes.
+    pub fn leaves_bracket_open(&self) -> bool {
+        let mut depth = 0i32;
+        for &c in &self.chars {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// Closes a bracket opened before it (`姜琳）为贯彻落实…`).
+    pub fn closes_bracket_first(&self) -> bool {
+        let close = self.chars.iter().position(|&c| matches!(c, '）' | ')'));
+        let open = self.chars.iter().position(|&c| matches!(c, '（' | '('));
+        close.is_some_and(|c| open.is_none_or(|o| c < o))
+    }
+
     /// Fills a column `col_width` ems wide, to within what quotes and digits set
     /// narrow and compressed punctuation take off a line.
     pub fn is_full(&self, col_width: f32) -> bool {

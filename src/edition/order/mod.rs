@@ -42,6 +42,8 @@ const DOUBT_JUMPS: usize = 2;
 const WIDEN_ROUNDS: usize = 3;
 /// Penalty for running a cut-off line on into a paragraph's first line.
 const INDENT_PENALTY: f32 = 2.0;
+/// Score of a join where the second line closes the bracket the first left open.
+const BRACKET_CLOSED: f32 = 3.0;
 /// Regions whose out-of-order joins are this close merge into one.
 const MERGE_GAP: usize = 2;
 
@@ -133,8 +135,14 @@ impl Page {
         grew
     }
 
-    /// The text score of line `b` continuing line `a`; `-inf` unless both are prose.
+    /// The text score of line `b` continuing line `a`; `-inf` unless both are prose, or
+    /// `b` closes the bracket `a` left open (a dateline's `（记者` / `姜琳）为贯彻…`).
     fn score(&self, a: usize, b: usize) -> f32 {
+        if let (Some(x), Some(y)) = (self.sides.get(a), self.sides.get(b)) {
+            if x.leaves_bracket_open() && y.closes_bracket_first() {
+                return BRACKET_CLOSED;
+            }
+        }
         match (self.sides.get(a), self.sides.get(b), self.widths.get(a)) {
             (Some(x), Some(y), Some(&w)) if self.prose[a] && self.prose[b] => {
                 let words = self.words.get(a).copied().unwrap_or(false);

@@ -150,3 +150,39 @@ fn output_is_a_permutation_of_the_input() {
     want.sort();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_bracket_left_open_before_the_columns_is_closed_by_its_column() {
+    // A dateline broken before the reporter's name, then three columns emitted row by row
+    // with the name's column (`姜琳）为贯彻…`) printed last in each row.
+    let text = "《实施弹性退休制度暂行办法》发布\n据新华社北京1月1日电\n\n（记者\n\n\
+        工的法定退休年龄从原60周岁延迟到\n\n不超过3年，且退休年龄不得低于女\n\n\
+        姜琳）为贯彻落实《全国人民代表大\n\n63周岁，将女职工的法定退休年龄从\n\n\
+        职工50周岁、55周岁及男职工60周\n\n会常务委员会关于实施渐进式延迟法\n\n\
+        原50周岁、55周岁，分别延迟到55\n\n岁的原法定退休年龄。职工达到法定\n\n\
+        定退休年龄的决定》，人力资源社会\n\n周岁、58周岁。\n\n\
+        退休年龄时，所在单位与职工协商一\n\n保障部、中央组织部、财政部等三部\n\n\
+        《实施弹性退休制度暂行办法》\n\n致的，可以弹性延迟退休，延迟时间\n\n\
+        门1月1日发布《实施弹性退休制度暂\n\n提出，自2025年1月1日起，职工达\n\n\
+        距法定退休年龄最长不超过3年。\n\n行办法》。";
+    let got: Vec<&str> = to_reading_order(to_lines(text), true)
+        .iter()
+        .map(|l| l.text)
+        .collect();
+    let at = |t: &str| got.iter().position(|l| *l == t).expect(t);
+    assert_eq!(
+        at("姜琳）为贯彻落实《全国人民代表大"),
+        at("（记者") + 1,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn only_a_closing_bracket_answers_an_open_one() {
+    let open = join::Side::from_text("（记者");
+    assert!(open.leaves_bracket_open());
+    assert!(!join::Side::from_text("（记者王浩）").leaves_bracket_open());
+    assert!(join::Side::from_text("王浩）为贯彻落实").closes_bracket_first());
+    assert!(!join::Side::from_text("（新华社）为贯彻").closes_bracket_first());
+    assert!(!join::Side::from_text("为贯彻落实").closes_bracket_first());
+}
