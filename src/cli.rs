@@ -27,11 +27,22 @@ struct SplitJson<'a> {
     split: &'a Split,
 }
 
-/// Splits `file` and prints the result, as JSON or as a readable summary.
+/// How `pressroom split` prints a dump's split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SplitForm {
+    /// A readable list of the articles.
+    Summary,
+    /// The JSON of DESIGN.md's contract.
+    Json,
+    /// Each line's role, for tuning the splitter ([`edition::explain`]).
+    Roles,
+}
+
+/// Splits `file` and prints the result in `form`.
 ///
 /// # Errors
 /// The file cannot be read or decoded.
-pub fn split(file: &Path, json: bool) -> Result<()> {
+pub fn split(file: &Path, form: SplitForm) -> Result<()> {
     let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let text =
         edition::decode(&bytes).with_context(|| format!("cannot decode {}", file.display()))?;
@@ -39,9 +50,12 @@ pub fn split(file: &Path, json: bool) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if form == SplitForm::Roles {
+        return write_stdout(&edition::explain(&text));
+    }
     let meta = edition::from_file_name(&name, "");
     let split = edition::split(&text, &meta);
-    let out = if json {
+    let out = if form == SplitForm::Json {
         serde_json::to_string_pretty(&SplitJson {
             file: &name,
             split: &split,

@@ -60,8 +60,12 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Print the split as JSON (the contract in DESIGN.md) instead of a summary.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "roles")]
         json: bool,
+        /// Print what the splitter made of each line instead: role, unit start, paragraph
+        /// end, width in ems and text, one line each (for tuning it on a new kind of page).
+        #[arg(long)]
+        roles: bool,
     },
     /// Re-split every archived dump into the store and republish (after a splitter upgrade).
     ///
@@ -75,8 +79,13 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
-    if let Command::Split { file, json } = &command {
-        return report(cli::split(file, *json), EXIT_RUNTIME);
+    if let Command::Split { file, json, roles } = &command {
+        let form = match (json, roles) {
+            (true, _) => cli::SplitForm::Json,
+            (_, true) => cli::SplitForm::Roles,
+            _ => cli::SplitForm::Summary,
+        };
+        return report(cli::split(file, form), EXIT_RUNTIME);
     }
     let cfg = match config::load(&cli.config) {
         Ok(cfg) => cfg,

@@ -178,6 +178,20 @@ fn ingest_and_split_commands_use_the_same_pipeline() {
     assert_eq!(json["articles"].as_array().unwrap().len(), 7);
     assert!(json["edition"].get("date").is_some() && json["dropped"].is_array());
 
+    // One line of roles per printed line: a role, two flags, a width and the text.
+    let out = home.run(&["split", page.to_str().unwrap(), "--roles"]);
+    assert!(out.status.success());
+    let roles = String::from_utf8(out.stdout).unwrap();
+    let first_head = roles.lines().find(|l| l.starts_with("Head\t")).unwrap();
+    assert_eq!(first_head.split('\t').count(), 5, "{first_head}");
+    assert!(roles.lines().any(|l| l.starts_with("Byline\t")));
+    let both = home.run(&["split", page.to_str().unwrap(), "--json", "--roles"]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "--json and --roles exclude each other"
+    );
+
     std::fs::write(home.path("bad.txt"), b"").unwrap();
     let out = home.run(&["ingest", home.path("bad.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "refused files exit 3");
