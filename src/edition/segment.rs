@@ -10,6 +10,7 @@ use super::byline::{self, Byline};
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
+use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, drop_bare_labels, move_box_label};
@@ -43,6 +44,8 @@ struct Draft<'a> {
     jumped: bool,
     /// Printed width of the last body line.
     last_width: f32,
+    /// Widest body line of the current paragraph: the column's width.
+    para_width: f32,
 }
 
 impl Draft<'_> {
@@ -295,7 +298,7 @@ impl<'a> Builder<'a> {
         let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped);
         // A dateline opens a new article when it opens a paragraph or a text block.
         let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
-        if jumped || new_lead && !self.fold_deck() {
+        if jumped || new_lead && !self.fold_deck() || self.cut_before(page, i) {
             // Text after a jump line belongs to another article.
             self.finish();
         }
@@ -310,12 +313,32 @@ impl<'a> Builder<'a> {
         d.para.push(body);
         d.last_body = Some(body);
         d.last_width = page.lines[i].width;
+        d.para_width = d.para_width.max(page.lines[i].width);
         if page.para_end[i] || jump.is_some() {
             self.close_para();
         }
         if let Some(j) = jump {
             self.jump(&text[j.start..]);
         }
+    }
+
+    /// True when the article's text stops at the column's edge mid-sentence and a block
+    /// opening a paragraph (its first line two ems short: the lost indent) follows: the
+    /// article goes on elsewhere (its jump line lost or printed apart), and the paragraph
+    /// starts another story's text.
+    fn cut_before(&self, page: &Page, i: usize) -> bool {
+        let Some(d) = self.cur.as_ref() else {
+            return false;
+        };
+        let column = d.para_width;
+        let open = d.last_body.is_some_and(|l| !ends_sentence(l)) && d.last_width >= column - 1.0;
+        let width = page.lines[i].width;
+        let indented = width <= column - 1.5 && width >= column - 2.5;
+        let cut = self.cjk && page.starts[i] && !d.jumped && open && indented && d.para.len() >= 2;
+        // A word across the seam (`户口` + `本`) says the line goes on after all.
+        cut && !d
+            .last_body
+            .is_some_and(|l| word_across_lines(l, page.lines[i].text))
     }
 
     /// Text between a headline and the dateline that opens its story is a deck (a second
@@ -362,6 +385,7 @@ impl<'a> Builder<'a> {
             return;
         }
         let lines = std::mem::take(&mut d.para);
+        d.para_width = 0.0;
         let first = !d
             .piece
             .blocks
@@ -577,6 +601,29 @@ mod tests {
         let p = pieces(text);
         let blocks: Vec<&str> = p[0].blocks.iter().map(Block::text).collect();
         assert!(blocks.contains(&"【项目简介】"), "{blocks:?}");
+    }
+
+    #[test]
+    fn text_cut_at_the_column_edge_ends_before_an_indented_paragraph() {
+        // The court story stops mid-sentence at the column's edge (its rest is on another
+        // page); the next block opens a paragraph (two ems short) of another story.
+        let text = "呼和浩特赛罕区法院多元解纷推动诉源治理\n本报记者 丁志军\n\
+                    分析，再到基层社会治理的矛盾纠\n纷预警和源头预防机制，实现从\n\
+                    被动受理到主动预防，为基层治理\n法治化提供有力保障和坚实支撑\n\n\
+                    在小吃店买了美食，一边逛街\n一边大快朵颐。盒子空了，却四处\n\
+                    找不到垃圾桶，走了很长一段路。";
+        let p = pieces(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].continued);
+        assert!(p[1].head.is_none());
+        assert!(p[1].blocks[0].text().starts_with("在小吃店"));
+        // A word running across the seam (户口 + 本) keeps the line in its paragraph.
+        let text = text.replace(
+            "法治化提供有力保障和坚实支撑",
+            "法治化提供有力保障，办理户口",
+        );
+        let text = text.replace("在小吃店买了美食，一边逛街", "本，在小吃店买了美食，逛街");
+        assert_eq!(pieces(&text).len(), 1);
     }
 
     #[test]
