@@ -8,7 +8,7 @@
 //! This module does not build articles; [`super::segment`] does.
 
 use super::byline;
-use super::furniture::{find_jump, is_furniture, is_qr_label};
+use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
 use super::lines::{is_boundary, Line};
 use super::script::{ends_with_aside, has_sentence_mark};
@@ -80,7 +80,7 @@ fn mark_furniture(page: &mut Page) {
     let mut i = 0;
     while i < n {
         let text = page.lines[i].text;
-        if is_furniture(text) {
+        if is_furniture(text) || !page.cjk && is_masthead(text) {
             page.roles[i] = Role::Drop;
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`).
             if is_qr_label(text)
