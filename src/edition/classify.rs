@@ -10,6 +10,7 @@
 use super::byline;
 use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
+use super::latin;
 use super::lines::{is_boundary, Line};
 use super::script::{ends_with_aside, has_sentence_mark};
 
@@ -67,6 +68,10 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     mark_furniture(&mut page);
     mark_captions(&mut page);
     mark_heads(&mut page);
+    if !cjk {
+        latin::mark_run_in_subheads(&mut page);
+        latin::mark_scraps(&mut page);
+    }
     let full = column_widths(&page);
     if cjk {
         mark_headings(&mut page, &full);

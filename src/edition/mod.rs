@@ -23,6 +23,7 @@ pub mod decode;
 mod furniture;
 mod headline;
 mod heads;
+mod latin;
 mod lines;
 pub mod meta;
 mod order;

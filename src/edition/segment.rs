@@ -10,6 +10,7 @@ use super::byline::{self, Byline};
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
+use super::latin;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, move_box_label};
@@ -219,6 +220,9 @@ impl<'a> Builder<'a> {
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
+        if groups.len() == 1 && self.fold_head_into_deck(&groups[0]) {
+            return;
+        }
         if self.cjk {
             let labels = take_labels(&mut groups);
             self.out.dropped.extend(labels);
@@ -295,7 +299,10 @@ impl<'a> Builder<'a> {
         let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped);
         // A dateline opens a new article when it opens a paragraph or a text block.
         let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
-        if jumped || new_lead && !self.fold_deck() {
+        // In English papers one story may hold several dispatches, each opening with its
+        // dateline; only a headline starts a new story there.
+        let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
+        if jumped || new_lead && !self.fold_deck() && (self.cjk || !titled) {
             // Text after a jump line belongs to another article.
             self.finish();
         }
@@ -320,24 +327,14 @@ impl<'a> Builder<'a> {
 
     /// Text between a headline and the dateline that opens its story is a deck (a second
     /// headline in smaller type, common in English papers): it joins the subtitle rather
-    /// than the dateline starting a new article. Returns whether it did.
+    /// than the dateline starting a new article. Returns whether it did (or there was no
+    /// text to fold).
     fn fold_deck(&mut self) -> bool {
-        const DECK_MAX_CHARS: usize = 160;
+        let cjk = self.cjk;
         let Some(d) = self.cur.as_mut() else {
             return false;
         };
-        let short = d.piece.blocks.len() <= 2
-            && d.piece
-                .blocks
-                .iter()
-                .all(|b| matches!(b, Block::Paragraph { .. }))
-            && d.piece
-                .blocks
-                .iter()
-                .map(|b| b.text().chars().count())
-                .sum::<usize>()
-                <= DECK_MAX_CHARS;
-        if d.piece.dateline.is_some() || !short {
+        if d.piece.dateline.is_some() || !is_deck(&d.piece.blocks, cjk) {
             return false;
         }
         let Some(head) = d.piece.head.as_mut() else {
@@ -349,10 +346,25 @@ impl<'a> Builder<'a> {
             .drain(..)
             .map(|b| b.text().to_owned())
             .collect();
-        let sep = if self.cjk { "" } else { " " };
-        let mut parts: Vec<String> = head.subtitle.take().into_iter().collect();
-        parts.extend(deck);
-        head.subtitle = Some(parts.join(sep));
+        append_subtitle(head, deck, cjk);
+        true
+    }
+
+    /// In English papers a title-case line under a headline's deck, before the story's
+    /// text, is one more deck (`Nominating Speeches to Be Made Today`): it joins the
+    /// subtitle. Returns whether it did.
+    fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
+        if self.cjk || !self.cur.as_ref().is_some_and(|d| d.piece.head.is_some()) {
+            return false;
+        }
+        // A headline ends the paragraph in any case.
+        self.close_para();
+        if !self.fold_deck() {
+            return false;
+        }
+        if let Some(head) = self.draft().piece.head.as_mut() {
+            append_subtitle(head, vec![headline::join(lines, false)], false);
+        }
         true
     }
 
@@ -402,6 +414,37 @@ impl<'a> Builder<'a> {
         move_box_label(&mut piece.blocks);
         self.out.pieces.push(piece);
     }
+}
+
+/// True when `blocks`, all that an article has under its headline so far, read as a deck:
+/// in Chinese a short text; in English title case (subheads included).
+fn is_deck(blocks: &[Block], cjk: bool) -> bool {
+    const DECK_MAX_CHARS: usize = 160;
+    if cjk {
+        blocks.len() <= 2
+            && blocks.iter().all(|b| matches!(b, Block::Paragraph { .. }))
+            && blocks
+                .iter()
+                .map(|b| b.text().chars().count())
+                .sum::<usize>()
+                <= DECK_MAX_CHARS
+    } else {
+        blocks.iter().all(|b| {
+            matches!(b, Block::Paragraph { .. } | Block::Heading { .. })
+                && latin::is_deck_text(b.text())
+        })
+    }
+}
+
+/// Appends `parts` to the headline's subtitle (nothing when there are none).
+fn append_subtitle(head: &mut Headline, parts: Vec<String>, cjk: bool) {
+    if parts.is_empty() {
+        return;
+    }
+    let sep = if cjk { "" } else { " " };
+    let mut all: Vec<String> = head.subtitle.take().into_iter().collect();
+    all.extend(parts);
+    head.subtitle = Some(all.join(sep));
 }
 
 /// True when the last paragraph closes with a complete bracketed aside (a source note or a
