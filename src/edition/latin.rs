@@ -78,10 +78,14 @@ fn block_end(page: &Page, i: usize) -> usize {
 /// run on without ending its sentence when the block is set in other type: its lines are
 /// all much narrower or wider than that line of the column.
 fn starts_fresh(page: &Page, i: usize, end: usize) -> bool {
-    if i == 0 || page.lines[i - 1].ends_sentence || !is_prose(page, i - 1) {
+    // Furniture (a masthead line) interrupts the text; the line before it is the one read.
+    let Some(prev) = (0..i).rev().find(|&k| page.roles[k] != Role::Drop) else {
+        return true;
+    };
+    if page.lines[prev].ends_sentence || !is_prose(page, prev) {
         return true;
     }
-    let above = page.lines[i - 1].width;
+    let above = page.lines[prev].width;
     let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
     end - i >= 2 && (widest - above).abs() > 0.2 * above
 }
@@ -198,11 +202,15 @@ fn is_garbled(text: &str) -> bool {
 }
 
 /// True when `text` is set in title case as a deck is: most of its longer words (at least
-/// two) capitalised, where running prose capitalises few.
+/// two) capitalised, where running prose capitalises few. Words in capitals do not count
+/// either way: they may be scraps of display type caught in the text.
 pub fn is_deck_text(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.len() > 3 && upper_ratio(w) < 0.75)
+        .collect();
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    caps >= 2 && caps * 10 >= words.len() * 6
+    caps >= 2 && caps * 10 >= words.len() * 7
 }
 
 /// True when line `i` reads as running prose: mostly lowercase letters.
@@ -260,6 +268,17 @@ mod tests {
     }
 
     #[test]
+    fn decks_are_title_case_prose_is_not() {
+        assert!(is_deck_text(
+            "Eliminating Himself from the Presidential Cam paign—The Reports of Some Committees."
+        ));
+        assert!(!is_deck_text(
+            "Last Saturday night Sheriff Boggs and Constable Pierce raid CIRCULATION BOOKS \
+             OPEN TO ALL ADVERTISERS tyre mine."
+        ));
+    }
+
+    #[test]
     fn title_case_sees_past_opening_punctuation() {
         assert!(is_title_case("Impossible —Peace Meeting"));
         assert!(!is_title_case("the judgment of the leaders of the Republi"));
@@ -304,6 +323,25 @@ mod tests {
         let page = classify(to_lines(text), false);
         assert_eq!(&page.roles[1..4], &[Role::Head; 3]);
         assert!(page.starts[1] && !page.starts[2] && !page.starts[3]);
+    }
+
+    /// Scraps of a banner around the masthead are no part of the headline under them:
+    /// the line read before the masthead runs on into them.
+    #[test]
+    fn banner_scraps_across_the_masthead_stay_out_of_a_headline() {
+        let text = "the attitude of England will remain unchanged.\n\
+                    Restoration of\n\
+                    ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.\n\
+                    Propose Complete\n\
+                    oi France ami\n\
+                    Impose Tax on Rumania.\n\
+                    London, Dec. 12. Telegraphing from Jassy,\n\
+                    the Times correspondent says the Germans\n\
+                    have levied a heavy war tax on Bucharest.";
+        let page = classify(to_lines(text), false);
+        assert_eq!(page.roles[2], Role::Drop);
+        assert!(page.roles[3] != Role::Head && page.roles[4] != Role::Head);
+        assert_eq!(page.roles[5], Role::Head, "{:?}", page.roles);
     }
 
     /// A banner headline under a scrap of display type, and its deck, are one headline.
