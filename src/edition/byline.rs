@@ -170,6 +170,64 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
     Some(b)
 }
 
+/// A signature under a notice or a letter: a name with initials alone on its line
+/// (`H. A. JOHNSON`, `Harry W. Fee, P. M.`). A stop after the surname is punctuation,
+/// kept as residue.
+pub fn parse_signature(line: &str) -> Option<Byline> {
+    if !is_signature(line) {
+        return None;
+    }
+    let name = line.trim_end();
+    let bare = name.strip_suffix('.').filter(|n| !ends_with_initial(n));
+    let (name, residue) = bare.map_or((name, ""), |n| (n, "."));
+    Some(Byline {
+        authors: vec![name.to_owned()],
+        residue: residue.to_owned(),
+        len: line.len(),
+        ..Byline::default()
+    })
+}
+
+/// Two to six words, each an initial (`W.`) or a capitalised name (`Fee,`), one an
+/// initial at least and two names at most; a list of names runs on with a comma.
+pub fn is_signature(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let name = |k: usize, w: &str| {
+        let w = w.trim_end_matches(',');
+        let w = if k == last {
+            w.trim_end_matches('.')
+        } else {
+            w
+        };
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-'))
+    };
+    let initials = words.iter().filter(|w| is_initial(w)).count();
+    (2..=6).contains(&words.len())
+        && initials >= 1
+        && words.len() - initials <= 2
+        && !line.ends_with(',')
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| is_initial(w) || name(k, w))
+}
+
+/// `W.` or `P.,`: a capital and a stop.
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn ends_with_initial(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
 /// The commonest Chinese surnames (they cover most of the population); a bare name under
 /// a headline starts with one, a two-character label (`链接`, `新语`) seldom does.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
@@ -268,5 +326,30 @@ mod tests {
         assert!(!is_name_line("链接"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
+    }
+
+    #[test]
+    fn signatures() {
+        let b = parse_signature("P. R. FLINT.").unwrap();
+        assert_eq!(
+            (b.authors[0].as_str(), b.residue.as_str()),
+            ("P. R. FLINT", ".")
+        );
+        let b = parse_signature("Harry W. Fee, P. M.").unwrap();
+        assert_eq!(
+            (b.authors[0].as_str(), b.residue.as_str()),
+            ("Harry W. Fee, P. M.", "")
+        );
+        assert!(parse_signature("H. A. JOHNSON").is_some());
+        for l in [
+            "J. F. Murray left yesterday for",
+            "Dom. Madaline, Murder.",
+            "WEHRUM, June 9",
+            "Clyde Akin.",
+            "German Government Says U. S. Has",
+            "R. Calhoun, Edna Cunningham,",
+        ] {
+            assert!(parse_signature(l).is_none(), "{l}");
+        }
     }
 }

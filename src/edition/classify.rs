@@ -67,6 +67,9 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     };
     mark_furniture(&mut page);
     mark_captions(&mut page);
+    if !cjk {
+        latin::mark_signatures(&mut page);
+    }
     mark_heads(&mut page);
     if !cjk {
         latin::mark_run_in_subheads(&mut page);

@@ -8,6 +8,7 @@
 //! fragments that neither continue nor start a paragraph, and lines of repeated letters
 //! (`aannnnttnasasnnatt`), are OCR scraps. Nothing here applies to Chinese pages.
 
+use super::byline;
 use super::classify::{Page, Role};
 use super::script::upper_ratio;
 
@@ -126,6 +127,24 @@ fn is_title_wrap(text: &str) -> bool {
         && caps == words.len()
         && (count <= 5 || words.len() >= 3)
         && !text.contains([',', ';'])
+}
+
+/// Names with initials alone on their lines after a finished paragraph sign it
+/// (`H. A. JOHNSON` / `P. R. FLINT.` under a notice): bylines of the text above.
+pub fn mark_signatures(page: &mut Page) {
+    let mut after_text = false;
+    for i in 0..page.lines.len() {
+        match page.roles[i] {
+            Role::Drop => continue,
+            Role::Body if after_text && byline::is_signature(page.lines[i].text) => {
+                page.roles[i] = Role::Byline;
+                page.starts[i] = i == 0 || page.roles[i - 1] != Role::Byline;
+            }
+            Role::Body => after_text = page.lines[i].ends_sentence,
+            Role::Byline => {}
+            _ => after_text = false,
+        }
+    }
 }
 
 /// A single title-case line ending in a full stop, right after a finished paragraph, is a
@@ -265,6 +284,20 @@ mod tests {
         assert_eq!(&r[1..4], &[Role::Body; 3]);
         assert_eq!(&r[4..6], &[Role::Drop; 2]);
         assert_eq!(&r[6..], &[Role::Body; 2]);
+    }
+
+    #[test]
+    fn signatures_under_a_notice() {
+        let text = "We deem it advisable to refuse all contributions\n\
+                    on the subject, which we are operating ourselves.\n\
+                    H. A. JOHNSON\n\
+                    P. R. FLINT.\n\
+                    MINNEAPOLIS VISITORS COMING\n\
+                    With all plans complete, and a minimum of ninety\n\
+                    business men enrolled in the party, the tour comes.";
+        let page = classify(to_lines(text), false);
+        assert_eq!(&page.roles[2..5], &[Role::Byline, Role::Byline, Role::Head]);
+        assert!(page.starts[2] && !page.starts[3]);
     }
 
     #[test]

@@ -85,10 +85,12 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Jump => b.jump(page.lines[i].text),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
-            Role::Byline => {
+            Role::Byline if page.cjk => {
                 let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
-                b.byline(&lines.concat());
+                b.byline(&lines.concat(), true);
             }
+            // English bylines and signatures give one name to a line.
+            Role::Byline => (i..end).for_each(|k| b.byline(page.lines[k].text, k == i)),
             Role::Head => b.head(page, i, end),
             Role::Heading => b.heading(page, i, end),
             Role::Body => b.body(page, i),
@@ -181,8 +183,13 @@ impl<'a> Builder<'a> {
             .push(Block::Caption { text, credit: None });
     }
 
-    fn byline(&mut self, text: &str) {
-        let b = byline::parse_line(text).unwrap_or_else(|| {
+    /// A byline unit's text; `first` when it opens the unit (a later line names the same
+    /// article).
+    fn byline(&mut self, text: &str, first: bool) {
+        let parsed = byline::parse_line(text);
+        let parsed =
+            parsed.or_else(|| (!self.cjk).then(|| byline::parse_signature(text)).flatten());
+        let b = parsed.unwrap_or_else(|| {
             let (authors, residue) = byline::split_names_keeping(text);
             Byline {
                 authors,
@@ -190,10 +197,11 @@ impl<'a> Builder<'a> {
                 ..Byline::default()
             }
         });
-        if self
-            .cur
-            .as_ref()
-            .is_some_and(|d| d.has_body() && !d.piece.authors.is_empty())
+        if first
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|d| d.has_body() && !d.piece.authors.is_empty())
         {
             self.finish();
         }
