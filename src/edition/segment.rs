@@ -6,6 +6,7 @@
 //! text; the other repairs for out-of-order dumps are in [`super::repair`].
 //! Ids and page labels are not assigned here; see [`super::split`].
 
+use super::advert::drop_adverts;
 use super::byline::{self, Byline};
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
@@ -107,6 +108,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         b.out.pieces = pair_by_words(std::mem::take(&mut b.out.pieces));
     }
     attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
+    if !page.cjk {
+        drop_adverts(&mut b.out.pieces, &mut b.out.dropped);
+    }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
     }

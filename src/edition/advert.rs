@@ -1,0 +1,141 @@
+//! Advertisements on English pages: display copy that the headline rules took for stories.
+//!
+//! An advertisement speaks to the reader for the advertiser: it says `you` and `your`, or
+//! quotes prices (`$1.00`, `25c.`), while saying `we`, `our` and `us` often; and it is
+//! short, carries no dateline, and is signed by a firm's name rather than a byline. A
+//! news report addresses the reader only in quotations, which run long. This module does
+//! not find ads inside a story's text; only whole pieces are dropped.
+
+use super::segment::Piece;
+use crate::article::Block;
+
+/// Most words an advertisement piece holds.
+const AD_MAX_WORDS: usize = 200;
+/// Fewest reader-address words (`you`, `our`, …) per hundred words of an advertisement.
+const AD_MIN_ADDRESS_PERCENT: usize = 4;
+
+/// Moves the pieces that read as advertisements to `dropped`, text and all.
+pub fn drop_adverts(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
+    let (ads, kept): (Vec<Piece>, Vec<Piece>) =
+        std::mem::take(pieces).into_iter().partition(is_advert);
+    *pieces = kept;
+    dropped.extend(ads.into_iter().flat_map(into_texts));
+}
+
+/// True when `piece` reads as an advertisement (see the module doc).
+fn is_advert(piece: &Piece) -> bool {
+    if piece.dateline.is_some() || !piece.authors.is_empty() {
+        return false;
+    }
+    let (mut words, mut you, mut we, mut prices) = (0, 0, 0, 0);
+    for text in texts(piece) {
+        for word in text.split_whitespace() {
+            words += 1;
+            prices += usize::from(is_price(word));
+            let bare = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            match bare.as_str() {
+                "you" | "your" | "yours" => you += 1,
+                "we" | "our" | "ours" | "us" => we += 1,
+                _ => {}
+            }
+        }
+    }
+    let addressed = you >= 1 || prices >= 2;
+    (1..=AD_MAX_WORDS).contains(&words)
+        && addressed
+        && (you + we) * 100 >= AD_MIN_ADDRESS_PERCENT * words
+}
+
+/// `$1.00`, `$2`, `25c.`, `45c`: a price as ads print them.
+fn is_price(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ';', ')']);
+    if let Some(rest) = word.strip_prefix('$') {
+        return rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    word.strip_suffix('c')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Every text of a piece, in reading order.
+fn texts(piece: &Piece) -> impl Iterator<Item = &str> {
+    let head = piece.head.as_ref();
+    let title = head.map(|h| h.title.as_str());
+    let subtitle = head.and_then(|h| h.subtitle.as_deref());
+    let kicker = head.and_then(|h| h.kicker.as_deref());
+    kicker
+        .into_iter()
+        .chain(title)
+        .chain(subtitle)
+        .chain(piece.blocks.iter().flat_map(|b| {
+            match b {
+                Block::Caption { text, credit } => vec![text.as_str()]
+                    .into_iter()
+                    .chain(credit.as_deref())
+                    .collect::<Vec<_>>(),
+                b => vec![b.text()],
+            }
+        }))
+}
+
+fn into_texts(piece: Piece) -> Vec<String> {
+    texts(&piece)
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::headline::Headline;
+
+    fn piece(title: &str, body: &str) -> Piece {
+        Piece {
+            head: Some(Headline {
+                title: title.to_owned(),
+                ..Headline::default()
+            }),
+            blocks: vec![Block::Paragraph {
+                text: body.to_owned(),
+            }],
+            ..Piece::default()
+        }
+    }
+
+    #[test]
+    fn ads_address_the_reader_or_quote_prices() {
+        let ad = piece(
+            "GRADUATION GIFTS",
+            "Maybe it's a Watch or a Ring for the boys. But whatever it is, you may be \
+             sure its good quality if purchased here. Consult us. Our time is yours.",
+        );
+        assert!(is_advert(&ad));
+        let ad = piece(
+            "FIVE CANS FOR ONE DOLLAR ($1.00)",
+            "Try our Special 25 cent Coffee packed expressly for us. We have other \
+             Coffees ranging in price from 25c. to 45c.",
+        );
+        assert!(is_advert(&ad));
+        let news = piece(
+            "STRIKE AT ROSSITER ENDS",
+            "The strike of the miners came to an end Tuesday. The miners walked out \
+             when the company refused their demand; the 800 men went back to work.",
+        );
+        assert!(!is_advert(&news));
+        // A notice signed by its writers speaks for them, not for a shop.
+        let mut notice = piece("NOTICE", "We have been asked to publish; you know why.");
+        notice.authors = vec!["H. A. JOHNSON".into()];
+        assert!(!is_advert(&notice));
+    }
+
+    #[test]
+    fn dropped_ads_keep_their_text() {
+        let mut pieces = vec![piece("SALE", "Come to our store; you save $1 and $2.")];
+        let mut dropped = Vec::new();
+        drop_adverts(&mut pieces, &mut dropped);
+        assert!(pieces.is_empty());
+        assert_eq!(dropped, ["SALE", "Come to our store; you save $1 and $2."]);
+    }
+}
