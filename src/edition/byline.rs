@@ -41,7 +41,7 @@ fn latin_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{1,3}[A-Z0-9][A-Za-z'".\-)]*){0,3}[,.]?\s+"#,
+            r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{1,3}[A-Z0-9][A-Za-z0-9'".\-)]*){0,3}[,.]?\s+"#,
             r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
             r"\s*(?:[-—–]+\s*)?"
         ))
@@ -313,6 +313,9 @@ mod tests {
         let b = parse_lead("WEHRUM, June 9—The resi").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("WEHRUM, June 9"));
         assert!(parse_lead("Some people think banks").is_none());
+        // OCR reads `Ill.` as `111.`.
+        let b = parse_lead("Chicago, 111., June 9—Unless Col. Roosevelt").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("Chicago, 111., June 9"));
     }
 
     #[test]

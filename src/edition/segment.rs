@@ -420,7 +420,10 @@ impl<'a> Builder<'a> {
         {
             return;
         }
-        if d.last_body.is_some_and(|l| !ends_sentence(l)) && !ends_with_aside_block(&piece.blocks) {
+        // English papers always print a jump line where a story goes on; text there that
+        // stops mid-sentence is a column the dump cut, not a continuation.
+        let cut = d.last_body.is_some_and(|l| !ends_sentence(l));
+        if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
             piece.continued = true;
         }
         move_box_label(&mut piece.blocks);
@@ -591,6 +594,20 @@ mod tests {
             p.last().and_then(|x| x.continued_from.as_deref()),
             Some("2")
         );
+    }
+
+    /// English papers print a jump line where a story goes on; a story cut mid-sentence
+    /// without one is not continued.
+    #[test]
+    fn english_stories_continue_only_at_jump_lines() {
+        let latin = |text: &str| segment(&classify(to_lines(text), false)).pieces;
+        let story = "CENTENNIAL PREPARATIONS MADE\n\
+                     Indiana folk are very busy this week in\n\
+                     cleaning, painting and decorating the town,\n\
+                     and the facade on Main street will have a";
+        assert!(!latin(story)[0].continued);
+        let jumped = format!("{story}\n(Continued on Page Two)");
+        assert!(latin(&jumped)[0].continued);
     }
 
     #[test]
