@@ -4,8 +4,11 @@
 //! quotes prices (`$1.00`, `25c.`), while saying `we`, `our` and `us` often; and it is
 //! short, carries no dateline, and is signed by a firm's name rather than a byline. A
 //! news report addresses the reader only in quotations, which run long. This module does
-//! not find ads inside a story's text; only whole pieces are dropped.
+//! not find ads inside a story's text; only whole pieces are dropped. Other display
+//! matter goes the same way: untitled text all in capitals, and a headline over a few
+//! words that finish no sentence.
 
+use super::script::{ends_sentence, upper_ratio};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -14,10 +17,12 @@ const AD_MAX_WORDS: usize = 200;
 /// Fewest reader-address words (`you`, `our`, …) per hundred words of an advertisement.
 const AD_MIN_ADDRESS_PERCENT: usize = 4;
 
-/// Moves the pieces that read as advertisements to `dropped`, text and all.
+/// Moves the pieces that read as advertisements or other display matter to `dropped`,
+/// text and all.
 pub fn drop_adverts(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
-    let (ads, kept): (Vec<Piece>, Vec<Piece>) =
-        std::mem::take(pieces).into_iter().partition(is_advert);
+    let (ads, kept): (Vec<Piece>, Vec<Piece>) = std::mem::take(pieces)
+        .into_iter()
+        .partition(|p| is_advert(p) || is_display(p));
     *pieces = kept;
     dropped.extend(ads.into_iter().flat_map(into_texts));
 }
@@ -46,6 +51,29 @@ fn is_advert(piece: &Piece) -> bool {
     (1..=AD_MAX_WORDS).contains(&words)
         && addressed
         && (you + we) * 100 >= AD_MIN_ADDRESS_PERCENT * words
+}
+
+/// True when `piece` is display type rather than a story: text without a headline set
+/// all in capitals (a masthead's or an ad's scraps), or a headline over a few words that
+/// finish no sentence (`LEON REED & CO., JEWELERS` over `See the largest line …`).
+fn is_display(piece: &Piece) -> bool {
+    const STUB_MAX_WORDS: usize = 12;
+    if piece.dateline.is_some() || !piece.authors.is_empty() {
+        return false;
+    }
+    let body: Vec<&str> = piece
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .map(Block::text)
+        .collect();
+    let words: usize = body.iter().map(|t| t.split_whitespace().count()).sum();
+    let capitals = body.iter().all(|t| upper_ratio(t) >= 0.75);
+    let finished = body.last().is_some_and(|t| ends_sentence(t));
+    match &piece.head {
+        None => !body.is_empty() && capitals,
+        Some(_) => words < STUB_MAX_WORDS && !finished,
+    }
 }
 
 /// `$1.00`, `$2`, `25c.`, `45c`: a price as ads print them.
@@ -128,6 +156,23 @@ mod tests {
         let mut notice = piece("NOTICE", "We have been asked to publish; you know why.");
         notice.authors = vec!["H. A. JOHNSON".into()];
         assert!(!is_advert(&notice));
+    }
+
+    #[test]
+    fn display_matter_is_no_story() {
+        let stub = piece(
+            "LEON REED & CO., JEWELERS",
+            "See the largest line of Silverware in town",
+        );
+        assert!(is_display(&stub));
+        let brief = piece("WEATHER FORECAST.", "The weather tonight is partly cloudy.");
+        assert!(!is_display(&brief));
+        let mut scraps = piece("", "BOOK and JOB PRINTING TRY US!");
+        scraps.head = None;
+        assert!(is_display(&scraps));
+        let mut untitled = piece("", "Raymond Robbins left last night for Harlem.");
+        untitled.head = None;
+        assert!(!is_display(&untitled));
     }
 
     #[test]

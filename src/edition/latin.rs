@@ -166,9 +166,12 @@ pub fn mark_run_in_subheads(page: &mut Page) {
 
 /// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or
 /// anything but body text) yet end no sentence and are far narrower than the column or
-/// garbled. A paragraph's first line fills the column but for its lost indent.
+/// garbled. A paragraph's first line fills the column but for its lost indent. A line
+/// in title case twice as wide as the column is a banner across the page
+/// (`"Indiana Wants You" to Help Make Its Jubilee Great …`), dropped too.
 pub fn mark_scraps(page: &mut Page) {
     const NARROW: f32 = 0.55;
+    const BANNER: f32 = 2.0;
     let column = median_width(page);
     let mut opens = true;
     for i in 0..page.lines.len() {
@@ -181,7 +184,8 @@ pub fn mark_scraps(page: &mut Page) {
             }
         }
         let line = &page.lines[i];
-        let odd = line.width < NARROW * column || is_garbled(line.text);
+        let banner = line.width >= BANNER * column && is_deck_text(line.text);
+        let odd = line.width < NARROW * column || banner || is_garbled(line.text);
         if opens && odd && !line.ends_sentence && !line.text.ends_with(':') {
             page.roles[i] = Role::Drop;
         } else {
@@ -284,6 +288,9 @@ mod tests {
         assert_eq!(&r[1..4], &[Role::Body; 3]);
         assert_eq!(&r[4..6], &[Role::Drop; 2]);
         assert_eq!(&r[6..], &[Role::Body; 2]);
+        let banner = "\"Indiana Wants You\" to Help Make Its Jubilee Great and Grand During the Big Week, June 19 to 24, at the Fair Grounds";
+        let r = roles(&text.replace("Restoration of", banner));
+        assert_eq!(r[4], Role::Drop);
     }
 
     #[test]
