@@ -32,7 +32,7 @@ fn is_advert(piece: &Piece) -> bool {
     if piece.dateline.is_some() || !piece.authors.is_empty() {
         return false;
     }
-    let (mut words, mut you, mut we, mut prices) = (0, 0, 0, 0);
+    let (mut words, mut you, mut we, mut prices, mut reported) = (0, 0, 0, 0, false);
     for text in texts(piece) {
         for word in text.split_whitespace() {
             words += 1;
@@ -43,6 +43,8 @@ fn is_advert(piece: &Piece) -> bool {
             match bare.as_str() {
                 "you" | "your" | "yours" => you += 1,
                 "we" | "our" | "ours" | "us" => we += 1,
+                // Reported speech: the quoted `you` of a news story.
+                "said" | "says" | "told" | "asked" => reported = true,
                 _ => {}
             }
         }
@@ -50,6 +52,7 @@ fn is_advert(piece: &Piece) -> bool {
     let addressed = you >= 1 || prices >= 2;
     (1..=AD_MAX_WORDS).contains(&words)
         && addressed
+        && !reported
         && (you + we) * 100 >= AD_MIN_ADDRESS_PERCENT * words
 }
 
@@ -58,7 +61,8 @@ fn is_advert(piece: &Piece) -> bool {
 /// finish no sentence (`LEON REED & CO., JEWELERS` over `See the largest line …`).
 fn is_display(piece: &Piece) -> bool {
     const STUB_MAX_WORDS: usize = 12;
-    if piece.dateline.is_some() || !piece.authors.is_empty() {
+    // A story cut short by a jump line goes on elsewhere.
+    if piece.dateline.is_some() || !piece.authors.is_empty() || piece.continued {
         return false;
     }
     let body: Vec<&str> = piece
@@ -152,6 +156,11 @@ mod tests {
              when the company refused their demand; the 800 men went back to work.",
         );
         assert!(!is_advert(&news));
+        let quoted = piece(
+            "MAYOR ANSWERS",
+            "\"You will have our answer,\" the mayor said to us. \"We know your needs.\"",
+        );
+        assert!(!is_advert(&quoted));
         // A notice signed by its writers speaks for them, not for a shop.
         let mut notice = piece("NOTICE", "We have been asked to publish; you know why.");
         notice.authors = vec!["H. A. JOHNSON".into()];
@@ -167,6 +176,9 @@ mod tests {
         assert!(is_display(&stub));
         let brief = piece("WEATHER FORECAST.", "The weather tonight is partly cloudy.");
         assert!(!is_display(&brief));
+        let mut jumped = piece("TAX BILL PASSED", "The house passed the bill by a vote of");
+        jumped.continued = true;
+        assert!(!is_display(&jumped));
         let mut scraps = piece("", "BOOK and JOB PRINTING TRY US!");
         scraps.head = None;
         assert!(is_display(&scraps));

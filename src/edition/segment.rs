@@ -15,7 +15,7 @@ use super::latin;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, move_box_label};
-use super::script::{ends_sentence, ends_with_aside};
+use super::script::{ends_sentence, ends_with_aside, upper_ratio};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -364,9 +364,17 @@ impl<'a> Builder<'a> {
 
     /// In English papers a title-case line under a headline's deck, before the story's
     /// text, is one more deck (`Nominating Speeches to Be Made Today`): it joins the
-    /// subtitle. Returns whether it did.
+    /// subtitle. So does a deck of three or more title-case lines right under a headline
+    /// (only scraps between). A headline in capitals, or a short one in title case right
+    /// under another headline (a box's label over its first item), stands on its own.
+    /// Returns whether it folded.
     fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
-        if self.cjk || !self.cur.as_ref().is_some_and(|d| d.piece.head.is_some()) {
+        let Some(d) = self.cur.as_ref().filter(|d| d.piece.head.is_some()) else {
+            return false;
+        };
+        let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
+        let title_case = lines.iter().all(|(t, _)| upper_ratio(t) < 0.75);
+        if self.cjk || !title_case || !under_deck && lines.len() < 3 {
             return false;
         }
         // A headline ends the paragraph in any case.
@@ -608,6 +616,38 @@ mod tests {
         assert!(!latin(story)[0].continued);
         let jumped = format!("{story}\n(Continued on Page Two)");
         assert!(latin(&jumped)[0].continued);
+    }
+
+    /// A title-case deck under an English headline joins it; a short title-case headline
+    /// under a box's label is a story of its own.
+    #[test]
+    fn english_decks_join_their_headline() {
+        let latin = |text: &str| segment(&classify(to_lines(text), false)).pieces;
+        let text = "PEACE OFFER WAS MADE WITH\n\
+                    EXPECTATION OF ALLIED TERMS.\n\
+                    nil l uiiiLii inuiunuiui ui\n\
+                    Death of Emperor Franz Joseph and\n\
+                    Succession of Emperor Charles May\n\
+                    Have Had Bearing on Demand for Peace.\n\
+                    Washington, Dec. 12. President Wilson on receipt\n\
+                    of the news of peace proposals made no comment.";
+        let p = latin(text);
+        assert_eq!(p.len(), 1);
+        assert!(p[0]
+            .head
+            .as_ref()
+            .unwrap()
+            .subtitle
+            .as_ref()
+            .unwrap()
+            .starts_with("Death"));
+        let boxed = "LAST MINUTE NEWS FROM EVERYWHERE\n\
+                     aannnnttnasasnnatt\n\
+                     Relief Ship Sent to Explorers\n\
+                     Montevideo, June 9. The steamer left here tonight for\n\
+                     Elephant Island to rescue the expedition.";
+        let p = latin(boxed);
+        assert_eq!(title(&p[p.len() - 1]), "Relief Ship Sent to Explorers");
     }
 
     #[test]
