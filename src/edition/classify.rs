@@ -3,7 +3,8 @@
 //! Order matters and follows how sure each cue is: furniture, jump lines and photo credits
 //! first (their wording gives them away), then the captions above credits, then bylines
 //! and headline blocks ([`super::heads`]), and last the in-article subheads. Everything
-//! left is body text.
+//! left is body text. English pages ([`super::latin`]) have signatures marked before the
+//! headline blocks, and run-in subheads and OCR scraps after them.
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 

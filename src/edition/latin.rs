@@ -4,9 +4,12 @@
 //! Headlines are set in capitals or title case, a line or a few stacked lines, in type
 //! larger than the body's (so their lines are narrower or wider than the column); a deck
 //! in title case may follow. Inside a story, a single title-case line ending in a full
-//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`). Short
-//! fragments that neither continue nor start a paragraph, and lines of repeated letters
-//! (`aannnnttnasasnnatt`), are OCR scraps. Nothing here applies to Chinese pages.
+//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), and names
+//! with initials alone on their lines after one sign it (`H. A. JOHNSON`). Short
+//! fragments that neither continue nor start a paragraph, lines of repeated letters
+//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps. Nothing
+//! here applies to Chinese pages; splitting a headline into title and deck is
+//! [`super::headline`]'s job.
 
 use super::byline;
 use super::classify::{Page, Role};

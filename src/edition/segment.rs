@@ -369,12 +369,15 @@ impl<'a> Builder<'a> {
     /// under another headline (a box's label over its first item), stands on its own.
     /// Returns whether it folded.
     fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
+        if self.cjk {
+            return false;
+        }
         let Some(d) = self.cur.as_ref().filter(|d| d.piece.head.is_some()) else {
             return false;
         };
         let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
         let title_case = lines.iter().all(|(t, _)| upper_ratio(t) < 0.75);
-        if self.cjk || !title_case || !under_deck && lines.len() < 3 {
+        if !title_case || !under_deck && lines.len() < 3 {
             return false;
         }
         // A headline ends the paragraph in any case.
@@ -571,6 +574,10 @@ mod tests {
         segment(&classify(to_lines(text), true)).pieces
     }
 
+    fn latin_pieces(text: &str) -> Vec<Piece> {
+        segment(&classify(to_lines(text), false)).pieces
+    }
+
     fn title(p: &Piece) -> &str {
         p.head.as_ref().map_or("", |h| h.title.as_str())
     }
@@ -608,21 +615,19 @@ mod tests {
     /// without one is not continued.
     #[test]
     fn english_stories_continue_only_at_jump_lines() {
-        let latin = |text: &str| segment(&classify(to_lines(text), false)).pieces;
         let story = "CENTENNIAL PREPARATIONS MADE\n\
                      Indiana folk are very busy this week in\n\
                      cleaning, painting and decorating the town,\n\
                      and the facade on Main street will have a";
-        assert!(!latin(story)[0].continued);
+        assert!(!latin_pieces(story)[0].continued);
         let jumped = format!("{story}\n(Continued on Page Two)");
-        assert!(latin(&jumped)[0].continued);
+        assert!(latin_pieces(&jumped)[0].continued);
     }
 
     /// A title-case deck under an English headline joins it; a short title-case headline
     /// under a box's label is a story of its own.
     #[test]
     fn english_decks_join_their_headline() {
-        let latin = |text: &str| segment(&classify(to_lines(text), false)).pieces;
         let text = "PEACE OFFER WAS MADE WITH\n\
                     EXPECTATION OF ALLIED TERMS.\n\
                     nil l uiiiLii inuiunuiui ui\n\
@@ -631,7 +636,7 @@ mod tests {
                     Have Had Bearing on Demand for Peace.\n\
                     Washington, Dec. 12. President Wilson on receipt\n\
                     of the news of peace proposals made no comment.";
-        let p = latin(text);
+        let p = latin_pieces(text);
         assert_eq!(p.len(), 1);
         assert!(p[0]
             .head
@@ -646,7 +651,7 @@ mod tests {
                      Relief Ship Sent to Explorers\n\
                      Montevideo, June 9. The steamer left here tonight for\n\
                      Elephant Island to rescue the expedition.";
-        let p = latin(boxed);
+        let p = latin_pieces(boxed);
         assert_eq!(title(&p[p.len() - 1]), "Relief Ship Sent to Explorers");
     }
 
