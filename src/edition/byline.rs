@@ -49,6 +49,16 @@ fn latin_lead_re() -> &'static Regex {
     })
 }
 
+fn dateline_line_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^[A-Z].{0,40}?[,.]?\s+(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.?\s*[0-9]{1,2}\.?$",
+        )
+        .expect("static regex")
+    })
+}
+
 fn line_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -97,6 +107,24 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
         // The dash after a dateline is punctuation, kept with the residue.
         residue: text[dateline.end()..whole.end()].trim().to_owned(),
         len: whole.end(),
+        ..Byline::default()
+    })
+}
+
+/// A dateline alone on a story's first line, its place garbled by the OCR beyond what
+/// [`parse_lead`] reads (`N'.-w Orb an. I -a , Dec. 12`): the line ends in a date and
+/// holds no lowercase word of four letters or more, as running text would.
+pub fn parse_dateline_line(line: &str) -> Option<Byline> {
+    let worded = line.split_whitespace().any(|w| {
+        w.chars().filter(char::is_ascii_lowercase).count() >= 4
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+    });
+    if worded || !dateline_line_re().is_match(line) {
+        return None;
+    }
+    Some(Byline {
+        dateline: Some(line.to_owned()),
+        len: line.len(),
         ..Byline::default()
     })
 }
@@ -313,6 +341,9 @@ mod tests {
         let b = parse_lead("WEHRUM, June 9—The resi").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("WEHRUM, June 9"));
         assert!(parse_lead("Some people think banks").is_none());
+        let b = parse_dateline_line("N'.-w Orb an. I -a , Dec. 12").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("N'.-w Orb an. I -a , Dec. 12"));
+        assert!(parse_dateline_line("The meeting will be held Dec. 12").is_none());
         // OCR reads `Ill.` as `111.`.
         let b = parse_lead("Chicago, 111., June 9—Unless Col. Roosevelt").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("Chicago, 111., June 9"));

@@ -404,7 +404,10 @@ impl<'a> Builder<'a> {
             .any(|b| matches!(b, Block::Paragraph { .. }));
         let mut raw = join_raw(&lines, self.cjk);
         if first && d.piece.dateline.is_none() {
-            if let Some(b) = byline::parse_lead(&raw) {
+            // An English dateline may stand garbled on a line of its own.
+            let alone =
+                || (!self.cjk && lines.len() > 1).then(|| byline::parse_dateline_line(lines[0]));
+            if let Some(b) = byline::parse_lead(&raw).or_else(|| alone().flatten()) {
                 raw = raw[b.len..].to_owned();
                 self.apply_byline(b);
             }
