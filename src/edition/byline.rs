@@ -37,13 +37,20 @@ fn cjk_lead_re() -> &'static Regex {
     })
 }
 
+/// Month names in full or abbreviated, as datelines print them.
+const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+
 fn latin_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{1,3}[A-Z0-9][A-Za-z0-9'".\-)]*){0,3}[,.]?\s+"#,
-            r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
-            r"\s*(?:[-—–]+\s*)?"
+        Regex::new(&format!(
+            concat!(
+                r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{{1,3}}[A-Z0-9][A-Za-z0-9'".\-)]*){{0,3}}[,.]?\s+"#,
+                // With the OCR's commonest misreadings of `Dec`.
+                r"(?:{}|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
+                r"\s*(?:[-—–]+\s*)?"
+            ),
+            MONTHS
         ))
         .expect("static regex")
     })
@@ -52,9 +59,9 @@ fn latin_lead_re() -> &'static Regex {
 fn dateline_line_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"^[A-Z].{0,40}?[,.]?\s+(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.?\s*[0-9]{1,2}\.?$",
-        )
+        Regex::new(&format!(
+            r"^[A-Z].{{0,40}}?[,.]?\s+(?:{MONTHS})\.?\s*[0-9]{{1,2}}\.?$"
+        ))
         .expect("static regex")
     })
 }
@@ -338,6 +345,8 @@ mod tests {
     fn latin_datelines() {
         let b = parse_lead("London, Dec. 12. A Copenhagen dispatch").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("London, Dec. 12."));
+        let b = parse_lead("WASHINGTON, March 2.—The school board").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("WASHINGTON, March 2."));
         let b = parse_lead("WEHRUM, June 9—The resi").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("WEHRUM, June 9"));
         assert!(parse_lead("Some people think banks").is_none());

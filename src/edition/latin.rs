@@ -42,6 +42,7 @@ fn ends_cut(text: &str) -> bool {
 
 /// A run of capitalised lines right above running prose is a headline.
 pub fn mark_latin_heads(page: &mut Page) {
+    mark_byline_credits(page);
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
@@ -58,6 +59,22 @@ pub fn mark_latin_heads(page: &mut Page) {
             page.starts[i] = true;
         }
         i = end.max(i + 1);
+    }
+}
+
+/// The line in capitals or title case right under a `By …` line is the writer's
+/// credit (`Courier Staff Writer`, `STAFF CORRESPONDENT`), not a headline: it goes with
+/// the byline's label to `dropped`.
+fn mark_byline_credits(page: &mut Page) {
+    for i in 1..page.lines.len() {
+        let by = page.roles[i - 1] == Role::Byline
+            && page.lines[i - 1]
+                .text
+                .trim_start_matches('(')
+                .starts_with("By ");
+        if by && super::heads::is_head_shaped(page, i) {
+            page.roles[i] = Role::Drop;
+        }
     }
 }
 
@@ -294,6 +311,18 @@ mod tests {
         let banner = "\"Indiana Wants You\" to Help Make Its Jubilee Great and Grand During the Big Week, June 19 to 24, at the Fair Grounds";
         let r = roles(&text.replace("Restoration of", banner));
         assert_eq!(r[4], Role::Drop);
+    }
+
+    #[test]
+    fn a_writers_credit_under_the_byline_is_no_headline() {
+        let text = "City Council Approves\n\
+                    New Budget After Debate\n\
+                    By JANE DOE\n\
+                    Courier Staff Writer\n\
+                    The city council voted on Monday night to approve the\n\
+                    budget for the coming year, ending weeks of debate.";
+        let r = roles(text);
+        assert_eq!(&r[..4], &[Role::Head, Role::Head, Role::Byline, Role::Drop]);
     }
 
     #[test]
