@@ -230,6 +230,35 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A word an English headline broke at its last line's end may go on at the start of
+    /// the dateline's line (`…ACCORDING TO COM` / `MISSIONER. , Oklahoma City. Okla.
+    /// December 12.`): when a whole dateline follows that capitals word, the word joins
+    /// the title and the punctuation between goes to `dropped`.
+    fn mend_title(&mut self, b: &mut Byline) {
+        let Some(line) = b.dateline.as_deref() else {
+            return;
+        };
+        let end = line
+            .find(|c: char| !(c.is_ascii_uppercase() || c == '.'))
+            .unwrap_or(line.len());
+        let rest = line[end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        let whole = byline::parse_lead(rest).is_some_and(|r| r.len == rest.len());
+        let Some(head) = self.cur.as_mut().and_then(|d| d.piece.head.as_mut()) else {
+            return;
+        };
+        if end < 2 || !whole || !head.title.ends_with(|c: char| c.is_ascii_uppercase()) {
+            return;
+        }
+        head.title.push_str(&line[..end]);
+        let between: String = line[end..line.len() - rest.len()]
+            .split_whitespace()
+            .collect();
+        if !between.is_empty() {
+            self.out.dropped.push(between);
+        }
+        b.dateline = Some(rest.to_owned());
+    }
+
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
         if groups.len() == 1 && self.fold_head_into_deck(&groups[0]) {
@@ -407,8 +436,11 @@ impl<'a> Builder<'a> {
             // An English dateline may stand garbled on a line of its own.
             let alone =
                 || (!self.cjk && lines.len() > 1).then(|| byline::parse_dateline_line(lines[0]));
-            if let Some(b) = byline::parse_lead(&raw).or_else(|| alone().flatten()) {
+            if let Some(mut b) = byline::parse_lead(&raw).or_else(|| alone().flatten()) {
                 raw = raw[b.len..].to_owned();
+                if !self.cjk {
+                    self.mend_title(&mut b);
+                }
                 self.apply_byline(b);
             }
         }
@@ -625,6 +657,32 @@ mod tests {
         assert!(!latin_pieces(story)[0].continued);
         let jumped = format!("{story}\n(Continued on Page Two)");
         assert!(latin_pieces(&jumped)[0].continued);
+    }
+
+    #[test]
+    fn english_title_word_broken_onto_the_dateline_line() {
+        let text = "LOANS MUST BE GUARDED AGAINST,\n\
+                    ACCORDING TO COM\n\
+                    MISSIONER. , Oklahoma City. Okla. December 12.\n\
+                    -At the annual meeting of the Oklahoma State\n\
+                    Bankers Association here today, the commis\n\
+                    sioner cautioned the delegates.";
+        let p = latin_pieces(text);
+        assert_eq!(
+            title(&p[0]),
+            "LOANS MUST BE GUARDED AGAINST, ACCORDING TO COMMISSIONER."
+        );
+        assert_eq!(
+            p[0].dateline.as_deref(),
+            Some("Oklahoma City. Okla. December 12.")
+        );
+        // A dateline in capitals under a headline is no broken word.
+        let text = "RESIDENCE NEAR WEHRUM IS BURNED\n\
+                    WEHRUM, June 9—The residence of John Empfield\n\
+                    was destroyed by fire Monday afternoon.";
+        let p = latin_pieces(text);
+        assert_eq!(title(&p[0]), "RESIDENCE NEAR WEHRUM IS BURNED");
+        assert_eq!(p[0].dateline.as_deref(), Some("WEHRUM, June 9"));
     }
 
     /// A title-case deck under an English headline joins it; a short title-case headline
