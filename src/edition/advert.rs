@@ -33,20 +33,21 @@ fn is_advert(piece: &Piece) -> bool {
         return false;
     }
     let (mut words, mut you, mut we, mut prices, mut reported) = (0, 0, 0, 0, false);
-    for text in texts(piece) {
-        for word in text.split_whitespace() {
-            words += 1;
-            prices += usize::from(is_price(word));
-            let bare = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            match bare.as_str() {
-                "you" | "your" | "yours" => you += 1,
-                "we" | "our" | "ours" | "us" => we += 1,
-                // Reported speech: the quoted `you` of a news story.
-                "said" | "says" | "told" | "asked" => reported = true,
-                _ => {}
-            }
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    for word in texts(piece).flat_map(str::split_whitespace) {
+        words += 1;
+        if words > AD_MAX_WORDS {
+            return false;
+        }
+        prices += usize::from(is_price(word));
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if is(bare, &["you", "your", "yours"]) {
+            you += 1;
+        } else if is(bare, &["we", "our", "ours", "us"]) {
+            we += 1;
+        } else if is(bare, &["said", "says", "told", "asked"]) {
+            // Reported speech: the quoted `you` of a news story.
+            reported = true;
         }
     }
     let addressed = you >= 1 || prices >= 2;
@@ -65,18 +66,20 @@ fn is_display(piece: &Piece) -> bool {
     if piece.dateline.is_some() || !piece.authors.is_empty() || piece.continued {
         return false;
     }
-    let body: Vec<&str> = piece
+    let mut body = piece
         .blocks
         .iter()
         .filter(|b| matches!(b, Block::Paragraph { .. }))
-        .map(Block::text)
-        .collect();
-    let words: usize = body.iter().map(|t| t.split_whitespace().count()).sum();
-    let capitals = body.iter().all(|t| upper_ratio(t) >= 0.75);
-    let finished = body.last().is_some_and(|t| ends_sentence(t));
+        .map(Block::text);
     match &piece.head {
-        None => !body.is_empty() && capitals,
-        Some(_) => words < STUB_MAX_WORDS && !finished,
+        None => body.clone().next().is_some() && body.all(|t| upper_ratio(t) >= 0.75),
+        Some(_) => {
+            let words = body
+                .clone()
+                .flat_map(str::split_whitespace)
+                .take(STUB_MAX_WORDS);
+            words.count() < STUB_MAX_WORDS && !body.last().is_some_and(ends_sentence)
+        }
     }
 }
 

@@ -226,6 +226,10 @@ pub fn parse_signature(line: &str) -> Option<Byline> {
 /// Two to six words, each an initial (`W.`) or a capitalised name (`Fee,`), one an
 /// initial at least and two names at most; a list of names runs on with a comma.
 pub fn is_signature(line: &str) -> bool {
+    // The cheap tests first: a signature is short and holds an initial's stop.
+    if line.len() > 48 || !line.contains(". ") && !line.ends_with('.') {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
     let name = |k: usize, w: &str| {

@@ -114,16 +114,23 @@ fn starts_fresh(page: &Page, i: usize, end: usize) -> bool {
 /// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
 /// clause punctuation at the end.
 pub fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
-    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    // The cheap tests first: most lines fail them.
+    let starts = text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"');
+    // Commas make a list of names, not a headline.
+    if !starts || text.contains([',', ';']) || text.ends_with('-') {
+        return false;
+    }
+    let (mut all, mut long, mut caps) = (0, 0, 0);
+    for w in text.split_whitespace() {
+        all += 1;
+        if w.len() > 3 {
+            long += 1;
+            caps += usize::from(is_capitalised(w));
+        }
+    }
     // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
-    let short = text.split_whitespace().count() <= 5 && !text.ends_with('.');
-    (words.len() >= 3 || short && words.len() >= 2)
-        && caps * 10 >= words.len() * 8
-        && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"')
-        // Commas make a list of names, not a headline.
-        && !text.contains([',', ';'])
-        && !text.ends_with('-')
+    let short = all <= 5 && !text.ends_with('.');
+    (long >= 3 || short && long >= 2) && caps * 10 >= long * 8
 }
 
 /// A word that starts with a capital, past any opening punctuation (`—Peace`, `"Hello`).
@@ -248,12 +255,14 @@ fn is_garbled(text: &str) -> bool {
 /// two) capitalised, where running prose capitalises few. Words in capitals do not count
 /// either way: they may be scraps of display type caught in the text.
 pub fn is_deck_text(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.len() > 3 && upper_ratio(w) < 0.75)
-        .collect();
-    let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    caps >= 2 && caps * 10 >= words.len() * 7
+    let (mut words, mut caps) = (0, 0);
+    for w in text.split_whitespace() {
+        if w.len() > 3 && upper_ratio(w) < 0.75 {
+            words += 1;
+            caps += usize::from(is_capitalised(w));
+        }
+    }
+    caps >= 2 && caps * 10 >= words * 7
 }
 
 /// True when line `i` reads as running prose: mostly lowercase letters.
