@@ -58,29 +58,28 @@ fn is_advert(piece: &Piece) -> bool {
 }
 
 /// True when `piece` is display type rather than a story: text without a headline set
-/// all in capitals (a masthead's or an ad's scraps), or a headline over a few words that
-/// finish no sentence (`LEON REED & CO., JEWELERS` over `See the largest line …`).
+/// all in capitals (a masthead's or an ad's scraps), or a few words that finish no
+/// sentence, under a headline or none (`LEON REED & CO., JEWELERS` over `See the largest
+/// line …`).
 fn is_display(piece: &Piece) -> bool {
     const STUB_MAX_WORDS: usize = 12;
     // A story cut short by a jump line goes on elsewhere.
     if piece.dateline.is_some() || !piece.authors.is_empty() || piece.continued {
         return false;
     }
-    let mut body = piece
+    let body = piece
         .blocks
         .iter()
         .filter(|b| matches!(b, Block::Paragraph { .. }))
         .map(Block::text);
-    match &piece.head {
-        None => body.clone().next().is_some() && body.all(|t| upper_ratio(t) >= 0.75),
-        Some(_) => {
-            let words = body
-                .clone()
-                .flat_map(str::split_whitespace)
-                .take(STUB_MAX_WORDS);
-            words.count() < STUB_MAX_WORDS && !body.last().is_some_and(ends_sentence)
-        }
-    }
+    let words = body
+        .clone()
+        .flat_map(str::split_whitespace)
+        .take(STUB_MAX_WORDS);
+    let stub = words.count() < STUB_MAX_WORDS && !body.clone().last().is_some_and(ends_sentence);
+    let mut texts = body.peekable();
+    let capitals = texts.peek().is_some() && texts.all(|t| upper_ratio(t) >= 0.75);
+    stub || piece.head.is_none() && capitals
 }
 
 /// `$1.00`, `$2`, `25c.`, `45c`: a price as ads print them.
@@ -188,6 +187,9 @@ mod tests {
         let mut untitled = piece("", "Raymond Robbins left last night for Harlem.");
         untitled.head = None;
         assert!(!is_display(&untitled));
+        let mut scraps = piece("", "Best stores Advertise in the Patriot");
+        scraps.head = None;
+        assert!(is_display(&scraps));
     }
 
     #[test]

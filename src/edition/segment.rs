@@ -43,6 +43,8 @@ struct Draft<'a> {
     headings: bool,
     /// A `（下转第N版）` line ended the article's text on this page.
     jumped: bool,
+    /// A signature under the text ended the article (English notices and letters).
+    signed: bool,
     /// Printed width of the last body line.
     last_width: f32,
 }
@@ -214,6 +216,8 @@ impl<'a> Builder<'a> {
         if with_head {
             let piece = &mut self.draft().piece;
             piece.head_authors = piece.authors.len();
+        } else if !self.cjk {
+            self.draft().signed = true;
         }
     }
 
@@ -337,14 +341,14 @@ impl<'a> Builder<'a> {
             .as_ref()
             .is_some_and(|d| d.has_body() && d.para.is_empty());
         let has_body = self.cur.as_ref().is_some_and(Draft::has_body);
-        let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped);
+        let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped || d.signed);
         // A dateline opens a new article when it opens a paragraph or a text block.
         let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
         // In English papers one story may hold several dispatches, each opening with its
         // dateline; only a headline starts a new story there.
         let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
         if jumped || new_lead && !self.fold_deck() && (self.cjk || !titled) {
-            // Text after a jump line belongs to another article.
+            // Text after a jump line or a signature belongs to another article.
             self.finish();
         }
         // A jump at the line's end ends in its closing bracket; most lines end otherwise.
@@ -683,6 +687,21 @@ mod tests {
         let p = latin_pieces(text);
         assert_eq!(title(&p[0]), "RESIDENCE NEAR WEHRUM IS BURNED");
         assert_eq!(p[0].dateline.as_deref(), Some("WEHRUM, June 9"));
+    }
+
+    /// Text after a signature belongs to another article.
+    #[test]
+    fn english_signature_ends_its_article() {
+        let text = "LIST OF LETTERS\n\
+                    Remaining uncalled for in the Indiana office\n\
+                    this week; please state they were advertised.\n\
+                    Harry W. Fee, P. M.\n\
+                    The county fair opens on Tuesday with a parade\n\
+                    down Main street and a band concert at noon.";
+        let p = latin_pieces(text);
+        assert_eq!(p[0].authors, ["Harry W. Fee, P. M."]);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].blocks.iter().all(|b| !b.text().contains("fair")));
     }
 
     /// A title-case deck under an English headline joins it; a short title-case headline
