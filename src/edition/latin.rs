@@ -13,7 +13,7 @@
 
 use super::byline;
 use super::classify::{Page, Role};
-use super::script::upper_ratio;
+use super::script::{ends_sentence, upper_ratio};
 
 /// Most lines a headline block (title and deck) stacks.
 const BLOCK_MAX: usize = 12;
@@ -167,11 +167,22 @@ pub fn mark_signatures(page: &mut Page) {
                 page.roles[i] = Role::Byline;
                 page.starts[i] = i == 0 || page.roles[i - 1] != Role::Byline;
             }
-            Role::Body => after_text = page.lines[i].ends_sentence,
+            Role::Body => after_text = ends_text(page.lines[i].text),
             Role::Byline => {}
             _ => after_text = false,
         }
     }
+}
+
+/// True when a line ends a sentence for sure: not with an initial or a title that stands
+/// before a name (`Mrs. J.` / `B. Jones.` is one name over two lines).
+fn ends_text(line: &str) -> bool {
+    const BEFORE_NAMES: [&str; 8] = [
+        "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.",
+    ];
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
+    ends_sentence(line) && !initial && !BEFORE_NAMES.contains(&last)
 }
 
 /// A single title-case line ending in a full stop, right after a finished paragraph, is a
@@ -346,6 +357,11 @@ mod tests {
         let page = classify(to_lines(text), false);
         assert_eq!(&page.roles[2..5], &[Role::Byline, Role::Byline, Role::Head]);
         assert!(page.starts[2] && !page.starts[3]);
+        // A name broken after an initial is no signature.
+        let text = "Tuesday—Ladies' Aid at the home of Mrs. J.\n\
+                    B. Jones.\n\
+                    Wednesday—Band concert in the park this week.";
+        assert_eq!(roles(text)[1], Role::Body);
     }
 
     #[test]

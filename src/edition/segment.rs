@@ -193,8 +193,8 @@ impl<'a> Builder<'a> {
     /// article).
     fn byline(&mut self, text: &str, first: bool) {
         let parsed = byline::parse_line(text);
-        let parsed =
-            parsed.or_else(|| (!self.cjk).then(|| byline::parse_signature(text)).flatten());
+        let signature = parsed.is_none() && !self.cjk;
+        let parsed = parsed.or_else(|| signature.then(|| byline::parse_signature(text)).flatten());
         let b = parsed.unwrap_or_else(|| {
             let (authors, residue) = byline::split_names_keeping(text);
             Byline {
@@ -216,7 +216,7 @@ impl<'a> Builder<'a> {
         if with_head {
             let piece = &mut self.draft().piece;
             piece.head_authors = piece.authors.len();
-        } else if !self.cjk {
+        } else if signature {
             self.draft().signed = true;
         }
     }
@@ -436,7 +436,14 @@ impl<'a> Builder<'a> {
             .iter()
             .any(|b| matches!(b, Block::Paragraph { .. }));
         let mut raw = join_raw(&lines, self.cjk);
-        if first && d.piece.dateline.is_none() {
+        // An agency's byline (`(By Associated Press.)`) stands in for a dateline only until
+        // the story's own place and date come.
+        let agency = d
+            .piece
+            .dateline
+            .as_deref()
+            .is_some_and(|l| !self.cjk && l.trim_start_matches('(').starts_with("By "));
+        if first && (d.piece.dateline.is_none() || agency) {
             // An English dateline may stand garbled on a line of its own.
             let alone =
                 || (!self.cjk && lines.len() > 1).then(|| byline::parse_dateline_line(lines[0]));
@@ -444,6 +451,9 @@ impl<'a> Builder<'a> {
                 raw = raw[b.len..].to_owned();
                 if !self.cjk {
                     self.mend_title(&mut b);
+                }
+                if let Some(by) = self.cur.as_mut().and_then(|d| d.piece.dateline.take()) {
+                    self.out.dropped.push(by);
                 }
                 self.apply_byline(b);
             }
@@ -702,6 +712,25 @@ mod tests {
         assert_eq!(p[0].authors, ["Harry W. Fee, P. M."]);
         assert_eq!(p.len(), 2);
         assert!(p[0].blocks.iter().all(|b| !b.text().contains("fair")));
+    }
+
+    /// An agency's byline under a headline and its deck signs nothing: the story goes on
+    /// across its dispatches.
+    #[test]
+    fn english_agency_byline_under_a_deck() {
+        let text = "GERMAN RAIDERS SINK SIX MORE VESSELS\n\
+                    Three American Ships Among Those Sent\n\
+                    to Bottom Off Nantucket, Says\n\
+                    Report From Boston.\n\
+                    (By Associated Press.)\n\
+                    BOSTON, Oct. 6.—Six steamers were sunk by German\n\
+                    submarines off the coast today, say the reports.\n\
+                    Crews Landed Safely.\n\
+                    NEWPORT, R. I., Oct. 6.—The crews of three of the\n\
+                    vessels were landed here tonight by a destroyer.";
+        let p = latin_pieces(text);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].dateline.as_deref(), Some("BOSTON, Oct. 6."));
     }
 
     /// A title-case deck under an English headline joins it; a short title-case headline
