@@ -3,9 +3,10 @@
 //!
 //! Cues, most certain first: head-shaped lines right above a byline or dateline; a block
 //! of a few head-shaped lines standing between blank lines (or stacked in a narrow column);
-//! short lines opening a block of body text; capitalised lines above English prose; and
-//! head-shaped lines at the very end of a page (printed after their body). Splitting a
-//! block into kicker, title and subtitle is [`super::headline`]'s job.
+//! short lines opening a block of body text; capitalised lines above English prose (the
+//! English rules are in [`super::latin`]); and head-shaped lines at the very end of a page
+//! (printed after their body). Splitting a block into kicker, title and subtitle is
+//! [`super::headline`]'s job.
 
 use super::byline;
 use super::classify::{is_numbered, Page, Role};

@@ -96,8 +96,8 @@ fn block_end(page: &Page, i: usize) -> usize {
 }
 
 /// A headline starts fresh: not in the middle of running prose. The line above may still
-/// run on without ending its sentence when the block is set in other type: its lines are
-/// all much narrower or wider than that line of the column.
+/// run on without ending its sentence when a block of two lines or more is set in other
+/// type: its widest line is much narrower or wider than that line of the column.
 fn starts_fresh(page: &Page, i: usize, end: usize) -> bool {
     // Furniture (a masthead line) interrupts the text; the line before it is the one read.
     let Some(prev) = (0..i).rev().find(|&k| page.roles[k] != Role::Drop) else {
@@ -224,7 +224,9 @@ pub fn mark_scraps(page: &mut Page) {
         let line = &page.lines[i];
         let banner = line.width >= BANNER * column && is_deck_text(line.text);
         let odd = line.width < NARROW * column || banner || is_garbled(line.text);
-        if opens && odd && !line.ends_sentence && !line.text.ends_with(':') {
+        // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
+        let kept = line.ends_sentence || line.text.ends_with(':') || page.leads[i];
+        if opens && odd && !kept {
             page.roles[i] = Role::Drop;
         } else {
             opens = line.ends_sentence;

@@ -44,6 +44,12 @@ fn scraps_between_stories_are_dropped() {
     let banner = "\"Indiana Wants You\" to Help Make Its Jubilee Great and Grand During the Big Week, June 19 to 24, at the Fair Grounds";
     let r = roles(&text.replace("Restoration of", banner));
     assert_eq!(r[4], Role::Drop);
+    let dated = "FRENCH GAIN GROUND\n\
+                 PARIS, Dec. 1\n\
+                 The French troops advanced two miles along\n\
+                 the river today, the war office announced\n\
+                 this evening in its official statement.";
+    assert_eq!(roles(dated)[1], Role::Body);
 }
 
 #[test]
