@@ -232,6 +232,35 @@ pub fn mark_scraps(page: &mut Page) {
             opens = line.ends_sentence;
         }
     }
+    mark_fillers(page, NARROW * column);
+}
+
+/// Drops fillers between stories (`Read the Want Ads.`): a short sentence alone on its
+/// line, after a finished paragraph, and before scraps or furniture that lead to a
+/// headline, a jump line or the page's end. A story's own short last paragraph runs
+/// straight into the next headline, and never follows a title (`Mrs.`) that its first
+/// word would complete.
+fn mark_fillers(page: &mut Page, narrow: f32) {
+    let n = page.lines.len();
+    let mut after_text = true;
+    for i in 0..n {
+        match page.roles[i] {
+            Role::Drop => continue,
+            Role::Body => {}
+            _ => {
+                after_text = true;
+                continue;
+            }
+        }
+        let line = &page.lines[i];
+        let next = (i + 1..n).find(|&k| page.roles[k] != Role::Drop);
+        let scraps_after = next.unwrap_or(n) > i + 1;
+        let alone = scraps_after && next.is_none_or(|k| page.roles[k] != Role::Body);
+        if after_text && alone && line.ends_sentence && line.width < narrow {
+            page.roles[i] = Role::Drop;
+        }
+        after_text = ends_text(line.text);
+    }
 }
 
 /// The median width of the body lines that run on (end no sentence): the column.

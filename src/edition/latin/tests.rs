@@ -53,6 +53,25 @@ fn scraps_between_stories_are_dropped() {
 }
 
 #[test]
+fn fillers_between_stories_are_dropped() {
+    let text = "Officers investigating the case refuse to talk\n\
+                about the tragedy at this time, it is said.\n\
+                Read the Want Ads.\n\
+                H I\n\
+                BERLIN MAKES REPLY TO THE NOTE\n\
+                Berlin, Dec. 12. Germany's reply to the American\n\
+                note protesting against the deportation was sent.\n\
+                Saco yesterday the guest of her sister, Mrs.\n\
+                Clyde Akin.";
+    let r = roles(text);
+    assert_eq!(&r[2..5], &[Role::Drop, Role::Drop, Role::Head]);
+    assert_eq!(r[8], Role::Body);
+    // A story's short last paragraph right above the next headline stays.
+    let r = roles(&text.replace("Read the Want Ads.\nH I\n", "He is 45.\n"));
+    assert_eq!(&r[2..4], &[Role::Body, Role::Head]);
+}
+
+#[test]
 fn a_writers_credit_under_the_byline_is_no_headline() {
     let text = "City Council Approves\n\
                 New Budget After Debate\n\
