@@ -76,7 +76,8 @@ fn is_display(piece: &Piece) -> bool {
         .clone()
         .flat_map(str::split_whitespace)
         .take(STUB_MAX_WORDS);
-    let stub = words.count() < STUB_MAX_WORDS && !body.clone().last().is_some_and(ends_sentence);
+    let stub =
+        words.count() < STUB_MAX_WORDS && !body.clone().next_back().is_some_and(ends_sentence);
     let mut texts = body.peekable();
     let capitals = texts.peek().is_some() && texts.all(|t| upper_ratio(t) >= 0.75);
     stub || piece.head.is_none() && capitals
