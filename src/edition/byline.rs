@@ -37,13 +37,30 @@ fn cjk_lead_re() -> &'static Regex {
     })
 }
 
+/// Month names in full or abbreviated, as datelines print them.
+const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+
 fn latin_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{1,3}[A-Z0-9][A-Za-z'".\-)]*){0,3}[,.]?\s+"#,
-            r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
-            r"\s*(?:[-—–]+\s*)?"
+        Regex::new(&format!(
+            concat!(
+                r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{{1,3}}[A-Z0-9][A-Za-z0-9'".\-)]*){{0,3}}[,.]?\s+"#,
+                // With the OCR's commonest misreadings of `Dec`.
+                r"(?:{}|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
+                r"\s*(?:[-—–]+\s*)?"
+            ),
+            MONTHS
+        ))
+        .expect("static regex")
+    })
+}
+
+fn dateline_line_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^[A-Z].{{0,40}}?[,.]?\s+(?:{MONTHS})\.?\s*[0-9]{{1,2}}\.?$"
         ))
         .expect("static regex")
     })
@@ -97,6 +114,24 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
         // The dash after a dateline is punctuation, kept with the residue.
         residue: text[dateline.end()..whole.end()].trim().to_owned(),
         len: whole.end(),
+        ..Byline::default()
+    })
+}
+
+/// A dateline alone on a story's first line, its place garbled by the OCR beyond what
+/// [`parse_lead`] reads (`N'.-w Orb an. I -a , Dec. 12`): the line ends in a date and
+/// holds no lowercase word of four letters or more, as running text would.
+pub fn parse_dateline_line(line: &str) -> Option<Byline> {
+    let worded = line.split_whitespace().any(|w| {
+        w.chars().filter(char::is_ascii_lowercase).count() >= 4
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+    });
+    if worded || !dateline_line_re().is_match(line) {
+        return None;
+    }
+    Some(Byline {
+        dateline: Some(line.to_owned()),
+        len: line.len(),
         ..Byline::default()
     })
 }
@@ -168,6 +203,68 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
         b.authors = vec![rest.to_owned()];
     }
     Some(b)
+}
+
+/// A signature under a notice or a letter: a name with initials alone on its line
+/// (`H. A. JOHNSON`, `Harry W. Fee, P. M.`). A stop after the surname is punctuation,
+/// kept as residue.
+pub fn parse_signature(line: &str) -> Option<Byline> {
+    if !is_signature(line) {
+        return None;
+    }
+    let name = line.trim_end();
+    let bare = name.strip_suffix('.').filter(|n| !ends_with_initial(n));
+    let (name, residue) = bare.map_or((name, ""), |n| (n, "."));
+    Some(Byline {
+        authors: vec![name.to_owned()],
+        residue: residue.to_owned(),
+        len: line.len(),
+        ..Byline::default()
+    })
+}
+
+/// Two to six words, each an initial (`W.`) or a capitalised name (`Fee,`), one an
+/// initial at least and two names at most; a list of names runs on with a comma.
+pub fn is_signature(line: &str) -> bool {
+    // The cheap tests first: a signature is short and holds an initial's stop.
+    if line.len() > 48 || !line.contains(". ") && !line.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let name = |k: usize, w: &str| {
+        let w = w.trim_end_matches(',');
+        let w = if k == last {
+            w.trim_end_matches('.')
+        } else {
+            w
+        };
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-'))
+    };
+    let initials = words.iter().filter(|w| is_initial(w)).count();
+    (2..=6).contains(&words.len())
+        && initials >= 1
+        && words.len() - initials <= 2
+        && !line.ends_with(',')
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| is_initial(w) || name(k, w))
+}
+
+/// `W.` or `P.,`: a capital and a stop.
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn ends_with_initial(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
 /// The commonest Chinese surnames (they cover most of the population); a bare name under
@@ -252,9 +349,17 @@ mod tests {
     fn latin_datelines() {
         let b = parse_lead("London, Dec. 12. A Copenhagen dispatch").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("London, Dec. 12."));
+        let b = parse_lead("WASHINGTON, March 2.—The school board").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("WASHINGTON, March 2."));
         let b = parse_lead("WEHRUM, June 9—The resi").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("WEHRUM, June 9"));
         assert!(parse_lead("Some people think banks").is_none());
+        let b = parse_dateline_line("N'.-w Orb an. I -a , Dec. 12").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("N'.-w Orb an. I -a , Dec. 12"));
+        assert!(parse_dateline_line("The meeting will be held Dec. 12").is_none());
+        // OCR reads `Ill.` as `111.`.
+        let b = parse_lead("Chicago, 111., June 9—Unless Col. Roosevelt").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("Chicago, 111., June 9"));
     }
 
     #[test]
@@ -268,5 +373,30 @@ mod tests {
         assert!(!is_name_line("链接"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
+    }
+
+    #[test]
+    fn signatures() {
+        let b = parse_signature("P. R. FLINT.").unwrap();
+        assert_eq!(
+            (b.authors[0].as_str(), b.residue.as_str()),
+            ("P. R. FLINT", ".")
+        );
+        let b = parse_signature("Harry W. Fee, P. M.").unwrap();
+        assert_eq!(
+            (b.authors[0].as_str(), b.residue.as_str()),
+            ("Harry W. Fee, P. M.", "")
+        );
+        assert!(parse_signature("H. A. JOHNSON").is_some());
+        for l in [
+            "J. F. Murray left yesterday for",
+            "Dom. Madaline, Murder.",
+            "WEHRUM, June 9",
+            "Clyde Akin.",
+            "German Government Says U. S. Has",
+            "R. Calhoun, Edna Cunningham,",
+        ] {
+            assert!(parse_signature(l).is_none(), "{l}");
+        }
     }
 }

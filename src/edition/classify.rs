@@ -3,14 +3,16 @@
 //! Order matters and follows how sure each cue is: furniture, jump lines and photo credits
 //! first (their wording gives them away), then the captions above credits, then bylines
 //! and headline blocks ([`super::heads`]), and last the in-article subheads. Everything
-//! left is body text.
+//! left is body text. English pages ([`super::latin`]) have signatures marked before the
+//! headline blocks, and run-in subheads and OCR scraps after them.
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
 use super::blocks::{restore_block_order, resume_interrupted};
 use super::byline;
-use super::furniture::{find_jump, is_furniture, is_qr_label};
+use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
+use super::latin;
 use super::lines::{is_boundary, Line};
 use super::script::{ends_with_aside, has_sentence_mark};
 
@@ -67,9 +69,17 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     };
     mark_furniture(&mut page);
     mark_captions(&mut page);
+    if !cjk {
+        latin::mark_signatures(&mut page);
+    }
     mark_heads(&mut page);
-    restore_block_order(&mut page);
-    resume_interrupted(&mut page);
+    if cjk {
+        restore_block_order(&mut page);
+        resume_interrupted(&mut page);
+    } else {
+        latin::mark_run_in_subheads(&mut page);
+        latin::mark_scraps(&mut page);
+    }
     let full = column_widths(&page);
     if cjk {
         mark_headings(&mut page, &full);
@@ -83,7 +93,7 @@ fn mark_furniture(page: &mut Page) {
     let mut i = 0;
     while i < n {
         let text = page.lines[i].text;
-        if is_furniture(text) {
+        if is_furniture(text) || !page.cjk && is_masthead(text) {
             page.roles[i] = Role::Drop;
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`).
             if is_qr_label(text)

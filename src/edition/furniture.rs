@@ -3,11 +3,16 @@
 //! Recognised by newspaper conventions only: dates with weekdays, `第N版`/`第 N 页`,
 //! editor credits (`编辑 … 美编 … 校对 …`, `本版责编：…`), a publication name with its page,
 //! QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
-//! `(Continued on Page Two)`. It does not look at context beyond one line.
+//! `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
+//! `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in capitals with its weekday and year
+//! (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`), `Published Weekly by …`, `FIVE CENTS`.
+//! It does not look at context beyond one line.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use super::script::upper_ratio;
 
 /// Which way a jump line points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +112,42 @@ fn may_be_furniture(line: &str) -> bool {
         || line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
 }
 
+fn masthead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:",
+            // The volume and issue numbers, spelt out or in figures.
+            r"VOL(?:UME|\.)\s+\S.*",
+            r"|(?:NUMBER|NO\.)\s*\d{1,5}\.?",
+            // The price of the copy.
+            r"|(?:PRICE\s+)?(?:ONE|TWO|THREE|FIVE|TEN|\d{1,2})\s+CENTS?\.?",
+            // The place and date under the name plate, with the weekday.
+            r"|.*\b(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b.*\b(?:1[789]|20)\d\d\b.*",
+            r")$"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// True when `line` is a line of an English masthead (see the module doc). The numbers,
+/// price and dated line are set in capitals, which spares a body line that merely names a
+/// weekday and a year (`Monday June 12, 1916, 1 p. m.`).
+pub fn is_masthead(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    if let Some(rest) = line.strip_prefix("Published ") {
+        let rest = rest.to_ascii_lowercase();
+        return [
+            "every", "daily", "weekly", "semi", "tri-", "monthly", "each",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    }
+    upper_ratio(line) >= 0.75 && masthead_re().is_match(line)
+}
+
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
 /// The line after it (`飞行表演`) may belong to the label too.
 pub fn is_qr_label(line: &str) -> bool {
@@ -150,5 +191,28 @@ mod tests {
         }
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
         assert!(!is_furniture("出示医保码、扫码扣"));
+    }
+
+    #[test]
+    fn english_masthead_lines() {
+        for l in [
+            "VOLUME TWENTY-FOUR.",
+            "VOLUME III —No. 24",
+            "VOL. 19 MALTA. MONTANA, THURSDAY. JUNE 1, 1916 NO.7",
+            "NUMBER 57.",
+            "ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.",
+            "Published Weekly by the Patriot Publishing Company",
+            "FIVE CENTS",
+        ] {
+            assert!(is_masthead(l), "{l}");
+        }
+        for l in [
+            "Monday June 12, 1916, 1 p. m.",
+            "VOLUNTEERS ARE CALLED",
+            "Published reports say the",
+            "NUMBER OF DEAD RISES",
+        ] {
+            assert!(!is_masthead(l), "{l}");
+        }
     }
 }

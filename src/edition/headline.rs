@@ -108,19 +108,47 @@ fn breaks_word(above: &str, below: &str) -> bool {
         && word_across_lines(above, below)
 }
 
+/// An English headline: the capitalised lines are the title and the lines in title case
+/// under them its deck; where the title's first lines are set in larger type than the
+/// rest (fewer letters to the line), those lines alone are the title.
 fn from_latin(lines: &[HeadLine]) -> Headline {
     let caps = lines
         .iter()
         .take_while(|(t, _)| upper_ratio(t) >= 0.75)
-        .count()
-        .max(1)
-        .min(lines.len());
-    let (title, sub) = lines.split_at(caps);
+        .count();
+    let title_len = match caps {
+        0 => deck_at(lines).unwrap_or(lines.len()),
+        n => deck_at(&lines[..n]).unwrap_or(n),
+    };
+    let (title, sub) = lines.split_at(title_len.max(1).min(lines.len()));
     Headline {
         kicker: None,
         title: join(title, false),
         subtitle: (!sub.is_empty()).then(|| join(sub, false)),
     }
+}
+
+/// Where a deck in smaller type starts under a title: the split after which every line
+/// but the last (which may be short) is clearly wider than any line above, the clearest
+/// such split if several. A deck of one line must be much wider.
+fn deck_at(lines: &[HeadLine]) -> Option<usize> {
+    const WIDER: f32 = 1.1;
+    const WIDER_ALONE: f32 = 1.3;
+    let mut best: Option<(usize, f32)> = None;
+    for k in 1..lines.len() {
+        let title = lines[..k].iter().map(|l| l.1).fold(0.0, f32::max);
+        let deck = &lines[k..];
+        let (full, need) = match deck.split_last() {
+            Some((last, [])) => (last.1, WIDER_ALONE),
+            Some((_, rest)) => (rest.iter().map(|l| l.1).fold(f32::MAX, f32::min), WIDER),
+            None => continue,
+        };
+        let ratio = full / title.max(0.5);
+        if ratio >= need && best.is_none_or(|(_, r)| ratio > r) {
+            best = Some((k, ratio));
+        }
+    }
+    best.map(|(k, _)| k)
 }
 
 /// Joins headline lines: tight in Chinese (the break is the typesetter's), with a space in
@@ -135,12 +163,17 @@ pub fn join(lines: &[HeadLine], cjk: bool) -> String {
 mod tests {
     use super::*;
 
-    fn h(lines: &[&str]) -> Headline {
+    /// The headline of `lines` as printed, Chinese (`cjk`) or English.
+    fn headline_of(lines: &[&str], cjk: bool) -> Headline {
         let v: Vec<HeadLine> = lines
             .iter()
             .map(|t| (*t, super::super::script::width(t)))
             .collect();
-        from_lines(&v, true)
+        from_lines(&v, cjk)
+    }
+
+    fn h(lines: &[&str]) -> Headline {
+        headline_of(lines, true)
     }
 
     #[test]
@@ -175,5 +208,57 @@ mod tests {
         );
         let x = h(&["江西资助新生儿参加基", "本医保——", "呵护一小 幼有所保"]);
         assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保——"));
+    }
+
+    #[test]
+    fn english_title_and_deck_by_type_size() {
+        let x = headline_of(
+            &[
+                "TO VETO BILL",
+                "PRESIDENT DETERMINED TO VE",
+                "TO IMMIGRATION BILL UN",
+                "LESS THE LITERACY TEST IS",
+                "ELIMINATED BY CONGRESS.",
+            ],
+            false,
+        );
+        assert_eq!(x.title, "TO VETO BILL");
+        assert!(x.subtitle.is_some_and(|s| s.starts_with("PRESIDENT")));
+        let x = headline_of(
+            &[
+                "Grand Jury Completed",
+                "Their Work Thursday",
+                "Other News from the County Court",
+            ],
+            false,
+        );
+        assert_eq!(x.title, "Grand Jury Completed Their Work Thursday");
+        let x = headline_of(
+            &[
+                "NEW FRENCH GOVERNMENT",
+                "Premier Briand Says New Govern",
+                "ment Will Appear.",
+            ],
+            false,
+        );
+        assert_eq!(x.title, "NEW FRENCH GOVERNMENT");
+        // Lines of one size are one title, whichever is longest.
+        let x = headline_of(
+            &[
+                "PETROGRAD SAYS GERMANS ARE",
+                "TRANSFERRING TROOPS TO",
+                "OTHER FRONTS.",
+            ],
+            false,
+        );
+        assert_eq!(
+            (x.title.as_str(), x.subtitle),
+            (
+                "PETROGRAD SAYS GERMANS ARE TRANSFERRING TROOPS TO OTHER FRONTS.",
+                None
+            )
+        );
+        let x = headline_of(&["AUSTRIAN WOMEN ASK", "PEACE WITH RUSSIANS."], false);
+        assert_eq!(x.subtitle, None);
     }
 }

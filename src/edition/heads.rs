@@ -3,14 +3,16 @@
 //!
 //! Cues, most certain first: head-shaped lines right above a byline or dateline; a block
 //! of a few head-shaped lines standing between blank lines (or stacked in a narrow column);
-//! short lines opening a block of body text; capitalised lines above English prose; and
-//! head-shaped lines at the very end of a page (printed after their body). Splitting a
-//! block into kicker, title and subtitle is [`super::headline`]'s job.
+//! short lines opening a block of body text; capitalised lines above English prose (the
+//! English rules are in [`super::latin`]); and head-shaped lines at the very end of a page
+//! (printed after their body). Splitting a block into kicker, title and subtitle is
+//! [`super::headline`]'s job.
 
 use super::byline;
 use super::classify::{is_numbered, Page, Role};
+use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
-use super::script::{has_sentence_mark, upper_ratio};
+use super::script::has_sentence_mark;
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
@@ -107,7 +109,13 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         // unless a byline right under it vouches for it.
         let vouched = taken == 0 && page.roles[anchor] == Role::Byline;
         let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
-        if !is_head_shaped(page, j) || is_paragraph_tail(page, j, columns) || body_like {
+        // An English title right above its dateline may end in a stop (`Impose Tax on Rumania.`).
+        let titled = taken == 0
+            && !page.cjk
+            && page.roles[j] == Role::Body
+            && latin::is_title_case(page.lines[j].text.trim_end_matches('.'));
+        if !(is_head_shaped(page, j) || titled) || is_paragraph_tail(page, j, columns) || body_like
+        {
             break;
         }
         page.roles[j] = Role::Head;
@@ -297,32 +305,6 @@ fn frequent_widths(page: &Page) -> Vec<f32> {
         .collect()
 }
 
-/// English pages have no blank lines to set headlines apart: a run of capitalised lines
-/// right above running prose is a headline.
-fn mark_latin_heads(page: &mut Page) {
-    let n = page.lines.len();
-    let mut i = 0;
-    while i < n {
-        let end = (i..n)
-            .find(|&k| {
-                let wraps = k > i && is_title_wrap(page.lines[k].text);
-                !(is_head_shaped(page, k) || wraps && page.roles[k] == Role::Body) || k - i >= 6
-            })
-            .unwrap_or(n);
-        // A headline starts fresh: not in the middle of running prose.
-        let fresh = i == 0 || page.lines[i - 1].ends_sentence || !is_prose(page, i - 1);
-        // Scraps without letters (`~`) may stand between a headline and its text.
-        let text_at = (end..n)
-            .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
-            .unwrap_or(n);
-        if end > i && fresh && is_prose(page, text_at) {
-            (i..end).for_each(|k| page.roles[k] = Role::Head);
-            page.starts[i] = true;
-        }
-        i = end.max(i + 1);
-    }
-}
-
 /// Head-shaped lines at the very end of a page, after a finished sentence: a headline the
 /// PDF emitted after its article's body.
 fn mark_tail_head(page: &mut Page) {
@@ -363,10 +345,7 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
         };
         is_cjk_head_text(text, line.width)
     } else {
-        let letters = line.text.chars().filter(char::is_ascii_alphabetic).count();
-        letters >= 3
-            && line.width <= 45.0
-            && (upper_ratio(line.text) >= 0.75 || is_title_case(line.text))
+        latin::is_head_text(line.text, line.width)
     }
 }
 
@@ -384,50 +363,6 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
         .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
     !(has_sentence_mark(text) || too_wide || broken || aside || continues || is_numbered(text))
-}
-
-/// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
-/// clause punctuation at the end.
-fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        .count();
-    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
-    let short = text.split_whitespace().count() <= 5 && !text.ends_with('.');
-    (words.len() >= 3 || short && words.len() >= 2)
-        && caps * 10 >= words.len() * 8
-        && text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"')
-        // Commas make a list of names, not a headline.
-        && !text.contains([',', ';'])
-        && !text.ends_with('-')
-}
-
-/// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
-/// its longer words are capitalised, but for a word broken at the line start.
-fn is_title_wrap(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .enumerate()
-        .filter(|(k, w)| w.len() > 3 && !(*k == 0 && w.starts_with(char::is_lowercase)))
-        .map(|(_, w)| w)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
-        .count();
-    !words.is_empty() && caps == words.len() && text.split_whitespace().count() <= 5
-}
-
-/// True when line `i` reads as running prose: mostly lowercase letters.
-fn is_prose(page: &Page, i: usize) -> bool {
-    page.lines.get(i).is_some_and(|l| {
-        page.roles[i] == Role::Body
-            && l.text.chars().filter(char::is_ascii_alphabetic).count() >= 10
-            && upper_ratio(l.text) < 0.5
-            && !is_title_case(l.text)
-    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! role (with `heads` for headlines), `segment` builds articles, `pairing` moves headlines
 //! to the text whose words they share and `repair` undoes other out-of-order text, with
 //! `reflow`, `byline`,
-//! `headline` and `furniture` for the details.
+//! `headline` and `furniture` for the details; `latin` and `advert` hold what only English
+//! pages need (title case, run-in subheads, OCR scraps, advertisements).
 //!
 //! Nothing is lost and nothing invented: every non-space character of the text appears
 //! once in the split (an article's fields, blocks and credits, or `dropped`). The only
@@ -17,6 +18,7 @@
 //! removed at line ends where a word was broken. Byline labels whose names were lifted
 //! into `authors` (`本报记者`, `（全媒体记者/）`) and jump lines go to `dropped`.
 
+mod advert;
 mod blocks;
 mod byline;
 mod classify;
@@ -24,6 +26,7 @@ pub mod decode;
 mod furniture;
 mod headline;
 mod heads;
+mod latin;
 mod lines;
 pub mod meta;
 mod order;

@@ -31,12 +31,16 @@ pub fn join_raw(lines: &[&str], cjk: bool) -> String {
     out
 }
 
-/// `aw-` + `ful`: a hyphen after a letter at the line end, and a lowercase letter next.
+/// `aw-` + `ful`: a hyphen after a letter at the line end, and a lowercase letter next
+/// that starts a word of two letters or more (a lone letter is more likely OCR noise than
+/// a word's last letter).
 fn is_broken_word(before: &str, next: &str) -> bool {
     let mut tail = before.chars().rev();
+    let mut head = next.chars();
     tail.next() == Some('-')
         && tail.next().is_some_and(char::is_alphabetic)
-        && next.chars().next().is_some_and(char::is_lowercase)
+        && head.next().is_some_and(char::is_lowercase)
+        && head.next().is_some_and(char::is_alphabetic)
 }
 
 /// Removes layout spaces from Chinese text: any space next to a CJK character, and the
@@ -120,6 +124,10 @@ mod tests {
             "the continued story"
         );
         assert_eq!(join_raw(&["a well-", "Known"], false), "a well- Known");
+        assert_eq!(
+            join_raw(&["printed to-", "i", "I morrow."], false),
+            "printed to- i I morrow."
+        );
         assert_eq!(join_raw(&["drown", "ing"], false), "drown ing");
     }
 }

@@ -98,11 +98,14 @@ pub fn has_sentence_mark(s: &str) -> bool {
 
 /// Share of the letters of `s` that are uppercase Latin letters (0 when it has none).
 pub fn upper_ratio(s: &str) -> f32 {
-    let letters = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let (mut letters, mut upper) = (0u32, 0u32);
+    for b in s.bytes() {
+        letters += u32::from(b.is_ascii_alphabetic());
+        upper += u32::from(b.is_ascii_uppercase());
+    }
     if letters == 0 {
         return 0.0;
     }
-    let upper = s.chars().filter(|c| c.is_ascii_uppercase()).count();
     upper as f32 / letters as f32
 }
 

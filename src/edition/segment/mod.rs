@@ -6,15 +6,17 @@
 //! text; the other repairs for out-of-order dumps are in [`super::repair`].
 //! Ids and page labels are not assigned here; see [`super::split`].
 
+use super::advert::drop_adverts;
 use super::byline::{self, Byline};
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
+use super::latin;
 use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, drop_bare_labels, move_box_label};
-use super::script::{ends_sentence, ends_with_aside};
+use super::script::{ends_sentence, ends_with_aside, upper_ratio};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -42,6 +44,8 @@ struct Draft<'a> {
     headings: bool,
     /// A `（下转第N版）` line ended the article's text on this page.
     jumped: bool,
+    /// A signature under the text ended the article (English notices and letters).
+    signed: bool,
     /// Printed width of the last body line.
     last_width: f32,
     /// Widest body line of the current paragraph: the column's width.
@@ -87,10 +91,12 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Jump => b.jump(page.lines[i].text),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
-            Role::Byline => {
+            Role::Byline if page.cjk => {
                 let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
-                b.byline(&lines.concat());
+                b.byline(&lines.concat(), true);
             }
+            // English bylines and signatures give one name to a line.
+            Role::Byline => (i..end).for_each(|k| b.byline(page.lines[k].text, k == i)),
             Role::Head => b.head(page, i, end),
             Role::Heading => b.heading(page, i, end),
             Role::Body => b.body(page, i),
@@ -107,6 +113,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         b.out.pieces = pair_by_words(std::mem::take(&mut b.out.pieces));
     }
     attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
+    if !page.cjk {
+        drop_adverts(&mut b.out.pieces, &mut b.out.dropped);
+    }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
     }
@@ -183,8 +192,13 @@ impl<'a> Builder<'a> {
             .push(Block::Caption { text, credit: None });
     }
 
-    fn byline(&mut self, text: &str) {
-        let b = byline::parse_line(text).unwrap_or_else(|| {
+    /// A byline unit's text; `first` when it opens the unit (a later line names the same
+    /// article).
+    fn byline(&mut self, text: &str, first: bool) {
+        let parsed = byline::parse_line(text);
+        let signature = parsed.is_none() && !self.cjk;
+        let parsed = parsed.or_else(|| signature.then(|| byline::parse_signature(text)).flatten());
+        let b = parsed.unwrap_or_else(|| {
             let (authors, residue) = byline::split_names_keeping(text);
             Byline {
                 authors,
@@ -192,10 +206,11 @@ impl<'a> Builder<'a> {
                 ..Byline::default()
             }
         });
-        if self
-            .cur
-            .as_ref()
-            .is_some_and(|d| d.has_body() && !d.piece.authors.is_empty())
+        if first
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|d| d.has_body() && !d.piece.authors.is_empty())
         {
             self.finish();
         }
@@ -204,6 +219,8 @@ impl<'a> Builder<'a> {
         if with_head {
             let piece = &mut self.draft().piece;
             piece.head_authors = piece.authors.len();
+        } else if signature {
+            self.draft().signed = true;
         }
     }
 
@@ -220,8 +237,40 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A word an English headline broke at its last line's end may go on at the start of
+    /// the dateline's line (`…ACCORDING TO COM` / `MISSIONER. , Oklahoma City. Okla.
+    /// December 12.`): when a whole dateline follows that capitals word, the word joins
+    /// the title and the punctuation between goes to `dropped`.
+    fn mend_title(&mut self, b: &mut Byline) {
+        let Some(line) = b.dateline.as_deref() else {
+            return;
+        };
+        let end = line
+            .find(|c: char| !(c.is_ascii_uppercase() || c == '.'))
+            .unwrap_or(line.len());
+        let rest = line[end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        let whole = byline::parse_lead(rest).is_some_and(|r| r.len == rest.len());
+        let Some(head) = self.cur.as_mut().and_then(|d| d.piece.head.as_mut()) else {
+            return;
+        };
+        if end < 2 || !whole || !head.title.ends_with(|c: char| c.is_ascii_uppercase()) {
+            return;
+        }
+        head.title.push_str(&line[..end]);
+        let between: String = line[end..line.len() - rest.len()]
+            .split_whitespace()
+            .collect();
+        if !between.is_empty() {
+            self.out.dropped.push(between);
+        }
+        b.dateline = Some(rest.to_owned());
+    }
+
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
+        if groups.len() == 1 && self.fold_head_into_deck(&groups[0]) {
+            return;
+        }
         if self.cjk {
             let labels = take_labels(&mut groups);
             self.out.dropped.extend(labels);
@@ -295,11 +344,18 @@ impl<'a> Builder<'a> {
             .as_ref()
             .is_some_and(|d| d.has_body() && d.para.is_empty());
         let has_body = self.cur.as_ref().is_some_and(Draft::has_body);
-        let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped);
+        let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped || d.signed);
         // A dateline opens a new article when it opens a paragraph or a text block.
         let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
-        if jumped || new_lead && !self.fold_deck() || self.cut_before(page, i) {
-            // Text after a jump line belongs to another article.
+        // In English papers one story may hold several dispatches, each opening with its
+        // dateline; only a headline starts a new story there.
+        let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
+        if jumped
+            || new_lead && !self.fold_deck() && (self.cjk || !titled)
+            || self.cut_before(page, i)
+        {
+            // Text after a jump line, a signature or a cut-off column belongs to another
+            // article.
             self.finish();
         }
         // A jump at the line's end ends in its closing bracket; most lines end otherwise.
@@ -343,24 +399,14 @@ impl<'a> Builder<'a> {
 
     /// Text between a headline and the dateline that opens its story is a deck (a second
     /// headline in smaller type, common in English papers): it joins the subtitle rather
-    /// than the dateline starting a new article. Returns whether it did.
+    /// than the dateline starting a new article. Returns whether it did (or there was no
+    /// text to fold).
     fn fold_deck(&mut self) -> bool {
-        const DECK_MAX_CHARS: usize = 160;
+        let cjk = self.cjk;
         let Some(d) = self.cur.as_mut() else {
             return false;
         };
-        let short = d.piece.blocks.len() <= 2
-            && d.piece
-                .blocks
-                .iter()
-                .all(|b| matches!(b, Block::Paragraph { .. }))
-            && d.piece
-                .blocks
-                .iter()
-                .map(|b| b.text().chars().count())
-                .sum::<usize>()
-                <= DECK_MAX_CHARS;
-        if d.piece.dateline.is_some() || !short {
+        if d.piece.dateline.is_some() || !is_deck(&d.piece.blocks, cjk) {
             return false;
         }
         let Some(head) = d.piece.head.as_mut() else {
@@ -372,10 +418,36 @@ impl<'a> Builder<'a> {
             .drain(..)
             .map(|b| b.text().to_owned())
             .collect();
-        let sep = if self.cjk { "" } else { " " };
-        let mut parts: Vec<String> = head.subtitle.take().into_iter().collect();
-        parts.extend(deck);
-        head.subtitle = Some(parts.join(sep));
+        append_subtitle(head, deck, cjk);
+        true
+    }
+
+    /// In English papers a title-case line under a headline's deck, before the story's
+    /// text, is one more deck (`Nominating Speeches to Be Made Today`): it joins the
+    /// subtitle. So does a deck of three or more title-case lines right under a headline
+    /// (only scraps between). A headline in capitals, or a short one in title case right
+    /// under another headline (a box's label over its first item), stands on its own.
+    /// Returns whether it folded.
+    fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
+        if self.cjk {
+            return false;
+        }
+        let Some(d) = self.cur.as_ref().filter(|d| d.piece.head.is_some()) else {
+            return false;
+        };
+        let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
+        let title_case = lines.iter().all(|(t, _)| upper_ratio(t) < 0.75);
+        if !title_case || !under_deck && lines.len() < 3 {
+            return false;
+        }
+        // A headline ends the paragraph in any case.
+        self.close_para();
+        if !self.fold_deck() {
+            return false;
+        }
+        if let Some(head) = self.draft().piece.head.as_mut() {
+            append_subtitle(head, vec![headline::join(lines, false)], false);
+        }
         true
     }
 
@@ -392,9 +464,25 @@ impl<'a> Builder<'a> {
             .iter()
             .any(|b| matches!(b, Block::Paragraph { .. }));
         let mut raw = join_raw(&lines, self.cjk);
-        if first && d.piece.dateline.is_none() {
-            if let Some(b) = byline::parse_lead(&raw) {
+        // An agency's byline (`(By Associated Press.)`) stands in for a dateline only until
+        // the story's own place and date come.
+        let agency = d
+            .piece
+            .dateline
+            .as_deref()
+            .is_some_and(|l| !self.cjk && l.trim_start_matches('(').starts_with("By "));
+        if first && (d.piece.dateline.is_none() || agency) {
+            // An English dateline may stand garbled on a line of its own.
+            let alone =
+                || (!self.cjk && lines.len() > 1).then(|| byline::parse_dateline_line(lines[0]));
+            if let Some(mut b) = byline::parse_lead(&raw).or_else(|| alone().flatten()) {
                 raw = raw[b.len..].to_owned();
+                if !self.cjk {
+                    self.mend_title(&mut b);
+                }
+                if let Some(by) = self.cur.as_mut().and_then(|d| d.piece.dateline.take()) {
+                    self.out.dropped.push(by);
+                }
                 self.apply_byline(b);
             }
         }
@@ -420,13 +508,47 @@ impl<'a> Builder<'a> {
         {
             return;
         }
-        if d.last_body.is_some_and(|l| !ends_sentence(l)) && !ends_with_aside_block(&piece.blocks) {
+        // English papers always print a jump line where a story goes on; text there that
+        // stops mid-sentence is a column the dump cut, not a continuation.
+        let cut = d.last_body.is_some_and(|l| !ends_sentence(l));
+        if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
             piece.continued = true;
         }
         move_box_label(&mut piece.blocks);
         drop_bare_labels(&mut piece.blocks, &mut self.out.dropped);
         self.out.pieces.push(piece);
     }
+}
+
+/// True when `blocks`, all that an article has under its headline so far, read as a deck:
+/// in Chinese a short text; in English title case (subheads included).
+fn is_deck(blocks: &[Block], cjk: bool) -> bool {
+    const DECK_MAX_CHARS: usize = 160;
+    if cjk {
+        blocks.len() <= 2
+            && blocks.iter().all(|b| matches!(b, Block::Paragraph { .. }))
+            && blocks
+                .iter()
+                .map(|b| b.text().chars().count())
+                .sum::<usize>()
+                <= DECK_MAX_CHARS
+    } else {
+        blocks.iter().all(|b| {
+            matches!(b, Block::Paragraph { .. } | Block::Heading { .. })
+                && latin::is_deck_text(b.text())
+        })
+    }
+}
+
+/// Appends `parts` to the headline's subtitle (nothing when there are none).
+fn append_subtitle(head: &mut Headline, parts: Vec<String>, cjk: bool) {
+    if parts.is_empty() {
+        return;
+    }
+    let sep = if cjk { "" } else { " " };
+    let mut all: Vec<String> = head.subtitle.take().into_iter().collect();
+    all.extend(parts);
+    head.subtitle = Some(all.join(sep));
 }
 
 /// True when the last paragraph closes with a complete bracketed aside (a source note or a
@@ -524,145 +646,4 @@ fn starts_dateline(page: &Page, i: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::edition::classify::classify;
-    use crate::edition::lines::to_lines;
-
-    fn pieces(text: &str) -> Vec<Piece> {
-        segment(&classify(to_lines(text), true)).pieces
-    }
-
-    fn title(p: &Piece) -> &str {
-        p.head.as_ref().map_or("", |h| h.title.as_str())
-    }
-
-    #[test]
-    fn headline_printed_after_its_body_joins_it() {
-        let text = "株洲日报讯（全媒体记者/陈正明） 11月8日下午，\n\
-                    株洲市三季度讲评会在攸县举行。\n\
-                    主动作为创新作为高效作为\n努力完成全年发展目标任务";
-        let p = pieces(text);
-        assert_eq!(p.len(), 1);
-        assert_eq!(
-            title(&p[0]),
-            "主动作为创新作为高效作为努力完成全年发展目标任务"
-        );
-        assert_eq!(p[0].dateline.as_deref(), Some("株洲日报讯"));
-        assert_eq!(p[0].authors, ["陈正明"]);
-    }
-
-    #[test]
-    fn a_two_part_title_is_never_the_subtitle_above_it() {
-        // pdftotext set another story's headline between this one's kicker and title.
-        let text = "江西资助新生儿参加基本医保——\n\n化身“暖心奶爸” 传递旅途温情\n\n\
-                    呵护一小 幼有所保\n本报记者 周 欢\n\n\
-                    打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
-        let p = pieces(text);
-        let heads: Vec<_> = p.iter().filter_map(|x| x.head.as_ref()).collect();
-        let cared = heads.iter().find(|h| h.title == "呵护一小 幼有所保");
-        assert_eq!(
-            cared.and_then(|h| h.kicker.as_deref()),
-            Some("江西资助新生儿参加基本医保——")
-        );
-        assert!(heads.iter().all(|h| h.subtitle.is_none()), "{heads:?}");
-        assert!(heads
-            .iter()
-            .any(|h| h.title == "化身“暖心奶爸” 传递旅途温情"));
-        // A one-phrase short line under a title stays its subtitle.
-        let p =
-            pieces("山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n本报讯 昨日，活动举行。");
-        let h = p[0].head.as_ref().expect("a headline");
-        assert_eq!(h.subtitle.as_deref(), Some("陈恢清致辞"));
-    }
-
-    #[test]
-    fn a_bare_box_label_is_dropped_wherever_it_falls() {
-        // After a line cut mid-sentence, as an interleaved dump prints it.
-        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n\
-                    近日，规划获水利部批复，该规划由长江水利委员会组\n【相关链接】\n\
-                    织编制。网购的发展，让消费者挑花了眼。";
-        let out = segment(&classify(to_lines(text), true));
-        assert!(
-            out.dropped.iter().any(|d| d == "【相关链接】"),
-            "{:?}",
-            out.dropped
-        );
-        let texts: Vec<&str> = out
-            .pieces
-            .iter()
-            .flat_map(|p| &p.blocks)
-            .map(Block::text)
-            .collect();
-        assert!(texts.iter().all(|t| !t.contains('【')), "{texts:?}");
-        // A label over numbered items heads its box and stays.
-        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获批。\n\n【项目简介】\n\n\
-                    1.甲项目\n甲项目总投资十亿元，今年建成投产。\n2.乙项目\n乙项目明年开工。";
-        let p = pieces(text);
-        let blocks: Vec<&str> = p[0].blocks.iter().map(Block::text).collect();
-        assert!(blocks.contains(&"【项目简介】"), "{blocks:?}");
-    }
-
-    #[test]
-    fn text_cut_at_the_column_edge_ends_before_an_indented_paragraph() {
-        // The court story stops mid-sentence at the column's edge (its rest is on another
-        // page); the next block opens a paragraph (two ems short) of another story.
-        let text = "呼和浩特赛罕区法院多元解纷推动诉源治理\n本报记者 丁志军\n\
-                    分析，再到基层社会治理的矛盾纠\n纷预警和源头预防机制，实现从\n\
-                    被动受理到主动预防，为基层治理\n法治化提供有力保障和坚实支撑\n\n\
-                    在小吃店买了美食，一边逛街\n一边大快朵颐。盒子空了，却四处\n\
-                    找不到垃圾桶，走了很长一段路。";
-        let p = pieces(text);
-        assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p[0].continued);
-        assert!(p[1].head.is_none());
-        assert!(p[1].blocks[0].text().starts_with("在小吃店"));
-        // A word running across the seam (户口 + 本) keeps the line in its paragraph.
-        let text = text.replace(
-            "法治化提供有力保障和坚实支撑",
-            "法治化提供有力保障，办理户口",
-        );
-        let text = text.replace("在小吃店买了美食，一边逛街", "本，在小吃店买了美食，逛街");
-        assert_eq!(pieces(&text).len(), 1);
-    }
-
-    #[test]
-    fn jump_lines_set_continuation() {
-        let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获水利部批复。\n\
-                    该规划由长江水利委员会组织\n（下转第3版）\n\n（上接第2版）\n\
-                    近日，另一篇文章的后半部分到此结束。";
-        let p = pieces(text);
-        assert!(p[0].continued);
-        assert_eq!(p[0].authors, ["王浩"]);
-        assert_eq!(
-            p.last().and_then(|x| x.continued_from.as_deref()),
-            Some("2")
-        );
-    }
-
-    #[test]
-    fn box_label_moves_before_its_items() {
-        let mut blocks = vec![
-            Block::Paragraph {
-                text: "a。".into()
-            },
-            Block::Heading {
-                text: "1.甲项目".into(),
-            },
-            Block::Paragraph {
-                text: "b。".into()
-            },
-            Block::Heading {
-                text: "2.乙项目".into(),
-            },
-            Block::Paragraph {
-                text: "c。".into()
-            },
-            Block::Heading {
-                text: "【项目简介】".into(),
-            },
-        ];
-        move_box_label(&mut blocks);
-        assert_eq!(blocks[1].text(), "【项目简介】");
-    }
-}
+mod tests;

@@ -1,0 +1,321 @@
+//! Conventions of English (Latin-script) pages, which have no blank lines to set headlines
+//! apart and whose OCR leaves scraps of display type between the columns.
+//!
+//! Headlines are set in capitals or title case, a line or a few stacked lines, in type
+//! larger than the body's (so their lines are narrower or wider than the column); a deck
+//! in title case may follow. Inside a story, a single title-case line ending in a full
+//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), and names
+//! with initials alone on their lines after one sign it (`H. A. JOHNSON`). Short
+//! fragments that neither continue nor start a paragraph, lines of repeated letters
+//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps. Nothing
+//! here applies to Chinese pages; splitting a headline into title and deck is
+//! [`super::headline`]'s job.
+
+use super::byline;
+use super::classify::{Page, Role};
+use super::script::{ends_sentence, upper_ratio};
+
+/// Most lines a headline block (title and deck) stacks.
+const BLOCK_MAX: usize = 12;
+
+/// True when a line of `text`, `width` ems wide, may be part of a headline: capitals or
+/// title case, not too long.
+pub fn is_head_text(text: &str, width: f32) -> bool {
+    let letters = text.chars().filter(char::is_ascii_alphabetic).count();
+    letters >= 3
+        && width <= 45.0
+        && (upper_ratio(text) >= 0.75 || is_title_case(text))
+        && !ends_cut(text)
+}
+
+/// True when `text` ends in a lone letter other than `A` or `I` (`THEIR T`): a word the
+/// scan cut off, as a headline's line never ends.
+fn ends_cut(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let last = words.next().unwrap_or_default();
+    let mut chars = last.chars();
+    let lone = chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !matches!(c, 'A' | 'I' | 'a'));
+    lone && chars.next().is_none() && words.next().is_some()
+}
+
+/// A run of capitalised lines right above running prose is a headline.
+pub fn mark_latin_heads(page: &mut Page) {
+    mark_byline_credits(page);
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        let end = block_end(page, i);
+        // Scraps without letters (`~`) may stand between a headline and its text.
+        let text_at = (end..n)
+            .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
+            .unwrap_or(n);
+        // The block may also run into the lower lines of a headline that a dateline under
+        // it already marked (`WILL RELEASE PRISONERS.` above `Men Suspected of …`).
+        let joins_head = page.roles.get(end) == Some(&Role::Head) && !page.starts[end];
+        if end > i && starts_fresh(page, i, end) && (joins_head || is_prose(page, text_at)) {
+            (i..end).for_each(|k| page.roles[k] = Role::Head);
+            page.starts[i] = true;
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// The line in capitals or title case right under a `By …` line is the writer's
+/// credit (`Courier Staff Writer`, `STAFF CORRESPONDENT`), not a headline: it goes with
+/// the byline's label to `dropped`.
+fn mark_byline_credits(page: &mut Page) {
+    for i in 1..page.lines.len() {
+        let by = page.roles[i - 1] == Role::Byline
+            && page.lines[i - 1]
+                .text
+                .trim_start_matches('(')
+                .starts_with("By ");
+        if by && super::heads::is_head_shaped(page, i) {
+            page.roles[i] = Role::Drop;
+        }
+    }
+}
+
+/// The end of the head-shaped lines from `i`: capitalised lines, and the wrapped rest of a
+/// title-case line broken mid-phrase (`Cleaning and Decor` / `ating for Centennial`).
+fn block_end(page: &Page, i: usize) -> usize {
+    let n = page.lines.len();
+    (i..n)
+        .find(|&k| {
+            let wraps = k > i
+                && page.roles[k] == Role::Body
+                && !page.lines[k - 1]
+                    .text
+                    .ends_with(['.', ',', ';', ':', '!', '?'])
+                && is_title_wrap(page.lines[k].text);
+            !(super::heads::is_head_shaped(page, k) || wraps) || k - i >= BLOCK_MAX
+        })
+        .unwrap_or(n)
+}
+
+/// A headline starts fresh: not in the middle of running prose. The line above may still
+/// run on without ending its sentence when a block of two lines or more is set in other
+/// type: its widest line is much narrower or wider than that line of the column.
+fn starts_fresh(page: &Page, i: usize, end: usize) -> bool {
+    // Furniture (a masthead line) interrupts the text; the line before it is the one read.
+    let Some(prev) = (0..i).rev().find(|&k| page.roles[k] != Role::Drop) else {
+        return true;
+    };
+    if page.lines[prev].ends_sentence || !is_prose(page, prev) {
+        return true;
+    }
+    let above = page.lines[prev].width;
+    let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
+    end - i >= 2 && (widest - above).abs() > 0.2 * above
+}
+
+/// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
+/// clause punctuation at the end.
+pub fn is_title_case(text: &str) -> bool {
+    // The cheap tests first: most lines fail them.
+    let starts = text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"');
+    // Commas make a list of names, not a headline.
+    if !starts || text.contains([',', ';']) || text.ends_with('-') {
+        return false;
+    }
+    let (mut all, mut long, mut caps) = (0, 0, 0);
+    for w in text.split_whitespace() {
+        all += 1;
+        if w.len() > 3 {
+            long += 1;
+            caps += usize::from(is_capitalised(w));
+        }
+    }
+    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
+    let short = all <= 5 && !text.ends_with('.');
+    (long >= 3 || short && long >= 2) && caps * 10 >= long * 8
+}
+
+/// A word that starts with a capital, past any opening punctuation (`—Peace`, `"Hello`).
+fn is_capitalised(word: &str) -> bool {
+    word.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
+/// its longer words are capitalised, but for a word broken at the line start.
+fn is_title_wrap(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .enumerate()
+        .filter(|(k, w)| w.len() > 3 && !(*k == 0 && w.starts_with(char::is_lowercase)))
+        .map(|(_, w)| w)
+        .collect();
+    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    let count = text.split_whitespace().count();
+    !words.is_empty()
+        && caps == words.len()
+        && (count <= 5 || words.len() >= 3)
+        && !text.contains([',', ';'])
+}
+
+/// Names with initials alone on their lines after a finished paragraph sign it
+/// (`H. A. JOHNSON` / `P. R. FLINT.` under a notice): bylines of the text above.
+pub fn mark_signatures(page: &mut Page) {
+    let mut after_text = false;
+    for i in 0..page.lines.len() {
+        match page.roles[i] {
+            Role::Drop => continue,
+            Role::Body if after_text && byline::is_signature(page.lines[i].text) => {
+                page.roles[i] = Role::Byline;
+                page.starts[i] = i == 0 || page.roles[i - 1] != Role::Byline;
+            }
+            Role::Body => after_text = ends_text(page.lines[i].text),
+            Role::Byline => {}
+            _ => after_text = false,
+        }
+    }
+}
+
+/// True when a line ends a sentence for sure: not with an initial or a title that stands
+/// before a name (`Mrs. J.` / `B. Jones.` is one name over two lines).
+fn ends_text(line: &str) -> bool {
+    const BEFORE_NAMES: [&str; 8] = [
+        "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.",
+    ];
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
+    ends_sentence(line) && !initial && !BEFORE_NAMES.contains(&last)
+}
+
+/// A single title-case line ending in a full stop, right after a finished paragraph, is a
+/// run-in subhead of the story it stands in (`Wheat Takes Drop.`), not a new headline:
+/// headlines are set in capitals, or without the stop.
+pub fn mark_run_in_subheads(page: &mut Page) {
+    let n = page.lines.len();
+    for i in 1..n {
+        let single = page.roles[i] == Role::Head
+            && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
+        let text = page.lines[i].text;
+        let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
+        if single && after_paragraph && text.ends_with('.') && upper_ratio(text) < 0.75 {
+            page.roles[i] = Role::Heading;
+            page.starts[i] = true;
+        }
+    }
+}
+
+/// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or
+/// anything but body text) yet end no sentence and are far narrower than the column or
+/// garbled. A paragraph's first line fills the column but for its lost indent. A line
+/// in title case twice as wide as the column is a banner across the page
+/// (`"Indiana Wants You" to Help Make Its Jubilee Great …`), dropped too.
+pub fn mark_scraps(page: &mut Page) {
+    const NARROW: f32 = 0.55;
+    const BANNER: f32 = 2.0;
+    let column = median_width(page);
+    let mut opens = true;
+    for i in 0..page.lines.len() {
+        match page.roles[i] {
+            Role::Body => {}
+            Role::Drop => continue,
+            _ => {
+                opens = true;
+                continue;
+            }
+        }
+        let line = &page.lines[i];
+        let banner = line.width >= BANNER * column && is_deck_text(line.text);
+        let odd = line.width < NARROW * column || banner || is_garbled(line.text);
+        // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
+        let kept = line.ends_sentence || line.text.ends_with(':') || page.leads[i];
+        if opens && odd && !kept {
+            page.roles[i] = Role::Drop;
+        } else {
+            opens = line.ends_sentence;
+        }
+    }
+    mark_fillers(page, NARROW * column);
+}
+
+/// Drops fillers between stories (`Read the Want Ads.`): a short sentence alone on its
+/// line, after a finished paragraph, and before scraps or furniture that lead to a
+/// headline, a jump line or the page's end. A story's own short last paragraph runs
+/// straight into the next headline, and never follows a title (`Mrs.`) that its first
+/// word would complete.
+fn mark_fillers(page: &mut Page, narrow: f32) {
+    let n = page.lines.len();
+    let mut after_text = true;
+    for i in 0..n {
+        match page.roles[i] {
+            Role::Drop => continue,
+            Role::Body => {}
+            _ => {
+                after_text = true;
+                continue;
+            }
+        }
+        let line = &page.lines[i];
+        let next = (i + 1..n).find(|&k| page.roles[k] != Role::Drop);
+        let scraps_after = next.unwrap_or(n) > i + 1;
+        let alone = scraps_after && next.is_none_or(|k| page.roles[k] != Role::Body);
+        if after_text && alone && line.ends_sentence && line.width < narrow {
+            page.roles[i] = Role::Drop;
+        }
+        after_text = ends_text(line.text);
+    }
+}
+
+/// The median width of the body lines that run on (end no sentence): the column.
+fn median_width(page: &Page) -> f32 {
+    let mut widths: Vec<f32> = (0..page.lines.len())
+        .filter(|&i| page.roles[i] == Role::Body && !page.lines[i].ends_sentence)
+        .map(|i| page.lines[i].width)
+        .collect();
+    if widths.is_empty() {
+        return 0.0;
+    }
+    let mid = widths.len() / 2;
+    *widths.select_nth_unstable_by(mid, f32::total_cmp).1
+}
+
+/// True when `text` holds a run no English text has: one lowercase letter three times
+/// (`aannnnttnasasnnatt`), or one symbol four times (`$$$$`, `++++`); dots, dashes and
+/// rules excepted.
+fn is_garbled(text: &str) -> bool {
+    let mut run = 0;
+    let mut prev = None;
+    for c in text.chars() {
+        run = if prev == Some(c) { run + 1 } else { 1 };
+        prev = Some(c);
+        let symbol = !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '.' | '-' | '_');
+        if c.is_ascii_lowercase() && run >= 3 || symbol && run >= 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `text` is set in title case as a deck is: most of its longer words (at least
+/// two) capitalised, where running prose capitalises few. Words in capitals do not count
+/// either way: they may be scraps of display type caught in the text.
+pub fn is_deck_text(text: &str) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for w in text.split_whitespace() {
+        if w.len() > 3 && upper_ratio(w) < 0.75 {
+            words += 1;
+            caps += usize::from(is_capitalised(w));
+        }
+    }
+    caps >= 2 && caps * 10 >= words * 7
+}
+
+/// True when line `i` reads as running prose: mostly lowercase letters.
+pub fn is_prose(page: &Page, i: usize) -> bool {
+    page.lines.get(i).is_some_and(|l| {
+        page.roles[i] == Role::Body
+            && l.text.chars().filter(char::is_ascii_alphabetic).count() >= 10
+            && upper_ratio(l.text) < 0.5
+            && !is_title_case(l.text)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Tests of the English line rules on small synthetic pages: headline blocks, run-in
+//! subheads, scraps, signatures and byline credits.
+
+use super::*;
+use crate::edition::classify::classify;
+use crate::edition::lines::to_lines;
+
+fn roles(text: &str) -> Vec<Role> {
+    classify(to_lines(text), false).roles
+}
+
+#[test]
+fn run_in_subhead_after_a_finished_paragraph() {
+    let text = "WHEAT TAKES A DROP OF ELEVEN CENTS\n\
+                New York, Dec. 12. Cotton advanced $3.50 per bale on\n\
+                receipt of news of peace proposals today, and\n\
+                steel lost 29 points.\n\
+                Wheat Takes Drop.\n\
+                Chicago, Dec. 12. Wheat suffered an eleven cent drop\n\
+                following the receipt of the dispatches today.";
+    let r = roles(text);
+    assert_eq!(r[0], Role::Head);
+    assert_eq!(r[4], Role::Heading);
+    // Without the stop, it is the headline of the next story.
+    let r = roles(&text.replace("Wheat Takes Drop.", "Wheat Takes Drop"));
+    assert_eq!(r[4], Role::Head);
+}
+
+#[test]
+fn scraps_between_stories_are_dropped() {
+    let text = "2 fjjj\n\
+                The British foreign office said today it was\n\
+                unable to discuss the peace proposals until\n\
+                they are received by the government.\n\
+                Restoration of\n\
+                aannnnttnasasnnatt tt\n\
+                The weather forecast for Oklahoma for\n\
+                tonight and Wednesday is partly cloudy.";
+    let r = roles(text);
+    assert_eq!(r[0], Role::Drop);
+    assert_eq!(&r[1..4], &[Role::Body; 3]);
+    assert_eq!(&r[4..6], &[Role::Drop; 2]);
+    assert_eq!(&r[6..], &[Role::Body; 2]);
+    let banner = "\"Indiana Wants You\" to Help Make Its Jubilee Great and Grand During the Big Week, June 19 to 24, at the Fair Grounds";
+    let r = roles(&text.replace("Restoration of", banner));
+    assert_eq!(r[4], Role::Drop);
+    let dated = "FRENCH GAIN GROUND\n\
+                 PARIS, Dec. 1\n\
+                 The French troops advanced two miles along\n\
+                 the river today, the war office announced\n\
+                 this evening in its official statement.";
+    assert_eq!(roles(dated)[1], Role::Body);
+}
+
+#[test]
+fn fillers_between_stories_are_dropped() {
+    let text = "Officers investigating the case refuse to talk\n\
+                about the tragedy at this time, it is said.\n\
+                Read the Want Ads.\n\
+                H I\n\
+                BERLIN MAKES REPLY TO THE NOTE\n\
+                Berlin, Dec. 12. Germany's reply to the American\n\
+                note protesting against the deportation was sent.\n\
+                Saco yesterday the guest of her sister, Mrs.\n\
+                Clyde Akin.";
+    let r = roles(text);
+    assert_eq!(&r[2..5], &[Role::Drop, Role::Drop, Role::Head]);
+    assert_eq!(r[8], Role::Body);
+    // A story's short last paragraph right above the next headline stays.
+    let r = roles(&text.replace("Read the Want Ads.\nH I\n", "He is 45.\n"));
+    assert_eq!(&r[2..4], &[Role::Body, Role::Head]);
+}
+
+#[test]
+fn a_writers_credit_under_the_byline_is_no_headline() {
+    let text = "City Council Approves\n\
+                New Budget After Debate\n\
+                By JANE DOE\n\
+                Courier Staff Writer\n\
+                The city council voted on Monday night to approve the\n\
+                budget for the coming year, ending weeks of debate.";
+    let r = roles(text);
+    assert_eq!(&r[..4], &[Role::Head, Role::Head, Role::Byline, Role::Drop]);
+}
+
+#[test]
+fn signatures_under_a_notice() {
+    let text = "We deem it advisable to refuse all contributions\n\
+                on the subject, which we are operating ourselves.\n\
+                H. A. JOHNSON\n\
+                P. R. FLINT.\n\
+                MINNEAPOLIS VISITORS COMING\n\
+                With all plans complete, and a minimum of ninety\n\
+                business men enrolled in the party, the tour comes.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(&page.roles[2..5], &[Role::Byline, Role::Byline, Role::Head]);
+    assert!(page.starts[2] && !page.starts[3]);
+    // A name broken after an initial is no signature.
+    let text = "Tuesday—Ladies' Aid at the home of Mrs. J.\n\
+                B. Jones.\n\
+                Wednesday—Band concert in the park this week.";
+    assert_eq!(roles(text)[1], Role::Body);
+}
+
+#[test]
+fn decks_are_title_case_prose_is_not() {
+    assert!(is_deck_text(
+        "Eliminating Himself from the Presidential Cam paign—The Reports of Some Committees."
+    ));
+    assert!(!is_deck_text(
+        "Last Saturday night Sheriff Boggs and Constable Pierce raid CIRCULATION BOOKS \
+         OPEN TO ALL ADVERTISERS tyre mine."
+    ));
+}
+
+#[test]
+fn title_case_sees_past_opening_punctuation() {
+    assert!(is_title_case("Impossible —Peace Meeting"));
+    assert!(!is_title_case("the judgment of the leaders of the Republi"));
+    assert!(is_title_wrap("of Belgians and Says There Waa"));
+    assert!(!is_head_text("THEIR T", 3.0));
+    assert!(is_head_text("GIVE US A", 4.5));
+    assert!(!is_title_wrap("O'Donnell Iselin, Soliciting"));
+}
+
+/// A stacked headline in type narrower than the column stands apart from the unfinished
+/// paragraph above it (a column the dump cut short).
+#[test]
+fn headline_under_an_unfinished_paragraph() {
+    let text = "The decorators started their work of put\n\
+                ting up white columns on top of the\n\
+                facade on Main street will have a\n\
+                Business School Hold\n\
+                Graduation Exercises\n\
+                The faculty and graduating class of the\n\
+                college has issued invitations for the day.";
+    let r = roles(text);
+    assert_eq!(&r[2..5], &[Role::Body, Role::Head, Role::Head]);
+    // A single title-case line inside a paragraph is no headline.
+    let text = "The decorators started their work of put\n\
+                ting up white columns on top of the\n\
+                Business School Hold Graduation\n\
+                the faculty and graduating class of the\n\
+                college has issued invitations for the day.";
+    assert_eq!(roles(text)[2], Role::Body);
+}
+
+/// A headline's upper lines end in a stop; the lower ones, above the dateline, are
+/// found first; all are one headline.
+#[test]
+fn headline_lines_above_and_below_a_stop_are_one() {
+    let text = "to the Chamber on Wednesday.\n\
+                WILL RELEASE PRISONERS.\n\
+                Men Suspected of Complicity In Bank\n\
+                Robbery to Be Released.\n\
+                Emory, Tex, Dec. 13. The men taken\n\
+                into custody will probably be released.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(&page.roles[1..4], &[Role::Head; 3]);
+    assert!(page.starts[1] && !page.starts[2] && !page.starts[3]);
+}
+
+/// Scraps of a banner around the masthead are no part of the headline under them:
+/// the line read before the masthead runs on into them.
+#[test]
+fn banner_scraps_across_the_masthead_stay_out_of_a_headline() {
+    let text = "the attitude of England will remain unchanged.\n\
+                Restoration of\n\
+                ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.\n\
+                Propose Complete\n\
+                oi France ami\n\
+                Impose Tax on Rumania.\n\
+                London, Dec. 12. Telegraphing from Jassy,\n\
+                the Times correspondent says the Germans\n\
+                have levied a heavy war tax on Bucharest.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(page.roles[2], Role::Drop);
+    assert!(page.roles[3] != Role::Head && page.roles[4] != Role::Head);
+    assert_eq!(page.roles[5], Role::Head, "{:?}", page.roles);
+}
+
+/// A banner headline under a scrap of display type, and its deck, are one headline.
+#[test]
+fn banner_under_a_scrap_with_a_long_deck() {
+    let text = "(EcrmaiMy Wi\n\
+                MAINTENANCE OF KINGDOM OF POLAND AND LITHUANIA\n\
+                WILL BE HANDLED IN PEACE CONFERENCE TODAY\n\
+                Wireless from Berlin Says That Von\n\
+                Bethmann-Hollweg Announced In\n\
+                Reichstag Today That Germany, with all\n\
+                the allies, has proposed peace negotiations.";
+    let r = roles(text);
+    assert_eq!(r[0], Role::Drop);
+    assert_eq!(&r[1..5], &[Role::Head; 4]);
+    assert_eq!(r[5], Role::Body);
+}

@@ -1,0 +1,250 @@
+//! Tests of article building: headlines printed after their text, jump lines, box
+//! labels, and the English conventions (datelines, decks, signatures, jumps).
+
+use super::*;
+use crate::edition::classify::classify;
+use crate::edition::lines::to_lines;
+
+fn pieces(text: &str) -> Vec<Piece> {
+    segment(&classify(to_lines(text), true)).pieces
+}
+
+fn latin_pieces(text: &str) -> Vec<Piece> {
+    segment(&classify(to_lines(text), false)).pieces
+}
+
+fn title(p: &Piece) -> &str {
+    p.head.as_ref().map_or("", |h| h.title.as_str())
+}
+
+#[test]
+fn headline_printed_after_its_body_joins_it() {
+    let text = "株洲日报讯（全媒体记者/陈正明） 11月8日下午，\n\
+                株洲市三季度讲评会在攸县举行。\n\
+                主动作为创新作为高效作为\n努力完成全年发展目标任务";
+    let p = pieces(text);
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        title(&p[0]),
+        "主动作为创新作为高效作为努力完成全年发展目标任务"
+    );
+    assert_eq!(p[0].dateline.as_deref(), Some("株洲日报讯"));
+    assert_eq!(p[0].authors, ["陈正明"]);
+}
+
+#[test]
+fn a_two_part_title_is_never_the_subtitle_above_it() {
+    // pdftotext set another story's headline between this one's kicker and title.
+    let text = "江西资助新生儿参加基本医保——\n\n化身“暖心奶爸” 传递旅途温情\n\n\
+                呵护一小 幼有所保\n本报记者 周 欢\n\n\
+                打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
+    let p = pieces(text);
+    let heads: Vec<_> = p.iter().filter_map(|x| x.head.as_ref()).collect();
+    let cared = heads.iter().find(|h| h.title == "呵护一小 幼有所保");
+    assert_eq!(
+        cared.and_then(|h| h.kicker.as_deref()),
+        Some("江西资助新生儿参加基本医保——")
+    );
+    assert!(heads.iter().all(|h| h.subtitle.is_none()), "{heads:?}");
+    assert!(heads
+        .iter()
+        .any(|h| h.title == "化身“暖心奶爸” 传递旅途温情"));
+    // A one-phrase short line under a title stays its subtitle.
+    let p = pieces("山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n本报讯 昨日，活动举行。");
+    let h = p[0].head.as_ref().expect("a headline");
+    assert_eq!(h.subtitle.as_deref(), Some("陈恢清致辞"));
+}
+
+#[test]
+fn a_bare_box_label_is_dropped_wherever_it_falls() {
+    // After a line cut mid-sentence, as an interleaved dump prints it.
+    let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n\
+                近日，规划获水利部批复，该规划由长江水利委员会组\n【相关链接】\n\
+                织编制。网购的发展，让消费者挑花了眼。";
+    let out = segment(&classify(to_lines(text), true));
+    assert!(
+        out.dropped.iter().any(|d| d == "【相关链接】"),
+        "{:?}",
+        out.dropped
+    );
+    let texts: Vec<&str> = out
+        .pieces
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .map(Block::text)
+        .collect();
+    assert!(texts.iter().all(|t| !t.contains('【')), "{texts:?}");
+    // A label over numbered items heads its box and stays.
+    let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获批。\n\n【项目简介】\n\n\
+                1.甲项目\n甲项目总投资十亿元，今年建成投产。\n2.乙项目\n乙项目明年开工。";
+    let p = pieces(text);
+    let blocks: Vec<&str> = p[0].blocks.iter().map(Block::text).collect();
+    assert!(blocks.contains(&"【项目简介】"), "{blocks:?}");
+}
+
+#[test]
+fn text_cut_at_the_column_edge_ends_before_an_indented_paragraph() {
+    // The court story stops mid-sentence at the column's edge (its rest is on another
+    // page); the next block opens a paragraph (two ems short) of another story.
+    let text = "呼和浩特赛罕区法院多元解纷推动诉源治理\n本报记者 丁志军\n\
+                分析，再到基层社会治理的矛盾纠\n纷预警和源头预防机制，实现从\n\
+                被动受理到主动预防，为基层治理\n法治化提供有力保障和坚实支撑\n\n\
+                在小吃店买了美食，一边逛街\n一边大快朵颐。盒子空了，却四处\n\
+                找不到垃圾桶，走了很长一段路。";
+    let p = pieces(text);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].continued);
+    assert!(p[1].head.is_none());
+    assert!(p[1].blocks[0].text().starts_with("在小吃店"));
+    // A word running across the seam (户口 + 本) keeps the line in its paragraph.
+    let text = text.replace(
+        "法治化提供有力保障和坚实支撑",
+        "法治化提供有力保障，办理户口",
+    );
+    let text = text.replace("在小吃店买了美食，一边逛街", "本，在小吃店买了美食，逛街");
+    assert_eq!(pieces(&text).len(), 1);
+}
+
+#[test]
+fn jump_lines_set_continuation() {
+    let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获水利部批复。\n\
+                该规划由长江水利委员会组织\n（下转第3版）\n\n（上接第2版）\n\
+                近日，另一篇文章的后半部分到此结束。";
+    let p = pieces(text);
+    assert!(p[0].continued);
+    assert_eq!(p[0].authors, ["王浩"]);
+    assert_eq!(
+        p.last().and_then(|x| x.continued_from.as_deref()),
+        Some("2")
+    );
+}
+
+/// English papers print a jump line where a story goes on; a story cut mid-sentence
+/// without one is not continued.
+#[test]
+fn english_stories_continue_only_at_jump_lines() {
+    let story = "CENTENNIAL PREPARATIONS MADE\n\
+                 Indiana folk are very busy this week in\n\
+                 cleaning, painting and decorating the town,\n\
+                 and the facade on Main street will have a";
+    assert!(!latin_pieces(story)[0].continued);
+    let jumped = format!("{story}\n(Continued on Page Two)");
+    assert!(latin_pieces(&jumped)[0].continued);
+}
+
+#[test]
+fn english_title_word_broken_onto_the_dateline_line() {
+    let text = "LOANS MUST BE GUARDED AGAINST,\n\
+                ACCORDING TO COM\n\
+                MISSIONER. , Oklahoma City. Okla. December 12.\n\
+                -At the annual meeting of the Oklahoma State\n\
+                Bankers Association here today, the commis\n\
+                sioner cautioned the delegates.";
+    let p = latin_pieces(text);
+    assert_eq!(
+        title(&p[0]),
+        "LOANS MUST BE GUARDED AGAINST, ACCORDING TO COMMISSIONER."
+    );
+    assert_eq!(
+        p[0].dateline.as_deref(),
+        Some("Oklahoma City. Okla. December 12.")
+    );
+    // A dateline in capitals under a headline is no broken word.
+    let text = "RESIDENCE NEAR WEHRUM IS BURNED\n\
+                WEHRUM, June 9—The residence of John Empfield\n\
+                was destroyed by fire Monday afternoon.";
+    let p = latin_pieces(text);
+    assert_eq!(title(&p[0]), "RESIDENCE NEAR WEHRUM IS BURNED");
+    assert_eq!(p[0].dateline.as_deref(), Some("WEHRUM, June 9"));
+}
+
+/// Text after a signature belongs to another article.
+#[test]
+fn english_signature_ends_its_article() {
+    let text = "LIST OF LETTERS\n\
+                Remaining uncalled for in the Indiana office\n\
+                this week; please state they were advertised.\n\
+                Harry W. Fee, P. M.\n\
+                The county fair opens on Tuesday with a parade\n\
+                down Main street and a band concert at noon.";
+    let p = latin_pieces(text);
+    assert_eq!(p[0].authors, ["Harry W. Fee, P. M."]);
+    assert_eq!(p.len(), 2);
+    assert!(p[0].blocks.iter().all(|b| !b.text().contains("fair")));
+}
+
+/// An agency's byline under a headline and its deck signs nothing: the story goes on
+/// across its dispatches.
+#[test]
+fn english_agency_byline_under_a_deck() {
+    let text = "GERMAN RAIDERS SINK SIX MORE VESSELS\n\
+                Three American Ships Among Those Sent\n\
+                to Bottom Off Nantucket, Says\n\
+                Report From Boston.\n\
+                (By Associated Press.)\n\
+                BOSTON, Oct. 6.—Six steamers were sunk by German\n\
+                submarines off the coast today, say the reports.\n\
+                Crews Landed Safely.\n\
+                NEWPORT, R. I., Oct. 6.—The crews of three of the\n\
+                vessels were landed here tonight by a destroyer.";
+    let p = latin_pieces(text);
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].dateline.as_deref(), Some("BOSTON, Oct. 6."));
+}
+
+/// A title-case deck under an English headline joins it; a short title-case headline
+/// under a box's label is a story of its own.
+#[test]
+fn english_decks_join_their_headline() {
+    let text = "PEACE OFFER WAS MADE WITH\n\
+                EXPECTATION OF ALLIED TERMS.\n\
+                nil l uiiiLii inuiunuiui ui\n\
+                Death of Emperor Franz Joseph and\n\
+                Succession of Emperor Charles May\n\
+                Have Had Bearing on Demand for Peace.\n\
+                Washington, Dec. 12. President Wilson on receipt\n\
+                of the news of peace proposals made no comment.";
+    let p = latin_pieces(text);
+    assert_eq!(p.len(), 1);
+    assert!(p[0]
+        .head
+        .as_ref()
+        .unwrap()
+        .subtitle
+        .as_ref()
+        .unwrap()
+        .starts_with("Death"));
+    let boxed = "LAST MINUTE NEWS FROM EVERYWHERE\n\
+                 aannnnttnasasnnatt\n\
+                 Relief Ship Sent to Explorers\n\
+                 Montevideo, June 9. The steamer left here tonight for\n\
+                 Elephant Island to rescue the expedition.";
+    let p = latin_pieces(boxed);
+    assert_eq!(title(&p[p.len() - 1]), "Relief Ship Sent to Explorers");
+}
+
+#[test]
+fn box_label_moves_before_its_items() {
+    let mut blocks = vec![
+        Block::Paragraph {
+            text: "a。".into()
+        },
+        Block::Heading {
+            text: "1.甲项目".into(),
+        },
+        Block::Paragraph {
+            text: "b。".into()
+        },
+        Block::Heading {
+            text: "2.乙项目".into(),
+        },
+        Block::Paragraph {
+            text: "c。".into()
+        },
+        Block::Heading {
+            text: "【项目简介】".into(),
+        },
+    ];
+    move_box_label(&mut blocks);
+    assert_eq!(blocks[1].text(), "【项目简介】");
+}
