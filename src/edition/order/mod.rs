@@ -202,25 +202,26 @@ impl Page {
 /// Body-like: mostly CJK text of a few characters at least (labels of one or two are not);
 /// digits and Latin count against it only beyond the CJK, as dates and figures are prose.
 fn is_prose(text: &str) -> bool {
+    // One pass over the characters: this runs for every line of every page.
     // Words of several characters set apart by spaces are a list (names, credits, a date),
     // not a line of prose; prose has spaces only between single justified characters.
-    let words = text
-        .split_whitespace()
-        .filter(|w| w.chars().nth(1).is_some())
-        .nth(2);
-    if words.is_some() {
-        return false;
-    }
-    // One pass over the characters: this runs for every line of every page.
-    let (mut cjk, mut other) = (0usize, 0usize);
+    let (mut cjk, mut other, mut long_words, mut word_len) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
+        if c.is_whitespace() {
+            word_len = 0;
+            continue;
+        }
+        word_len += 1;
+        if word_len == 2 {
+            long_words += 1;
+        }
         if is_cjk(c) {
             cjk += 1;
-        } else if !c.is_whitespace() {
+        } else {
             other += 1;
         }
     }
-    cjk >= 3 && cjk >= other
+    long_words < 3 && cjk >= 3 && cjk >= other
 }
 
 /// Lines of one column have about the same width: two full lines of different widths come
