@@ -1,0 +1,164 @@
+//! The header-read timeout: closes connections that have not sent a complete request head
+//! for [`ServerOptions::header_read_timeout`](super::ServerOptions), idle keep-alive and a
+//! slow or silent client alike.
+//!
+//! hyper's own `header_read_timeout` arms a tokio timer for every request head (allocated,
+//! registered in the timer wheel and dropped again): ~1,250 instructions of every request,
+//! a tenth of the whole 304 path (see `benches/http/README.md`). Here a connection only
+//! counts what it receives ([`Activity`], one plain store per request) and a single task
+//! looks at every connection a few times per timeout ([`Sweeper::sweep`]), so the per-request
+//! cost is gone and the cut-off comes between one and 1.25 timeouts after the last head.
+//!
+//! The sweeper owns no sockets: it aborts a connection's task, which drops the connection.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::task::{AbortHandle, Id};
+use tracing::debug;
+
+/// Sweeps per timeout: the cut-off may come up to 1/`SWEEPS_PER_TIMEOUT` of a timeout late.
+const SWEEPS_PER_TIMEOUT: u32 = 4;
+
+/// What one connection reports to the sweeper.
+///
+/// Only the connection's own task writes it (one request at a time, HTTP/1.1), so updates
+/// are plain relaxed loads and stores rather than read-modify-write atomics.
+#[derive(Debug, Default)]
+pub struct Activity {
+    /// Changes whenever a request head arrives.
+    progress: AtomicU32,
+}
+
+impl Activity {
+    /// A complete request head arrived.
+    pub fn head_received(&self) {
+        self.bump();
+    }
+
+    fn bump(&self) {
+        self.progress
+            .store(self.progress.load(Relaxed).wrapping_add(1), Relaxed);
+    }
+}
+
+/// A connection as the sweeper last saw it.
+#[derive(Debug)]
+struct Watched {
+    activity: Arc<Activity>,
+    task: AbortHandle,
+    /// `progress` at the previous sweep.
+    seen: u32,
+    /// Sweeps in a row that saw no progress.
+    idle_sweeps: u32,
+}
+
+/// Every open connection with its [`Activity`]; owned by the accept loop, which calls
+/// [`Sweeper::sweep`] every [`Sweeper::period`].
+#[derive(Debug)]
+pub struct Sweeper {
+    period: Duration,
+    connections: HashMap<Id, Watched>,
+}
+
+impl Sweeper {
+    /// A sweeper closing connections that sent no request head for `timeout`.
+    pub fn new(timeout: Duration) -> Sweeper {
+        Sweeper {
+            period: (timeout / SWEEPS_PER_TIMEOUT).max(Duration::from_millis(1)),
+            connections: HashMap::new(),
+        }
+    }
+
+    /// How often [`Sweeper::sweep`] must run.
+    pub fn period(&self) -> Duration {
+        self.period
+    }
+
+    /// Starts watching the connection served by `task`.
+    pub fn watch(&mut self, task: AbortHandle, activity: Arc<Activity>) {
+        let seen = activity.progress.load(Relaxed);
+        let watched = Watched {
+            activity,
+            task,
+            // Unlike any real value, so the first sweep counts as progress: the connection
+            // gets full sweep periods from then on, whenever between sweeps it arrived.
+            seen: seen.wrapping_sub(1),
+            idle_sweeps: 0,
+        };
+        self.connections.insert(watched.task.id(), watched);
+    }
+
+    /// Stops watching a connection whose task has ended.
+    pub fn forget(&mut self, task: Id) {
+        self.connections.remove(&task);
+    }
+
+    /// Closes the connections that have waited for a request head for a whole timeout.
+    ///
+    /// A sweep that sees progress restarts the count, the wait having begun at most one
+    /// period earlier; after `SWEEPS_PER_TIMEOUT` more sweeps without progress the wait has
+    /// lasted at least the timeout and less than 1.25 of it.
+    pub fn sweep(&mut self) {
+        for watched in self.connections.values_mut() {
+            let progress = watched.activity.progress.load(Relaxed);
+            if progress != watched.seen {
+                watched.seen = progress;
+                watched.idle_sweeps = 0;
+                continue;
+            }
+            watched.idle_sweeps = watched.idle_sweeps.saturating_add(1);
+            if watched.idle_sweeps == SWEEPS_PER_TIMEOUT {
+                debug!("closing a connection that sent no request head in time");
+                watched.task.abort();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A connection task that never ends by itself, watched with `activity`.
+    fn watched(sweeper: &mut Sweeper, activity: &Arc<Activity>) -> tokio::task::JoinHandle<()> {
+        let task = tokio::spawn(std::future::pending::<()>());
+        sweeper.watch(task.abort_handle(), Arc::clone(activity));
+        task
+    }
+
+    #[tokio::test]
+    async fn idle_connection_is_closed_after_a_whole_timeout() {
+        let mut sweeper = Sweeper::new(Duration::from_secs(4));
+        assert_eq!(sweeper.period(), Duration::from_secs(1));
+        let activity = Arc::new(Activity::default());
+        let task = watched(&mut sweeper, &activity);
+        // The first sweep comes anywhere up to a period after the connection: it counts as
+        // progress, then four idle sweeps close it.
+        for _ in 0..SWEEPS_PER_TIMEOUT {
+            sweeper.sweep();
+            tokio::task::yield_now().await;
+            assert!(!task.is_finished());
+        }
+        sweeper.sweep();
+        assert!(task.await.is_err_and(|e| e.is_cancelled()));
+    }
+
+    #[tokio::test]
+    async fn each_request_head_restarts_the_wait() {
+        let mut sweeper = Sweeper::new(Duration::from_secs(4));
+        let activity = Arc::new(Activity::default());
+        let task = watched(&mut sweeper, &activity);
+        for _ in 0..20 {
+            sweeper.sweep();
+            sweeper.sweep();
+            sweeper.sweep();
+            activity.head_received();
+        }
+        tokio::task::yield_now().await;
+        assert!(!task.is_finished());
+        task.abort();
+    }
+}
