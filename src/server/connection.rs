@@ -1,21 +1,25 @@
-//! One HTTP/1.1 connection: hyper's connection driver with pressroom's service, which reports
-//! each request head to the connection's [`Activity`].
+//! One HTTP/1.1 connection: hyper's connection driver with pressroom's [`Service`], which
+//! reports each request head to the connection's [`Activity`] and answers from memory without
+//! a future to poll (only the on-disk fallback becomes an async task step).
 //!
 //! Accepting, limits and shutdown belong to [`super::run`]; what a response holds belongs to
 //! [`super::respond`].
 
 use std::convert::Infallible;
-use std::future::Future;
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
+use http::{Method, Request, Response, Uri};
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
-use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::Watcher;
 use tokio::net::TcpStream;
-use tracing::debug;
+use tracing::{debug, Level};
 
-use super::respond::Responder;
+use super::respond::{Answer, Body, Responder};
 use super::sweeper::Activity;
 
 /// One connection's future, shut down gracefully through `watcher`. Its errors (resets,
@@ -29,23 +33,77 @@ pub fn serve(
 ) -> impl Future<Output = Result<(), hyper::Error>> + Send + 'static {
     // A response goes out in one or two writes; don't let Nagle hold the last segment back.
     let _ = stream.set_nodelay(true);
-    let service = service_fn(move |req| {
-        activity.head_received();
-        let responder = Arc::clone(&responder);
-        async move {
-            let response = responder.respond(&req).await;
-            debug!(
-                method = %req.method(),
-                path = req.uri().path(),
-                status = response.status().as_u16(),
-                "request"
-            );
-            Ok::<_, Infallible>(response)
-        }
-    });
+    let service = Service {
+        responder,
+        activity,
+    };
     let conn = watcher.watch(builder.serve_connection(TokioIo::new(stream), service));
     async move {
         conn.await
             .inspect_err(|e| debug!(error = %e, "connection ended with an error"))
+    }
+}
+
+/// Answers the requests of one connection.
+#[derive(Debug)]
+struct Service {
+    responder: Arc<Responder>,
+    activity: Arc<Activity>,
+}
+
+impl hyper::service::Service<Request<Incoming>> for Service {
+    type Response = Response<Body>;
+    type Error = Infallible;
+    type Future = Reply;
+
+    fn call(&self, req: Request<Incoming>) -> Reply {
+        self.activity.head_received();
+        // The request is consumed by the answer; keep its line only when it will be logged.
+        let line =
+            tracing::enabled!(Level::DEBUG).then(|| (req.method().clone(), req.uri().clone()));
+        match self.responder.respond(req) {
+            Answer::Ready(response) => {
+                log(line, &response);
+                Reply::Ready(ready(Ok(response)))
+            }
+            Answer::FromDisk(req) => {
+                let responder = Arc::clone(&self.responder);
+                let answering = Arc::clone(&self.activity).answering();
+                Reply::Later(Box::pin(async move {
+                    let response = responder.respond_from_disk(req).await;
+                    drop(answering);
+                    log(line, &response);
+                    Ok(response)
+                }))
+            }
+        }
+    }
+}
+
+fn log(line: Option<(Method, Uri)>, response: &Response<Body>) {
+    if let Some((method, uri)) = line {
+        debug!(
+            %method,
+            path = uri.path(),
+            status = response.status().as_u16(),
+            "request"
+        );
+    }
+}
+
+/// The future of one answer: ready at once, or waiting on the disk.
+enum Reply {
+    Ready(Ready<Result<Response<Body>, Infallible>>),
+    Later(Pin<Box<dyn Future<Output = Result<Response<Body>, Infallible>> + Send>>),
+}
+
+impl Future for Reply {
+    type Output = Result<Response<Body>, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.get_mut() {
+            Reply::Ready(ready) => Pin::new(ready).poll(cx),
+            Reply::Later(later) => later.as_mut().poll(cx),
+        }
     }
 }

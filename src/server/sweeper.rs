@@ -12,7 +12,7 @@
 //! The sweeper owns no sockets: it aborts a connection's task, which drops the connection.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -28,8 +28,10 @@ const SWEEPS_PER_TIMEOUT: u32 = 4;
 /// are plain relaxed loads and stores rather than read-modify-write atomics.
 #[derive(Debug, Default)]
 pub struct Activity {
-    /// Changes whenever a request head arrives.
+    /// Changes whenever a request head arrives or a slow answer is finished.
     progress: AtomicU32,
+    /// A request is being answered (e.g. a page read from disk): not waiting for a head.
+    answering: AtomicBool,
 }
 
 impl Activity {
@@ -38,9 +40,27 @@ impl Activity {
         self.bump();
     }
 
+    /// Marks the connection busy until the returned guard is dropped, when the wait for the
+    /// next head starts.
+    pub fn answering(self: Arc<Self>) -> Answering {
+        self.answering.store(true, Relaxed);
+        Answering(self)
+    }
+
     fn bump(&self) {
         self.progress
             .store(self.progress.load(Relaxed).wrapping_add(1), Relaxed);
+    }
+}
+
+/// Holds a connection busy for the sweeper; see [`Activity::answering`].
+#[derive(Debug)]
+pub struct Answering(Arc<Activity>);
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        self.0.answering.store(false, Relaxed);
+        self.0.bump();
     }
 }
 
@@ -104,7 +124,7 @@ impl Sweeper {
     pub fn sweep(&mut self) {
         for watched in self.connections.values_mut() {
             let progress = watched.activity.progress.load(Relaxed);
-            if progress != watched.seen {
+            if progress != watched.seen || watched.activity.answering.load(Relaxed) {
                 watched.seen = progress;
                 watched.idle_sweeps = 0;
                 continue;
@@ -121,12 +141,25 @@ impl Sweeper {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::task::JoinHandle;
 
     /// A connection task that never ends by itself, watched with `activity`.
-    fn watched(sweeper: &mut Sweeper, activity: &Arc<Activity>) -> tokio::task::JoinHandle<()> {
+    fn watched(sweeper: &mut Sweeper, activity: &Arc<Activity>) -> JoinHandle<()> {
         let task = tokio::spawn(std::future::pending::<()>());
         sweeper.watch(task.abort_handle(), Arc::clone(activity));
         task
+    }
+
+    /// Sweeps once (seeing progress) and `SWEEPS_PER_TIMEOUT` times more: only the last
+    /// closes the connection.
+    async fn closed_after_a_whole_timeout(sweeper: &mut Sweeper, task: JoinHandle<()>) {
+        for _ in 0..SWEEPS_PER_TIMEOUT {
+            sweeper.sweep();
+            tokio::task::yield_now().await;
+            assert!(!task.is_finished());
+        }
+        sweeper.sweep();
+        assert!(task.await.is_err_and(|e| e.is_cancelled()));
     }
 
     #[tokio::test]
@@ -137,13 +170,7 @@ mod tests {
         let task = watched(&mut sweeper, &activity);
         // The first sweep comes anywhere up to a period after the connection: it counts as
         // progress, then four idle sweeps close it.
-        for _ in 0..SWEEPS_PER_TIMEOUT {
-            sweeper.sweep();
-            tokio::task::yield_now().await;
-            assert!(!task.is_finished());
-        }
-        sweeper.sweep();
-        assert!(task.await.is_err_and(|e| e.is_cancelled()));
+        closed_after_a_whole_timeout(&mut sweeper, task).await;
     }
 
     #[tokio::test]
@@ -160,5 +187,22 @@ mod tests {
         tokio::task::yield_now().await;
         assert!(!task.is_finished());
         task.abort();
+    }
+
+    #[tokio::test]
+    async fn a_connection_answering_is_not_waiting() {
+        let mut sweeper = Sweeper::new(Duration::from_secs(4));
+        let activity = Arc::new(Activity::default());
+        let task = watched(&mut sweeper, &activity);
+        activity.head_received();
+        let answering = Arc::clone(&activity).answering();
+        for _ in 0..20 {
+            sweeper.sweep();
+        }
+        tokio::task::yield_now().await;
+        assert!(!task.is_finished());
+        // Done answering: the wait for the next head starts now, with a whole timeout.
+        drop(answering);
+        closed_after_a_whole_timeout(&mut sweeper, task).await;
     }
 }
