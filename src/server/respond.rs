@@ -127,12 +127,13 @@ impl Responder {
         }
         let body = if head {
             // RFC 9110 §9.3.2: HEAD gets the GET headers, Content-Length included.
+            headers.insert(CONTENT_LENGTH, variant.content_length.clone());
             Body::default()
         } else {
+            // hyper writes Content-Length from the body's exact size, cheaper than an insert.
             Body::new(variant.body.clone())
         };
         headers.insert(CONTENT_TYPE, resource.content_type_header.clone());
-        headers.insert(CONTENT_LENGTH, variant.content_length.clone());
         if let Some(encoding) = &variant.content_encoding {
             headers.insert(CONTENT_ENCODING, encoding.clone());
         }
