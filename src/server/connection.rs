@@ -15,32 +15,40 @@ use http::{Method, Request, Response, Uri};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::TokioIo;
-use hyper_util::server::graceful::Watcher;
 use tokio::net::TcpStream;
 use tracing::{debug, Level};
 
 use super::respond::{Answer, Body, Responder};
 use super::sweeper::Activity;
 
-/// One connection's future, shut down gracefully through `watcher`. Its errors (resets,
-/// parse errors) are the client's business, so they are only logged at debug level.
+/// One connection's future; closes after its current response once `activity` is told to
+/// (see [`Activity::closing`]). Its errors (resets, parse errors) are the client's business,
+/// so they are only logged at debug level.
 pub fn serve(
     builder: &http1::Builder,
     stream: TcpStream,
     responder: Arc<Responder>,
     activity: Arc<Activity>,
-    watcher: Watcher,
 ) -> impl Future<Output = Result<(), hyper::Error>> + Send + 'static {
     // A response goes out in one or two writes; don't let Nagle hold the last segment back.
     let _ = stream.set_nodelay(true);
     let service = Service {
         responder,
-        activity,
+        activity: Arc::clone(&activity),
     };
-    let conn = watcher.watch(builder.serve_connection(TokioIo::new(stream), service));
+    let conn = builder.serve_connection(TokioIo::new(stream), service);
     async move {
-        conn.await
-            .inspect_err(|e| debug!(error = %e, "connection ended with an error"))
+        let mut conn = std::pin::pin!(conn);
+        let (mut registered, mut closing) = (false, false);
+        let result = std::future::poll_fn(|cx| {
+            if !closing && activity.closing(cx, &mut registered) {
+                closing = true;
+                conn.as_mut().graceful_shutdown();
+            }
+            conn.as_mut().poll(cx)
+        })
+        .await;
+        result.inspect_err(|e| debug!(error = %e, "connection ended with an error"))
     }
 }
 

@@ -26,7 +26,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
-use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
@@ -96,7 +95,6 @@ pub async fn run(
         options.fallback_dir.as_deref().map(Fallback::new),
     ));
     let builder = http1_builder(&options);
-    let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
     let mut sweeper = Sweeper::new(options.header_read_timeout);
     let mut sweeps = tokio::time::interval(sweeper.period());
@@ -116,7 +114,6 @@ pub async fn run(
                         stream,
                         Arc::clone(&responder),
                         Arc::clone(&activity),
-                        graceful.watcher(),
                     );
                     sweeper.watch(connections.spawn(conn), activity);
                 }
@@ -133,7 +130,7 @@ pub async fn run(
         }
     }
     drop(listener);
-    drain(graceful, connections).await;
+    drain(&sweeper, connections).await;
     Ok(())
 }
 
@@ -148,14 +145,21 @@ fn http1_builder(options: &ServerOptions) -> http1::Builder {
     builder
 }
 
-/// Closes idle connections at once, waits up to [`SHUTDOWN_GRACE`] for busy ones, then drops
-/// whatever is left.
-async fn drain(graceful: GracefulShutdown, mut connections: JoinSet<Result<(), hyper::Error>>) {
-    tokio::select! {
-        () = graceful.shutdown() => debug!("all connections closed"),
-        () = tokio::time::sleep(SHUTDOWN_GRACE) => {
-            warn!(open = connections.len(), "shutdown grace period over; dropping connections");
-        }
+/// Closes idle connections at once, waits up to [`SHUTDOWN_GRACE`] for busy ones to send
+/// their response, then drops whatever is left.
+async fn drain(sweeper: &Sweeper, mut connections: JoinSet<Result<(), hyper::Error>>) {
+    sweeper.close_all();
+    let all_closed = async { while connections.join_next().await.is_some() {} };
+    if tokio::time::timeout(SHUTDOWN_GRACE, all_closed)
+        .await
+        .is_ok()
+    {
+        debug!("all connections closed");
+        return;
     }
+    warn!(
+        open = connections.len(),
+        "shutdown grace period over; dropping connections"
+    );
     connections.shutdown().await;
 }

@@ -1,6 +1,7 @@
-//! The header-read timeout: closes connections that have not sent a complete request head
-//! for [`ServerOptions::header_read_timeout`](super::ServerOptions), idle keep-alive and a
-//! slow or silent client alike.
+//! The open connections, as the accept loop sees them: the header-read timeout, which closes
+//! connections that have not sent a complete request head for
+//! [`ServerOptions::header_read_timeout`](super::ServerOptions) (idle keep-alive and a slow or
+//! silent client alike), and the request to close them all at shutdown.
 //!
 //! hyper's own `header_read_timeout` arms a tokio timer for every request head (allocated,
 //! registered in the timer wheel and dropped again): ~1,250 instructions of every request,
@@ -9,11 +10,16 @@
 //! looks at every connection a few times per timeout ([`Sweeper::sweep`]), so the per-request
 //! cost is gone and the cut-off comes between one and 1.25 timeouts after the last head.
 //!
-//! The sweeper owns no sockets: it aborts a connection's task, which drops the connection.
+//! The sweeper owns no sockets: it aborts a connection's task, which drops the connection,
+//! or asks the connection to close once its current response is out ([`Activity::closing`]).
+//! hyper-util's graceful-shutdown wrapper did the latter by polling a watch channel on every
+//! wake-up of every connection (~360 instructions a request); here a connection registers
+//! its task's waker once and then only reads a flag.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed, Ordering::SeqCst};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Waker};
 use std::time::Duration;
 
 use tokio::task::{AbortHandle, Id};
@@ -32,6 +38,10 @@ pub struct Activity {
     progress: AtomicU32,
     /// A request is being answered (e.g. a page read from disk): not waiting for a head.
     answering: AtomicBool,
+    /// The server is shutting down: finish the current response, then close.
+    closing: AtomicBool,
+    /// The connection task's waker, to wake it when `closing` is set.
+    waker: Mutex<Option<Waker>>,
 }
 
 impl Activity {
@@ -45,6 +55,26 @@ impl Activity {
     pub fn answering(self: Arc<Self>) -> Answering {
         self.answering.store(true, Relaxed);
         Answering(self)
+    }
+
+    /// Whether the connection should close after its current response. `registered` is the
+    /// connection's own state: the first call stores the task's waker, which wakes the same
+    /// tokio task for its whole life, so later calls only read a flag.
+    pub fn closing(&self, cx: &Context<'_>, registered: &mut bool) -> bool {
+        if !*registered {
+            *lock(&self.waker) = Some(cx.waker().clone());
+            *registered = true;
+        }
+        // Set before the waker is taken (see `close`): either `close` finds the waker stored
+        // above, or this load sees the flag.
+        self.closing.load(SeqCst)
+    }
+
+    fn close(&self) {
+        self.closing.store(true, SeqCst);
+        if let Some(waker) = lock(&self.waker).take() {
+            waker.wake();
+        }
     }
 
     fn bump(&self) {
@@ -116,6 +146,14 @@ impl Sweeper {
         self.connections.remove(&task);
     }
 
+    /// Asks every connection to close once its current response is out: idle ones close at
+    /// once.
+    pub fn close_all(&self) {
+        for watched in self.connections.values() {
+            watched.activity.close();
+        }
+    }
+
     /// Closes the connections that have waited for a request head for a whole timeout.
     ///
     /// A sweep that sees progress restarts the count, the wait having begun at most one
@@ -136,6 +174,11 @@ impl Sweeper {
             }
         }
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Nothing panics while holding it; the Option inside is always whole.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]
@@ -204,5 +247,38 @@ mod tests {
         // Done answering: the wait for the next head starts now, with a whole timeout.
         drop(answering);
         closed_after_a_whole_timeout(&mut sweeper, task).await;
+    }
+
+    /// A task that ends when its connection is asked to close, as `connection::serve` does.
+    fn closing_task(activity: &Arc<Activity>) -> JoinHandle<()> {
+        let activity = Arc::clone(activity);
+        tokio::spawn(async move {
+            let mut registered = false;
+            std::future::poll_fn(|cx| match activity.closing(cx, &mut registered) {
+                true => std::task::Poll::Ready(()),
+                false => std::task::Poll::Pending,
+            })
+            .await;
+        })
+    }
+
+    #[tokio::test]
+    async fn close_all_wakes_every_connection_once_told() {
+        let mut sweeper = Sweeper::new(Duration::from_secs(4));
+        let waiting = Arc::new(Activity::default());
+        let task = closing_task(&waiting);
+        sweeper.watch(task.abort_handle(), waiting);
+        // Registers its waker and waits.
+        tokio::task::yield_now().await;
+        assert!(!task.is_finished());
+        sweeper.close_all();
+        let woken = tokio::time::timeout(Duration::from_secs(5), task).await;
+        assert!(woken.is_ok_and(|joined| joined.is_ok()));
+        // A connection told before it ever ran sees the flag on its first poll.
+        let late = Arc::new(Activity::default());
+        late.close();
+        let task = closing_task(&late);
+        let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
+        assert!(ended.is_ok_and(|joined| joined.is_ok()));
     }
 }
