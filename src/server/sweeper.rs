@@ -4,16 +4,16 @@
 //! silent client alike), and the request to close them all at shutdown.
 //!
 //! hyper's own `header_read_timeout` arms a tokio timer for every request head (allocated,
-//! registered in the timer wheel and dropped again): ~1,250 instructions of every request,
-//! a tenth of the whole 304 path (see `benches/http/README.md`). Here a connection only
+//! registered in the timer wheel and dropped again): ~1,200 instructions of every request,
+//! a tenth of the whole 304 path (callgrind, see `benches/http/README.md`). Here a connection only
 //! counts what it receives ([`Activity`], one plain store per request) and a single task
 //! looks at every connection a few times per timeout ([`Sweeper::sweep`]), so the per-request
-//! cost is gone and the cut-off comes between one and 1.25 timeouts after the last head.
+//! cost is gone and the cut-off comes between one and 1.25 timeouts after the wait began.
 //!
 //! The sweeper owns no sockets: it aborts a connection's task, which drops the connection,
 //! or asks the connection to close once its current response is out ([`Activity::closing`]).
 //! hyper-util's graceful-shutdown wrapper did the latter by polling a watch channel on every
-//! wake-up of every connection (~360 instructions a request); here a connection registers
+//! wake-up of every connection (~270 instructions a request); here a connection registers
 //! its task's waker once and then only reads a flag.
 
 use std::collections::HashMap;
