@@ -504,13 +504,17 @@ async fn fallback_serves_on_disk_article_pages_only() {
     server.stop().await;
 }
 
+/// Options with a header-read timeout short enough to wait out in a test.
+fn header_timeout(millis: u64) -> ServerOptions {
+    ServerOptions {
+        header_read_timeout: Duration::from_millis(millis),
+        ..ServerOptions::default()
+    }
+}
+
 #[tokio::test]
 async fn slow_header_client_is_cut_off() {
-    let options = ServerOptions {
-        header_read_timeout: Duration::from_millis(300),
-        ..ServerOptions::default()
-    };
-    let server = TestServer::start(options).await;
+    let server = TestServer::start(header_timeout(300)).await;
     // Trickles a header byte every 50 ms, never finishing the head.
     let stream = TcpStream::connect(server.addr).await.expect("connect");
     let (mut rd, mut wr) = stream.into_split();
@@ -545,6 +549,29 @@ async fn slow_header_client_is_cut_off() {
     idle.send("GET", "/healthz", &[]).await;
     assert_eq!(idle.read_reply(false).await.status, 200);
     assert!(idle.closed_within(Duration::from_secs(3)).await);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn keep_alive_connection_lives_on_requests_and_dies_on_a_stalled_head() {
+    // Generous next to the 50 ms between requests, so a loaded machine does not fail it.
+    let server = TestServer::start(header_timeout(500)).await;
+    let mut conn = Conn::open(server.addr).await;
+    // A request every 50 ms for four timeouts in all: each head restarts the wait.
+    let started = tokio::time::Instant::now();
+    let mut last_reply = started;
+    while started.elapsed() < Duration::from_millis(2000) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        conn.send("GET", "/feed.xml", &[]).await;
+        assert_eq!(conn.read_reply(false).await.status, 200);
+        last_reply = tokio::time::Instant::now();
+    }
+    // Then a head that never ends: the connection is cut off, a timeout
+    // after the last complete head (and not before; the cut-off comes within 1.25 timeouts).
+    conn.send_raw(b"GET /feed.xml HTTP/1.1\r\nHost: test\r\nX-Slow: a")
+        .await;
+    assert!(conn.closed_within(Duration::from_secs(3)).await);
+    assert!(last_reply.elapsed() >= Duration::from_millis(450));
     server.stop().await;
 }
 

@@ -29,6 +29,9 @@ PR_PID=
 NGX_PID=
 BARE_PID=
 cleanup() {
+    # `wait` returns a killed server's status (143): under `set -e` that ended the cleanup
+    # half-way and left nginx running.
+    set +e
     [ -n "$PR_PID" ] && kill "$PR_PID" 2>/dev/null && wait "$PR_PID" 2>/dev/null
     [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
     [ -n "$NGX_PID" ] && kill -QUIT "$NGX_PID" 2>/dev/null && wait "$NGX_PID" 2>/dev/null

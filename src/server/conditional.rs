@@ -13,9 +13,15 @@ use super::resource::Resource;
 /// Follows the evaluation order of RFC 9110 §13.2.2: `If-None-Match` when present decides
 /// alone (step 3); only without it is `If-Modified-Since` considered (step 4).
 pub fn not_modified(resource: &Resource, headers: &HeaderMap) -> bool {
-    let mut inm = headers.get_all(IF_NONE_MATCH).iter().peekable();
-    if inm.peek().is_some() {
-        return inm.any(|v| none_match_fails(resource, v.as_bytes()));
+    let mut inm = headers.get_all(IF_NONE_MATCH).iter();
+    if let Some(first) = inm.next() {
+        // The common case first: a cache sending back the one ETag it was given.
+        if resource.variants().any(|v| v.etag == first) {
+            return true;
+        }
+        return std::iter::once(first)
+            .chain(inm)
+            .any(|v| none_match_fails(resource, v.as_bytes()));
     }
     let mut ims = headers.get_all(IF_MODIFIED_SINCE).iter();
     match (ims.next(), ims.next()) {

@@ -9,34 +9,35 @@
 //!
 //! Only HTTP/1.1 is spoken. hyper-util's auto (HTTP/1.1 + h2c) builder sniffs the HTTP/2
 //! preface without any timeout, so a client trickling a partial preface would hold a
-//! connection forever; HTTP/1.1's header-read timeout covers the very first byte.
+//! connection forever; the header-read timeout ([`sweeper`]) covers the very first byte.
 
 mod conditional;
+mod connection;
 mod fallback;
 mod negotiate;
 mod resource;
 mod respond;
 mod snapshot;
+mod sweeper;
 
-use std::convert::Infallible;
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::{GracefulShutdown, Watcher};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::task::JoinSet;
+use tokio::time::MissedTickBehavior;
 use tracing::{debug, info, warn};
 
 pub use resource::{content_type_for, Encoding, Resource, Variant};
 pub use snapshot::{Published, Snapshot};
 
+use connection::serve;
 use fallback::Fallback;
 use respond::Responder;
+use sweeper::{Activity, Sweeper};
 
 /// How long in-flight requests may run after shutdown is requested before their connections
 /// are dropped.
@@ -52,7 +53,8 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
     /// A connection that has not sent a complete request head within this time (counted from
-    /// when the server starts waiting for one, idle keep-alive included) is closed.
+    /// when the server starts waiting for one, idle keep-alive included) is closed, at the
+    /// latest 1.25 times this time after the wait began (see `sweeper`).
     pub header_read_timeout: Duration,
     /// Largest request head accepted (at least 8 KiB); larger ones get `431`.
     pub max_header_bytes: usize,
@@ -93,8 +95,10 @@ pub async fn run(
         options.fallback_dir.as_deref().map(Fallback::new),
     ));
     let builder = http1_builder(&options);
-    let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
+    let mut sweeper = Sweeper::new(options.header_read_timeout);
+    let mut sweeps = tokio::time::interval(sweeper.period());
+    sweeps.set_missed_tick_behavior(MissedTickBehavior::Delay);
     if let Ok(addr) = listener.local_addr() {
         info!(%addr, "http server listening");
     }
@@ -104,72 +108,58 @@ pub async fn run(
             () = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    let watcher = graceful.watcher();
-                    connections.spawn(serve(&builder, stream, Arc::clone(&responder), watcher));
+                    let activity = Arc::new(Activity::default());
+                    let conn = serve(
+                        &builder,
+                        stream,
+                        Arc::clone(&responder),
+                        Arc::clone(&activity),
+                    );
+                    sweeper.watch(connections.spawn(conn), activity);
                 }
                 Err(e) => {
                     warn!(error = %e, "failed to accept a connection");
                     tokio::time::sleep(ACCEPT_BACKOFF).await;
                 }
             },
+            _ = sweeps.tick() => sweeper.sweep(),
             // Reap finished connections so the set does not grow.
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            Some(ended) = connections.join_next_with_id(), if !connections.is_empty() => {
+                sweeper.forget(ended.map_or_else(|e| e.id(), |(id, _)| id));
+            }
         }
     }
     drop(listener);
-    drain(graceful, connections).await;
+    drain(&sweeper, connections).await;
     Ok(())
 }
 
 fn http1_builder(options: &ServerOptions) -> http1::Builder {
     let mut builder = http1::Builder::new();
     builder
-        .timer(TokioTimer::new())
         .keep_alive(true)
-        .header_read_timeout(options.header_read_timeout)
+        // The sweeper enforces the timeout without a timer per request (see `sweeper`).
+        .header_read_timeout(None)
         // No request pressroom serves has a body, so the read buffer bounds the head.
         .max_buf_size(options.max_header_bytes.max(MIN_BUF_SIZE));
     builder
 }
 
-/// One connection's future, shut down gracefully through `watcher`. Its errors (resets,
-/// header timeouts) are the client's business, so the caller only logs them at debug level.
-fn serve(
-    builder: &http1::Builder,
-    stream: TcpStream,
-    responder: Arc<Responder>,
-    watcher: Watcher,
-) -> impl Future<Output = Result<(), hyper::Error>> + Send + 'static {
-    // A response goes out in one or two writes; don't let Nagle hold the last segment back.
-    let _ = stream.set_nodelay(true);
-    let service = service_fn(move |req| {
-        let responder = Arc::clone(&responder);
-        async move {
-            let response = responder.respond(&req).await;
-            debug!(
-                method = %req.method(),
-                path = req.uri().path(),
-                status = response.status().as_u16(),
-                "request"
-            );
-            Ok::<_, Infallible>(response)
-        }
-    });
-    let conn = watcher.watch(builder.serve_connection(TokioIo::new(stream), service));
-    async move {
-        conn.await
-            .inspect_err(|e| debug!(error = %e, "connection ended with an error"))
+/// Closes idle connections at once, waits up to [`SHUTDOWN_GRACE`] for busy ones to send
+/// their response, then drops whatever is left.
+async fn drain(sweeper: &Sweeper, mut connections: JoinSet<Result<(), hyper::Error>>) {
+    sweeper.close_all();
+    let all_closed = async { while connections.join_next().await.is_some() {} };
+    if tokio::time::timeout(SHUTDOWN_GRACE, all_closed)
+        .await
+        .is_ok()
+    {
+        debug!("all connections closed");
+        return;
     }
-}
-
-/// Closes idle connections at once, waits up to [`SHUTDOWN_GRACE`] for busy ones, then drops
-/// whatever is left.
-async fn drain(graceful: GracefulShutdown, mut connections: JoinSet<Result<(), hyper::Error>>) {
-    tokio::select! {
-        () = graceful.shutdown() => debug!("all connections closed"),
-        () = tokio::time::sleep(SHUTDOWN_GRACE) => {
-            warn!(open = connections.len(), "shutdown grace period over; dropping connections");
-        }
-    }
+    warn!(
+        open = connections.len(),
+        "shutdown grace period over; dropping connections"
+    );
     connections.shutdown().await;
 }

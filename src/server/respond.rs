@@ -2,8 +2,10 @@
 //! fallback or `/healthz`, content negotiation and conditional requests.
 //!
 //! Responses are assembled from header values precomputed at publish time; the only
-//! per-request work is a hash lookup and a few header inserts. This module does not own the
-//! connection handling (see [`super::run`]).
+//! per-request work is a hash lookup and a few header inserts, into the request's own header
+//! map (see [`Responder::serve`]). Everything but the on-disk fallback answers at once,
+//! without a future to poll. This module does not own the connection handling (see
+//! [`super::connection`]).
 
 use std::sync::Arc;
 
@@ -11,6 +13,7 @@ use bytes::Bytes;
 use http::header::{
     ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, LAST_MODIFIED, VARY,
 };
+use http::request::Parts;
 use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::Full;
 use tracing::warn;
@@ -28,6 +31,23 @@ const TEXT_PLAIN: HeaderValue = HeaderValue::from_static("text/plain; charset=ut
 const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
 const GET_HEAD: HeaderValue = HeaderValue::from_static("GET, HEAD");
 const ACCEPT_ENCODING_VALUE: HeaderValue = HeaderValue::from_static("accept-encoding");
+
+/// How a request is answered.
+#[derive(Debug)]
+pub enum Answer {
+    /// At once, from memory (or an error status).
+    Ready(Response<Body>),
+    /// By [`Responder::respond_from_disk`]: no published file has the path, and the on-disk
+    /// fallback may.
+    FromDisk(DiskRequest),
+}
+
+/// A request left for [`Responder::respond_from_disk`].
+#[derive(Debug)]
+pub struct DiskRequest {
+    parts: Parts,
+    head: bool,
+}
 
 /// What every request needs: the published files and the settings fixed at start-up.
 #[derive(Debug)]
@@ -47,35 +67,41 @@ impl Responder {
         }
     }
 
-    /// Answers `req`. Never fails: every outcome is an HTTP status.
-    pub async fn respond<B>(&self, req: &Request<B>) -> Response<Body> {
+    /// Answers `req`, at once unless the on-disk fallback has to be read. Never fails: every
+    /// outcome is an HTTP status.
+    pub fn respond<B>(&self, req: Request<B>) -> Answer {
         let head = match *req.method() {
             Method::GET => false,
             Method::HEAD => true,
             // RFC 9110 §15.5.6: a 405 must list the supported methods in Allow.
-            _ => return method_not_allowed(),
+            _ => return Answer::Ready(method_not_allowed()),
         };
-        let path = req.uri().path();
-        if path == "/healthz" {
-            return health(head);
-        }
-        if !is_safe_path(path) {
-            return not_found(head);
-        }
         let snapshot = self.published.current();
+        let (parts, _) = req.into_parts();
+        let path = parts.uri.path();
+        // An exact match with a published path needs no check of its own (see `is_safe_path`);
+        // anything else is checked before the disk is involved.
         if let Some(resource) = snapshot.get(path) {
-            return self.serve(resource, req.headers(), head);
+            return Answer::Ready(self.serve(resource, parts.headers, head));
         }
-        self.serve_from_disk(path, req.headers(), head).await
+        if path == "/healthz" {
+            return Answer::Ready(health(head));
+        }
+        if self.fallback.is_none() || !is_safe_path(path) {
+            return Answer::Ready(not_found(head));
+        }
+        Answer::FromDisk(DiskRequest { parts, head })
     }
 
     /// An older article page that is only on disk, when a fallback directory is configured.
-    async fn serve_from_disk(&self, path: &str, headers: &HeaderMap, head: bool) -> Response<Body> {
+    pub async fn respond_from_disk(&self, req: DiskRequest) -> Response<Body> {
+        let DiskRequest { parts, head } = req;
         let Some(fallback) = &self.fallback else {
             return not_found(head);
         };
+        let path = parts.uri.path();
         match fallback.load(path).await {
-            Ok(Some(resource)) => self.serve(&resource, headers, head),
+            Ok(Some(resource)) => self.serve(&resource, parts.headers, head),
             Ok(None) => not_found(head),
             Err(e) => {
                 warn!(path, error = %e, "failed to read article page from disk");
@@ -85,31 +111,35 @@ impl Responder {
     }
 
     /// A published file: 304 when the client's copy is current, else the negotiated variant.
-    fn serve(&self, resource: &Resource, headers: &HeaderMap, head: bool) -> Response<Body> {
-        let variant = choose(resource, headers);
-        if not_modified(resource, headers) {
+    ///
+    /// The response's headers go into the request's map, emptied: hyper hands every sent
+    /// response's map to the parser of the next request on the connection, so with this reuse
+    /// no header map is allocated per request (a fresh map costs two allocations and two
+    /// frees, ~400 instructions; callgrind, see benches/http/README.md).
+    fn serve(&self, resource: &Resource, mut headers: HeaderMap, head: bool) -> Response<Body> {
+        let variant = choose(resource, &headers);
+        let fresh = not_modified(resource, &headers);
+        headers.clear();
+        if fresh {
             // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would
             // have, and no content.
-            let mut response = Response::new(Body::default());
-            *response.status_mut() = StatusCode::NOT_MODIFIED;
-            self.validators(response.headers_mut(), resource, variant);
-            return response;
+            self.validators(&mut headers, resource, variant);
+            return with_headers(StatusCode::NOT_MODIFIED, Body::default(), headers);
         }
         let body = if head {
             // RFC 9110 §9.3.2: HEAD gets the GET headers, Content-Length included.
+            headers.insert(CONTENT_LENGTH, variant.content_length.clone());
             Body::default()
         } else {
+            // hyper writes Content-Length from the body's exact size, cheaper than an insert.
             Body::new(variant.body.clone())
         };
-        let mut response = Response::new(body);
-        let h = response.headers_mut();
-        h.insert(CONTENT_TYPE, resource.content_type_header.clone());
-        h.insert(CONTENT_LENGTH, variant.content_length.clone());
+        headers.insert(CONTENT_TYPE, resource.content_type_header.clone());
         if let Some(encoding) = &variant.content_encoding {
-            h.insert(CONTENT_ENCODING, encoding.clone());
+            headers.insert(CONTENT_ENCODING, encoding.clone());
         }
-        self.validators(h, resource, variant);
-        response
+        self.validators(&mut headers, resource, variant);
+        with_headers(StatusCode::OK, body, headers)
     }
 
     /// The fields shared by 200 and 304: ETag, Last-Modified, Cache-Control, Vary.
@@ -132,15 +162,24 @@ fn cache_control(max_age: u32) -> HeaderValue {
 
 /// Whether `path` can name a published file at all: only `[A-Za-z0-9._/-]`, starting with
 /// `/`, with no `..` and no empty segment. This rejects percent-encodings (`%2e`, `%2f`,
-/// `%5c`), backslashes and NUL before any lookup, so encoded traversal never gets decoded.
+/// `%5c`), backslashes and NUL before the on-disk fallback sees the path, so encoded
+/// traversal never gets decoded. Published paths all pass it, which is why a path found in
+/// the snapshot (an exact match, nothing resolved) is served without this check.
 fn is_safe_path(path: &str) -> bool {
     let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/');
-    // One pass over the bytes: this runs on every request, and two substring searches
-    // cost ~470 instructions of it (callgrind, see benches/http/README.md).
+    // One pass over the bytes: two substring searches cost ~470 instructions a request
+    // (callgrind, see benches/http/README.md).
     let bytes = path.as_bytes();
     bytes.first() == Some(&b'/')
         && bytes.iter().all(|&b| allowed(b))
         && bytes.windows(2).all(|w| w != b".." && w != b"//")
+}
+
+fn with_headers(status: StatusCode, body: Body, headers: HeaderMap) -> Response<Body> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
 }
 
 fn method_not_allowed() -> Response<Body> {
