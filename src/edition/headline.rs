@@ -76,12 +76,17 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
             && !breaks_word(prev, last))
 }
 
-/// True when `text` is a two-part title, two phrases set apart by a space (`呵护一小
-/// 幼有所保`, `便捷就医 跨越山海`): a title's form of its own, never a subtitle's, which is
-/// one phrase (`陈恢清致辞`) or opens with a dash.
+/// True when `text` is a two-part title, two phrases set apart by a space or a comma
+/// (`呵护一小 幼有所保`, `物尽其用，唤醒“沉睡”资产`): a title's form of its own, never a
+/// subtitle's, which is one phrase (`陈恢清致辞`) or opens with a dash.
 pub fn is_two_part_title(text: &str) -> bool {
     const MIN_HALF: usize = 3;
-    let mut halves = text.split_whitespace();
+    if text.starts_with(['—', '-']) {
+        return false;
+    }
+    let mut halves = text
+        .split(|c: char| c.is_whitespace() || c == '，')
+        .filter(|h| !h.is_empty());
     let half = |h: Option<&str>| {
         h.is_some_and(|h| h.chars().filter(|&c| is_ideograph(c)).count() >= MIN_HALF)
     };
@@ -206,6 +211,11 @@ mod tests {
             (x.title.as_str(), x.subtitle),
             ("新职业持续赋能生产生活", None)
         );
+        assert!(is_two_part_title("呵护一小 幼有所保"));
+        assert!(is_two_part_title("物尽其用，唤醒“沉睡”资产"));
+        assert!(!is_two_part_title("陈恢清出席并讲话"));
+        assert!(!is_two_part_title("——记株洲市优秀共产党员，老支书王明"));
+        assert!(!is_two_part_title("省市领导 出席"));
         let x = h(&["江西资助新生儿参加基", "本医保——", "呵护一小 幼有所保"]);
         assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保——"));
     }

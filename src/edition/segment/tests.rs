@@ -49,6 +49,20 @@ fn a_two_part_title_is_never_the_subtitle_above_it() {
     assert!(heads
         .iter()
         .any(|h| h.title == "化身“暖心奶爸” 传递旅途温情"));
+    // Two phrases set apart by a comma: a title under a kicker set in longer lines.
+    let p = pieces(
+        "全国资产调剂共享平台覆盖所有行政事业单位\n\n物尽其用，唤醒“沉睡”资产\n\
+         本报记者 曲哲涵\n\n某单位价值15.3万元的25件摄影器材，借助平台无偿调剂。",
+    );
+    let h = p[0].head.as_ref().expect("a headline");
+    assert_eq!(
+        (h.kicker.as_deref(), h.title.as_str(), h.subtitle.as_deref()),
+        (
+            Some("全国资产调剂共享平台覆盖所有行政事业单位"),
+            "物尽其用，唤醒“沉睡”资产",
+            None
+        )
+    );
     // A one-phrase short line under a title stays its subtitle.
     let p = pieces("山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n本报讯 昨日，活动举行。");
     let h = p[0].head.as_ref().expect("a headline");
