@@ -30,6 +30,7 @@ pub fn mark_heads(page: &mut Page) {
     }
     mark_standalone_heads(page);
     if page.cjk {
+        mark_dash_kickers(page);
         mark_dropped_in_heads(page);
         mark_block_heads(page);
     } else {
@@ -228,6 +229,24 @@ fn is_loose_head(page: &Page, k: usize) -> bool {
         .char_indices()
         .any(|(at, c)| matches!(c, '，' | '、' | '：') && at + c.len_utf8() < text.len());
     is_head_shaped(page, k) && !inner
+}
+
+/// A line that ends in a kicker's dash (`山东运用大数据赋能社会救助——`), with no clause break
+/// inside, right above a box label or a headline line is a kicker whatever its width: running
+/// text breaks at a dash only inside a sentence, and goes on in text.
+fn mark_dash_kickers(page: &mut Page) {
+    for k in 0..page.lines.len().saturating_sub(1) {
+        let next = &page.lines[k + 1];
+        let above_head = page.roles[k + 1] == Role::Head || next.text.starts_with('【');
+        if page.roles[k] == Role::Body
+            && page.lines[k].text.ends_with("——")
+            && above_head
+            && is_loose_head(page, k)
+        {
+            page.roles[k] = Role::Head;
+            page.starts[k] = true;
+        }
+    }
 }
 
 /// A short head-shaped line that pdftotext dropped into a column: the lines on either side

@@ -8,7 +8,7 @@
 
 use super::advert::drop_adverts;
 use super::byline::{self, Byline};
-use super::classify::{Page, Role};
+use super::classify::{is_box_label, Page, Role};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::latin;
@@ -69,6 +69,8 @@ struct Builder<'a> {
     cjk: bool,
     cur: Option<Draft<'a>>,
     out: PageOut,
+    /// A kicker whose title the dump printed after a box label: it heads the next headline.
+    kicker: Option<Vec<HeadLine<'a>>>,
 }
 
 /// Builds the articles of one classified page.
@@ -77,6 +79,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         cjk: page.cjk,
         cur: None,
         out: PageOut::default(),
+        kicker: None,
     };
     let n = page.lines.len();
     let mut i = 0;
@@ -269,6 +272,18 @@ impl<'a> Builder<'a> {
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
         if groups.len() == 1 && self.fold_head_into_deck(&groups[0]) {
+            return;
+        }
+        if let Some(mut kicker) = self.kicker.take() {
+            // The kicker stands right above the first title below it.
+            kicker.append(&mut groups[0]);
+            groups[0] = kicker;
+        } else if self.cjk
+            && groups.len() == 1
+            && headline::is_kicker_like(&groups[0])
+            && label_then_head(page, end)
+        {
+            self.kicker = groups.pop();
             return;
         }
         if self.cjk {
@@ -501,11 +516,7 @@ impl<'a> Builder<'a> {
         self.close_para();
         let Some(d) = self.cur.take() else { return };
         let mut piece = d.piece;
-        if piece.head.is_none()
-            && piece.blocks.is_empty()
-            && piece.authors.is_empty()
-            && piece.dateline.is_none()
-        {
+        if is_empty(&piece) {
             return;
         }
         // English papers always print a jump line where a story goes on; text there that
@@ -516,7 +527,10 @@ impl<'a> Builder<'a> {
         }
         move_box_label(&mut piece.blocks);
         drop_bare_labels(&mut piece.blocks, &mut self.out.dropped);
-        self.out.pieces.push(piece);
+        // A label may have been all the piece held.
+        if !is_empty(&piece) {
+            self.out.pieces.push(piece);
+        }
     }
 }
 
@@ -558,6 +572,20 @@ fn ends_with_aside_block(blocks: &[Block]) -> bool {
         Block::Paragraph { text } => Some(ends_with_aside(text)),
         _ => None,
     }) == Some(true)
+}
+
+/// A piece with nothing of an article in it.
+fn is_empty(piece: &Piece) -> bool {
+    piece.head.is_none()
+        && piece.blocks.is_empty()
+        && piece.authors.is_empty()
+        && piece.dateline.is_none()
+}
+
+/// True when box labels, and nothing else, stand between line `end` and a headline line.
+fn label_then_head(page: &Page, end: usize) -> bool {
+    let next = (end..page.lines.len()).find(|&k| !is_box_label(page.lines[k].text));
+    next.is_some_and(|k| k > end && page.roles[k] == Role::Head)
 }
 
 /// The lines of a headline unit, grouped where blank lines separate them.
@@ -621,7 +649,9 @@ fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) ->
         .rposition(|g| headline::is_kicker_like(g))
         .or_else(|| {
             let prev = groups.len().checked_sub(1)?;
-            (widest(&groups[prev]) > 1.4 * widest(main)).then_some(prev)
+            // A group that holds a kicker of its own is a whole headline, no one's kicker.
+            let whole = groups[prev].iter().any(|(t, _)| t.ends_with("——"));
+            (!whole && widest(&groups[prev]) > 1.4 * widest(main)).then_some(prev)
         })?;
     let kicker = headline::join(&groups.remove(at), cjk);
     Some(kicker)

@@ -120,6 +120,29 @@ fn text_cut_at_the_column_edge_ends_before_an_indented_paragraph() {
 }
 
 #[test]
+fn a_kicker_above_a_box_label_heads_the_title_below_it() {
+    // Set as wide as a column, then a box label the dump printed between it and its title.
+    let text = "山东运用大数据赋能社会救助——\n【延伸阅读】\n“政策找人” 精准帮扶\n\n\
+                传统也是时尚，\n技艺当随时代\n本报记者 李 蕊\n\n\
+                清晨，山东省滨州市惠民县胡集镇东董村，村民董相民手握扫帚，仔细清扫路边落叶。";
+    let out = segment(&classify(to_lines(text), true));
+    let heads: Vec<_> = out.pieces.iter().filter_map(|p| p.head.as_ref()).collect();
+    let policy = heads.iter().find(|h| h.title == "“政策找人” 精准帮扶");
+    assert_eq!(
+        policy.and_then(|h| h.kicker.as_deref()),
+        Some("山东运用大数据赋能社会救助——"),
+        "{heads:?}"
+    );
+    assert!(out.pieces.iter().all(|p| !is_empty(p)));
+    assert!(out.dropped.iter().any(|d| d == "【延伸阅读】"));
+    // A line of running text that breaks at a dash stays text.
+    let p = pieces("嘉陵江流域综合规划获批\n本报记者 王浩\n他说，这条江是我们的母亲河——\n流域里的每个人都离不开它。");
+    assert!(p
+        .iter()
+        .all(|x| x.head.as_ref().is_none_or(|h| h.kicker.is_none())));
+}
+
+#[test]
 fn jump_lines_set_continuation() {
     let text = "嘉陵江流域综合规划获批\n本报记者 王浩\n近日，规划获水利部批复。\n\
                 该规划由长江水利委员会组织\n（下转第3版）\n\n（上接第2版）\n\
