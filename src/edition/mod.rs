@@ -6,10 +6,10 @@
 //!
 //! The splitter is a pipeline of small steps: `lines` cuts pages into lines, `order` puts
 //! the lines of row-interleaved columns back in column order, `classify` gives each line a
-//! role (with `heads` for headlines), `segment` builds articles, `pairing` moves headlines
-//! to the text whose words they share and `repair` undoes other out-of-order text, with
-//! `reflow`, `byline`,
-//! `headline` and `furniture` for the details; `latin` and `advert` hold what only English
+//! role (with `heads` for headlines), `blocks` puts column blocks printed out of order back
+//! by the layout of their seams, `segment` builds articles, `pairing` moves headlines to the
+//! text whose words they share and `repair` undoes other out-of-order text, with `reflow`,
+//! `byline`, `headline` and `furniture` for the details; `latin` and `advert` hold what only English
 //! pages need (title case, run-in subheads, OCR scraps, advertisements).
 //!
 //! Nothing is lost and nothing invented: every non-space character of the text appears
