@@ -50,6 +50,27 @@ pub struct Side {
     pub width: f32,
     /// Computed once: the scorer asks for every candidate join.
     ends_sentence: bool,
+    /// Leaves a round bracket open (`（记者`): its text goes on where the bracket closes.
+    pub leaves_bracket_open: bool,
+    /// Closes a bracket opened before it (`姜琳）为贯彻落实…`).
+    pub closes_bracket_first: bool,
+}
+
+/// Whether `chars` leave a round bracket open.
+fn leaves_bracket_open(chars: &[char]) -> bool {
+    let depth = chars.iter().fold(0i32, |d, &c| match c {
+        '（' | '(' => d + 1,
+        '）' | ')' => d - 1,
+        _ => d,
+    });
+    depth > 0
+}
+
+/// Whether `chars` close a round bracket before opening one.
+fn closes_bracket_first(chars: &[char]) -> bool {
+    let close = chars.iter().position(|&c| matches!(c, '）' | ')'));
+    let open = chars.iter().position(|&c| matches!(c, '（' | '('));
+    close.is_some_and(|c| open.is_none_or(|o| c < o))
 }
 
 impl Side {
@@ -58,6 +79,8 @@ impl Side {
         let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
         Side {
             ends_sentence: ends_sentence(&tail),
+            leaves_bracket_open: leaves_bracket_open(&chars),
+            closes_bracket_first: closes_bracket_first(&chars),
             chars,
             width: if is_justified(text) {
                 f32::INFINITY
@@ -65,26 +88,6 @@ impl Side {
                 width(text)
             },
         }
-    }
-
-    /// Leaves a round bracket open (`（记者`): its text goes on where the bracket closes.
-    pub fn leaves_bracket_open(&self) -> bool {
-        let mut depth = 0i32;
-        for &c in &self.chars {
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => depth -= 1,
-                _ => {}
-            }
-        }
-        depth > 0
-    }
-
-    /// Closes a bracket opened before it (`姜琳）为贯彻落实…`).
-    pub fn closes_bracket_first(&self) -> bool {
-        let close = self.chars.iter().position(|&c| matches!(c, '）' | ')'));
-        let open = self.chars.iter().position(|&c| matches!(c, '（' | '('));
-        close.is_some_and(|c| open.is_none_or(|o| c < o))
     }
 
     /// Fills a column `col_width` ems wide, to within what quotes and digits set

@@ -139,7 +139,7 @@ impl Page {
     /// `b` closes the bracket `a` left open (a dateline's `（记者` / `姜琳）为贯彻…`).
     fn score(&self, a: usize, b: usize) -> f32 {
         if let (Some(x), Some(y)) = (self.sides.get(a), self.sides.get(b)) {
-            if x.leaves_bracket_open() && y.closes_bracket_first() {
+            if x.leaves_bracket_open && y.closes_bracket_first {
                 return BRACKET_CLOSED;
             }
         }

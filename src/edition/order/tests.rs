@@ -180,9 +180,9 @@ fn a_bracket_left_open_before_the_columns_is_closed_by_its_column() {
 #[test]
 fn only_a_closing_bracket_answers_an_open_one() {
     let open = join::Side::from_text("（记者");
-    assert!(open.leaves_bracket_open());
-    assert!(!join::Side::from_text("（记者王浩）").leaves_bracket_open());
-    assert!(join::Side::from_text("王浩）为贯彻落实").closes_bracket_first());
-    assert!(!join::Side::from_text("（新华社）为贯彻").closes_bracket_first());
-    assert!(!join::Side::from_text("为贯彻落实").closes_bracket_first());
+    assert!(open.leaves_bracket_open);
+    assert!(!join::Side::from_text("（记者王浩）").leaves_bracket_open);
+    assert!(join::Side::from_text("王浩）为贯彻落实").closes_bracket_first);
+    assert!(!join::Side::from_text("（新华社）为贯彻").closes_bracket_first);
+    assert!(!join::Side::from_text("为贯彻落实").closes_bracket_first);
 }
