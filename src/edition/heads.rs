@@ -9,7 +9,7 @@
 //! [`super::headline`]'s job.
 
 use super::byline;
-use super::classify::{is_numbered, Page, Role};
+use super::classify::{is_box_label, is_numbered, Page, Role};
 use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
 use super::script::has_sentence_mark;
@@ -237,7 +237,7 @@ fn is_loose_head(page: &Page, k: usize) -> bool {
 fn mark_dash_kickers(page: &mut Page) {
     for k in 0..page.lines.len().saturating_sub(1) {
         let next = &page.lines[k + 1];
-        let above_head = page.roles[k + 1] == Role::Head || next.text.starts_with('【');
+        let above_head = page.roles[k + 1] == Role::Head || is_box_label(next.text);
         if page.roles[k] == Role::Body
             && page.lines[k].text.ends_with("——")
             && above_head

@@ -16,7 +16,6 @@ pub fn move_box_label(blocks: &mut Vec<Block>) {
     if !text.starts_with('【') {
         return;
     }
-    let is_item = |b: &Block| matches!(b, Block::Heading { text } if text.starts_with(|c: char| c.is_ascii_digit()));
     let mut first = None;
     for (k, b) in blocks.iter().enumerate().rev().skip(1) {
         match b {
@@ -32,11 +31,16 @@ pub fn move_box_label(blocks: &mut Vec<Block>) {
     }
 }
 
+/// A numbered item's heading (`1.春华锂业…`) in a box.
+fn is_item(b: &Block) -> bool {
+    matches!(b, Block::Heading { text } if text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Box labels that label no numbered items (`【相关链接】`, `【延伸阅读】`) are page
 /// decoration, not a subhead of the text around them: they go to `dropped`. A label that
 /// heads a box of items (placed before them by [`move_box_label`]) stays.
 pub fn drop_bare_labels(blocks: &mut Vec<Block>, dropped: &mut Vec<String>) {
-    let heads_items = |k: usize| matches!(blocks.get(k + 1), Some(Block::Heading { text }) if text.starts_with(|c: char| c.is_ascii_digit()));
+    let heads_items = |k: usize| blocks.get(k + 1).is_some_and(is_item);
     let bare: Vec<usize> = (0..blocks.len())
         .filter(|&k| matches!(&blocks[k], Block::Heading { text } if is_box_label(text)))
         .filter(|&k| !heads_items(k))
