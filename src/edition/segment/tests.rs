@@ -135,11 +135,15 @@ fn a_kicker_above_a_box_label_heads_the_title_below_it() {
     );
     assert!(out.pieces.iter().all(|p| !is_empty(p)));
     assert!(out.dropped.iter().any(|d| d == "【延伸阅读】"));
-    // A line of running text that breaks at a dash stays text.
-    let p = pieces("嘉陵江流域综合规划获批\n本报记者 王浩\n他说，这条江是我们的母亲河——\n流域里的每个人都离不开它。");
+    // A line of running text that breaks at a dash stays text, even above a label.
+    let p = pieces("嘉陵江流域综合规划获批\n本报记者 王浩\n他说，这条江是我们的母亲河——\n【延伸阅读】\n流域里的每个人都离不开它。");
     assert!(p
         .iter()
         .all(|x| x.head.as_ref().is_none_or(|h| h.kicker.is_none())));
+    assert!(
+        p[0].blocks.iter().any(|b| b.text().contains("母亲河——")),
+        "{p:?}"
+    );
 }
 
 #[test]
