@@ -576,6 +576,57 @@ async fn keep_alive_connection_lives_on_requests_and_dies_on_a_stalled_head() {
 }
 
 #[tokio::test]
+async fn a_slow_reader_gets_the_whole_answer_past_the_header_timeout() {
+    // Read at ~3 MB/s, the answer takes over five seconds, past the 2.5 s by which a
+    // connection that got no head would be cut off; the socket's send buffer (at most
+    // 4 MB here) drains in under 1.3 s, so writes never pause for a whole timeout.
+    const LEN: usize = 16 << 20;
+    let server = TestServer::start(header_timeout(2000)).await;
+    let mut big = snapshot("v1");
+    let body = vec![b'x'; LEN];
+    big.insert(
+        "/big.bin",
+        Resource::from_parts("application/octet-stream", body, None, None, modified()),
+    );
+    server.published.publish(big);
+    // A small receive window, read a little at a time: the answer takes several timeouts.
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket.set_recv_buffer_size(64 * 1024).expect("buffer size");
+    let mut stream = socket.connect(server.addr).await.expect("connect");
+    stream
+        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: test\r\n\r\n")
+        .await
+        .expect("write");
+    let started = tokio::time::Instant::now();
+    let mut received = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match stream.read(&mut buf).await.expect("read") {
+            0 => break,
+            n => received.extend_from_slice(&buf[..n]),
+        }
+        if received.len() >= LEN {
+            let head_end = received.windows(4).position(|w| w == b"\r\n\r\n");
+            if head_end.is_some_and(|h| received.len() - h - 4 >= LEN) {
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(
+        started.elapsed() > Duration::from_millis(600),
+        "the read was not slow"
+    );
+    let head_end = received
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head");
+    assert!(received.starts_with(b"HTTP/1.1 200"));
+    assert_eq!(received.len() - head_end - 4, LEN, "the whole body arrived");
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn oversized_head_is_refused() {
     let options = ServerOptions {
         max_header_bytes: 8 * 1024,

@@ -36,7 +36,11 @@ pub fn serve(
         responder,
         activity: Arc::clone(&activity),
     };
-    let conn = builder.serve_connection(TokioIo::new(stream), service);
+    let io = Written {
+        io: TokioIo::new(stream),
+        activity: Arc::clone(&activity),
+    };
+    let conn = builder.serve_connection(io, service);
     async move {
         let mut conn = std::pin::pin!(conn);
         let (mut registered, mut closing) = (false, false);
@@ -49,6 +53,64 @@ pub fn serve(
         })
         .await;
         result.inspect_err(|e| debug!(error = %e, "connection ended with an error"))
+    }
+}
+
+/// The connection's socket, reporting each write to the sweeper: the header-read timeout
+/// must not cut off a response that a slow reader is still taking in.
+struct Written {
+    io: TokioIo<TcpStream>,
+    activity: Arc<Activity>,
+}
+
+impl Written {
+    fn report(&self, written: Poll<std::io::Result<usize>>) -> Poll<std::io::Result<usize>> {
+        if matches!(written, Poll::Ready(Ok(n)) if n > 0) {
+            self.activity.wrote();
+        }
+        written
+    }
+}
+
+impl hyper::rt::Read for Written {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: hyper::rt::ReadBufCursor<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_read(cx, buf)
+    }
+}
+
+impl hyper::rt::Write for Written {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let written = Pin::new(&mut self.io).poll_write(cx, buf);
+        self.report(written)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let written = Pin::new(&mut self.io).poll_write_vectored(cx, bufs);
+        self.report(written)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        hyper::rt::Write::is_write_vectored(&self.io)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_shutdown(cx)
     }
 }
 

@@ -9,6 +9,9 @@
 //! counts what it receives ([`Activity`], one plain store per request) and a single task
 //! looks at every connection a few times per timeout ([`Sweeper::sweep`]), so the per-request
 //! cost is gone and the cut-off comes between one and 1.25 timeouts after the wait began.
+//! Response bytes going out count as progress too ([`Activity::wrote`]): a slow reader is
+//! served as long as each write completes within the timeout (nginx's `send_timeout`), and
+//! the wait for the next head starts after the last write.
 //!
 //! The sweeper owns no sockets: it aborts a connection's task, which drops the connection,
 //! or asks the connection to close once its current response is out ([`Activity::closing`]).
@@ -47,6 +50,12 @@ pub struct Activity {
 impl Activity {
     /// A complete request head arrived.
     pub fn head_received(&self) {
+        self.bump();
+    }
+
+    /// Response bytes went out: a client reading a long answer slowly is still being
+    /// served, and the wait for its next head starts from the last of them.
+    pub fn wrote(&self) {
         self.bump();
     }
 
