@@ -4,16 +4,21 @@
 //! atomically, so a request that took a snapshot sees every file of one version, never a mix.
 //! Nothing here reads the disk or knows about HTTP.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, PoisonError, RwLock};
+
+use rustc_hash::FxHashMap;
 
 use super::resource::Resource;
 
 /// The files served from memory, keyed by URL path (`/`, `/feed.xml`, `/articles/<id>.html`).
+///
+/// Keys are hashed with FxHash, which every request pays once: SipHash's random keys defend
+/// a map whose *keys* an attacker chooses against collisions, but here the publisher chooses
+/// every key and a request only looks one up, which at worst walks the publisher's own
+/// entries that share its hash.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    files: HashMap<String, Arc<Resource>, BuildHasherDefault<PathHasher>>,
+    files: FxHashMap<String, Arc<Resource>>,
 }
 
 impl Snapshot {
@@ -52,40 +57,6 @@ impl Snapshot {
     /// Whether nothing is published.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
-    }
-}
-
-/// FxHash (rustc's hasher: eight bytes per step) for the snapshot's paths, which every
-/// request hashes once.
-///
-/// SipHash's random keys defend a map whose *keys* an attacker chooses against collisions;
-/// here the publisher chooses every key and a request only looks one up, which at worst
-/// walks the publisher's own entries that share its hash.
-#[derive(Debug, Default)]
-struct PathHasher(u64);
-
-impl Hasher for PathHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word), K);
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b), K);
-        }
-    }
-}
-
-impl PathHasher {
-    fn add(&mut self, word: u64, k: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(k);
     }
 }
 
