@@ -260,6 +260,11 @@ pub fn is_numbered(text: &str) -> bool {
             .is_some_and(|c| "一二三四五六七八九十".contains(c))
 }
 
+/// Ems of a paragraph's first-line indent (lost in the dump).
+const INDENT: f32 = 2.0;
+/// A line within this many ems of its column fills it (half-width characters leave a half).
+const HALF_EM: f32 = 0.5;
+
 /// A paragraph ends at a line that ends a sentence and is short, or that is followed by a
 /// line shorter than the column (its indent was lost).
 fn mark_para_ends(page: &mut Page, full: &[f32]) {
@@ -284,7 +289,14 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         let next_short = next.is_none_or(|k| {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack
         });
-        page.para_end[i] = short || next_short;
+        // A sentence ending less than an indent short of the column goes on when the next
+        // line fills the column: a new paragraph's first line would be short by its lost
+        // indent. A paragraph's own first line is short by that indent already.
+        let next_fills = next.is_some_and(|k| {
+            page.roles[k] == Role::Body && page.lines[k].width >= full[k] - HALF_EM
+        });
+        let goes_on = i != para_start && page.lines[i].width > full[i] - INDENT && next_fills;
+        page.para_end[i] = next_short || (short && !goes_on);
         if page.para_end[i] {
             para_start = i + 1;
         }
@@ -344,5 +356,20 @@ mod tests {
             page.para_end,
             [false, false, false, true, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_sentence_ending_just_short_of_a_full_line_goes_on() {
+        // `…28%。` is 1.5 ems short of its 14-em column (digits print narrow), and the line
+        // after it fills the column: no indent, so no new paragraph.
+        let text = "的发出，满载物资的集装箱被平\n稳吊起装载到“新扬州”轮上，北\n\
+                    持两位数增长，增速位列全国沿\n海主要港口前列。\n“2024年广西区内重点客户\n\
+                    集装箱吞吐量同比增长28%。\n为‘新三样’等高附加值货源的增\n\
+                    长注入新活力，2024年经北部\n湾港出口的‘新三样’重箱吞吐量";
+        let page = classify(to_lines(text), true);
+        let ends: Vec<usize> = (0..page.lines.len())
+            .filter(|&k| page.para_end[k])
+            .collect();
+        assert_eq!(ends, [3]);
     }
 }
