@@ -23,6 +23,7 @@
 
 use super::classify::{Page, Role};
 use super::order::word_across_lines;
+use super::script::ends_with_aside;
 
 /// How far ahead (in blocks) the block that opens the orphan's paragraph may be printed.
 const LOOKAHEAD: usize = 3;
@@ -104,7 +105,7 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
             end: h,
         }],
     );
-    if last - first + 1 < MIN_LINES || page.lines[last].ends_sentence {
+    if last - first + 1 < MIN_LINES || closes(page, last) {
         return None;
     }
     // The interrupting story's text: past its headline lines, up to the next headline.
@@ -112,15 +113,20 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
     let next_head = (body_from..n)
         .find(|&k| page.roles[k] == Role::Head)
         .unwrap_or(n);
+    // A block that starts with a full line, or with a paragraph's closing line, cannot
+    // open a paragraph of its own (that starts indented): it goes on from somewhere.
     let s = (body_from + 1..next_head).find(|&k| {
         page.roles[k] == Role::Body
             && page.starts[k]
             && after_closed(page, k)
-            && continues(page, k, column)
+            && (continues(page, k, column) || page.lines[k].ends_sentence)
             && page.lines[k].width <= column + FULL_SLACK
     })?;
     let e = (s..n).find(|&k| page.roles[k] != Role::Body).unwrap_or(n);
-    let seam = word_across_lines(page.lines[last].text, page.lines[s].text);
+    let (cut, rest) = (page.lines[last].text, page.lines[s].text);
+    // A word across the seam is evidence enough; without one, the layout must speak: the
+    // cut line fills the column, so its text goes on below another story's close.
+    let seam = word_across_lines(cut, rest) || ends_open(page, last, column);
     (e - s >= MIN_LINES && seam).then_some((s, e))
 }
 
@@ -177,9 +183,14 @@ fn opener_of(page: &Page, blocks: &[Block], i: usize) -> Option<usize> {
 }
 
 /// Whether what stands before line `k` closes: no line, a line of another role, or a body
-/// line that ends a sentence.
+/// line that ends a sentence or a bracketed aside (`（相关报道见第二版）`).
 fn after_closed(page: &Page, k: usize) -> bool {
-    k == 0 || page.roles[k - 1] != Role::Body || page.lines[k - 1].ends_sentence
+    k == 0 || page.roles[k - 1] != Role::Body || closes(page, k - 1)
+}
+
+/// Line `k` ends a sentence or a bracketed aside: its text may end there.
+fn closes(page: &Page, k: usize) -> bool {
+    page.lines[k].ends_sentence || ends_with_aside(page.lines[k].text)
 }
 
 /// The blocks' column: their widest line that ends no sentence.
@@ -311,6 +322,24 @@ mod tests {
         let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
         let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
         assert_eq!(lines, printed);
+    }
+
+    #[test]
+    fn a_full_cut_line_resumes_after_the_other_story_closes() {
+        // No word runs across `…失去了生活的` + `信心……`: the layout tells it. The cut line
+        // fills the column, the other story closes with a cross-reference, and the block
+        // after it starts with a paragraph's closing line, which opens nothing.
+        let text = INTERRUPTED
+            .replace("了，觉得自己失去了价", "了，觉得自己已经失去了生活的")
+            .replace(
+                "转变。\n\n值……”董相民话锋一转，“现在\n",
+                "转变。\n（相关报道见第二版）\n\n信心。\n董相民话锋一转，“现在\n",
+            );
+        let page = classify(to_lines(&text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let at = |t: &str| lines.iter().position(|l| *l == t).expect(t);
+        assert_eq!(at("信心。"), at("了，觉得自己已经失去了生活的") + 1);
+        assert!(at("份力，心里舒坦多了。”") < at("呼和浩特赛罕区法院多元解纷推动诉源治理"));
     }
 
     #[test]
