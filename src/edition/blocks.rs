@@ -125,8 +125,14 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
     let e = (s..n).find(|&k| page.roles[k] != Role::Body).unwrap_or(n);
     let (cut, rest) = (page.lines[last].text, page.lines[s].text);
     // A word across the seam is evidence enough; without one, the layout must speak: the
-    // cut line fills the column, so its text goes on below another story's close.
-    let seam = word_across_lines(cut, rest) || ends_open(page, last, column);
+    // cut line fills the column, and the other story ends as stories do, with a jump line
+    // or a closing aside (`（相关报道见第二版）`), not just a sentence, which any paragraph
+    // ends with; and its text closes wherever a block of it ends (past its first, which
+    // may be a dateline alone), so nothing of it is what the block goes on from.
+    let story_ends = page.roles[s - 1] == Role::Jump || ends_with_aside(page.lines[s - 1].text);
+    let other_closes = (body_from + 1..s).all(|k| !page.starts[k + 1] || closes(page, k));
+    let layout = ends_open(page, last, column) && story_ends && other_closes;
+    let seam = word_across_lines(cut, rest) || layout;
     (e - s >= MIN_LINES && seam).then_some((s, e))
 }
 
@@ -340,6 +346,22 @@ mod tests {
         let at = |t: &str| lines.iter().position(|l| *l == t).expect(t);
         assert_eq!(at("信心。"), at("了，觉得自己已经失去了生活的") + 1);
         assert!(at("份力，心里舒坦多了。”") < at("呼和浩特赛罕区法院多元解纷推动诉源治理"));
+    }
+
+    #[test]
+    fn a_full_cut_line_waits_for_a_story_end_not_a_sentence_end() {
+        // Without the cross-reference the other story only ends a sentence, as any
+        // paragraph does: the block after it may be its own, and stays.
+        let text = INTERRUPTED
+            .replace("了，觉得自己失去了价", "了，觉得自己已经失去了生活的")
+            .replace(
+                "转变。\n\n值……”董相民话锋一转，“现在\n",
+                "转变。\n\n信心。\n董相民话锋一转，“现在\n",
+            );
+        let page = classify(to_lines(&text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
+        assert_eq!(lines, printed);
     }
 
     #[test]
