@@ -22,6 +22,7 @@
 //! after the roles are set and before paragraph ends are found.
 
 use super::classify::{Page, Role};
+use super::furniture::{find_jump, JumpKind};
 use super::order::word_across_lines;
 use super::script::ends_with_aside;
 
@@ -58,6 +59,41 @@ pub fn restore_block_order(page: &mut Page) {
         }
         i += 1;
     }
+}
+
+/// Text under a jump-from line (`（上接第2版）`) goes on from another page, so it starts
+/// mid-sentence. When the first block there opens a paragraph and closes it, and the block
+/// right after it starts mid-sentence after that close, the dump printed the two in the
+/// wrong order: the later block goes first.
+pub fn lead_with_continuation(page: &mut Page) {
+    if !page.cjk {
+        return;
+    }
+    let blocks = body_blocks(page);
+    for (i, pair) in blocks.windows(2).enumerate() {
+        let (x, y) = (pair[0], pair[1]);
+        let after_jump = x.start > 0
+            && page.roles[x.start - 1] == Role::Jump
+            && find_jump(page.lines[x.start - 1].text).is_some_and(|j| j.kind == JumpKind::From);
+        if !after_jump || y.start != x.end {
+            continue;
+        }
+        let column = column_of(page, &[x, y]);
+        let mid = |k: usize| continues(page, k, column) || starts_mid_sentence(page.lines[k].text);
+        if !mid(x.start) && mid(y.start) && closes(page, x.end - 1) && closes(page, y.end - 1) {
+            move_before(page, &blocks, i + 1, i);
+            return;
+        }
+    }
+}
+
+/// The line's first character cannot open a sentence: a clause mark, a closing quote or
+/// bracket, or the particle 的, which always follows what it qualifies.
+fn starts_mid_sentence(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| "，。、；：！？”）》’的".contains(c))
 }
 
 /// Text that goes on after a story set inside another: when a story's last line before a
@@ -358,6 +394,28 @@ mod tests {
                 "转变。\n\n值……”董相民话锋一转，“现在\n",
                 "转变。\n\n信心。\n董相民话锋一转，“现在\n",
             );
+        let page = classify(to_lines(&text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
+        assert_eq!(lines, printed);
+    }
+
+    /// The rest of a story from page 2, its second block (`的远程会诊中心。…`) printed first.
+    const CONTINUED: &str = "（上接第2版）\n\n\
+        一番检查下来，张大伯并未发现大\n碍，只是血压数值偏高。“给你开了些\n\
+        药，要按时服药和定时监测血压，另外\n饮食要清淡。”吴小芬一边叮嘱，一\n\
+        边更新张大伯的健康档案。\n\n\
+        的远程会诊中心。吴小芬说，遇到\n疑难杂症，还可通过车上的省市县乡村\n\
+        五级贯通“云诊室”，联系上级医院医\n生，“面对面”为村民会诊。";
+
+    #[test]
+    fn text_under_a_jump_from_line_starts_with_the_block_that_continues() {
+        let page = classify(to_lines(CONTINUED), true);
+        let body = body_text(&page);
+        assert_eq!(body[0], "的远程会诊中心。吴小芬说，遇到");
+        assert_eq!(body[4], "一番检查下来，张大伯并未发现大");
+        // Without the jump line nothing says the text starts mid-sentence.
+        let text = CONTINUED.replace("（上接第2版）", "便捷就医 跨越山海");
         let page = classify(to_lines(&text), true);
         let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
         let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
