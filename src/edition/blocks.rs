@@ -22,7 +22,9 @@
 //! after the roles are set and before paragraph ends are found.
 
 use super::classify::{Page, Role};
+use super::furniture::{find_jump, JumpKind};
 use super::order::word_across_lines;
+use super::script::ends_with_aside;
 
 /// How far ahead (in blocks) the block that opens the orphan's paragraph may be printed.
 const LOOKAHEAD: usize = 3;
@@ -57,6 +59,41 @@ pub fn restore_block_order(page: &mut Page) {
         }
         i += 1;
     }
+}
+
+/// Text under a jump-from line (`（上接第2版）`) goes on from another page, so it starts
+/// mid-sentence. When the first block there opens a paragraph and closes it, and the block
+/// right after it starts mid-sentence after that close, the dump printed the two in the
+/// wrong order: the later block goes first.
+pub fn lead_with_continuation(page: &mut Page) {
+    if !page.cjk {
+        return;
+    }
+    let blocks = body_blocks(page);
+    for (i, pair) in blocks.windows(2).enumerate() {
+        let (x, y) = (pair[0], pair[1]);
+        let after_jump = x.start > 0
+            && page.roles[x.start - 1] == Role::Jump
+            && find_jump(page.lines[x.start - 1].text).is_some_and(|j| j.kind == JumpKind::From);
+        if !after_jump || y.start != x.end {
+            continue;
+        }
+        let column = column_of(page, &[x, y]);
+        let mid = |k: usize| continues(page, k, column) || starts_mid_sentence(page.lines[k].text);
+        if !mid(x.start) && mid(y.start) && closes(page, x.end - 1) && closes(page, y.end - 1) {
+            move_before(page, &blocks, i + 1, i);
+            return;
+        }
+    }
+}
+
+/// The line's first character cannot open a sentence: a clause mark, a closing quote or
+/// bracket, or the particle 的, which always follows what it qualifies.
+fn starts_mid_sentence(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| "，。、；：！？”）》’的".contains(c))
 }
 
 /// Text that goes on after a story set inside another: when a story's last line before a
@@ -104,7 +141,7 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
             end: h,
         }],
     );
-    if last - first + 1 < MIN_LINES || page.lines[last].ends_sentence {
+    if last - first + 1 < MIN_LINES || closes(page, last) {
         return None;
     }
     // The interrupting story's text: past its headline lines, up to the next headline.
@@ -112,15 +149,26 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
     let next_head = (body_from..n)
         .find(|&k| page.roles[k] == Role::Head)
         .unwrap_or(n);
+    // A block that starts with a full line, or with a paragraph's closing line, cannot
+    // open a paragraph of its own (that starts indented): it goes on from somewhere.
     let s = (body_from + 1..next_head).find(|&k| {
         page.roles[k] == Role::Body
             && page.starts[k]
             && after_closed(page, k)
-            && continues(page, k, column)
+            && (continues(page, k, column) || page.lines[k].ends_sentence)
             && page.lines[k].width <= column + FULL_SLACK
     })?;
     let e = (s..n).find(|&k| page.roles[k] != Role::Body).unwrap_or(n);
-    let seam = word_across_lines(page.lines[last].text, page.lines[s].text);
+    let (cut, rest) = (page.lines[last].text, page.lines[s].text);
+    // A word across the seam is evidence enough; without one, the layout must speak: the
+    // cut line fills the column, and the other story ends as stories do, with a jump line
+    // or a closing aside (`（相关报道见第二版）`), not just a sentence, which any paragraph
+    // ends with; and its text closes wherever a block of it ends (past its first, which
+    // may be a dateline alone), so nothing of it is what the block goes on from.
+    let story_ends = page.roles[s - 1] == Role::Jump || ends_with_aside(page.lines[s - 1].text);
+    let other_closes = (body_from + 1..s).all(|k| !page.starts[k + 1] || closes(page, k));
+    let layout = ends_open(page, last, column) && story_ends && other_closes;
+    let seam = word_across_lines(cut, rest) || layout;
     (e - s >= MIN_LINES && seam).then_some((s, e))
 }
 
@@ -177,9 +225,14 @@ fn opener_of(page: &Page, blocks: &[Block], i: usize) -> Option<usize> {
 }
 
 /// Whether what stands before line `k` closes: no line, a line of another role, or a body
-/// line that ends a sentence.
+/// line that ends a sentence or a bracketed aside (`（相关报道见第二版）`).
 fn after_closed(page: &Page, k: usize) -> bool {
-    k == 0 || page.roles[k - 1] != Role::Body || page.lines[k - 1].ends_sentence
+    k == 0 || page.roles[k - 1] != Role::Body || closes(page, k - 1)
+}
+
+/// Line `k` ends a sentence or a bracketed aside: its text may end there.
+fn closes(page: &Page, k: usize) -> bool {
+    page.lines[k].ends_sentence || ends_with_aside(page.lines[k].text)
 }
 
 /// The blocks' column: their widest line that ends no sentence.
@@ -307,6 +360,62 @@ mod tests {
     #[test]
     fn text_after_another_story_stays_without_a_word_across_the_seam() {
         let text = INTERRUPTED.replace("了，觉得自己失去了价", "了，觉得自己失去了信心和");
+        let page = classify(to_lines(&text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
+        assert_eq!(lines, printed);
+    }
+
+    #[test]
+    fn a_full_cut_line_resumes_after_the_other_story_closes() {
+        // No word runs across `…失去了生活的` + `信心……`: the layout tells it. The cut line
+        // fills the column, the other story closes with a cross-reference, and the block
+        // after it starts with a paragraph's closing line, which opens nothing.
+        let text = INTERRUPTED
+            .replace("了，觉得自己失去了价", "了，觉得自己已经失去了生活的")
+            .replace(
+                "转变。\n\n值……”董相民话锋一转，“现在\n",
+                "转变。\n（相关报道见第二版）\n\n信心。\n董相民话锋一转，“现在\n",
+            );
+        let page = classify(to_lines(&text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let at = |t: &str| lines.iter().position(|l| *l == t).expect(t);
+        assert_eq!(at("信心。"), at("了，觉得自己已经失去了生活的") + 1);
+        assert!(at("份力，心里舒坦多了。”") < at("呼和浩特赛罕区法院多元解纷推动诉源治理"));
+    }
+
+    #[test]
+    fn a_full_cut_line_waits_for_a_story_end_not_a_sentence_end() {
+        // Without the cross-reference the other story only ends a sentence, as any
+        // paragraph does: the block after it may be its own, and stays.
+        let text = INTERRUPTED
+            .replace("了，觉得自己失去了价", "了，觉得自己已经失去了生活的")
+            .replace(
+                "转变。\n\n值……”董相民话锋一转，“现在\n",
+                "转变。\n\n信心。\n董相民话锋一转，“现在\n",
+            );
+        let page = classify(to_lines(&text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
+        assert_eq!(lines, printed);
+    }
+
+    /// The rest of a story from page 2, its second block (`的远程会诊中心。…`) printed first.
+    const CONTINUED: &str = "（上接第2版）\n\n\
+        一番检查下来，张大伯并未发现大\n碍，只是血压数值偏高。“给你开了些\n\
+        药，要按时服药和定时监测血压，另外\n饮食要清淡。”吴小芬一边叮嘱，一\n\
+        边更新张大伯的健康档案。\n\n\
+        的远程会诊中心。吴小芬说，遇到\n疑难杂症，还可通过车上的省市县乡村\n\
+        五级贯通“云诊室”，联系上级医院医\n生，“面对面”为村民会诊。";
+
+    #[test]
+    fn text_under_a_jump_from_line_starts_with_the_block_that_continues() {
+        let page = classify(to_lines(CONTINUED), true);
+        let body = body_text(&page);
+        assert_eq!(body[0], "的远程会诊中心。吴小芬说，遇到");
+        assert_eq!(body[4], "一番检查下来，张大伯并未发现大");
+        // Without the jump line nothing says the text starts mid-sentence.
+        let text = CONTINUED.replace("（上接第2版）", "便捷就医 跨越山海");
         let page = classify(to_lines(&text), true);
         let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
         let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();

@@ -8,7 +8,7 @@
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
-use super::blocks::{restore_block_order, resume_interrupted};
+use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted};
 use super::byline;
 use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
@@ -75,6 +75,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     mark_heads(&mut page);
     if cjk {
         restore_block_order(&mut page);
+        lead_with_continuation(&mut page);
         resume_interrupted(&mut page);
     } else {
         latin::mark_run_in_subheads(&mut page);

@@ -54,6 +54,9 @@ pub struct Side {
     pub leaves_bracket_open: bool,
     /// Closes a bracket opened before it (`姜琳）为贯彻落实…`).
     pub closes_bracket_first: bool,
+    /// Characters set narrow (digits, Latin letters, curly quotes) whose printed width
+    /// [`width`] only estimates: fonts set them anywhere from a half em to two thirds.
+    pub narrow: usize,
 }
 
 /// Whether `chars` leave a round bracket open.
@@ -81,6 +84,10 @@ impl Side {
             ends_sentence: ends_sentence(&tail),
             leaves_bracket_open: leaves_bracket_open(&chars),
             closes_bracket_first: closes_bracket_first(&chars),
+            narrow: chars
+                .iter()
+                .filter(|&&c| c.is_ascii_alphanumeric() || matches!(c, '“' | '”' | '‘' | '’'))
+                .count(),
             chars,
             width: if is_justified(text) {
                 f32::INFINITY

@@ -28,6 +28,9 @@ const PERIOD_ROUNDS: usize = 2;
 /// Ems by which two running lines of one column may differ: a lost paragraph indent (2)
 /// and digits or quotes set a little off their nominal half em.
 const WIDTH_TOLERANCE: f32 = 3.5;
+/// Ems the tolerance grows by for each narrow character of the shorter line: its width is
+/// only an estimate (`根据决定，从2025年1月1日` fills an indented line that counts 12 ems).
+const NARROW_TOLERANCE: f32 = 0.25;
 /// Narrowest line (in ems) that votes for a column's width.
 const MIN_COLUMN: f32 = 6.0;
 /// Lines on either side that vote for a line's column width.
@@ -234,7 +237,8 @@ fn width_agreement(a: &Side, b: &Side) -> f32 {
     if b.ends_sentence() || a.ends_sentence() {
         return 0.0;
     }
-    if (x - y).abs() > WIDTH_TOLERANCE {
+    let narrow = if x < y { a.narrow } else { b.narrow };
+    if (x - y).abs() > WIDTH_TOLERANCE + NARROW_TOLERANCE * narrow as f32 {
         -1.5
     } else {
         0.0

@@ -186,3 +186,14 @@ fn only_a_closing_bracket_answers_an_open_one() {
     assert!(!join::Side::from_text("（新华社）为贯彻").closes_bracket_first);
     assert!(!join::Side::from_text("为贯彻落实").closes_bracket_first);
 }
+
+#[test]
+fn an_indented_line_with_digits_agrees_with_its_column() {
+    // Six digits that count 3 ems set wider: the line fills its indented column.
+    let opener = Side::from_text("根据决定，从2025年1月1日");
+    let full = Side::from_text("起，我国将用15年时间，逐步将男职");
+    assert_eq!(width_agreement(&opener, &full), 0.0);
+    // As many ems of ideographs, whose width is exact, are another column's.
+    let short = Side::from_text("根据决定从今年开始我");
+    assert!(width_agreement(&short, &full) < 0.0);
+}
