@@ -13,7 +13,7 @@
 
 use super::byline;
 use super::classify::{Page, Role};
-use super::script::{ends_sentence, upper_ratio};
+use super::script::{ends_sentence, is_capitals, upper_ratio};
 
 /// Most lines a headline block (title and deck) stacks.
 const BLOCK_MAX: usize = 12;
@@ -22,10 +22,7 @@ const BLOCK_MAX: usize = 12;
 /// title case, not too long.
 pub fn is_head_text(text: &str, width: f32) -> bool {
     let letters = text.chars().filter(char::is_ascii_alphabetic).count();
-    letters >= 3
-        && width <= 45.0
-        && (upper_ratio(text) >= 0.75 || is_title_case(text))
-        && !ends_cut(text)
+    letters >= 3 && width <= 45.0 && (is_capitals(text) || is_title_case(text)) && !ends_cut(text)
 }
 
 /// True when `text` ends in a lone letter other than `A` or `I` (`THEIR T`): a word the
@@ -120,17 +117,37 @@ pub fn is_title_case(text: &str) -> bool {
     if !starts || text.contains([',', ';']) || text.ends_with('-') {
         return false;
     }
-    let (mut all, mut long, mut caps) = (0, 0, 0);
-    for w in text.split_whitespace() {
-        all += 1;
-        if w.len() > 3 {
-            long += 1;
-            caps += usize::from(is_capitalised(w));
+    let words = count_capitalised(text, |_, _| true);
+    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
+    let short = words.all <= 5 && !text.ends_with('.');
+    (words.long >= 3 || short && words.long >= 2) && words.caps * 10 >= words.long * 8
+}
+
+/// A line's words as the title-case tests count them: all of them, the longer ones
+/// (over three letters) that the test weighs, and how many of those are capitalised.
+/// Short words (`of`, `and`, `the`) are lowercase in a title too.
+struct WordCounts {
+    all: usize,
+    long: usize,
+    caps: usize,
+}
+
+/// Counts the words of `text`, weighing the longer ones that `weighs` (given a word's
+/// place in the line and the word) keeps.
+fn count_capitalised(text: &str, weighs: impl Fn(usize, &str) -> bool) -> WordCounts {
+    let mut counts = WordCounts {
+        all: 0,
+        long: 0,
+        caps: 0,
+    };
+    for (k, w) in text.split_whitespace().enumerate() {
+        counts.all += 1;
+        if w.len() > 3 && weighs(k, w) {
+            counts.long += 1;
+            counts.caps += usize::from(is_capitalised(w));
         }
     }
-    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
-    let short = all <= 5 && !text.ends_with('.');
-    (long >= 3 || short && long >= 2) && caps * 10 >= long * 8
+    counts
 }
 
 /// A word that starts with a capital, past any opening punctuation (`—Peace`, `"Hello`).
@@ -142,17 +159,11 @@ fn is_capitalised(word: &str) -> bool {
 /// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
 /// its longer words are capitalised, but for a word broken at the line start.
 fn is_title_wrap(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .enumerate()
-        .filter(|(k, w)| w.len() > 3 && !(*k == 0 && w.starts_with(char::is_lowercase)))
-        .map(|(_, w)| w)
-        .collect();
-    let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    let count = text.split_whitespace().count();
-    !words.is_empty()
-        && caps == words.len()
-        && (count <= 5 || words.len() >= 3)
+    let broken_first = |k: usize, w: &str| k == 0 && w.starts_with(char::is_lowercase);
+    let words = count_capitalised(text, |k, w| !broken_first(k, w));
+    words.long > 0
+        && words.caps == words.long
+        && (words.all <= 5 || words.long >= 3)
         && !text.contains([',', ';'])
 }
 
@@ -195,7 +206,7 @@ pub fn mark_run_in_subheads(page: &mut Page) {
             && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
         let text = page.lines[i].text;
         let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
-        if single && after_paragraph && text.ends_with('.') && upper_ratio(text) < 0.75 {
+        if single && after_paragraph && text.ends_with('.') && !is_capitals(text) {
             page.roles[i] = Role::Heading;
             page.starts[i] = true;
         }
@@ -297,14 +308,8 @@ fn is_garbled(text: &str) -> bool {
 /// two) capitalised, where running prose capitalises few. Words in capitals do not count
 /// either way: they may be scraps of display type caught in the text.
 pub fn is_deck_text(text: &str) -> bool {
-    let (mut words, mut caps) = (0, 0);
-    for w in text.split_whitespace() {
-        if w.len() > 3 && upper_ratio(w) < 0.75 {
-            words += 1;
-            caps += usize::from(is_capitalised(w));
-        }
-    }
-    caps >= 2 && caps * 10 >= words * 7
+    let words = count_capitalised(text, |_, w| !is_capitals(w));
+    words.caps >= 2 && words.caps * 10 >= words.long * 7
 }
 
 /// True when line `i` reads as running prose: mostly lowercase letters.

@@ -16,7 +16,7 @@ use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, drop_bare_labels, move_box_label};
-use super::script::{ends_sentence, ends_with_aside, upper_ratio};
+use super::script::{ends_sentence, ends_with_aside, is_capitals};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -451,7 +451,7 @@ impl<'a> Builder<'a> {
             return false;
         };
         let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
-        let title_case = lines.iter().all(|(t, _)| upper_ratio(t) < 0.75);
+        let title_case = lines.iter().all(|(t, _)| !is_capitals(t));
         if !title_case || !under_deck && lines.len() < 3 {
             return false;
         }
