@@ -49,6 +49,9 @@ pub struct Page<'a> {
     pub may_lead: Vec<bool>,
     /// The line opens with a dateline (on its own, without the next line).
     pub leads: Vec<bool>,
+    /// The line's text could be an English headline's ([`latin::is_head_text`]), asked
+    /// once per line: the headline rules ask it of each line many times.
+    pub latin_head: Vec<bool>,
     pub cjk: bool,
 }
 
@@ -64,6 +67,10 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
             .map(|i| may_lead[i] && byline::parse_lead(lines[i].text).is_some())
             .collect(),
         may_lead,
+        latin_head: lines
+            .iter()
+            .map(|l| latin::is_head_text(l.text, l.width))
+            .collect(),
         lines,
         cjk,
     };
