@@ -173,6 +173,14 @@ mod tests {
     }
 
     #[test]
+    fn prices_may_stand_in_brackets() {
+        assert!(is_price("($1.00)"));
+        assert!(is_price("25c.,"));
+        assert!(!is_price("(1916)"));
+        assert!(!is_price("(c)"));
+    }
+
+    #[test]
     fn display_matter_is_no_story() {
         let stub = piece(
             "LEON REED & CO., JEWELERS",
