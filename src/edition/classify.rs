@@ -282,7 +282,8 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
                 continue;
             }
         }
-        if !page.lines[i].ends_sentence && !closes_aside(page, para_start, i) {
+        let ends = page.lines[i].ends_sentence && !ends_before_title(page, i);
+        if !ends && !closes_aside(page, para_start, i) {
             continue;
         }
         let next = (i + 1..n)
@@ -296,6 +297,12 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             para_start = i + 1;
         }
     }
+}
+
+/// True when line `i` of an English page ends in a title before a name (`Mrs.`): the
+/// name, and the sentence, go on on the next line.
+fn ends_before_title(page: &Page, i: usize) -> bool {
+    !page.cjk && latin::ends_before_name(page.lines[i].text)
 }
 
 /// True when body line `end` closes a bracketed aside that completes the paragraph begun at

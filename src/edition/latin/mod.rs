@@ -188,12 +188,19 @@ pub fn mark_signatures(page: &mut Page) {
 /// True when a line ends a sentence for sure: not with an initial or a title that stands
 /// before a name (`Mrs. J.` / `B. Jones.` is one name over two lines).
 fn ends_text(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
+    ends_sentence(line) && !initial && !ends_before_name(line)
+}
+
+/// True when `line` ends in a title that stands before a name (`the guest of Mrs.`): its
+/// stop ends no sentence, and the name goes on on the next line.
+pub fn ends_before_name(line: &str) -> bool {
     const BEFORE_NAMES: [&str; 8] = [
         "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.",
     ];
     let last = line.split_whitespace().next_back().unwrap_or_default();
-    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
-    ends_sentence(line) && !initial && !BEFORE_NAMES.contains(&last)
+    BEFORE_NAMES.contains(&last)
 }
 
 /// A single title-case line ending in a full stop, right after a finished paragraph, is a

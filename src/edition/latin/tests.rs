@@ -194,3 +194,17 @@ fn banner_under_a_scrap_with_a_long_deck() {
     assert_eq!(&r[1..5], &[Role::Head; 4]);
     assert_eq!(r[5], Role::Body);
 }
+
+/// A line that ends in a title before a name (`the guest of Mrs.`) ends no paragraph:
+/// the name goes on on the next line.
+#[test]
+fn a_title_before_a_name_ends_no_paragraph() {
+    let text = "Mrs. Austin Taylor was up from\n\
+                Saco yesterday the guest of Mrs.\n\
+                Clyde Akin.\n\
+                Raymond Robbins left last night\n\
+                for Harlem to take up his work there.";
+    let page = classify(to_lines(text), false);
+    assert!(!page.para_end[1]);
+    assert!(page.para_end[2]);
+}
