@@ -11,6 +11,8 @@
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
+pub mod pieces;
+
 use super::byline;
 use super::classify::{Page, Role};
 use super::script::{ends_sentence, is_capitals, upper_ratio};

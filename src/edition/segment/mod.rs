@@ -118,6 +118,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
     if !page.cjk {
         drop_adverts(&mut b.out.pieces, &mut b.out.dropped);
+        let pieces = std::mem::take(&mut b.out.pieces);
+        let pieces = latin::pieces::resume_broken_stories(pieces, &mut b.out.dropped);
+        b.out.pieces = latin::pieces::split_locals(pieces);
     }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
