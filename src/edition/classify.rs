@@ -4,7 +4,7 @@
 //! first (their wording gives them away), then the captions above credits, then bylines
 //! and headline blocks ([`super::heads`]), and last the in-article subheads. Everything
 //! left is body text. English pages ([`super::latin`]) have signatures marked before the
-//! headline blocks, and run-in subheads and OCR scraps after them.
+//! headline blocks, and stray headline lines, run-in subheads and OCR scraps after them.
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
@@ -84,6 +84,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         restore_block_order(&mut page);
         resume_interrupted(&mut page);
     } else {
+        latin::mark_stray_head_lines(&mut page);
         latin::mark_run_in_subheads(&mut page);
         latin::mark_scraps(&mut page);
     }

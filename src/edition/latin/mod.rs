@@ -7,7 +7,8 @@
 //! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), and names
 //! with initials alone on their lines after one sign it (`H. A. JOHNSON`). Short
 //! fragments that neither continue nor start a paragraph, lines of repeated letters
-//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps. Nothing
+//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps; a short
+//! line in capitals atop a headline three times its width is a stray of other type. Nothing
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
@@ -167,6 +168,31 @@ fn is_title_wrap(text: &str) -> bool {
         && words.caps == words.long
         && (words.all <= 5 || words.long >= 3)
         && !text.contains([',', ';'])
+}
+
+/// A headline's lines share its column: a first line in capitals under a third as wide as
+/// the block's widest line is a stray of other type (a scrap of the nameplate above a
+/// banner across the page), not the banner's title. It is dropped.
+pub fn mark_stray_head_lines(page: &mut Page) {
+    const STRAY_SHARE: f32 = 1.0 / 3.0;
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        if page.roles[i] != Role::Head {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..n)
+            .find(|&k| page.roles[k] != Role::Head || page.starts[k])
+            .unwrap_or(n);
+        let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
+        let first = &page.lines[i];
+        if end - i >= 2 && first.width < STRAY_SHARE * widest && is_capitals(first.text) {
+            page.roles[i] = Role::Drop;
+            page.starts[i + 1] = true;
+        }
+        i = end;
+    }
 }
 
 /// Names with initials alone on their lines after a finished paragraph sign it

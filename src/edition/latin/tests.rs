@@ -208,3 +208,24 @@ fn a_title_before_a_name_ends_no_paragraph() {
     assert!(!page.para_end[1]);
     assert!(page.para_end[2]);
 }
+
+/// A short line in capitals above a banner four times its width is a stray of the
+/// nameplate, not the banner's title.
+#[test]
+fn a_stray_line_above_a_wide_banner_is_no_title() {
+    let text = "been the cause of his death.\n\
+                THE PA TRIOT\n\
+                New York Militiamen Show How Quickly They Can Mobilize\n\
+                In order to show New Yorkers and others how quickly the national guardsmen could be\n\
+                assembled in case of necessity, nearly 10,000 of the citizen soldiers mobilized in record time.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(&page.roles[1..3], &[Role::Drop, Role::Head]);
+    assert!(page.starts[2]);
+    // A short title over a deck in its own column stays.
+    let text = "acy test, it became known today.\n\
+                TO VETO BILL\n\
+                PRESIDENT DETERMINED TO VE\n\
+                TO IMMIGRATION BILL UN\n\
+                Washington, Dec. 12. President Wilson will again veto the bill.";
+    assert_eq!(roles(text)[1], Role::Head);
+}
