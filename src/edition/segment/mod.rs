@@ -441,11 +441,12 @@ impl<'a> Builder<'a> {
     }
 
     /// In English papers a title-case line under a headline's deck, before the story's
-    /// text, is one more deck (`Nominating Speeches to Be Made Today`): it joins the
-    /// subtitle. So does a deck of three or more title-case lines right under a headline
-    /// (only scraps between). A headline in capitals, or a short one in title case right
-    /// under another headline (a box's label over its first item), stands on its own.
-    /// Returns whether it folded.
+    /// text, is one more bank of the headline (`Nominating Speeches to Be Made Today`),
+    /// and so is a deck of three or more title-case lines right under a headline (only
+    /// scraps between). It joins the subtitle, unless the deck there already ends its
+    /// sentence: the subtitle is the first deck, and later banks go to `dropped`. A
+    /// headline in capitals, or a short one in title case right under another headline
+    /// (a box's label over its first item), stands on its own. Returns whether it folded.
     fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
         if self.cjk {
             return false;
@@ -463,8 +464,14 @@ impl<'a> Builder<'a> {
         if !self.fold_deck() {
             return false;
         }
-        if let Some(head) = self.draft().piece.head.as_mut() {
-            append_subtitle(head, vec![headline::join(lines, false)], false);
+        let bank = headline::join(lines, false);
+        let Some(head) = self.draft().piece.head.as_mut() else {
+            return true;
+        };
+        if head.subtitle.as_deref().is_some_and(ends_sentence) {
+            self.out.dropped.push(bank);
+        } else {
+            append_subtitle(head, vec![bank], false);
         }
         true
     }

@@ -289,3 +289,31 @@ fn box_label_moves_before_its_items() {
     move_box_label(&mut blocks);
     assert_eq!(blocks[1].text(), "【项目简介】");
 }
+
+/// The subtitle is a headline's first deck: a title-case bank under a deck that already
+/// ends its sentence goes to `dropped`.
+#[test]
+fn english_bank_under_a_finished_deck_is_dropped() {
+    let text = "Ill DISCUSS IT\n\
+                BELIEVED PEACE OFFER WAS\n\
+                MADE WITH EXPECTATION OF\n\
+                FAVORABLE ALLIED TERMS.\n\
+                nil l uiiiLii inuiunuiui ui\n\
+                Death of Emperor Franz Joseph and\n\
+                Succession of Emperor Charles May\n\
+                Have Had Bearing on Demand for Peace.\n\
+                Washington, Dec. 12. President Wilson on receipt\n\
+                of the news of peace proposals made no comment.";
+    let out = segment(&classify(to_lines(text), false));
+    assert_eq!(out.pieces.len(), 1);
+    let head = out.pieces[0].head.as_ref().unwrap();
+    assert_eq!(head.title, "Ill DISCUSS IT");
+    assert_eq!(
+        head.subtitle.as_deref(),
+        Some("BELIEVED PEACE OFFER WAS MADE WITH EXPECTATION OF FAVORABLE ALLIED TERMS.")
+    );
+    assert!(out
+        .dropped
+        .iter()
+        .any(|d| d.starts_with("Death of Emperor")));
+}
