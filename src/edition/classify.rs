@@ -86,6 +86,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     } else {
         latin::mark_stray_head_lines(&mut page);
         latin::mark_run_in_subheads(&mut page);
+        latin::mark_list_labels(&mut page);
         latin::mark_scraps(&mut page);
     }
     let full = column_widths(&page);

@@ -4,7 +4,8 @@
 //! Headlines are set in capitals or title case, a line or a few stacked lines, in type
 //! larger than the body's (so their lines are narrower or wider than the column); a deck
 //! in title case may follow. Inside a story, a single title-case line ending in a full
-//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), and names
+//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), as is one
+//! over a list's entries (`True Bills` over `John Gbur, embezzlement.`), and names
 //! with initials alone on their lines after one sign it (`H. A. JOHNSON`). Short
 //! fragments that neither continue nor start a paragraph, lines of repeated letters
 //! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps; a short
@@ -246,6 +247,53 @@ pub fn mark_run_in_subheads(page: &mut Page) {
             page.starts[i] = true;
         }
     }
+}
+
+/// A single title-case line over the entries of a list (`True Bills` over `John Gbur,
+/// embezzlement.` / `Gino Rauli, carrying concealed weapons.`), right after a finished
+/// paragraph, labels that list inside the story it stands in: a headline tops prose.
+pub fn mark_list_labels(page: &mut Page) {
+    const ENTRIES_MIN: usize = 2;
+    let n = page.lines.len();
+    for i in 1..n {
+        let single = page.roles[i] == Role::Head
+            && page.starts[i]
+            && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
+        let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
+        if single
+            && after_paragraph
+            && !is_capitals(page.lines[i].text)
+            && list_entries(page, i + 1, ENTRIES_MIN) >= ENTRIES_MIN
+        {
+            page.roles[i] = Role::Heading;
+        }
+    }
+}
+
+/// How many list entries (up to `most`) follow one another from line `from`: each opens
+/// with a name and a comma and ends its sentence within two lines.
+fn list_entries(page: &Page, from: usize, most: usize) -> usize {
+    let n = page.lines.len();
+    let body_end = |k: usize| page.roles[k] == Role::Body && page.lines[k].ends_sentence;
+    let (mut k, mut entries) = (from, 0);
+    while entries < most && k < n && page.roles[k] == Role::Body && opens_entry(page.lines[k].text)
+    {
+        let Some(end) = (k..n.min(k + 2)).find(|&j| body_end(j)) else {
+            break;
+        };
+        entries += 1;
+        k = end + 1;
+    }
+    entries
+}
+
+/// `John Gbur, embezzlement`: two or three capitalised words, the last closed by a comma.
+fn opens_entry(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    let Some(last) = words.iter().position(|w| w.ends_with(',')) else {
+        return false;
+    };
+    last >= 1 && words[..=last].iter().all(|w| is_capitalised(w))
 }
 
 /// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or

@@ -229,3 +229,23 @@ fn a_stray_line_above_a_wide_banner_is_no_title() {
                 Washington, Dec. 12. President Wilson will again veto the bill.";
     assert_eq!(roles(text)[1], Role::Head);
 }
+
+/// A title-case line over the entries of a list labels the list inside the story; over
+/// prose it is a headline.
+#[test]
+fn a_label_over_list_entries_is_no_headline() {
+    let text = "In the case of B. E. Mikesell vs. John Madil, a\n\
+                verdict was returned in favor of the plaintiff.\n\
+                True Bills\n\
+                John Gbur, embezzlement and.\n\
+                Gino Rauli, carrying concealed\n\
+                weapons.\n\
+                Joe Rupa, assault with intent\n\
+                to murder.";
+    assert_eq!(roles(text)[2], Role::Heading);
+    let prose = text.replace(
+        "John Gbur, embezzlement and.",
+        "Remaining uncalled for in the office, the letters.",
+    );
+    assert_eq!(roles(&prose)[2], Role::Head);
+}
