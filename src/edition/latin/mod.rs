@@ -14,6 +14,9 @@
 //! [`super::headline`]'s job.
 
 pub mod pieces;
+mod scraps;
+
+pub use scraps::mark_scraps;
 
 use super::byline;
 use super::classify::{Page, Role};
@@ -171,11 +174,13 @@ fn is_title_wrap(text: &str) -> bool {
         && !text.contains([',', ';'])
 }
 
-/// A headline's lines share its column: a first line in capitals under a third as wide as
-/// the block's widest line is a stray of other type (a scrap of the nameplate above a
-/// banner across the page), not the banner's title. It is dropped.
+/// A headline's lines share its column: over a banner wider than the page's column, a
+/// first line in capitals under a third as wide as the banner is a stray of other type (a
+/// scrap of the nameplate), not the banner's title. It is dropped. A kicker over a
+/// headline within a column stays.
 pub fn mark_stray_head_lines(page: &mut Page) {
     const STRAY_SHARE: f32 = 1.0 / 3.0;
+    let column = scraps::median_width(page);
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
@@ -188,7 +193,8 @@ pub fn mark_stray_head_lines(page: &mut Page) {
             .unwrap_or(n);
         let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
         let first = &page.lines[i];
-        if end - i >= 2 && first.width < STRAY_SHARE * widest && is_capitals(first.text) {
+        let banner = widest > column;
+        if end - i >= 2 && banner && first.width < STRAY_SHARE * widest && is_capitals(first.text) {
             page.roles[i] = Role::Drop;
             page.starts[i + 1] = true;
         }
@@ -216,7 +222,7 @@ pub fn mark_signatures(page: &mut Page) {
 
 /// True when a line ends a sentence for sure: not with an initial or a title that stands
 /// before a name (`Mrs. J.` / `B. Jones.` is one name over two lines).
-fn ends_text(line: &str) -> bool {
+pub(super) fn ends_text(line: &str) -> bool {
     let last = line.split_whitespace().next_back().unwrap_or_default();
     let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
     ends_sentence(line) && !initial && !ends_before_name(line)
@@ -294,97 +300,6 @@ fn opens_entry(text: &str) -> bool {
         return false;
     };
     last >= 1 && words[..=last].iter().all(|w| is_capitalised(w))
-}
-
-/// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or
-/// anything but body text) yet end no sentence and are far narrower than the column or
-/// garbled. A paragraph's first line fills the column but for its lost indent. A line
-/// in title case twice as wide as the column is a banner across the page
-/// (`"Indiana Wants You" to Help Make Its Jubilee Great …`), dropped too.
-pub fn mark_scraps(page: &mut Page) {
-    const NARROW: f32 = 0.55;
-    const BANNER: f32 = 2.0;
-    let column = median_width(page);
-    let mut opens = true;
-    for i in 0..page.lines.len() {
-        match page.roles[i] {
-            Role::Body => {}
-            Role::Drop => continue,
-            _ => {
-                opens = true;
-                continue;
-            }
-        }
-        let line = &page.lines[i];
-        let banner = line.width >= BANNER * column && is_deck_text(line.text);
-        let odd = line.width < NARROW * column || banner || is_garbled(line.text);
-        // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
-        let kept = line.ends_sentence || line.text.ends_with(':') || page.leads[i];
-        if opens && odd && !kept {
-            page.roles[i] = Role::Drop;
-        } else {
-            opens = line.ends_sentence;
-        }
-    }
-    mark_fillers(page, NARROW * column);
-}
-
-/// Drops fillers between stories (`Read the Want Ads.`): a short sentence alone on its
-/// line, after a finished paragraph, and before scraps or furniture that lead to a
-/// headline, a jump line or the page's end. A story's own short last paragraph runs
-/// straight into the next headline, and never follows a title (`Mrs.`) that its first
-/// word would complete.
-fn mark_fillers(page: &mut Page, narrow: f32) {
-    let n = page.lines.len();
-    let mut after_text = true;
-    for i in 0..n {
-        match page.roles[i] {
-            Role::Drop => continue,
-            Role::Body => {}
-            _ => {
-                after_text = true;
-                continue;
-            }
-        }
-        let line = &page.lines[i];
-        let next = (i + 1..n).find(|&k| page.roles[k] != Role::Drop);
-        let scraps_after = next.unwrap_or(n) > i + 1;
-        let alone = scraps_after && next.is_none_or(|k| page.roles[k] != Role::Body);
-        if after_text && alone && line.ends_sentence && line.width < narrow {
-            page.roles[i] = Role::Drop;
-        }
-        after_text = ends_text(line.text);
-    }
-}
-
-/// The median width of the body lines that run on (end no sentence): the column.
-fn median_width(page: &Page) -> f32 {
-    let mut widths: Vec<f32> = (0..page.lines.len())
-        .filter(|&i| page.roles[i] == Role::Body && !page.lines[i].ends_sentence)
-        .map(|i| page.lines[i].width)
-        .collect();
-    if widths.is_empty() {
-        return 0.0;
-    }
-    let mid = widths.len() / 2;
-    *widths.select_nth_unstable_by(mid, f32::total_cmp).1
-}
-
-/// True when `text` holds a run no English text has: one lowercase letter three times
-/// (`aannnnttnasasnnatt`), or one symbol four times (`$$$$`, `++++`); dots, dashes and
-/// rules excepted.
-fn is_garbled(text: &str) -> bool {
-    let mut run = 0;
-    let mut prev = None;
-    for c in text.chars() {
-        run = if prev == Some(c) { run + 1 } else { 1 };
-        prev = Some(c);
-        let symbol = !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '.' | '-' | '_');
-        if c.is_ascii_lowercase() && run >= 3 || symbol && run >= 4 {
-            return true;
-        }
-    }
-    false
 }
 
 /// True when `text` is set in title case as a deck is: most of its longer words (at least

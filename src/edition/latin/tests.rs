@@ -213,14 +213,26 @@ fn a_title_before_a_name_ends_no_paragraph() {
 /// nameplate, not the banner's title.
 #[test]
 fn a_stray_line_above_a_wide_banner_is_no_title() {
-    let text = "been the cause of his death.\n\
+    let text = "Howard Graham, former Bur\n\
+                gess of Blairsville and a prom\n\
+                inent resident of this county,\n\
+                died at his home near Livermore\n\
+                Monday afternoon. Heart trouble\n\
+                seems to have been the cause of\n\
+                his death, his friends believe.\n\
                 THE PA TRIOT\n\
                 New York Militiamen Show How Quickly They Can Mobilize\n\
                 In order to show New Yorkers and others how quickly the national guardsmen could be\n\
                 assembled in case of necessity, nearly 10,000 of the citizen soldiers mobilized in record time.";
     let page = classify(to_lines(text), false);
-    assert_eq!(&page.roles[1..3], &[Role::Drop, Role::Head]);
-    assert!(page.starts[2]);
+    assert_eq!(&page.roles[7..9], &[Role::Drop, Role::Head]);
+    assert!(page.starts[8]);
+    // Over a headline within the column, a short line in capitals is its kicker.
+    let kicker = text.replace("THE PA TRIOT", "WAR NEWS").replace(
+        "New York Militiamen Show How Quickly They Can Mobilize",
+        "Militiamen Show Their Speed",
+    );
+    assert_eq!(roles(&kicker)[7], Role::Head);
     // A short title over a deck in its own column stays.
     let text = "acy test, it became known today.\n\
                 TO VETO BILL\n\
