@@ -8,7 +8,7 @@
 //! matter goes the same way: untitled text all in capitals, and a headline over a few
 //! words that finish no sentence.
 
-use super::script::{ends_sentence, upper_ratio};
+use super::script::{ends_sentence, is_capitals};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -79,13 +79,15 @@ fn is_display(piece: &Piece) -> bool {
     let stub =
         words.count() < STUB_MAX_WORDS && !body.clone().next_back().is_some_and(ends_sentence);
     let mut texts = body.peekable();
-    let capitals = texts.peek().is_some() && texts.all(|t| upper_ratio(t) >= 0.75);
+    let capitals = texts.peek().is_some() && texts.all(is_capitals);
     stub || piece.head.is_none() && capitals
 }
 
 /// `$1.00`, `$2`, `25c.`, `45c`: a price as ads print them.
 fn is_price(word: &str) -> bool {
-    let word = word.trim_end_matches([',', '.', ';', ')']);
+    let word = word
+        .trim_start_matches('(')
+        .trim_end_matches([',', '.', ';', ')']);
     if let Some(rest) = word.strip_prefix('$') {
         return rest.starts_with(|c: char| c.is_ascii_digit());
     }
@@ -168,6 +170,14 @@ mod tests {
         let mut notice = piece("NOTICE", "We have been asked to publish; you know why.");
         notice.authors = vec!["H. A. JOHNSON".into()];
         assert!(!is_advert(&notice));
+    }
+
+    #[test]
+    fn prices_may_stand_in_brackets() {
+        assert!(is_price("($1.00)"));
+        assert!(is_price("25c.,"));
+        assert!(!is_price("(1916)"));
+        assert!(!is_price("(c)"));
     }
 
     #[test]

@@ -288,6 +288,7 @@ fn permute(page: &mut Page, order: &[usize]) {
     page.para_end = by(&page.para_end, order);
     page.may_lead = by(&page.may_lead, order);
     page.leads = by(&page.leads, order);
+    page.latin_head = by(&page.latin_head, order);
 }
 
 #[cfg(test)]

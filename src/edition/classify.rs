@@ -4,7 +4,7 @@
 //! first (their wording gives them away), then the captions above credits, then bylines
 //! and headline blocks ([`super::heads`]), and last the in-article subheads. Everything
 //! left is body text. English pages ([`super::latin`]) have signatures marked before the
-//! headline blocks, and run-in subheads and OCR scraps after them.
+//! headline blocks, and stray headline lines, run-in subheads and OCR scraps after them.
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
@@ -49,6 +49,9 @@ pub struct Page<'a> {
     pub may_lead: Vec<bool>,
     /// The line opens with a dateline (on its own, without the next line).
     pub leads: Vec<bool>,
+    /// The line's text could be an English headline's ([`latin::is_head_text`]), asked
+    /// once per line: the headline rules ask it of each line many times.
+    pub latin_head: Vec<bool>,
     pub cjk: bool,
 }
 
@@ -64,6 +67,10 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
             .map(|i| may_lead[i] && byline::parse_lead(lines[i].text).is_some())
             .collect(),
         may_lead,
+        latin_head: lines
+            .iter()
+            .map(|l| latin::is_head_text(l.text, l.width))
+            .collect(),
         lines,
         cjk,
     };
@@ -78,7 +85,9 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         lead_with_continuation(&mut page);
         resume_interrupted(&mut page);
     } else {
+        latin::mark_stray_head_lines(&mut page);
         latin::mark_run_in_subheads(&mut page);
+        latin::mark_list_labels(&mut page);
         latin::mark_scraps(&mut page);
     }
     let full = column_widths(&page);
@@ -281,7 +290,8 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
                 continue;
             }
         }
-        if !page.lines[i].ends_sentence && !closes_aside(page, para_start, i) {
+        let ends = page.lines[i].ends_sentence && !ends_before_title(page, i);
+        if !ends && !closes_aside(page, para_start, i) {
             continue;
         }
         let next = (i + 1..n)
@@ -302,6 +312,12 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             para_start = i + 1;
         }
     }
+}
+
+/// True when line `i` of an English page ends in a title before a name (`Mrs.`): the
+/// name, and the sentence, go on on the next line.
+fn ends_before_title(page: &Page, i: usize) -> bool {
+    !page.cjk && latin::ends_before_name(page.lines[i].text)
 }
 
 /// True when body line `end` closes a bracketed aside that completes the paragraph begun at

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::script::upper_ratio;
+use super::script::is_capitals;
 
 /// Which way a jump line points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub fn is_masthead(line: &str) -> bool {
         .iter()
         .any(|w| rest.starts_with(w));
     }
-    upper_ratio(line) >= 0.75 && masthead_re().is_match(line)
+    is_capitals(line) && masthead_re().is_match(line)
 }
 
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.

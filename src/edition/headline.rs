@@ -7,7 +7,7 @@
 
 use super::order::word_across_lines;
 use super::reflow::collapse_spaces;
-use super::script::{is_ideograph, upper_ratio};
+use super::script::{is_capitals, is_ideograph};
 
 /// One headline as printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -117,10 +117,7 @@ fn breaks_word(above: &str, below: &str) -> bool {
 /// under them its deck; where the title's first lines are set in larger type than the
 /// rest (fewer letters to the line), those lines alone are the title.
 fn from_latin(lines: &[HeadLine]) -> Headline {
-    let caps = lines
-        .iter()
-        .take_while(|(t, _)| upper_ratio(t) >= 0.75)
-        .count();
+    let caps = lines.iter().take_while(|(t, _)| is_capitals(t)).count();
     let title_len = match caps {
         0 => deck_at(lines).unwrap_or(lines.len()),
         n => deck_at(&lines[..n]).unwrap_or(n),

@@ -364,7 +364,7 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
         };
         is_cjk_head_text(text, line.width)
     } else {
-        latin::is_head_text(line.text, line.width)
+        page.latin_head[i]
     }
 }
 

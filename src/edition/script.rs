@@ -109,6 +109,13 @@ pub fn upper_ratio(s: &str) -> f32 {
     upper as f32 / letters as f32
 }
 
+/// True when `s` is set in capitals: three letters in four or more uppercase, which
+/// leaves room for OCR's slips (`Ill DISCUSS IT`) and a lowercase `and` (`BOOK and JOB`).
+pub fn is_capitals(s: &str) -> bool {
+    const CAPITALS_SHARE: f32 = 0.75;
+    upper_ratio(s) >= CAPITALS_SHARE
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

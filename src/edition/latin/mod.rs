@@ -4,16 +4,23 @@
 //! Headlines are set in capitals or title case, a line or a few stacked lines, in type
 //! larger than the body's (so their lines are narrower or wider than the column); a deck
 //! in title case may follow. Inside a story, a single title-case line ending in a full
-//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), and names
+//! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), as is one
+//! over a list's entries (`True Bills` over `John Gbur, embezzlement.`), and names
 //! with initials alone on their lines after one sign it (`H. A. JOHNSON`). Short
 //! fragments that neither continue nor start a paragraph, lines of repeated letters
-//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps. Nothing
+//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps; a short
+//! line in capitals atop a headline three times its width is a stray of other type. Nothing
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
+pub mod pieces;
+mod scraps;
+
+pub use scraps::mark_scraps;
+
 use super::byline;
 use super::classify::{Page, Role};
-use super::script::{ends_sentence, upper_ratio};
+use super::script::{ends_sentence, is_capitals, upper_ratio};
 
 /// Most lines a headline block (title and deck) stacks.
 const BLOCK_MAX: usize = 12;
@@ -22,10 +29,7 @@ const BLOCK_MAX: usize = 12;
 /// title case, not too long.
 pub fn is_head_text(text: &str, width: f32) -> bool {
     let letters = text.chars().filter(char::is_ascii_alphabetic).count();
-    letters >= 3
-        && width <= 45.0
-        && (upper_ratio(text) >= 0.75 || is_title_case(text))
-        && !ends_cut(text)
+    letters >= 3 && width <= 45.0 && (is_capitals(text) || is_title_case(text)) && !ends_cut(text)
 }
 
 /// True when `text` ends in a lone letter other than `A` or `I` (`THEIR T`): a word the
@@ -120,17 +124,37 @@ pub fn is_title_case(text: &str) -> bool {
     if !starts || text.contains([',', ';']) || text.ends_with('-') {
         return false;
     }
-    let (mut all, mut long, mut caps) = (0, 0, 0);
-    for w in text.split_whitespace() {
-        all += 1;
-        if w.len() > 3 {
-            long += 1;
-            caps += usize::from(is_capitalised(w));
+    let words = count_capitalised(text, |_, _| true);
+    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
+    let short = words.all <= 5 && !text.ends_with('.');
+    (words.long >= 3 || short && words.long >= 2) && words.caps * 10 >= words.long * 8
+}
+
+/// A line's words as the title-case tests count them: all of them, the longer ones
+/// (over three letters) that the test weighs, and how many of those are capitalised.
+/// Short words (`of`, `and`, `the`) are lowercase in a title too.
+struct WordCounts {
+    all: usize,
+    long: usize,
+    caps: usize,
+}
+
+/// Counts the words of `text`, weighing the longer ones that `weighs` (given a word's
+/// place in the line and the word) keeps.
+fn count_capitalised(text: &str, weighs: impl Fn(usize, &str) -> bool) -> WordCounts {
+    let mut counts = WordCounts {
+        all: 0,
+        long: 0,
+        caps: 0,
+    };
+    for (k, w) in text.split_whitespace().enumerate() {
+        counts.all += 1;
+        if w.len() > 3 && weighs(k, w) {
+            counts.long += 1;
+            counts.caps += usize::from(is_capitalised(w));
         }
     }
-    // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
-    let short = all <= 5 && !text.ends_with('.');
-    (long >= 3 || short && long >= 2) && caps * 10 >= long * 8
+    counts
 }
 
 /// A word that starts with a capital, past any opening punctuation (`—Peace`, `"Hello`).
@@ -142,18 +166,40 @@ fn is_capitalised(word: &str) -> bool {
 /// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
 /// its longer words are capitalised, but for a word broken at the line start.
 fn is_title_wrap(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .enumerate()
-        .filter(|(k, w)| w.len() > 3 && !(*k == 0 && w.starts_with(char::is_lowercase)))
-        .map(|(_, w)| w)
-        .collect();
-    let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    let count = text.split_whitespace().count();
-    !words.is_empty()
-        && caps == words.len()
-        && (count <= 5 || words.len() >= 3)
+    let broken_first = |k: usize, w: &str| k == 0 && w.starts_with(char::is_lowercase);
+    let words = count_capitalised(text, |k, w| !broken_first(k, w));
+    words.long > 0
+        && words.caps == words.long
+        && (words.all <= 5 || words.long >= 3)
         && !text.contains([',', ';'])
+}
+
+/// A headline's lines share its column: over a banner wider than the page's column, a
+/// first line in capitals under a third as wide as the banner is a stray of other type (a
+/// scrap of the nameplate), not the banner's title. It is dropped. A kicker over a
+/// headline within a column stays.
+pub fn mark_stray_head_lines(page: &mut Page) {
+    const STRAY_SHARE: f32 = 1.0 / 3.0;
+    let column = scraps::median_width(page);
+    let n = page.lines.len();
+    let mut i = 0;
+    while i < n {
+        if page.roles[i] != Role::Head {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..n)
+            .find(|&k| page.roles[k] != Role::Head || page.starts[k])
+            .unwrap_or(n);
+        let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
+        let first = &page.lines[i];
+        let banner = widest > column;
+        if end - i >= 2 && banner && first.width < STRAY_SHARE * widest && is_capitals(first.text) {
+            page.roles[i] = Role::Drop;
+            page.starts[i + 1] = true;
+        }
+        i = end;
+    }
 }
 
 /// Names with initials alone on their lines after a finished paragraph sign it
@@ -176,13 +222,20 @@ pub fn mark_signatures(page: &mut Page) {
 
 /// True when a line ends a sentence for sure: not with an initial or a title that stands
 /// before a name (`Mrs. J.` / `B. Jones.` is one name over two lines).
-fn ends_text(line: &str) -> bool {
+pub(super) fn ends_text(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
+    ends_sentence(line) && !initial && !ends_before_name(line)
+}
+
+/// True when `line` ends in a title that stands before a name (`the guest of Mrs.`): its
+/// stop ends no sentence, and the name goes on on the next line.
+pub fn ends_before_name(line: &str) -> bool {
     const BEFORE_NAMES: [&str; 8] = [
         "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.",
     ];
     let last = line.split_whitespace().next_back().unwrap_or_default();
-    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
-    ends_sentence(line) && !initial && !BEFORE_NAMES.contains(&last)
+    BEFORE_NAMES.contains(&last)
 }
 
 /// A single title-case line ending in a full stop, right after a finished paragraph, is a
@@ -195,116 +248,66 @@ pub fn mark_run_in_subheads(page: &mut Page) {
             && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
         let text = page.lines[i].text;
         let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
-        if single && after_paragraph && text.ends_with('.') && upper_ratio(text) < 0.75 {
+        if single && after_paragraph && text.ends_with('.') && !is_capitals(text) {
             page.roles[i] = Role::Heading;
             page.starts[i] = true;
         }
     }
 }
 
-/// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or
-/// anything but body text) yet end no sentence and are far narrower than the column or
-/// garbled. A paragraph's first line fills the column but for its lost indent. A line
-/// in title case twice as wide as the column is a banner across the page
-/// (`"Indiana Wants You" to Help Make Its Jubilee Great …`), dropped too.
-pub fn mark_scraps(page: &mut Page) {
-    const NARROW: f32 = 0.55;
-    const BANNER: f32 = 2.0;
-    let column = median_width(page);
-    let mut opens = true;
-    for i in 0..page.lines.len() {
-        match page.roles[i] {
-            Role::Body => {}
-            Role::Drop => continue,
-            _ => {
-                opens = true;
-                continue;
-            }
-        }
-        let line = &page.lines[i];
-        let banner = line.width >= BANNER * column && is_deck_text(line.text);
-        let odd = line.width < NARROW * column || banner || is_garbled(line.text);
-        // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
-        let kept = line.ends_sentence || line.text.ends_with(':') || page.leads[i];
-        if opens && odd && !kept {
-            page.roles[i] = Role::Drop;
-        } else {
-            opens = line.ends_sentence;
-        }
-    }
-    mark_fillers(page, NARROW * column);
-}
-
-/// Drops fillers between stories (`Read the Want Ads.`): a short sentence alone on its
-/// line, after a finished paragraph, and before scraps or furniture that lead to a
-/// headline, a jump line or the page's end. A story's own short last paragraph runs
-/// straight into the next headline, and never follows a title (`Mrs.`) that its first
-/// word would complete.
-fn mark_fillers(page: &mut Page, narrow: f32) {
+/// A single title-case line over the entries of a list (`True Bills` over `John Gbur,
+/// embezzlement.` / `Gino Rauli, carrying concealed weapons.`), right after a finished
+/// paragraph, labels that list inside the story it stands in: a headline tops prose.
+pub fn mark_list_labels(page: &mut Page) {
+    const ENTRIES_MIN: usize = 2;
     let n = page.lines.len();
-    let mut after_text = true;
-    for i in 0..n {
-        match page.roles[i] {
-            Role::Drop => continue,
-            Role::Body => {}
-            _ => {
-                after_text = true;
-                continue;
-            }
+    for i in 1..n {
+        let single = page.roles[i] == Role::Head
+            && page.starts[i]
+            && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
+        let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
+        if single
+            && after_paragraph
+            && !is_capitals(page.lines[i].text)
+            && list_entries(page, i + 1, ENTRIES_MIN) >= ENTRIES_MIN
+        {
+            page.roles[i] = Role::Heading;
         }
-        let line = &page.lines[i];
-        let next = (i + 1..n).find(|&k| page.roles[k] != Role::Drop);
-        let scraps_after = next.unwrap_or(n) > i + 1;
-        let alone = scraps_after && next.is_none_or(|k| page.roles[k] != Role::Body);
-        if after_text && alone && line.ends_sentence && line.width < narrow {
-            page.roles[i] = Role::Drop;
-        }
-        after_text = ends_text(line.text);
     }
 }
 
-/// The median width of the body lines that run on (end no sentence): the column.
-fn median_width(page: &Page) -> f32 {
-    let mut widths: Vec<f32> = (0..page.lines.len())
-        .filter(|&i| page.roles[i] == Role::Body && !page.lines[i].ends_sentence)
-        .map(|i| page.lines[i].width)
-        .collect();
-    if widths.is_empty() {
-        return 0.0;
+/// How many list entries (up to `most`) follow one another from line `from`: each opens
+/// with a name and a comma and ends its sentence within two lines.
+fn list_entries(page: &Page, from: usize, most: usize) -> usize {
+    let n = page.lines.len();
+    let body_end = |k: usize| page.roles[k] == Role::Body && page.lines[k].ends_sentence;
+    let (mut k, mut entries) = (from, 0);
+    while entries < most && k < n && page.roles[k] == Role::Body && opens_entry(page.lines[k].text)
+    {
+        let Some(end) = (k..n.min(k + 2)).find(|&j| body_end(j)) else {
+            break;
+        };
+        entries += 1;
+        k = end + 1;
     }
-    let mid = widths.len() / 2;
-    *widths.select_nth_unstable_by(mid, f32::total_cmp).1
+    entries
 }
 
-/// True when `text` holds a run no English text has: one lowercase letter three times
-/// (`aannnnttnasasnnatt`), or one symbol four times (`$$$$`, `++++`); dots, dashes and
-/// rules excepted.
-fn is_garbled(text: &str) -> bool {
-    let mut run = 0;
-    let mut prev = None;
-    for c in text.chars() {
-        run = if prev == Some(c) { run + 1 } else { 1 };
-        prev = Some(c);
-        let symbol = !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '.' | '-' | '_');
-        if c.is_ascii_lowercase() && run >= 3 || symbol && run >= 4 {
-            return true;
-        }
-    }
-    false
+/// `John Gbur, embezzlement`: two or three capitalised words, the last closed by a comma.
+fn opens_entry(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    let Some(last) = words.iter().position(|w| w.ends_with(',')) else {
+        return false;
+    };
+    last >= 1 && words[..=last].iter().all(|w| is_capitalised(w))
 }
 
 /// True when `text` is set in title case as a deck is: most of its longer words (at least
 /// two) capitalised, where running prose capitalises few. Words in capitals do not count
 /// either way: they may be scraps of display type caught in the text.
 pub fn is_deck_text(text: &str) -> bool {
-    let (mut words, mut caps) = (0, 0);
-    for w in text.split_whitespace() {
-        if w.len() > 3 && upper_ratio(w) < 0.75 {
-            words += 1;
-            caps += usize::from(is_capitalised(w));
-        }
-    }
-    caps >= 2 && caps * 10 >= words * 7
+    let words = count_capitalised(text, |_, w| !is_capitals(w));
+    words.caps >= 2 && words.caps * 10 >= words.long * 7
 }
 
 /// True when line `i` reads as running prose: mostly lowercase letters.

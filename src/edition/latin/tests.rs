@@ -194,3 +194,70 @@ fn banner_under_a_scrap_with_a_long_deck() {
     assert_eq!(&r[1..5], &[Role::Head; 4]);
     assert_eq!(r[5], Role::Body);
 }
+
+/// A line that ends in a title before a name (`the guest of Mrs.`) ends no paragraph:
+/// the name goes on on the next line.
+#[test]
+fn a_title_before_a_name_ends_no_paragraph() {
+    let text = "Mrs. Austin Taylor was up from\n\
+                Saco yesterday the guest of Mrs.\n\
+                Clyde Akin.\n\
+                Raymond Robbins left last night\n\
+                for Harlem to take up his work there.";
+    let page = classify(to_lines(text), false);
+    assert!(!page.para_end[1]);
+    assert!(page.para_end[2]);
+}
+
+/// A short line in capitals above a banner four times its width is a stray of the
+/// nameplate, not the banner's title.
+#[test]
+fn a_stray_line_above_a_wide_banner_is_no_title() {
+    let text = "Howard Graham, former Bur\n\
+                gess of Blairsville and a prom\n\
+                inent resident of this county,\n\
+                died at his home near Livermore\n\
+                Monday afternoon. Heart trouble\n\
+                seems to have been the cause of\n\
+                his death, his friends believe.\n\
+                THE PA TRIOT\n\
+                New York Militiamen Show How Quickly They Can Mobilize\n\
+                In order to show New Yorkers and others how quickly the national guardsmen could be\n\
+                assembled in case of necessity, nearly 10,000 of the citizen soldiers mobilized in record time.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(&page.roles[7..9], &[Role::Drop, Role::Head]);
+    assert!(page.starts[8]);
+    // Over a headline within the column, a short line in capitals is its kicker.
+    let kicker = text.replace("THE PA TRIOT", "WAR NEWS").replace(
+        "New York Militiamen Show How Quickly They Can Mobilize",
+        "Militiamen Show Their Speed",
+    );
+    assert_eq!(roles(&kicker)[7], Role::Head);
+    // A short title over a deck in its own column stays.
+    let text = "acy test, it became known today.\n\
+                TO VETO BILL\n\
+                PRESIDENT DETERMINED TO VE\n\
+                TO IMMIGRATION BILL UN\n\
+                Washington, Dec. 12. President Wilson will again veto the bill.";
+    assert_eq!(roles(text)[1], Role::Head);
+}
+
+/// A title-case line over the entries of a list labels the list inside the story; over
+/// prose it is a headline.
+#[test]
+fn a_label_over_list_entries_is_no_headline() {
+    let text = "In the case of B. E. Mikesell vs. John Madil, a\n\
+                verdict was returned in favor of the plaintiff.\n\
+                True Bills\n\
+                John Gbur, embezzlement and.\n\
+                Gino Rauli, carrying concealed\n\
+                weapons.\n\
+                Joe Rupa, assault with intent\n\
+                to murder.";
+    assert_eq!(roles(text)[2], Role::Heading);
+    let prose = text.replace(
+        "John Gbur, embezzlement and.",
+        "Remaining uncalled for in the office, the letters.",
+    );
+    assert_eq!(roles(&prose)[2], Role::Head);
+}

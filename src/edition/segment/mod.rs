@@ -16,7 +16,7 @@ use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{attach_orphan_heads, drop_bare_labels, move_box_label};
-use super::script::{ends_sentence, ends_with_aside, upper_ratio};
+use super::script::{ends_sentence, ends_with_aside, is_capitals};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -118,6 +118,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
     if !page.cjk {
         drop_adverts(&mut b.out.pieces, &mut b.out.dropped);
+        let pieces = std::mem::take(&mut b.out.pieces);
+        let pieces = latin::pieces::resume_broken_stories(pieces, &mut b.out.dropped);
+        b.out.pieces = latin::pieces::split_locals(pieces);
     }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
@@ -438,11 +441,12 @@ impl<'a> Builder<'a> {
     }
 
     /// In English papers a title-case line under a headline's deck, before the story's
-    /// text, is one more deck (`Nominating Speeches to Be Made Today`): it joins the
-    /// subtitle. So does a deck of three or more title-case lines right under a headline
-    /// (only scraps between). A headline in capitals, or a short one in title case right
-    /// under another headline (a box's label over its first item), stands on its own.
-    /// Returns whether it folded.
+    /// text, is one more bank of the headline (`Nominating Speeches to Be Made Today`),
+    /// and so is a deck of three or more title-case lines right under a headline (only
+    /// scraps between). It joins the subtitle, unless the deck there already ends its
+    /// sentence: the subtitle is the first deck, and later banks go to `dropped`. A
+    /// headline in capitals, or a short one in title case right under another headline
+    /// (a box's label over its first item), stands on its own. Returns whether it folded.
     fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
         if self.cjk {
             return false;
@@ -451,7 +455,7 @@ impl<'a> Builder<'a> {
             return false;
         };
         let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
-        let title_case = lines.iter().all(|(t, _)| upper_ratio(t) < 0.75);
+        let title_case = lines.iter().all(|(t, _)| !is_capitals(t));
         if !title_case || !under_deck && lines.len() < 3 {
             return false;
         }
@@ -460,8 +464,14 @@ impl<'a> Builder<'a> {
         if !self.fold_deck() {
             return false;
         }
-        if let Some(head) = self.draft().piece.head.as_mut() {
-            append_subtitle(head, vec![headline::join(lines, false)], false);
+        let bank = headline::join(lines, false);
+        let Some(head) = self.draft().piece.head.as_mut() else {
+            return true;
+        };
+        if head.subtitle.as_deref().is_some_and(ends_sentence) {
+            self.out.dropped.push(bank);
+        } else {
+            append_subtitle(head, vec![bank], false);
         }
         true
     }

@@ -233,19 +233,21 @@ fn english_agency_byline_under_a_deck() {
     assert_eq!(p[0].dateline.as_deref(), Some("BOSTON, Oct. 6."));
 }
 
+/// A bank of title-case deck under an English headline (scraps above it), then the
+/// story's dateline.
+const DECK_BANK: &str = "nil l uiiiLii inuiunuiui ui\n\
+                         Death of Emperor Franz Joseph and\n\
+                         Succession of Emperor Charles May\n\
+                         Have Had Bearing on Demand for Peace.\n\
+                         Washington, Dec. 12. President Wilson on receipt\n\
+                         of the news of peace proposals made no comment.";
+
 /// A title-case deck under an English headline joins it; a short title-case headline
 /// under a box's label is a story of its own.
 #[test]
 fn english_decks_join_their_headline() {
-    let text = "PEACE OFFER WAS MADE WITH\n\
-                EXPECTATION OF ALLIED TERMS.\n\
-                nil l uiiiLii inuiunuiui ui\n\
-                Death of Emperor Franz Joseph and\n\
-                Succession of Emperor Charles May\n\
-                Have Had Bearing on Demand for Peace.\n\
-                Washington, Dec. 12. President Wilson on receipt\n\
-                of the news of peace proposals made no comment.";
-    let p = latin_pieces(text);
+    let text = format!("PEACE OFFER WAS MADE WITH\nEXPECTATION OF ALLIED TERMS.\n{DECK_BANK}");
+    let p = latin_pieces(&text);
     assert_eq!(p.len(), 1);
     assert!(p[0]
         .head
@@ -288,4 +290,26 @@ fn box_label_moves_before_its_items() {
     ];
     move_box_label(&mut blocks);
     assert_eq!(blocks[1].text(), "【项目简介】");
+}
+
+/// The subtitle is a headline's first deck: a title-case bank under a deck that already
+/// ends its sentence goes to `dropped`.
+#[test]
+fn english_bank_under_a_finished_deck_is_dropped() {
+    let text = format!(
+        "Ill DISCUSS IT\nBELIEVED PEACE OFFER WAS\nMADE WITH EXPECTATION OF\n\
+         FAVORABLE ALLIED TERMS.\n{DECK_BANK}"
+    );
+    let out = segment(&classify(to_lines(&text), false));
+    assert_eq!(out.pieces.len(), 1);
+    let head = out.pieces[0].head.as_ref().unwrap();
+    assert_eq!(head.title, "Ill DISCUSS IT");
+    assert_eq!(
+        head.subtitle.as_deref(),
+        Some("BELIEVED PEACE OFFER WAS MADE WITH EXPECTATION OF FAVORABLE ALLIED TERMS.")
+    );
+    assert!(out
+        .dropped
+        .iter()
+        .any(|d| d.starts_with("Death of Emperor")));
 }

@@ -1,0 +1,102 @@
+//! OCR scraps and fillers on English pages: the text that stands between stories but
+//! belongs to none of them.
+//!
+//! Scraps are short fragments that neither continue nor start a paragraph, lines of
+//! repeated letters or symbols (`aannnnttnasasnnatt`, `$$$$`), and banners twice the
+//! column's width; fillers are short sentences alone between stories (`Read the Want
+//! Ads.`). Both are dropped. Headline lines and display advertisements are not judged
+//! here.
+
+use super::super::classify::{Page, Role};
+use super::{ends_text, is_deck_text};
+
+/// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or
+/// anything but body text) yet end no sentence and are far narrower than the column or
+/// garbled. A paragraph's first line fills the column but for its lost indent. A line
+/// in title case twice as wide as the column is a banner across the page
+/// (`"Indiana Wants You" to Help Make Its Jubilee Great …`), dropped too.
+pub fn mark_scraps(page: &mut Page) {
+    const NARROW: f32 = 0.55;
+    const BANNER: f32 = 2.0;
+    let column = median_width(page);
+    let mut opens = true;
+    for i in 0..page.lines.len() {
+        match page.roles[i] {
+            Role::Body => {}
+            Role::Drop => continue,
+            _ => {
+                opens = true;
+                continue;
+            }
+        }
+        let line = &page.lines[i];
+        let banner = line.width >= BANNER * column && is_deck_text(line.text);
+        let odd = line.width < NARROW * column || banner || is_garbled(line.text);
+        // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
+        let kept = line.ends_sentence || line.text.ends_with(':') || page.leads[i];
+        if opens && odd && !kept {
+            page.roles[i] = Role::Drop;
+        } else {
+            opens = line.ends_sentence;
+        }
+    }
+    mark_fillers(page, NARROW * column);
+}
+
+/// Drops fillers between stories (`Read the Want Ads.`): a short sentence alone on its
+/// line, after a finished paragraph, and before scraps or furniture that lead to a
+/// headline, a jump line or the page's end. A story's own short last paragraph runs
+/// straight into the next headline, and never follows a title (`Mrs.`) that its first
+/// word would complete.
+fn mark_fillers(page: &mut Page, narrow: f32) {
+    let n = page.lines.len();
+    let mut after_text = true;
+    for i in 0..n {
+        match page.roles[i] {
+            Role::Drop => continue,
+            Role::Body => {}
+            _ => {
+                after_text = true;
+                continue;
+            }
+        }
+        let line = &page.lines[i];
+        let next = (i + 1..n).find(|&k| page.roles[k] != Role::Drop);
+        let scraps_after = next.unwrap_or(n) > i + 1;
+        let alone = scraps_after && next.is_none_or(|k| page.roles[k] != Role::Body);
+        if after_text && alone && line.ends_sentence && line.width < narrow {
+            page.roles[i] = Role::Drop;
+        }
+        after_text = ends_text(line.text);
+    }
+}
+
+/// The median width of the body lines that run on (end no sentence): the column.
+pub(super) fn median_width(page: &Page) -> f32 {
+    let mut widths: Vec<f32> = (0..page.lines.len())
+        .filter(|&i| page.roles[i] == Role::Body && !page.lines[i].ends_sentence)
+        .map(|i| page.lines[i].width)
+        .collect();
+    if widths.is_empty() {
+        return 0.0;
+    }
+    let mid = widths.len() / 2;
+    *widths.select_nth_unstable_by(mid, f32::total_cmp).1
+}
+
+/// True when `text` holds a run no English text has: one lowercase letter three times
+/// (`aannnnttnasasnnatt`), or one symbol four times (`$$$$`, `++++`); dots, dashes and
+/// rules excepted.
+fn is_garbled(text: &str) -> bool {
+    let mut run = 0;
+    let mut prev = None;
+    for c in text.chars() {
+        run = if prev == Some(c) { run + 1 } else { 1 };
+        prev = Some(c);
+        let symbol = !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '.' | '-' | '_');
+        if c.is_ascii_lowercase() && run >= 3 || symbol && run >= 4 {
+            return true;
+        }
+    }
+    false
+}
