@@ -47,7 +47,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         };
         decode_strict(enc, bytes).or_else(|_| decode_strict(GB18030, bytes))?
     };
-    let text = normalize_newlines(&text);
+    let text = normalize_newlines(text);
     reject_binary(&text)?;
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
@@ -77,7 +77,8 @@ fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeE
 
 /// UTF-16 without a BOM: text that is mostly ASCII or CJK has NULs in one parity.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    // Either parity needs NULs; a byte search rules most text out before counting.
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -93,23 +94,43 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-fn normalize_newlines(text: &str) -> String {
+/// The text with `\r\n` and lone `\r` turned into `\n`; most dumps have none, and are
+/// returned without a copy.
+fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Control characters other than tab, newline and form feed mean this is not a text dump.
 fn reject_binary(text: &str) -> Result<(), DecodeError> {
+    let controls = count_controls(text.as_bytes());
+    if controls == 0 {
+        return Ok(());
+    }
     let total = text.chars().count().max(1);
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\x0c'))
-        .count();
     if controls * 100 > total || text.contains('\0') {
         return Err(DecodeError::Binary(format!(
             "{controls} control characters in {total}"
         )));
     }
     Ok(())
+}
+
+/// The control characters other than tab, newline and form feed in UTF-8 `bytes`, counted
+/// on the bytes, which vectorises: a C0 control or DEL is one byte, a C1 control
+/// (U+0080–U+009F) the pair `C2 80`–`C2 9F`.
+fn count_controls(bytes: &[u8]) -> usize {
+    let single = bytes
+        .iter()
+        .map(|&b| usize::from((b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\x0c')) || b == 0x7f))
+        .sum::<usize>();
+    let c1 = bytes
+        .windows(2)
+        .filter(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+        .count();
+    single + c1
 }
 
 #[cfg(test)]
@@ -154,6 +175,17 @@ mod tests {
         let bytes = "记者从市商务局".as_bytes();
         let cut = &bytes[..bytes.len() - 1];
         assert_eq!(decode(cut).unwrap(), "记者从市商务");
+    }
+
+    #[test]
+    fn controls_are_counted_on_bytes_as_on_characters() {
+        let text = "a\u{1}\tb\u{7f}\n\u{85}·\u{c}记\u{9f}\0";
+        let by_chars = text
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\x0c'))
+            .count();
+        assert_eq!(count_controls(text.as_bytes()), by_chars);
+        assert_eq!(by_chars, 5);
     }
 
     #[test]
