@@ -8,7 +8,9 @@
 /// True for CJK ideographs, kana, full-width forms and CJK punctuation, including the curly
 /// quotes and brackets Chinese typesetting sets full-width.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // The commonest case first: most characters of a Chinese page are ideographs.
+    is_ideograph(c)
+        || matches!(c as u32,
         0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
