@@ -81,7 +81,10 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
     if !may_lead(text) {
         return None;
     }
-    if let Some(c) = cjk_lead_re().captures(text) {
+    if let Some(c) = has_cjk_lead_mark(text)
+        .then(|| cjk_lead_re().captures(text))
+        .flatten()
+    {
         let whole = c.get(0)?;
         let dateline = c.get(1)?.as_str();
         let after = &text[c.get(1)?.end()..];
@@ -107,6 +110,9 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
         }
         return Some(b);
     }
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let c = latin_lead_re().captures(text)?;
     let (dateline, whole) = (c.get(1)?, c.get(0)?);
     Some(Byline {
@@ -117,6 +123,20 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
         ..Byline::default()
     })
 }
+
+/// Whether `text` has 讯 or 电 before its first space or clause mark and within
+/// [`CJK_LEAD_CHARS`]: the CJK lead regex can match only then (its dateline holds none of
+/// those marks), and this spares most lines the regex.
+fn has_cjk_lead_mark(text: &str) -> bool {
+    text.chars()
+        .take(CJK_LEAD_CHARS)
+        .take_while(|&c| !(c.is_whitespace() || "（(，。、“”：:".contains(c)))
+        .any(|c| matches!(c, '讯' | '电'))
+}
+
+/// Characters within which the CJK lead regex's dateline ends in 电 or 讯: at most 29
+/// (`据`, 12, the agency's 社/报/台/网, 14, `电`), rounded up.
+const CJK_LEAD_CHARS: usize = 32;
 
 /// A dateline alone on a story's first line, its place garbled by the OCR beyond what
 /// [`parse_lead`] reads (`N'.-w Orb an. I -a , Dec. 12`): the line ends in a date and

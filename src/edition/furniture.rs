@@ -101,15 +101,17 @@ fn furniture_re() -> &'static Regex {
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
     line.chars().count() <= 60
-        && (is_qr_label(line) || may_be_furniture(line) && furniture_re().is_match(line))
+        && may_be_furniture(line)
+        && (is_qr_label(line) || furniture_re().is_match(line))
 }
 
-/// A cheap test before the regex, from its branches: a dated header holds 年, a page
-/// number 第, and an editor credit starts with its label (本版, 责任, 编辑, 美编, …).
+/// A cheap test before the others, from the regex's branches and the QR wording: a dated
+/// header holds 年, a page number 第, an editor credit starts with its label (本版, 责任,
+/// 编辑, 美编, …), a QR label holds 扫 or 二维码. One pass over the characters: a search
+/// for one character stops at every CJK character that shares its last byte.
 fn may_be_furniture(line: &str) -> bool {
-    line.contains('年')
-        || line.contains('第')
-        || line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
+    line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
+        || line.chars().any(|c| matches!(c, '年' | '第' | '扫' | '维'))
 }
 
 fn masthead_re() -> &'static Regex {
