@@ -105,10 +105,14 @@ fn normalize_newlines(text: String) -> String {
 
 /// Control characters other than tab, newline and form feed mean this is not a text dump.
 fn reject_binary(text: &str) -> Result<(), DecodeError> {
-    let controls = count_controls(text.as_bytes());
-    if controls == 0 {
+    let bytes = text.as_bytes();
+    // Asked of the bytes before counting: the test vectorises, and a dump has no controls.
+    if !to_byte_pairs(bytes).fold(false, |any, (a, b)| any | is_control_at(a, b)) {
         return Ok(());
     }
+    let controls = to_byte_pairs(bytes)
+        .filter(|&(a, b)| is_control_at(a, b))
+        .count();
     let total = text.chars().count().max(1);
     if controls * 100 > total || text.contains('\0') {
         return Err(DecodeError::Binary(format!(
@@ -118,19 +122,23 @@ fn reject_binary(text: &str) -> Result<(), DecodeError> {
     Ok(())
 }
 
-/// The control characters other than tab, newline and form feed in UTF-8 `bytes`, counted
-/// on the bytes, which vectorises: a C0 control or DEL is one byte, a C1 control
-/// (U+0080–U+009F) the pair `C2 80`–`C2 9F`.
-fn count_controls(bytes: &[u8]) -> usize {
-    let single = bytes
+/// Each byte with the one after it (NUL after the last).
+fn to_byte_pairs(bytes: &[u8]) -> impl Iterator<Item = (u8, u8)> + '_ {
+    let last = bytes.last().map(|&b| (b, 0));
+    bytes
         .iter()
-        .map(|&b| usize::from((b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\x0c')) || b == 0x7f))
-        .sum::<usize>();
-    let c1 = bytes
-        .windows(2)
-        .filter(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
-        .count();
-    single + c1
+        .zip(bytes.get(1..).unwrap_or_default())
+        .map(|(&a, &b)| (a, b))
+        .chain(last)
+}
+
+/// Whether byte `a` (followed by `b`) of UTF-8 text starts a control character other than
+/// tab, newline and form feed: a C0 control or DEL is one byte, a C1 control (U+0080 to
+/// U+009F) the pair `C2 80`–`C2 9F`. Bitwise, not short-circuit, so that a scan vectorises.
+fn is_control_at(a: u8, b: u8) -> bool {
+    let c0 = (a < 0x20) & (a != b'\n') & (a != b'\t') & (a != b'\x0c');
+    let c1 = (a == 0xc2) & (b >= 0x80) & (b <= 0x9f);
+    c0 | (a == 0x7f) | c1
 }
 
 #[cfg(test)]
@@ -184,7 +192,10 @@ mod tests {
             .chars()
             .filter(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\x0c'))
             .count();
-        assert_eq!(count_controls(text.as_bytes()), by_chars);
+        let by_bytes = to_byte_pairs(text.as_bytes())
+            .filter(|&(a, b)| is_control_at(a, b))
+            .count();
+        assert_eq!(by_bytes, by_chars);
         assert_eq!(by_chars, 5);
     }
 
