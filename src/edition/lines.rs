@@ -50,7 +50,7 @@ pub fn to_lines(page: &str) -> Vec<Line<'_>> {
 
 /// True when the page is Chinese (more CJK than Latin letters).
 pub fn is_cjk_page(lines: &[Line]) -> bool {
-    is_mostly_cjk(lines.iter().take(200).flat_map(|l| l.text.chars()))
+    is_mostly_cjk(lines.iter().take(200).map(|l| l.text))
 }
 
 /// Whether a blank line before line `i` marks a real break between text blocks.

@@ -83,7 +83,14 @@ fn is_single(beyond: Option<char>) -> bool {
 
 /// Collapses runs of whitespace to one space (Latin text, titles).
 pub fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

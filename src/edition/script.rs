@@ -40,14 +40,19 @@ pub fn width(s: &str) -> f32 {
     halves as f32 / 2.0
 }
 
-/// True when `chars` hold more CJK than Latin letters: the page or line is Chinese.
-pub fn is_mostly_cjk(chars: impl IntoIterator<Item = char>) -> bool {
+/// True when `texts` hold more CJK characters than Latin letters: the page is Chinese.
+pub fn is_mostly_cjk<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in chars {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_alphabetic() {
-            latin += 1;
+    for text in texts {
+        for c in text.chars() {
+            // ASCII first: an English page is nearly all ASCII, which is never CJK.
+            if c.is_ascii() {
+                latin += usize::from(c.is_ascii_alphabetic());
+            } else if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_alphabetic() {
+                latin += 1;
+            }
         }
     }
     cjk > latin
