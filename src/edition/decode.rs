@@ -137,7 +137,7 @@ fn to_byte_pairs(bytes: &[u8]) -> impl Iterator<Item = (u8, u8)> + '_ {
 /// U+009F) the pair `C2 80`–`C2 9F`. Bitwise, not short-circuit, so that a scan vectorises.
 fn is_control_at(a: u8, b: u8) -> bool {
     let c0 = (a < 0x20) & (a != b'\n') & (a != b'\t') & (a != b'\x0c');
-    let c1 = (a == 0xc2) & (b >= 0x80) & (b <= 0x9f);
+    let c1 = (a == 0xc2) & (0x80..=0x9f).contains(&b);
     c0 | (a == 0x7f) | c1
 }
 
