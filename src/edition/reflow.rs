@@ -84,13 +84,37 @@ fn is_single(beyond: Option<char>) -> bool {
 /// Collapses runs of whitespace to one space (Latin text, titles).
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    if s.is_ascii() {
+        to_ascii_words(s).for_each(&mut push);
+    } else {
+        s.split_whitespace().for_each(&mut push);
     }
     out
+}
+
+/// The words of ASCII text `s`, cut at the bytes `char::is_whitespace` holds for in ASCII
+/// (space, tab to carriage return): the same words as `split_whitespace`, without decoding
+/// characters, which is most of the cost on an English page.
+fn to_ascii_words(s: &str) -> impl Iterator<Item = &str> {
+    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !is_space(bytes[at]) {
+            at += 1;
+        }
+        (at > start).then(|| &s[start..at])
+    })
 }
 
 #[cfg(test)]
@@ -104,6 +128,18 @@ mod tests {
         assert_eq!(remove_layout_spaces("用 1 5 年"), "用15年");
         assert_eq!(remove_layout_spaces("现 ， 9 3 . 1 % 的"), "现，93.1%的");
         assert_eq!(remove_layout_spaces("New York City"), "New York City");
+    }
+
+    #[test]
+    fn ascii_words_are_the_whitespace_split() {
+        for s in ["", "  ", " a  b\tc\u{b}d\u{c}e\r\nf ", "one", "x  "] {
+            let words: Vec<&str> = to_ascii_words(s).collect();
+            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+        assert_eq!(
+            collapse_spaces(" New \u{a0} York\u{3000}City "),
+            "New York City"
+        );
     }
 
     #[test]
