@@ -113,7 +113,13 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
     if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let c = latin_lead_re().captures(text)?;
+    // Most capitalised lines are no dateline: a match test, which allocates nothing, turns
+    // them away before the captures are read.
+    let re = latin_lead_re();
+    if !re.is_match(text) {
+        return None;
+    }
+    let c = re.captures(text)?;
     let (dateline, whole) = (c.get(1)?, c.get(0)?);
     Some(Byline {
         dateline: Some(dateline.as_str().to_owned()),
