@@ -81,10 +81,15 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
     if !may_lead(text) {
         return None;
     }
-    if let Some(c) = cjk_lead_re().captures(text) {
-        let whole = c.get(0)?;
-        let dateline = c.get(1)?.as_str();
-        let after = &text[c.get(1)?.end()..];
+    // The regexes are asked for their whole match only, which needs no backtracking; the
+    // groups are read off it (see `split_cjk_lead`, `split_latin_lead`).
+    if let Some(whole) = has_cjk_lead_mark(text)
+        .then(|| cjk_lead_re().find(text))
+        .flatten()
+    {
+        let (dateline_end, note) = split_cjk_lead(whole.as_str());
+        let dateline = &text[..dateline_end];
+        let after = &text[dateline_end..];
         // A dateline is followed by a space or a bracket; a word that merely ends in 电/讯
         // ("国家电网") is not one.
         if after
@@ -99,24 +104,67 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
             len: whole.end(),
             ..Byline::default()
         };
-        if let Some(inner) = c.get(2) {
-            let (label, names) = split_label(inner.as_str());
+        if let Some(inner) = note {
+            let (label, names) = split_label(inner);
             let (authors, seps) = split_names_keeping(names);
             b.authors = authors;
             b.residue = format!("（{label}{seps}）");
         }
         return Some(b);
     }
-    let c = latin_lead_re().captures(text)?;
-    let (dateline, whole) = (c.get(1)?, c.get(0)?);
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let whole = latin_lead_re().find(text)?;
+    let dateline_end = split_latin_lead(whole.as_str());
     Some(Byline {
-        dateline: Some(dateline.as_str().to_owned()),
+        dateline: Some(text[..dateline_end].to_owned()),
         // The dash after a dateline is punctuation, kept with the residue.
-        residue: text[dateline.end()..whole.end()].trim().to_owned(),
+        residue: text[dateline_end..whole.end()].trim().to_owned(),
         len: whole.end(),
         ..Byline::default()
     })
 }
+
+/// The dateline's end in a whole match of the CJK lead regex, and the bracketed note after
+/// it (the regex's groups 1 and 2). The note is the match's closing `（…）`, holding no
+/// bracket; the dateline ends before it and the spaces in front of it, as it ends in 电 or
+/// 讯.
+fn split_cjk_lead(whole: &str) -> (usize, Option<&str>) {
+    if let Some((open, body)) = whole
+        .strip_suffix('）')
+        .and_then(|body| body.rfind('（').map(|open| (open, body)))
+    {
+        return (
+            body[..open].trim_end().len(),
+            Some(&body[open + '（'.len_utf8()..]),
+        );
+    }
+    (whole.trim_end().len(), None)
+}
+
+/// The dateline's end in a whole match of the Latin lead regex (its group 1): the match
+/// without its trailing spaces and dashes, as the dateline ends in a digit, a stop or an
+/// OCR's letter for a digit.
+fn split_latin_lead(whole: &str) -> usize {
+    whole
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–'))
+        .len()
+}
+
+/// Whether `text` has 讯 or 电 before its first space or clause mark and within
+/// [`CJK_LEAD_CHARS`]: the CJK lead regex can match only then (its dateline holds none of
+/// those marks), and this spares most lines the regex.
+fn has_cjk_lead_mark(text: &str) -> bool {
+    text.chars()
+        .take(CJK_LEAD_CHARS)
+        .take_while(|&c| !(c.is_whitespace() || "（(，。、“”：:".contains(c)))
+        .any(|c| matches!(c, '讯' | '电'))
+}
+
+/// Characters within which the CJK lead regex's dateline ends in 电 or 讯: at most 29
+/// (`据`, 12, the agency's 社/报/台/网, 14, `电`), rounded up.
+const CJK_LEAD_CHARS: usize = 32;
 
 /// A dateline alone on a story's first line, its place garbled by the OCR beyond what
 /// [`parse_lead`] reads (`N'.-w Orb an. I -a , Dec. 12`): the line ends in a date and
@@ -331,6 +379,39 @@ fn split_names(names: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The groups read off a whole match are the regexes' own groups.
+    #[test]
+    fn lead_groups_read_off_the_whole_match_are_the_regex_groups() {
+        let cjk = [
+            "株洲日报讯（全媒体记者/陈正明 邹家虎） 11月8日上午",
+            "新华社北京11月8日电 11 月 8 日下午",
+            "据新华社北京1月1日电（记者姜琳）为贯彻",
+            "本报讯 （记者 王五）  今天",
+            "新华社电（）",
+            "本报讯（记者（张三）",
+        ];
+        for t in cjk {
+            let Some(c) = cjk_lead_re().captures(t) else {
+                continue;
+            };
+            let (end, note) = split_cjk_lead(c.get(0).unwrap().as_str());
+            assert_eq!(end, c.get(1).unwrap().end(), "{t}");
+            assert_eq!(note, c.get(2).map(|m| m.as_str()), "{t}");
+        }
+        let latin = [
+            "London, Dec. 12. A Copenhagen dispatch",
+            "WASHINGTON, March 2.—The school board",
+            "WEHRUM, June 9—The resi",
+            "Chicago, 111., June 9 -- Unless Col. Roosevelt",
+            "PARIS, Dec. 1 ",
+        ];
+        for t in latin {
+            let c = latin_lead_re().captures(t).unwrap();
+            let end = split_latin_lead(c.get(0).unwrap().as_str());
+            assert_eq!(end, c.get(1).unwrap().end(), "{t}");
+        }
+    }
 
     #[test]
     fn cjk_datelines() {

@@ -47,7 +47,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         };
         decode_strict(enc, bytes).or_else(|_| decode_strict(GB18030, bytes))?
     };
-    let text = normalize_newlines(&text);
+    let text = normalize_newlines(text);
     reject_binary(&text)?;
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
@@ -77,7 +77,8 @@ fn decode_strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeE
 
 /// UTF-16 without a BOM: text that is mostly ASCII or CJK has NULs in one parity.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    // Either parity needs NULs; a byte search rules most text out before counting.
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -93,23 +94,51 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-fn normalize_newlines(text: &str) -> String {
+/// The text with `\r\n` and lone `\r` turned into `\n`; most dumps have none, and are
+/// returned without a copy.
+fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Control characters other than tab, newline and form feed mean this is not a text dump.
 fn reject_binary(text: &str) -> Result<(), DecodeError> {
-    let total = text.chars().count().max(1);
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\x0c'))
+    let bytes = text.as_bytes();
+    // Asked of the bytes before counting: the test vectorises, and a dump has no controls.
+    if !to_byte_pairs(bytes).fold(false, |any, (a, b)| any | is_control_at(a, b)) {
+        return Ok(());
+    }
+    let controls = to_byte_pairs(bytes)
+        .filter(|&(a, b)| is_control_at(a, b))
         .count();
+    let total = text.chars().count().max(1);
     if controls * 100 > total || text.contains('\0') {
         return Err(DecodeError::Binary(format!(
             "{controls} control characters in {total}"
         )));
     }
     Ok(())
+}
+
+/// Each byte with the one after it (NUL after the last).
+fn to_byte_pairs(bytes: &[u8]) -> impl Iterator<Item = (u8, u8)> + '_ {
+    let last = bytes.last().map(|&b| (b, 0));
+    bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .map(|(&a, &b)| (a, b))
+        .chain(last)
+}
+
+/// Whether byte `a` (followed by `b`) of UTF-8 text starts a control character other than
+/// tab, newline and form feed: a C0 control or DEL is one byte, a C1 control (U+0080 to
+/// U+009F) the pair `C2 80`–`C2 9F`. Bitwise, not short-circuit, so that a scan vectorises.
+fn is_control_at(a: u8, b: u8) -> bool {
+    let c0 = (a < 0x20) & (a != b'\n') & (a != b'\t') & (a != b'\x0c');
+    let c1 = (a == 0xc2) & (0x80..=0x9f).contains(&b);
+    c0 | (a == 0x7f) | c1
 }
 
 #[cfg(test)]
@@ -154,6 +183,20 @@ mod tests {
         let bytes = "记者从市商务局".as_bytes();
         let cut = &bytes[..bytes.len() - 1];
         assert_eq!(decode(cut).unwrap(), "记者从市商务");
+    }
+
+    #[test]
+    fn controls_are_counted_on_bytes_as_on_characters() {
+        let text = "a\u{1}\tb\u{7f}\n\u{85}·\u{c}记\u{9f}\0";
+        let by_chars = text
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\x0c'))
+            .count();
+        let by_bytes = to_byte_pairs(text.as_bytes())
+            .filter(|&(a, b)| is_control_at(a, b))
+            .count();
+        assert_eq!(by_bytes, by_chars);
+        assert_eq!(by_chars, 5);
     }
 
     #[test]

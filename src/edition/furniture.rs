@@ -101,15 +101,28 @@ fn furniture_re() -> &'static Regex {
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
     line.chars().count() <= 60
-        && (is_qr_label(line) || may_be_furniture(line) && furniture_re().is_match(line))
+        && may_be_furniture(line)
+        && (is_qr_label(line) || furniture_re().is_match(line))
 }
 
-/// A cheap test before the regex, from its branches: a dated header holds 年, a page
-/// number 第, and an editor credit starts with its label (本版, 责任, 编辑, 美编, …).
+/// A cheap test before the others, from the regex's branches and the QR wording: a dated
+/// header starts with a digit and holds 年, a page number holds 第 and ends in 版 or 页, an
+/// editor credit starts with its label (本版, 责任, 编辑, 美编, …), a QR label holds 扫 or
+/// 二维码. One pass over the characters: a search for one character stops at every CJK
+/// character that shares its last byte.
 fn may_be_furniture(line: &str) -> bool {
-    line.contains('年')
-        || line.contains('第')
-        || line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
+    let (mut year, mut page, mut qr) = (false, false, false);
+    for c in line.chars() {
+        match c {
+            '年' => year = true,
+            '第' => page = true,
+            '扫' | '维' => qr = true,
+            _ => {}
+        }
+    }
+    qr || line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
+        || year && line.starts_with(char::is_numeric)
+        || page && line.ends_with(['版', '页'])
 }
 
 fn masthead_re() -> &'static Regex {

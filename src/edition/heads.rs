@@ -355,7 +355,8 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
         // closing quote.
         let in_quote = i > 0 && {
             let prev = page.lines[i - 1].text;
-            prev.matches('“').count() > prev.matches('”').count()
+            // Most lines hold no opening quote: one search settles them.
+            prev.contains('“') && prev.matches('“').count() > prev.matches('”').count()
         };
         let text = if in_quote {
             line.text.trim_start_matches('”').trim_start()

@@ -291,14 +291,19 @@ impl Layout {
                 .collect();
             let need = SEEN_PAIRS.min(pairs.len());
             let mut seen = vec![false; pairs.len()];
+            let enough = |seen: &[bool]| seen.iter().filter(|&&s| s).count() >= need;
             for b in &piece.blocks {
+                // Once enough pairs are seen, the rest of the text cannot change the answer.
+                if enough(&seen) {
+                    break;
+                }
                 for_each_term(b.text(), |t| {
                     if let Ok(i) = pairs.binary_search(&t) {
                         seen[i] = true;
                     }
                 });
             }
-            seen.iter().filter(|&&s| s).count() >= need
+            enough(&seen)
         })
     }
 

@@ -47,57 +47,74 @@ fn is_broken_word(before: &str, next: &str) -> bool {
 /// spaces of a letter-spaced run of single characters (`1 5`, `9 3 . 1 %`). Other spaces
 /// (between Latin words) collapse to one.
 pub fn remove_layout_spaces(s: &str) -> String {
-    // Most paragraphs have no space at all; there is nothing to remove.
-    if !s.contains(char::is_whitespace) {
-        return s.to_owned();
-    }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    // `byte` follows `i` in `s`, so each run of printed characters is copied as one slice.
-    let (mut i, mut byte) = (0, 0);
-    while i < chars.len() {
-        let from = byte;
-        while i < chars.len() && !chars[i].is_whitespace() {
-            byte += chars[i].len_utf8();
-            i += 1;
-        }
-        out.push_str(&s[from..byte]);
-        let start = i;
-        while i < chars.len() && chars[i].is_whitespace() {
-            byte += chars[i].len_utf8();
-            i += 1;
-        }
-        if start == chars.len() {
-            break;
-        }
-        let before = start.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i).copied();
-        let (Some(b), Some(a)) = (before, after) else {
+    // `copied` is where the text not yet copied starts; each run of printed characters is
+    // copied as one slice, and only the characters around a space are looked at.
+    let mut copied = 0;
+    while let Some(start) = find_from(s, copied, char::is_whitespace) {
+        out.push_str(&s[copied..start]);
+        let end = find_from(s, start, |c| !c.is_whitespace()).unwrap_or(s.len());
+        copied = end;
+        let mut before = s[..start].chars().rev();
+        let mut after = s[end..].chars();
+        let (Some(b), Some(a)) = (before.next(), after.next()) else {
             continue;
         };
-        if is_cjk(b) || is_cjk(a) || (is_single(&chars, start) && is_single_after(&chars, i)) {
+        if is_cjk(b) || is_cjk(a) || (is_single(before.next()) && is_single(after.next())) {
             continue;
         }
         out.push(' ');
     }
+    out.push_str(&s[copied..]);
     out
 }
 
-/// The non-space token ending just before `end` is a single character.
-fn is_single(chars: &[char], end: usize) -> bool {
-    end < 2 || chars[end - 2].is_whitespace() || is_cjk(chars[end - 2])
+/// The byte index of the first character at or after byte `from` of `s` that `pred` holds
+/// for.
+fn find_from(s: &str, from: usize, pred: impl FnMut(char) -> bool) -> Option<usize> {
+    s[from..].find(pred).map(|i| from + i)
 }
 
-/// The non-space token starting at `start` is a single character.
-fn is_single_after(chars: &[char], start: usize) -> bool {
-    chars
-        .get(start + 1)
-        .is_none_or(|c| c.is_whitespace() || is_cjk(*c))
+/// A token whose character next to the space is followed (away from the space) by
+/// `beyond` is a single character: nothing, a space or a CJK character lies beyond it.
+fn is_single(beyond: Option<char>) -> bool {
+    beyond.is_none_or(|c| c.is_whitespace() || is_cjk(c))
 }
 
 /// Collapses runs of whitespace to one space (Latin text, titles).
 pub fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    if s.is_ascii() {
+        to_ascii_words(s).for_each(&mut push);
+    } else {
+        s.split_whitespace().for_each(&mut push);
+    }
+    out
+}
+
+/// The words of ASCII text `s`, cut at the bytes `char::is_whitespace` holds for in ASCII
+/// (space, tab to carriage return): the same words as `split_whitespace`, without decoding
+/// characters, which is most of the cost on an English page.
+fn to_ascii_words(s: &str) -> impl Iterator<Item = &str> {
+    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !is_space(bytes[at]) {
+            at += 1;
+        }
+        (at > start).then(|| &s[start..at])
+    })
 }
 
 #[cfg(test)]
@@ -111,6 +128,18 @@ mod tests {
         assert_eq!(remove_layout_spaces("用 1 5 年"), "用15年");
         assert_eq!(remove_layout_spaces("现 ， 9 3 . 1 % 的"), "现，93.1%的");
         assert_eq!(remove_layout_spaces("New York City"), "New York City");
+    }
+
+    #[test]
+    fn ascii_words_are_the_whitespace_split() {
+        for s in ["", "  ", " a  b\tc\u{b}d\u{c}e\r\nf ", "one", "x  "] {
+            let words: Vec<&str> = to_ascii_words(s).collect();
+            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+        assert_eq!(
+            collapse_spaces(" New \u{a0} York\u{3000}City "),
+            "New York City"
+        );
     }
 
     #[test]

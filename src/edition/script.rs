@@ -8,7 +8,9 @@
 /// True for CJK ideographs, kana, full-width forms and CJK punctuation, including the curly
 /// quotes and brackets Chinese typesetting sets full-width.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // The commonest case first: most characters of a Chinese page are ideographs.
+    is_ideograph(c)
+        || matches!(c as u32,
         0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
@@ -38,14 +40,19 @@ pub fn width(s: &str) -> f32 {
     halves as f32 / 2.0
 }
 
-/// True when `chars` hold more CJK than Latin letters: the page or line is Chinese.
-pub fn is_mostly_cjk(chars: impl IntoIterator<Item = char>) -> bool {
+/// True when `texts` hold more CJK characters than Latin letters: the page is Chinese.
+pub fn is_mostly_cjk<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in chars {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_alphabetic() {
-            latin += 1;
+    for text in texts {
+        for c in text.chars() {
+            // ASCII first: an English page is nearly all ASCII, which is never CJK.
+            if c.is_ascii() {
+                latin += usize::from(c.is_ascii_alphabetic());
+            } else if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_alphabetic() {
+                latin += 1;
+            }
         }
     }
     cjk > latin

@@ -16,7 +16,7 @@ mod join;
 pub use join::word_across_lines;
 
 use super::lines::Line;
-use super::script::is_cjk;
+use super::script::{is_cjk, is_ideograph};
 use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
 use gate::looks_interleaved;
 use join::{score, Bigrams, Side};
@@ -210,7 +210,10 @@ fn is_prose(text: &str) -> bool {
     // not a line of prose; prose has spaces only between single justified characters.
     let (mut cjk, mut other, mut long_words, mut word_len) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
-        if c.is_whitespace() {
+        // The commonest character, an ideograph, is CJK and no space: asking that first
+        // spares it the Unicode space table.
+        let ideograph = is_ideograph(c);
+        if !ideograph && c.is_whitespace() {
             word_len = 0;
             continue;
         }
@@ -218,7 +221,7 @@ fn is_prose(text: &str) -> bool {
         if word_len == 2 {
             long_words += 1;
         }
-        if is_cjk(c) {
+        if ideograph || is_cjk(c) {
             cjk += 1;
         } else {
             other += 1;
