@@ -628,6 +628,7 @@ fn take_head(piece: &mut Piece) -> Piece {
         head: piece.head.take(),
         head_authors: authors.len(),
         authors,
+        stray_authors: std::mem::take(&mut piece.stray_authors),
         continued_from,
         ..Piece::default()
     }

@@ -289,3 +289,33 @@ fn box_label_moves_before_its_items() {
     move_box_label(&mut blocks);
     assert_eq!(blocks[1].text(), "【项目简介】");
 }
+
+/// Asserts that the piece titled `title_text` names exactly `names` as its authors.
+fn assert_authors(p: &[Piece], title_text: &str, names: &[&str]) {
+    let piece = p.iter().find(|x| title(x) == title_text);
+    let authors = piece.map(|x| x.authors.clone());
+    let names = names.iter().map(|n| n.to_string()).collect();
+    assert_eq!(authors, Some(names), "{title_text}: {p:?}");
+}
+
+#[test]
+fn stacked_bare_bylines_follow_their_stacked_headlines() {
+    // Two stories' headlines one above the other, then their bylines in the same order,
+    // every line standing alone between blank lines.
+    let text = "莫让虚假测评误导消费\n\n打击“黄牛”抢号，是事关人\n民群众生命健康的民生问题，决\n\
+                不可流于表面、浅尝辄止，要主\n动作为、形成合力，保障群众病\n有所医、病有良医。\n\n\
+                设施更“懂人\n” 城市更文明\n\n彭园园\n\n杨建楠\n\n把不同品牌的同类型产品进\n\
+                行横向对比，分出优劣，给出选\n购建议，这样的视频在社交平台\n上屡见不鲜。";
+    let p = pieces(text);
+    assert_authors(&p, "莫让虚假测评误导消费", &["彭园园"]);
+    assert_authors(&p, "设施更“懂人” 城市更文明", &["杨建楠"]);
+}
+
+#[test]
+fn a_byline_set_under_its_headline_stays_and_the_stacked_one_goes_up() {
+    let text = "云南统筹规范省级\n层面“督检考”事项\n\n呵护一小 幼有所保\n本报记者 周 欢\n\n\
+                本报记者 张 驰\n\n打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
+    let p = pieces(text);
+    assert_authors(&p, "呵护一小 幼有所保", &["周欢"]);
+    assert_authors(&p, "云南统筹规范省级层面“督检考”事项", &["张驰"]);
+}
