@@ -374,7 +374,8 @@ impl<'a> Builder<'a> {
             });
             return;
         }
-        self.open_with_head(h);
+        let dated = page.lines.get(end).is_some() && starts_dateline(page, end);
+        self.open_with_head(h, dated);
     }
 
     /// True when a headline ending before line `next` interrupts a titled article's
@@ -391,10 +392,15 @@ impl<'a> Builder<'a> {
         self.cjk && open && !d.jumped && goes_on
     }
 
-    fn open_with_head(&mut self, h: Headline) {
-        let mid_text = self.cur.as_ref().is_some_and(|d| {
-            d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
-        });
+    /// Opens an article under headline `h`; `dated` when a dateline follows it.
+    ///
+    /// A headline in the middle of an untitled text's sentence usually tops that text;
+    /// not when a dateline follows it, which opens a story of its own.
+    fn open_with_head(&mut self, h: Headline, dated: bool) {
+        let mid_text = !dated
+            && self.cur.as_ref().is_some_and(|d| {
+                d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
+            });
         let empty = self
             .cur
             .as_ref()

@@ -319,3 +319,19 @@ fn a_byline_set_under_its_headline_stays_and_the_stacked_one_goes_up() {
     assert_authors(&p, "呵护一小 幼有所保", &["周欢"]);
     assert_authors(&p, "云南统筹规范省级层面“督检考”事项", &["张驰"]);
 }
+
+#[test]
+fn a_headline_over_a_dateline_never_tops_the_cut_text_above_it() {
+    // The text above stops mid-sentence (it goes on in another column); the headline
+    // under it has a dateline of its own, wrapped in a narrow column.
+    let text = "花丝和炸珠工艺在汉代格\n外流行。炸珠，也称微粒、粟\n\n嘉陵江流域综合规划获批\n\
+                本报北京1月2日电 （记\n者王浩）近日，《嘉陵江流域\n综合规划》获水利部批复。";
+    let p = pieces(text);
+    assert_authors(&p, "嘉陵江流域综合规划获批", &["王浩"]);
+    let story = p.iter().find(|x| title(x) == "嘉陵江流域综合规划获批");
+    let opening = story.and_then(|x| x.blocks.first());
+    assert!(
+        matches!(opening, Some(Block::Paragraph { text }) if text.starts_with("近日")),
+        "{p:?}"
+    );
+}
