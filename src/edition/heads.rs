@@ -21,11 +21,13 @@ pub fn mark_heads(page: &mut Page) {
     let n = page.lines.len();
     for i in 0..n {
         if let Some(anchor) = byline_anchor(page, i) {
+            let mut top = i;
             if anchor == Role::Byline {
                 page.roles[i] = Role::Byline;
                 mark_byline_tail(page, i);
+                top = mark_stacked_bylines(page, i);
             }
-            mark_head_above(page, i, &columns);
+            mark_head_above(page, top, &columns);
         }
     }
     mark_standalone_heads(page);
@@ -76,6 +78,24 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
         _ => page.leads[i],
     };
     dated.then_some(Role::Body)
+}
+
+/// Where two stories' headlines stand one above the other, their bylines stack too, each a
+/// bare name alone between blank lines above the byline at `anchor`. Marks those names as
+/// bylines and returns the top of the stack, under which the headlines end.
+fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
+    let mut top = anchor;
+    while top >= 2
+        && page.lines[top].blank_before
+        && page.lines[top - 1].blank_before
+        && page.roles[top - 1] == Role::Body
+        && byline::is_name_line(page.lines[top - 1].text)
+        && is_head_shaped(page, top - 2)
+    {
+        top -= 1;
+        page.roles[top] = Role::Byline;
+    }
+    top
 }
 
 /// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the

@@ -633,6 +633,7 @@ fn take_head(piece: &mut Piece) -> Piece {
         head: piece.head.take(),
         head_authors: authors.len(),
         authors,
+        stray_authors: std::mem::take(&mut piece.stray_authors),
         continued_from,
         ..Piece::default()
     }
@@ -647,6 +648,14 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     } else {
         0
     };
+    // Text that opens with a byline of its own, paired with a headline that has one too:
+    // the headline's byline was stacked under it for an earlier headline of the stack.
+    let own_byline = from.head.is_none() && from.head_authors > 0;
+    if own_byline && to.head.is_some() && to.head_authors > 0 {
+        let names = to.head_authors.min(to.authors.len());
+        to.stray_authors.extend(to.authors.drain(..names));
+        to.head_authors = from.head_authors.min(from.authors.len());
+    }
     to.authors
         .extend(from.authors.drain(body_names.min(from.authors.len())..));
     if to.dateline.is_none() {

@@ -237,3 +237,22 @@ fn untitled_texts_before_their_story_keep_their_order() {
         ]
     );
 }
+
+#[test]
+fn a_text_with_its_own_byline_sends_the_headlines_one_up_the_stack() {
+    // Stacked headlines with one byline under the stack; the lower story's own byline
+    // stands right above its text.
+    let mut story = head("传统也是时尚，技艺当随时代");
+    story.authors = vec!["李蕊".to_owned()];
+    story.head_authors = 1;
+    let mut text = with_body(
+        Piece::default(),
+        &["传统首饰在不同语境中承担着不同的社会功能。"],
+    );
+    text.authors = vec!["潘妙".to_owned()];
+    text.head_authors = 1;
+    take_body_fields(&mut story, &mut text);
+    assert_eq!(story.authors, ["潘妙"]);
+    assert_eq!(story.head_authors, 1);
+    assert_eq!(story.stray_authors, ["李蕊"]);
+}

@@ -27,6 +27,9 @@ pub struct Piece {
     /// How many of `authors` (from the front) came from a byline set with the headline,
     /// before any text; the rest came from within the text (a dateline's `（记者王浩）`).
     pub head_authors: usize,
+    /// Names of a byline stacked under this headline's that belong to an earlier headline
+    /// of the stack; see [`give_stray_authors`].
+    pub stray_authors: Vec<String>,
     pub dateline: Option<String>,
     pub blocks: Vec<Block>,
     pub continued: bool,
@@ -46,6 +49,8 @@ struct Draft<'a> {
     jumped: bool,
     /// A signature under the text ended the article (English notices and letters).
     signed: bool,
+    /// The headline's byline was set right under it, no blank line between.
+    under_head: bool,
     /// Printed width of the last body line.
     last_width: f32,
     /// Widest body line of the current paragraph: the column's width.
@@ -96,7 +101,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Caption => b.draft().caption.push(page.lines[i].text),
             Role::Byline if page.cjk => {
                 let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
-                b.byline(&lines.concat(), true);
+                b.stacked_byline(&lines.concat(), set_under_head(page, i));
             }
             // English bylines and signatures give one name to a line.
             Role::Byline => (i..end).for_each(|k| b.byline(page.lines[k].text, k == i)),
@@ -125,16 +130,43 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
     }
+    give_stray_authors(&mut b.out.pieces);
     b.out
+}
+
+/// True when the byline at line `i` is set right under a headline, no blank between.
+fn set_under_head(page: &Page, i: usize) -> bool {
+    i > 0 && page.roles[i - 1] == Role::Head && !page.lines[i].blank_before
+}
+
+/// Gives each piece's stray byline names to the nearest headline above it that has no
+/// author yet (its text, paired by now, named none either); names with nowhere to go stay
+/// with the piece that carried them.
+fn give_stray_authors(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        let stray = std::mem::take(&mut pieces[k].stray_authors);
+        if stray.is_empty() {
+            continue;
+        }
+        let home = (0..k)
+            .rev()
+            .find(|&j| pieces[j].head.is_some() && pieces[j].authors.is_empty());
+        let to = &mut pieces[home.unwrap_or(k)];
+        to.authors.extend(stray);
+        to.head_authors = to.authors.len();
+    }
 }
 
 /// The end of the unit of same-role lines starting at `i`.
 fn unit_end(page: &Page, i: usize) -> usize {
     let role = page.roles[i];
+    // Stacked bare names stand alone between blank lines, each a byline of its own.
+    let bare_name = role == Role::Byline && byline::is_name_line(page.lines[i].text);
     (i + 1..page.lines.len())
         .find(|&k| {
             page.roles[k] != role
                 || (matches!(role, Role::Heading | Role::Byline) && page.starts[k])
+                || (bare_name && page.lines[k].blank_before)
         })
         .unwrap_or(page.lines.len())
 }
@@ -230,6 +262,36 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A Chinese byline unit. A headline with no text yet that already has a byline may
+    /// get a second one stacked under it: two stories' headlines stand one above the other,
+    /// their bylines too. The headline keeps the byline set right under it, else the one
+    /// nearest its text (the later); the other is stray, for an earlier headline.
+    fn stacked_byline(&mut self, text: &str, under_head: bool) {
+        let before = self.cur.as_ref().map_or(0, |d| {
+            let p = &d.piece;
+            let stacked = p.head.is_some() && !d.has_body() && p.head_authors == p.authors.len();
+            if stacked {
+                p.authors.len()
+            } else {
+                0
+            }
+        });
+        self.byline(text, true);
+        let Some(d) = self.cur.as_mut() else { return };
+        if before == 0 || d.piece.authors.len() <= before {
+            d.under_head = under_head;
+            return;
+        }
+        let piece = &mut d.piece;
+        let stray: Vec<String> = if d.under_head {
+            piece.authors.drain(before..).collect()
+        } else {
+            piece.authors.drain(..before).collect()
+        };
+        piece.stray_authors.extend(stray);
+        piece.head_authors = piece.authors.len();
+    }
+
     fn apply_byline(&mut self, b: Byline) {
         if !b.residue.trim().is_empty() {
             self.out.dropped.push(b.residue.trim().to_owned());
@@ -315,7 +377,8 @@ impl<'a> Builder<'a> {
             });
             return;
         }
-        self.open_with_head(h);
+        let dated = page.lines.get(end).is_some() && starts_dateline(page, end);
+        self.open_with_head(h, dated);
     }
 
     /// True when a headline ending before line `next` interrupts a titled article's
@@ -332,10 +395,15 @@ impl<'a> Builder<'a> {
         self.cjk && open && !d.jumped && goes_on
     }
 
-    fn open_with_head(&mut self, h: Headline) {
-        let mid_text = self.cur.as_ref().is_some_and(|d| {
-            d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
-        });
+    /// Opens an article under headline `h`; `dated` when a dateline follows it.
+    ///
+    /// A headline in the middle of an untitled text's sentence usually tops that text;
+    /// not when a dateline follows it, which opens a story of its own.
+    fn open_with_head(&mut self, h: Headline, dated: bool) {
+        let mid_text = !dated
+            && self.cur.as_ref().is_some_and(|d| {
+                d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
+            });
         let empty = self
             .cur
             .as_ref()

@@ -313,3 +313,49 @@ fn english_bank_under_a_finished_deck_is_dropped() {
         .iter()
         .any(|d| d.starts_with("Death of Emperor")));
 }
+
+/// Asserts that the piece titled `title_text` names exactly `names` as its authors.
+fn assert_authors(p: &[Piece], title_text: &str, names: &[&str]) {
+    let piece = p.iter().find(|x| title(x) == title_text);
+    let authors = piece.map(|x| x.authors.clone());
+    let names = names.iter().map(|n| n.to_string()).collect();
+    assert_eq!(authors, Some(names), "{title_text}: {p:?}");
+}
+
+#[test]
+fn stacked_bare_bylines_follow_their_stacked_headlines() {
+    // Two stories' headlines one above the other, then their bylines in the same order,
+    // every line standing alone between blank lines.
+    let text = "莫让虚假测评误导消费\n\n打击“黄牛”抢号，是事关人\n民群众生命健康的民生问题，决\n\
+                不可流于表面、浅尝辄止，要主\n动作为、形成合力，保障群众病\n有所医、病有良医。\n\n\
+                设施更“懂人\n” 城市更文明\n\n彭园园\n\n杨建楠\n\n把不同品牌的同类型产品进\n\
+                行横向对比，分出优劣，给出选\n购建议，这样的视频在社交平台\n上屡见不鲜。";
+    let p = pieces(text);
+    assert_authors(&p, "莫让虚假测评误导消费", &["彭园园"]);
+    assert_authors(&p, "设施更“懂人” 城市更文明", &["杨建楠"]);
+}
+
+#[test]
+fn a_byline_set_under_its_headline_stays_and_the_stacked_one_goes_up() {
+    let text = "云南统筹规范省级\n层面“督检考”事项\n\n呵护一小 幼有所保\n本报记者 周 欢\n\n\
+                本报记者 张 驰\n\n打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
+    let p = pieces(text);
+    assert_authors(&p, "呵护一小 幼有所保", &["周欢"]);
+    assert_authors(&p, "云南统筹规范省级层面“督检考”事项", &["张驰"]);
+}
+
+#[test]
+fn a_headline_over_a_dateline_never_tops_the_cut_text_above_it() {
+    // The text above stops mid-sentence (it goes on in another column); the headline
+    // under it has a dateline of its own, wrapped in a narrow column.
+    let text = "花丝和炸珠工艺在汉代格\n外流行。炸珠，也称微粒、粟\n\n嘉陵江流域综合规划获批\n\
+                本报北京1月2日电 （记\n者王浩）近日，《嘉陵江流域\n综合规划》获水利部批复。";
+    let p = pieces(text);
+    assert_authors(&p, "嘉陵江流域综合规划获批", &["王浩"]);
+    let story = p.iter().find(|x| title(x) == "嘉陵江流域综合规划获批");
+    let opening = story.and_then(|x| x.blocks.first());
+    assert!(
+        matches!(opening, Some(Block::Paragraph { text }) if text.starts_with("近日")),
+        "{p:?}"
+    );
+}
