@@ -14,16 +14,20 @@
 //! start, go back together as that later block, then the orphan.
 //!
 //! The same seams show a story set inside another ([`resume_interrupted`]): the long story
-//! stops mid-sentence before the short one's headline and goes on after its text; there a
-//! word must also run across the seam (`失去了价` + `值……`), since whole runs of text move
-//! past a headline.
+//! stops mid-sentence before the short one's headline and goes on after its text. Since
+//! whole runs of text move past a headline, the evidence must be stronger there: a word
+//! across the seam (`失去了价` + `值……`), or a cut line that fills its column and a short
+//! story that ends as stories do (a jump line or a closing aside, not just a sentence).
+//! Text under a jump-from line (`（上接第2版）`) starts mid-sentence, so a block that opens
+//! and closes a paragraph printed before one that starts mid-sentence goes after it
+//! ([`lead_with_continuation`]).
 //!
 //! Only body lines move, as whole blocks; every line keeps its role. Runs on Chinese pages,
 //! after the roles are set and before paragraph ends are found.
 
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, JumpKind};
-use super::order::word_across_lines;
+use super::order::{first_word, word_across_lines};
 use super::script::ends_with_aside;
 
 /// How far ahead (in blocks) the block that opens the orphan's paragraph may be printed.
@@ -87,13 +91,13 @@ pub fn lead_with_continuation(page: &mut Page) {
     }
 }
 
-/// The line's first character cannot open a sentence: a clause mark, a closing quote or
-/// bracket, or the particle 的, which always follows what it qualifies.
+/// The line cannot open a sentence: it starts with a clause mark, a closing quote or
+/// bracket, or the particle 的 as a word of its own, which always follows what it
+/// qualifies (`的确`, `的士` are words that may open one).
 fn starts_mid_sentence(text: &str) -> bool {
-    text.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| "，。、；：！？”）》’的".contains(c))
+    let first = text.trim_start().chars().next();
+    first.is_some_and(|c| "，。、；：！？”）》’".contains(c))
+        || (first == Some('的') && first_word(text) == "的")
 }
 
 /// Text that goes on after a story set inside another: when a story's last line before a
@@ -262,8 +266,8 @@ fn ends_open(page: &Page, k: usize, column: f32) -> bool {
     !l.ends_sentence && l.width >= column - FULL_SLACK
 }
 
-/// Moves block `j` to stand right before block `i` (`i < j`). The moved block keeps the
-/// orphan's unit start, and the orphan's first line now continues it.
+/// Moves block `j` to stand right before block `i` (`i < j`). The moved block takes block
+/// `i`'s unit start, and block `i`'s first line no longer starts a unit of its own.
 fn move_before(page: &mut Page, blocks: &[Block], j: usize, i: usize) {
     let (x, y) = (blocks[i], blocks[j]);
     let order: Vec<usize> = (0..x.start)
@@ -296,6 +300,14 @@ mod tests {
     use super::*;
     use crate::edition::classify::classify;
     use crate::edition::lines::to_lines;
+
+    /// Asserts that classifying `text` moves none of its lines.
+    fn assert_stays_as_printed(text: &str) {
+        let page = classify(to_lines(text), true);
+        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
+        let printed: Vec<&str> = to_lines(text).iter().map(|l| l.text).collect();
+        assert_eq!(lines, printed);
+    }
 
     fn body_text<'a>(page: &Page<'a>) -> Vec<&'a str> {
         (0..page.lines.len())
@@ -361,10 +373,7 @@ mod tests {
     #[test]
     fn text_after_another_story_stays_without_a_word_across_the_seam() {
         let text = INTERRUPTED.replace("了，觉得自己失去了价", "了，觉得自己失去了信心和");
-        let page = classify(to_lines(&text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
-        assert_eq!(lines, printed);
+        assert_stays_as_printed(&text);
     }
 
     #[test]
@@ -395,10 +404,7 @@ mod tests {
                 "转变。\n\n值……”董相民话锋一转，“现在\n",
                 "转变。\n\n信心。\n董相民话锋一转，“现在\n",
             );
-        let page = classify(to_lines(&text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
-        assert_eq!(lines, printed);
+        assert_stays_as_printed(&text);
     }
 
     /// The rest of a story from page 2, its second block (`的远程会诊中心。…`) printed first.
@@ -417,10 +423,14 @@ mod tests {
         assert_eq!(body[4], "一番检查下来，张大伯并未发现大");
         // Without the jump line nothing says the text starts mid-sentence.
         let text = CONTINUED.replace("（上接第2版）", "便捷就医 跨越山海");
-        let page = classify(to_lines(&text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let printed: Vec<&str> = to_lines(&text).iter().map(|l| l.text).collect();
-        assert_eq!(lines, printed);
+        assert_stays_as_printed(&text);
+    }
+
+    #[test]
+    fn a_block_opening_with_a_word_that_starts_with_de_may_open_a_sentence() {
+        // `的确` is a word that opens sentences; only 的 as a word of its own cannot.
+        let text = CONTINUED.replace("的远程会诊中心。吴小芬说，遇到", "的确，吴小芬说，遇到");
+        assert_stays_as_printed(&text);
     }
 
     #[test]
@@ -430,10 +440,7 @@ mod tests {
             清晨，山东省滨州市惠民县\n胡集镇东董村，村民董相民手握\n扫帚，仔细清扫路边落叶。\n\
             一年多前，董相民因脑血栓\n导致肢体二级残疾，无法从事重\n\n\
             体力劳动。一家四口，原本靠低\n保金和几亩地维持生活，一场疾\n病让家庭负担更重了。";
-        let page = classify(to_lines(text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let printed: Vec<&str> = to_lines(text).iter().map(|l| l.text).collect();
-        assert_eq!(lines, printed);
+        assert_stays_as_printed(text);
     }
 
     #[test]
@@ -444,9 +451,6 @@ mod tests {
             体力劳动。一家四口，原本靠低\n保金和几亩地维持生活，一场疾\n病让家庭负担更重了，他的\n\n\
             清晨，山东省滨州市惠民县\n胡集镇东董村，村民董相民手握\n扫帚，仔细清扫路边落叶的\n\n\
             困难之际，镇民政办工作人\n员主动联系了他。";
-        let page = classify(to_lines(text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let printed: Vec<&str> = to_lines(text).iter().map(|l| l.text).collect();
-        assert_eq!(lines, printed);
+        assert_stays_as_printed(text);
     }
 }

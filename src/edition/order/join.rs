@@ -274,6 +274,17 @@ pub fn word_across_lines(above: &str, below: &str) -> bool {
     word_across(&left, &right)
 }
 
+/// The first word of `text` as jieba cuts its first few characters (`的` of `的远程…`,
+/// but `的确` of `的确，…`).
+pub fn first_word(text: &str) -> String {
+    let head: String = text.trim_start().chars().take(SIDE).collect();
+    jieba()
+        .cut(&head, false)
+        .first()
+        .map(|t| t.word.to_owned())
+        .unwrap_or_default()
+}
+
 /// True when jieba cuts `left` + `right` with a word of two or more characters across the
 /// seam (`赋能生` + `产生活`: 生产). Pass a few characters of each side.
 pub fn word_across(left: &str, right: &str) -> bool {

@@ -13,7 +13,7 @@ mod chain;
 mod gate;
 mod join;
 
-pub use join::word_across_lines;
+pub use join::{first_word, word_across_lines};
 
 use super::lines::Line;
 use super::script::{is_cjk, is_ideograph};
@@ -31,6 +31,9 @@ const WIDTH_TOLERANCE: f32 = 3.5;
 /// Ems the tolerance grows by for each narrow character of the shorter line: its width is
 /// only an estimate (`根据决定，从2025年1月1日` fills an indented line that counts 12 ems).
 const NARROW_TOLERANCE: f32 = 0.25;
+/// Narrow characters past this many widen the tolerance no further (3 ems): a line of
+/// Latin words must not switch the width test off.
+const NARROW_COUNTED: usize = 12;
 /// Narrowest line (in ems) that votes for a column's width.
 const MIN_COLUMN: f32 = 6.0;
 /// Lines on either side that vote for a line's column width.
@@ -240,7 +243,7 @@ fn width_agreement(a: &Side, b: &Side) -> f32 {
     if b.ends_sentence() || a.ends_sentence() {
         return 0.0;
     }
-    let narrow = if x < y { a.narrow } else { b.narrow };
+    let narrow = if x < y { a.narrow } else { b.narrow }.min(NARROW_COUNTED);
     if (x - y).abs() > WIDTH_TOLERANCE + NARROW_TOLERANCE * narrow as f32 {
         -1.5
     } else {
