@@ -67,9 +67,10 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
             .map(|i| may_lead[i] && byline::parse_lead(lines[i].text).is_some())
             .collect(),
         may_lead,
+        // Only the English headline rules ask it.
         latin_head: lines
             .iter()
-            .map(|l| latin::is_head_text(l.text, l.width))
+            .map(|l| !cjk && latin::is_head_text(l.text, l.width))
             .collect(),
         lines,
         cjk,

@@ -193,7 +193,8 @@ pub fn mark_stray_head_lines(page: &mut Page) {
             .unwrap_or(n);
         let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
         let first = &page.lines[i];
-        let banner = widest > column;
+        // No running text, no column to measure a banner by: nothing is a stray.
+        let banner = column > 0.0 && widest > column;
         if end - i >= 2 && banner && first.width < STRAY_SHARE * widest && is_capitals(first.text) {
             page.roles[i] = Role::Drop;
             page.starts[i + 1] = true;

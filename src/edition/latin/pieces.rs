@@ -11,6 +11,7 @@
 
 use crate::article::Block;
 use crate::edition::headline::Headline;
+use crate::edition::reflow::join_raw;
 use crate::edition::script::ends_sentence;
 use crate::edition::segment::Piece;
 
@@ -54,14 +55,15 @@ fn breaks_off(story: &Piece) -> bool {
         && matches!(story.blocks.last(), Some(Block::Paragraph { text }) if !ends_sentence(text))
 }
 
-/// Adds `rest` to `story`: its first paragraph goes on the story's last one.
+/// Adds `rest` to `story`: its first paragraph goes on the story's last one, a word
+/// broken at the seam (`par-` + `ticipate`) made whole as in any paragraph.
 fn continue_story(story: &mut Piece, rest: Piece) {
-    let mut blocks = rest.blocks.into_iter();
+    let mut blocks = rest.blocks;
     if let (Some(Block::Paragraph { text: last }), Some(Block::Paragraph { text })) =
-        (story.blocks.last_mut(), blocks.next())
+        (story.blocks.last_mut(), blocks.first())
     {
-        last.push(' ');
-        last.push_str(&text);
+        *last = join_raw(&[last, text], false);
+        blocks.remove(0);
     }
     story.blocks.extend(blocks);
     story.authors.extend(rest.authors);
@@ -201,6 +203,16 @@ mod tests {
             .text()
             .ends_with("come in, are both invited to welcome the visitors."));
         assert_eq!(out[0].blocks.len(), 2);
+        // A word broken at the seam is made whole.
+        let mut cut = story.clone();
+        cut.blocks = vec![paragraph("all are invited to par-")];
+        let mut rest_of_word = rest.clone();
+        rest_of_word.blocks = vec![paragraph("ticipate in the welcome.")];
+        let out = resume_broken_stories(vec![cut, rest_of_word], &mut Vec::new());
+        assert_eq!(
+            out[0].blocks[0].text(),
+            "all are invited to participate in the welcome."
+        );
         // After a finished story, the text stands untitled.
         let mut done = story.clone();
         done.blocks = vec![paragraph("The visitors come on Wednesday.")];

@@ -534,6 +534,8 @@ impl<'a> Builder<'a> {
         }
         let bank = headline::join(lines, false);
         let Some(head) = self.draft().piece.head.as_mut() else {
+            // Checked above, but should the draft lose its head the bank is still kept.
+            self.out.dropped.push(bank);
             return true;
         };
         if head.subtitle.as_deref().is_some_and(ends_sentence) {
