@@ -232,8 +232,9 @@ pub(super) fn ends_text(line: &str) -> bool {
 /// True when `line` ends in a title that stands before a name (`the guest of Mrs.`): its
 /// stop ends no sentence, and the name goes on on the next line.
 pub fn ends_before_name(line: &str) -> bool {
-    const BEFORE_NAMES: [&str; 8] = [
-        "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.",
+    const BEFORE_NAMES: [&str; 14] = [
+        "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.", "Col.", "Gen.", "Capt.",
+        "Gov.", "Lieut.", "Sen.",
     ];
     let last = line.split_whitespace().next_back().unwrap_or_default();
     BEFORE_NAMES.contains(&last)

@@ -207,6 +207,10 @@ fn a_title_before_a_name_ends_no_paragraph() {
     let page = classify(to_lines(text), false);
     assert!(!page.para_end[1]);
     assert!(page.para_end[2]);
+    // Military and civil titles stand before names as often in the news of the day.
+    let text = text.replace("the guest of Mrs.", "the guest of Col.");
+    let page = classify(to_lines(&text), false);
+    assert!(!page.para_end[1]);
 }
 
 /// A short line in capitals above a banner four times its width is a stray of the
