@@ -129,6 +129,30 @@ fn a_story_may_open_with_its_picture() {
 }
 
 #[test]
+fn a_story_printed_in_two_runs_around_another_takes_both() {
+    // The 广西 story's text comes in two runs with the 云南 story's between, all under the
+    // 云南 headline; the 广西 headline stands after them, without text.
+    let pieces = vec![
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &[GUANGXI, YUNNAN, YUNNAN_2, GUANGXI_2],
+        ),
+        head("广西已拥有技能人才863.75万人"),
+    ];
+    let out = pair_by_words(pieces);
+    let texts = |title: &str| -> Vec<&str> {
+        let story = out
+            .iter()
+            .find(|p| p.head.as_ref().is_some_and(|h| h.title.starts_with(title)))
+            .expect("the story");
+        story.blocks.iter().map(Block::text).collect()
+    };
+    assert_eq!(texts("广西"), [GUANGXI, GUANGXI_2]);
+    assert_eq!(texts("云南"), [YUNNAN, YUNNAN_2]);
+    assert!(out.iter().all(|p| p.head.is_some()), "no untitled run left");
+}
+
+#[test]
 fn text_order_stands_when_the_words_say_nothing() {
     let pieces = vec![
         with_body(head("春风十里"), &[GUANGXI]),
