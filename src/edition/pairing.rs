@@ -40,6 +40,9 @@ const BEAM: usize = 32;
 const KEEP: f32 = 0.05;
 /// Cost of cutting a segmented article's text in two.
 const CUT: f32 = 1.0;
+/// Cost of taking a story up again after another's run: its second run must show words
+/// of its own, as much as untitled text needs to join a story ([`ADOPT`]).
+const RESUME: f32 = ADOPT;
 /// Gain in word weight the words' pairing must show over the segmented one.
 const MIN_GAIN: f32 = 1.0;
 /// Word weight with which untitled text joins a headline's story…
@@ -537,7 +540,7 @@ impl Layout {
                     );
                 }
                 if let Some(l) = resumes(s, unit, m) {
-                    let score = s.score - cut + unit_gain(u, l);
+                    let score = s.score - cut - RESUME + unit_gain(u, l);
                     offer(
                         &mut next,
                         State {
