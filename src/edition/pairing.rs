@@ -5,11 +5,13 @@
 //! the evidence used here.
 //!
 //! The page's body blocks, in text order, are cut into runs and each run given at most one
-//! headline (each headline at most one run), maximising the weight of the headline's word
-//! pairs found in its run. Runs may only end where an article can: at the boundary of an
-//! article as segmented, or after a paragraph that ends a sentence. The segmented pairing
-//! is kept unless the words clearly prefer another, so pages whose text order is reading
-//! order come out as they went in. Only blocks and headlines move; nothing is dropped.
+//! headline (each headline one run, or two around another headline's run: a story printed
+//! in two runs with another's text between them), maximising the weight of the headline's
+//! word pairs found in its runs. Runs may only end where an article can: at the boundary
+//! of an article as segmented, or after a paragraph that ends a sentence. The segmented
+//! pairing is kept unless the words clearly prefer another, so pages whose text order is
+//! reading order come out as they went in. Only blocks and headlines move; nothing is
+//! dropped.
 //!
 //! Most pages never get that far: a page where every headline's text repeats a word pair of
 //! its title, and every headline without text follows untitled text (printed after its
@@ -38,6 +40,9 @@ const BEAM: usize = 32;
 const KEEP: f32 = 0.05;
 /// Cost of cutting a segmented article's text in two.
 const CUT: f32 = 1.0;
+/// Cost of taking a story up again after another's run: its second run must show words
+/// of its own, as much as untitled text needs to join a story ([`ADOPT`]).
+const RESUME: f32 = ADOPT;
 /// Gain in word weight the words' pairing must show over the segmented one.
 const MIN_GAIN: f32 = 1.0;
 /// Word weight with which untitled text joins a headline's story…
@@ -161,14 +166,17 @@ fn top_two(values: &[f32]) -> (usize, f32) {
 struct State {
     label: usize,
     used: u32,
+    /// The label of the run before this one, which may resume after it.
+    outer: usize,
     score: f32,
     prev: usize,
 }
 
 impl State {
-    /// What makes two states the same for the search: label and headlines used.
+    /// What makes two states the same for the search: label, headlines used, and the
+    /// label that may resume.
     fn key(&self) -> u64 {
-        ((self.label as u64) << 32) | u64::from(self.used)
+        ((self.outer as u64) << 48) | ((self.label as u64) << 32) | u64::from(self.used)
     }
 }
 
@@ -192,6 +200,13 @@ impl Hasher for MixHasher {
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// The headline whose story may take a second run at `unit`: the one whose run came
+/// just before the current run, when the current run is another headline's (a story
+/// printed in two runs around another's text). Only once: the resumed run has no outer.
+fn resumes(s: &State, unit: &Unit, m: usize) -> Option<usize> {
+    (unit.may_start && s.label < m && s.outer < m && s.outer != s.label).then_some(s.outer)
 }
 
 /// Word weight headline `l` (None: untitled) earns from block `u`.
@@ -433,9 +448,10 @@ impl Layout {
     }
 
     /// The best labelling of the blocks: runs in text order, each labelled with a distinct
-    /// headline or untitled. Dynamic programming over (block, label, headlines used), kept
-    /// sparse (only states reached) and narrow (the best [`BEAM`] of each step go on), so
-    /// a page costs in proportion to its blocks.
+    /// headline or untitled (a headline may take up its story again after one other
+    /// headline's run, see [`resumes`]). Dynamic programming over (block, label, headlines
+    /// used, label before), kept sparse (only states reached) and narrow (the best [`BEAM`]
+    /// of each step go on), so a page costs in proportion to its blocks.
     fn search(
         &self,
         affinity: &[Vec<f32>],
@@ -471,6 +487,7 @@ impl Layout {
                 .map(|l| State {
                     label: l,
                     used: bit(l),
+                    outer: untitled,
                     score: unit_gain(0, l),
                     prev: usize::MAX,
                 })
@@ -516,8 +533,22 @@ impl Layout {
                         State {
                             label: l,
                             used: s.used | bit(l),
+                            outer: s.label,
                             score,
                             prev: i,
+                        },
+                    );
+                }
+                if let Some(l) = resumes(s, unit, m) {
+                    let score = s.score - cut - RESUME + unit_gain(u, l);
+                    offer(
+                        &mut next,
+                        State {
+                            label: l,
+                            outer: untitled,
+                            score,
+                            prev: i,
+                            ..*s
                         },
                     );
                 }
@@ -553,7 +584,10 @@ impl Layout {
             .map(|h| labels.contains(&Some(h)))
             .collect();
         let mut out: Vec<Piece> = Vec::new();
-        let mut open: Option<Piece> = None;
+        // The run being built, with its headline, and where each headline's run was put.
+        let mut open: Option<(Option<usize>, Piece)> = None;
+        let mut placed: Vec<Option<usize>> = vec![None; self.heads.len()];
+        let mut resumed: Option<usize> = None;
         // Orphans met inside a run follow it, so the run stays whole.
         let mut orphans: Vec<Piece> = Vec::new();
         let mut u = 0;
@@ -590,14 +624,21 @@ impl Layout {
                     || unit.must_start
                     || labels[u].is_none() && unit.first;
                 if starts {
-                    out.extend(open.take());
+                    close(&mut out, &mut open, &mut placed);
                     out.append(&mut orphans);
-                    open = Some(match labels[u] {
-                        Some(h) => take_head(&mut pieces[self.heads[h]]),
-                        None => Piece::default(),
-                    });
+                    // A story's second run (see [`resumes`]) goes on after its first.
+                    resumed = labels[u].and_then(|h| placed[h]);
+                    if resumed.is_none() {
+                        open = Some(match labels[u] {
+                            Some(h) => (Some(h), take_head(&mut pieces[self.heads[h]])),
+                            None => (None, Piece::default()),
+                        });
+                    }
                 }
-                let p = open.get_or_insert_with(Piece::default);
+                let p = match resumed {
+                    Some(i) => &mut out[i],
+                    None => &mut open.get_or_insert_with(|| (None, Piece::default())).1,
+                };
                 if unit.first {
                     take_body_fields(p, &mut pieces[k]);
                 }
@@ -612,9 +653,23 @@ impl Layout {
                 u += 1;
             }
         }
-        out.extend(open);
+        close(&mut out, &mut open, &mut placed);
         out.append(&mut orphans);
         out
+    }
+}
+
+/// Puts the run being built at the end of `out`, noting where its headline's story went.
+fn close(
+    out: &mut Vec<Piece>,
+    open: &mut Option<(Option<usize>, Piece)>,
+    placed: &mut [Option<usize>],
+) {
+    if let Some((label, piece)) = open.take() {
+        if let Some(h) = label {
+            placed[h] = Some(out.len());
+        }
+        out.push(piece);
     }
 }
 

@@ -129,6 +129,48 @@ fn a_story_may_open_with_its_picture() {
 }
 
 #[test]
+fn a_story_printed_in_two_runs_around_another_takes_both() {
+    let out = pair_by_words(around_yunnan(GUANGXI_SUM));
+    assert_eq!(story_texts(&out, "广西"), [GUANGXI, GUANGXI_SUM]);
+    assert_eq!(story_texts(&out, "云南"), [YUNNAN, YUNNAN_2]);
+    assert!(out.iter().all(|p| p.head.is_some()), "no untitled run left");
+}
+
+#[test]
+fn a_story_takes_no_second_run_on_a_passing_mention() {
+    // A passing mention of 广西 talent after the 云南 story: too little to be the rest of
+    // the 广西 story, which stays one run.
+    let out = pair_by_words(around_yunnan("广西的技能人才比赛下月举行。"));
+    assert_eq!(story_texts(&out, "广西"), [GUANGXI]);
+}
+
+const GUANGXI_SUM: &str = "广西已拥有技能人才863.75万人，其中高技能人才占三成。";
+
+/// The 广西 story's text in two runs around the 云南 story's, all under the 云南
+/// headline; the 广西 headline stands after them, without text.
+fn around_yunnan(last: &str) -> Vec<Piece> {
+    vec![
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &[GUANGXI, YUNNAN, YUNNAN_2, last],
+        ),
+        head("广西已拥有技能人才863.75万人"),
+    ]
+}
+
+/// The texts of the story whose title starts with `title`.
+fn story_texts<'a>(pieces: &'a [Piece], title: &str) -> Vec<&'a str> {
+    pieces
+        .iter()
+        .find(|p| p.head.as_ref().is_some_and(|h| h.title.starts_with(title)))
+        .expect("the story")
+        .blocks
+        .iter()
+        .map(Block::text)
+        .collect()
+}
+
+#[test]
 fn text_order_stands_when_the_words_say_nothing() {
     let pieces = vec![
         with_body(head("春风十里"), &[GUANGXI]),
