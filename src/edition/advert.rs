@@ -141,6 +141,14 @@ mod tests {
         }
     }
 
+    /// A piece of text with no headline.
+    fn untitled(body: &str) -> Piece {
+        Piece {
+            head: None,
+            ..piece("", body)
+        }
+    }
+
     #[test]
     fn ads_address_the_reader_or_quote_prices() {
         let ad = piece(
@@ -192,15 +200,13 @@ mod tests {
         let mut jumped = piece("TAX BILL PASSED", "The house passed the bill by a vote of");
         jumped.continued = true;
         assert!(!is_display(&jumped));
-        let mut scraps = piece("", "BOOK and JOB PRINTING TRY US!");
-        scraps.head = None;
-        assert!(is_display(&scraps));
-        let mut untitled = piece("", "Raymond Robbins left last night for Harlem.");
-        untitled.head = None;
-        assert!(!is_display(&untitled));
-        let mut scraps = piece("", "Best stores Advertise in the Patriot");
-        scraps.head = None;
-        assert!(is_display(&scraps));
+        assert!(is_display(&untitled("BOOK and JOB PRINTING TRY US!")));
+        assert!(!is_display(&untitled(
+            "Raymond Robbins left last night for Harlem."
+        )));
+        assert!(is_display(&untitled(
+            "Best stores Advertise in the Patriot"
+        )));
     }
 
     #[test]
