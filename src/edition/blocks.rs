@@ -111,13 +111,8 @@ pub fn resume_interrupted(page: &mut Page) {
     let mut h = 0;
     while h < page.lines.len() {
         if let Some((s, e)) = rest_of(page, h) {
-            let order: Vec<usize> = (0..h)
-                .chain(s..e)
-                .chain(h..s)
-                .chain(e..page.lines.len())
-                .collect();
             let starts_at_rest = page.starts[s];
-            permute(page, &order);
+            move_span(page, h, s, e);
             page.starts[h] = false;
             page.starts[h + (e - s)] = starts_at_rest || page.starts[h + (e - s)];
         }
@@ -172,8 +167,8 @@ fn rest_of(page: &Page, h: usize) -> Option<(usize, usize)> {
     let story_ends = page.roles[s - 1] == Role::Jump || ends_with_aside(page.lines[s - 1].text);
     let other_closes = (body_from + 1..s).all(|k| !page.starts[k + 1] || closes(page, k));
     let layout = ends_open(page, last, column) && story_ends && other_closes;
-    let seam = word_across_lines(cut, rest) || layout;
-    (e - s >= MIN_LINES && seam).then_some((s, e))
+    // The layout first: jieba's cut is the costly test.
+    (e - s >= MIN_LINES && (layout || word_across_lines(cut, rest))).then_some((s, e))
 }
 
 /// Runs of body lines split where a blank line (or any other line) stands between them.
@@ -270,29 +265,23 @@ fn ends_open(page: &Page, k: usize, column: f32) -> bool {
 /// `i`'s unit start, and block `i`'s first line no longer starts a unit of its own.
 fn move_before(page: &mut Page, blocks: &[Block], j: usize, i: usize) {
     let (x, y) = (blocks[i], blocks[j]);
-    let order: Vec<usize> = (0..x.start)
-        .chain(y.start..y.end)
-        .chain(x.start..y.start)
-        .chain(y.end..page.lines.len())
-        .collect();
     let starts_at_x = page.starts[x.start];
-    permute(page, &order);
+    move_span(page, x.start, y.start, y.end);
     page.starts[x.start] = starts_at_x;
     page.starts[x.start + (y.end - y.start)] = false;
 }
 
-/// Reorders every per-line vector of the page by `order` (a permutation of line indices).
-fn permute(page: &mut Page, order: &[usize]) {
-    fn by<T: Clone>(v: &[T], order: &[usize]) -> Vec<T> {
-        order.iter().map(|&k| v[k].clone()).collect()
-    }
-    page.lines = by(&page.lines, order);
-    page.roles = by(&page.roles, order);
-    page.starts = by(&page.starts, order);
-    page.para_end = by(&page.para_end, order);
-    page.may_lead = by(&page.may_lead, order);
-    page.leads = by(&page.leads, order);
-    page.latin_head = by(&page.latin_head, order);
+/// Moves lines `from..to` to stand before line `at` (`at <= from`), in every per-line
+/// vector of the page: a rotation of `at..to`.
+fn move_span(page: &mut Page, at: usize, from: usize, to: usize) {
+    let k = from - at;
+    page.lines[at..to].rotate_left(k);
+    page.roles[at..to].rotate_left(k);
+    page.starts[at..to].rotate_left(k);
+    page.para_end[at..to].rotate_left(k);
+    page.may_lead[at..to].rotate_left(k);
+    page.leads[at..to].rotate_left(k);
+    page.latin_head[at..to].rotate_left(k);
 }
 
 #[cfg(test)]
