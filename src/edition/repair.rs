@@ -13,7 +13,7 @@ pub fn move_box_label(blocks: &mut Vec<Block>) {
     let Some(Block::Heading { text }) = blocks.last() else {
         return;
     };
-    if !text.starts_with('【') {
+    if !is_box_label(text) {
         return;
     }
     let mut first = None;
