@@ -51,10 +51,8 @@ fn is_advert(piece: &Piece) -> bool {
         }
     }
     let addressed = you >= 1 || prices >= 2;
-    (1..=AD_MAX_WORDS).contains(&words)
-        && addressed
-        && !reported
-        && (you + we) * 100 >= AD_MIN_ADDRESS_PERCENT * words
+    // Longer texts returned early in the loop.
+    words > 0 && addressed && !reported && (you + we) * 100 >= AD_MIN_ADDRESS_PERCENT * words
 }
 
 /// True when `piece` is display type rather than a story: text without a headline set

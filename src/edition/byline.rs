@@ -78,10 +78,7 @@ fn line_re() -> &'static Regex {
 
 /// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
 pub fn parse_lead(text: &str) -> Option<Byline> {
-    if !may_lead(text) {
-        return None;
-    }
-    // The regexes are asked for their whole match only, which needs no backtracking; the
+    // Each branch starts with its own cheap test ([`may_lead`] is both of them). The regexes are asked for their whole match only, which needs no backtracking; the
     // groups are read off it (see `split_cjk_lead`, `split_latin_lead`).
     if let Some(whole) = has_cjk_lead_mark(text)
         .then(|| cjk_lead_re().find(text))
@@ -391,14 +388,21 @@ mod tests {
             "新华社电（）",
             "本报讯（记者（张三）",
         ];
+        let mut matched = 0;
         for t in cjk {
             let Some(c) = cjk_lead_re().captures(t) else {
+                assert!(cjk_lead_re().find(t).is_none(), "{t}");
                 continue;
             };
+            matched += 1;
             let (end, note) = split_cjk_lead(c.get(0).unwrap().as_str());
             assert_eq!(end, c.get(1).unwrap().end(), "{t}");
             assert_eq!(note, c.get(2).map(|m| m.as_str()), "{t}");
         }
+        assert!(
+            matched > 0,
+            "no Chinese lead matched: the test checked nothing"
+        );
         let latin = [
             "London, Dec. 12. A Copenhagen dispatch",
             "WASHINGTON, March 2.—The school board",
