@@ -621,7 +621,7 @@ async fn a_slow_reader_gets_the_whole_answer_past_the_header_timeout() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(
-        started.elapsed() > Duration::from_millis(600),
+        started.elapsed() > Duration::from_millis(2500),
         "the read was not slow"
     );
     let head_end = received
