@@ -8,6 +8,7 @@
 //! matter goes the same way: untitled text all in capitals, and a headline over a few
 //! words that finish no sentence.
 
+use super::headline::Headline;
 use super::script::{ends_sentence, is_capitals};
 use super::segment::Piece;
 use crate::article::Block;
@@ -95,14 +96,10 @@ fn is_price(word: &str) -> bool {
 
 /// Every text of a piece, in reading order.
 fn texts(piece: &Piece) -> impl Iterator<Item = &str> {
-    let head = piece.head.as_ref();
-    let title = head.map(|h| h.title.as_str());
-    let subtitle = head.and_then(|h| h.subtitle.as_deref());
-    let kicker = head.and_then(|h| h.kicker.as_deref());
-    kicker
-        .into_iter()
-        .chain(title)
-        .chain(subtitle)
+    piece
+        .head
+        .iter()
+        .flat_map(Headline::texts)
         .chain(piece.blocks.iter().flat_map(|b| {
             match b {
                 Block::Caption { text, credit } => vec![text.as_str()]
@@ -124,7 +121,6 @@ fn into_texts(piece: Piece) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edition::headline::Headline;
 
     fn piece(title: &str, body: &str) -> Piece {
         Piece {

@@ -17,6 +17,18 @@ pub struct Headline {
     pub subtitle: Option<String>,
 }
 
+impl Headline {
+    /// Its printed parts in reading order: kicker, title, subtitle (those it has).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let kicker = self.kicker.as_deref();
+        let subtitle = self.subtitle.as_deref();
+        kicker
+            .into_iter()
+            .chain([self.title.as_str()])
+            .chain(subtitle)
+    }
+}
+
 /// A line of a headline block and its printed width.
 pub type HeadLine<'a> = (&'a str, f32);
 

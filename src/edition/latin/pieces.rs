@@ -10,7 +10,6 @@
 //! advertisement is ([`crate::edition::advert`] does).
 
 use crate::article::Block;
-use crate::edition::headline::Headline;
 use crate::edition::reflow::join_raw;
 use crate::edition::script::ends_sentence;
 use crate::edition::segment::Piece;
@@ -30,7 +29,10 @@ pub fn resume_broken_stories(pieces: Vec<Piece>, dropped: &mut Vec<String>) -> V
             out.push(piece);
             continue;
         }
-        dropped.extend(piece.head.take().into_iter().flat_map(into_texts));
+        if let Some(head) = piece.head.take() {
+            let texts = head.texts().filter(|t| !t.trim().is_empty());
+            dropped.extend(texts.map(str::to_owned));
+        }
         match out.last_mut().filter(|p| breaks_off(p)) {
             Some(story) => continue_story(story, piece),
             None => out.push(piece),
@@ -68,13 +70,6 @@ fn continue_story(story: &mut Piece, rest: Piece) {
     story.blocks.extend(blocks);
     story.authors.extend(rest.authors);
     story.continued = rest.continued;
-}
-
-fn into_texts(head: Headline) -> impl Iterator<Item = String> {
-    [head.kicker, Some(head.title), head.subtitle]
-        .into_iter()
-        .flatten()
-        .filter(|t| !t.trim().is_empty())
 }
 
 /// Splits each titled story's closing column of locals (see the module doc) into
@@ -167,6 +162,7 @@ fn bare(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edition::headline::Headline;
 
     fn paragraph(text: &str) -> Block {
         Block::Paragraph {
