@@ -244,13 +244,8 @@ pub fn ends_before_name(line: &str) -> bool {
 /// run-in subhead of the story it stands in (`Wheat Takes Drop.`), not a new headline:
 /// headlines are set in capitals, or without the stop.
 pub fn mark_run_in_subheads(page: &mut Page) {
-    let n = page.lines.len();
-    for i in 1..n {
-        let single = page.roles[i] == Role::Head
-            && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
-        let text = page.lines[i].text;
-        let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
-        if single && after_paragraph && text.ends_with('.') && !is_capitals(text) {
+    for i in 1..page.lines.len() {
+        if lone_head_after_paragraph(page, i) && page.lines[i].text.ends_with('.') {
             page.roles[i] = Role::Heading;
             page.starts[i] = true;
         }
@@ -262,20 +257,24 @@ pub fn mark_run_in_subheads(page: &mut Page) {
 /// paragraph, labels that list inside the story it stands in: a headline tops prose.
 pub fn mark_list_labels(page: &mut Page) {
     const ENTRIES_MIN: usize = 2;
-    let n = page.lines.len();
-    for i in 1..n {
-        let single = page.roles[i] == Role::Head
+    for i in 1..page.lines.len() {
+        if lone_head_after_paragraph(page, i)
             && page.starts[i]
-            && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
-        let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
-        if single
-            && after_paragraph
-            && !is_capitals(page.lines[i].text)
             && list_entries(page, i + 1, ENTRIES_MIN) >= ENTRIES_MIN
         {
             page.roles[i] = Role::Heading;
         }
     }
+}
+
+/// Line `i` (past the first) is a headline of one line, not in capitals, right after a
+/// finished paragraph: a candidate for a heading inside the story.
+fn lone_head_after_paragraph(page: &Page, i: usize) -> bool {
+    let n = page.lines.len();
+    let single = page.roles[i] == Role::Head
+        && (i + 1 == n || page.roles[i + 1] != Role::Head || page.starts[i + 1]);
+    let after_paragraph = page.roles[i - 1] == Role::Body && page.lines[i - 1].ends_sentence;
+    single && after_paragraph && !is_capitals(page.lines[i].text)
 }
 
 /// How many list entries (up to `most`) follow one another from line `from`: each opens
