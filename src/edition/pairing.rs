@@ -306,19 +306,20 @@ impl Layout {
                 .collect();
             let need = SEEN_PAIRS.min(pairs.len());
             let mut seen = vec![false; pairs.len()];
-            let enough = |seen: &[bool]| seen.iter().filter(|&&s| s).count() >= need;
+            let mut hits = 0;
             for b in &piece.blocks {
                 // Once enough pairs are seen, the rest of the text cannot change the answer.
-                if enough(&seen) {
+                if hits >= need {
                     break;
                 }
                 for_each_term(b.text(), |t| {
                     if let Ok(i) = pairs.binary_search(&t) {
+                        hits += usize::from(!seen[i]);
                         seen[i] = true;
                     }
                 });
             }
-            enough(&seen)
+            hits >= need
         })
     }
 
