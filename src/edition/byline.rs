@@ -78,7 +78,13 @@ fn line_re() -> &'static Regex {
 
 /// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
 pub fn parse_lead(text: &str) -> Option<Byline> {
-    // Each branch starts with its own cheap test ([`may_lead`] is both of them). The regexes are asked for their whole match only, which needs no backtracking; the
+    // The byte searches of `may_lead` turn most lines away before either branch's own,
+    // character-wise test (callgrind: without it and the vectorised control test in
+    // `decode`, a seed page took 7 % more instructions).
+    if !may_lead(text) {
+        return None;
+    }
+    // The regexes are asked for their whole match only, which needs no backtracking; the
     // groups are read off it (see `split_cjk_lead`, `split_latin_lead`).
     if let Some(whole) = has_cjk_lead_mark(text)
         .then(|| cjk_lead_re().find(text))
