@@ -1,11 +1,16 @@
 //! Repairs for dumps whose text order is not reading order: a headline printed after its
-//! body goes back to it, and a box label printed after its items moves up before them.
+//! body goes back to it, a box label printed after its items moves up before them, and a
+//! source note printed after another story goes back to the story it names.
 //!
 //! Both work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::is_box_label;
+use super::pairing::terms;
 use super::segment::Piece;
 use crate::article::Block;
+
+/// Distinct word pairs a source note must share with another story's text to move there.
+const NOTE_PAIRS: usize = 3;
 
 /// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
 /// stand before them, where a reader sees it.
@@ -84,5 +89,105 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         }
         p.continued_from = p.continued_from.take().or(head.continued_from);
         p.continued |= head.continued;
+    }
+}
+
+/// A paragraph that is all one bracketed note (`（摘编自《天津日报》，原题为《…》）`): the
+/// source line that closes a story.
+fn is_note(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { text } if text.starts_with('（') && text.ends_with('）'))
+}
+
+/// A source note ends the story it is printed after; one the dump printed after another
+/// story (its own text ran elsewhere) moves to the end of the titled story whose text
+/// shares at least [`NOTE_PAIRS`] of its word pairs (the original title it cites is that
+/// story's), when the story it ends shares none and the other has no note of its own.
+pub fn move_source_notes(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        let Some(note) = pieces[k].blocks.last().filter(|b| is_note(b)) else {
+            continue;
+        };
+        let words = terms(note.text());
+        let shared = |p: &Piece, skip: usize| {
+            let mut seen = vec![false; words.len()];
+            let title = p.head.as_ref().map(|h| h.title.as_str()).unwrap_or("");
+            let texts = p.blocks[..p.blocks.len() - skip].iter().map(Block::text);
+            for text in std::iter::once(title).chain(texts) {
+                for t in terms(text) {
+                    if let Ok(i) = words.binary_search(&t) {
+                        seen[i] = true;
+                    }
+                }
+            }
+            seen.iter().filter(|&&s| s).count()
+        };
+        if shared(&pieces[k], 1) > 0 {
+            continue;
+        }
+        let home = (0..pieces.len())
+            .filter(|&j| j != k && pieces[j].head.is_some())
+            .filter(|&j| !pieces[j].blocks.last().is_some_and(is_note))
+            .map(|j| (j, shared(&pieces[j], 0)))
+            .filter(|&(_, n)| n >= NOTE_PAIRS)
+            .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)));
+        if let Some((j, _)) = home {
+            if let Some(note) = pieces[k].blocks.pop() {
+                pieces[j].blocks.push(note);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::headline::Headline;
+
+    fn story(title: &str, paragraphs: &[&str]) -> Piece {
+        Piece {
+            head: Some(Headline {
+                title: title.to_owned(),
+                ..Headline::default()
+            }),
+            blocks: paragraphs
+                .iter()
+                .map(|t| Block::Paragraph {
+                    text: (*t).to_owned(),
+                })
+                .collect(),
+            ..Piece::default()
+        }
+    }
+
+    const NOTE: &str = "（摘编自《天津日报》，原题为《文明是怎样炼成的》）";
+
+    #[test]
+    fn a_source_note_goes_back_to_the_story_it_names() {
+        let mut pieces = vec![
+            story(
+                "设施更“懂人” 城市更文明",
+                &["城市文明，在每个市民遵礼守序的行动中炼成。天津滨海新区曾有一处闲置地。"],
+            ),
+            story("地里“土疙瘩”变增收", &["老乡的日子越过越红火。", NOTE]),
+        ];
+        move_source_notes(&mut pieces);
+        assert_eq!(pieces[0].blocks.last().map(Block::text), Some(NOTE));
+        assert_eq!(pieces[1].blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_source_note_sharing_words_with_its_story_stays() {
+        let mut pieces = vec![
+            story(
+                "设施更“懂人” 城市更文明",
+                &["城市文明在行动中炼成。天津街区。"],
+            ),
+            story(
+                "地里“土疙瘩”变增收",
+                &["天津的老乡说日子越过越红火。", NOTE],
+            ),
+        ];
+        move_source_notes(&mut pieces);
+        assert_eq!(pieces[1].blocks.last().map(Block::text), Some(NOTE));
     }
 }
