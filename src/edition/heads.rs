@@ -12,7 +12,7 @@ use super::byline;
 use super::classify::{is_box_label, is_numbered, Page, Role};
 use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
-use super::script::{has_sentence_mark, opens_with_clause_end};
+use super::script::has_sentence_mark;
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
@@ -409,7 +409,10 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
     // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.
     let aside = text.starts_with('（') || text.ends_with('）') && !text.contains('（');
     // `了，觉得……`: a line that opens with the end of a clause continues a sentence.
-    let continues = opens_with_clause_end(text);
+    let continues = text
+        .chars()
+        .take(3)
+        .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
     !(has_sentence_mark(text) || too_wide || broken || aside || continues || is_numbered(text))
 }

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::script::{ends_sentence, ends_with_aside, is_ideograph, opens_with_clause_end};
+use super::script::{ends_sentence, ends_with_aside, has_sentence_mark, is_ideograph};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -47,9 +47,9 @@ const RESUME: f32 = ADOPT;
 const MIN_GAIN: f32 = 1.0;
 /// Word weight with which untitled text joins a headline's story…
 const ADOPT: f32 = 2.0;
-/// Word weight enough for untitled text that opens mid-clause (`使用。此次…`), which
+/// Word weight enough for untitled text that opens mid-sentence (`使用。此次…`), which
 /// cannot start a story of its own…
-const ADOPT_MID_CLAUSE: f32 = 1.0;
+const ADOPT_MID_SENTENCE: f32 = 1.0;
 /// …and how many times the next headline's weight either must be.
 const ADOPT_RATIO: f32 = 3.0;
 
@@ -111,9 +111,9 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             }
             let (best, second) = top_two(&totals[k]);
             let w = totals[k][best];
-            // Text that opens mid-clause is no story's start: less word evidence will do.
-            let need = if opens_mid_clause(&pieces[k]) {
-                ADOPT_MID_CLAUSE
+            // Text that opens mid-sentence is no story's start: less word evidence will do.
+            let need = if opens_mid_sentence(&pieces[k]) {
+                ADOPT_MID_SENTENCE
             } else {
                 ADOPT
             };
@@ -152,9 +152,14 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
         .collect()
 }
 
-/// The piece's text opens with a clause's end: the rest of a sentence begun elsewhere.
-fn opens_mid_clause(piece: &Piece) -> bool {
-    matches!(piece.blocks.first(), Some(Block::Paragraph { text }) if opens_with_clause_end(text))
+/// The piece's text opens with a sentence's last word (`使用。此次…`): the rest of a
+/// sentence begun elsewhere, since no text starts with a sentence of a word or two.
+fn opens_mid_sentence(piece: &Piece) -> bool {
+    let Some(Block::Paragraph { text }) = piece.blocks.first() else {
+        return false;
+    };
+    let head: String = text.chars().take(3).collect();
+    has_sentence_mark(&head)
 }
 
 /// Indices of the largest value and the value of the second largest (0 when alone).

@@ -98,15 +98,6 @@ pub fn ends_with_aside(paragraph: &str) -> bool {
     false
 }
 
-/// Opens with the end of a clause (`了，觉得……`, `使用。此次……`): a mark that ends a
-/// clause among its first three characters. No sentence starts so; the text goes on from
-/// another line.
-pub fn opens_with_clause_end(s: &str) -> bool {
-    s.chars()
-        .take(3)
-        .any(|c| matches!(c, '，' | '。' | '、' | '；'))
-}
-
 /// True when `s` holds a sentence-final mark anywhere (a heading never does).
 pub fn has_sentence_mark(s: &str) -> bool {
     s.contains(['。', '！', '？'])
