@@ -1,6 +1,8 @@
 //! Repairs for dumps whose text order is not reading order: a headline printed after its
-//! body goes back to it, a box label printed after its items moves up before them, and a
-//! source note printed after another story goes back to the story it names.
+//! body goes back to it, a box label printed after its items moves up before them, a
+//! source note printed after another story goes back to the story it names, and a first
+//! paragraph printed atop another story goes to the front of the story whose words it
+//! shares.
 //!
 //! Both work on finished pieces of one page and only move text, never drop it.
 
@@ -9,8 +11,12 @@ use super::pairing::terms;
 use super::segment::Piece;
 use crate::article::Block;
 
-/// Distinct word pairs a source note must share with another story's text to move there.
-const NOTE_PAIRS: usize = 3;
+/// Distinct word pairs a source note or a stray paragraph must share with another story
+/// to move there.
+const MOVE_PAIRS: usize = 3;
+/// How many times the pairs it shares with its own story a first paragraph must share
+/// with another to move there.
+const OWN_RATIO: usize = 3;
 
 /// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
 /// stand before them, where a reader sees it.
@@ -100,7 +106,7 @@ fn is_note(b: &Block) -> bool {
 
 /// A source note ends the story it is printed after; one the dump printed after another
 /// story (its own text ran elsewhere) moves to the end of the titled story whose text
-/// shares at least [`NOTE_PAIRS`] of its word pairs (the original title it cites is that
+/// shares at least [`MOVE_PAIRS`] of its word pairs (the original title it cites is that
 /// story's), when the story it ends shares none and the other has no note of its own.
 pub fn move_source_notes(pieces: &mut [Piece]) {
     for k in 0..pieces.len() {
@@ -108,34 +114,78 @@ pub fn move_source_notes(pieces: &mut [Piece]) {
             continue;
         };
         let words = terms(note.text());
-        let shared = |p: &Piece, skip: usize| {
-            let mut seen = vec![false; words.len()];
-            let title = p.head.as_ref().map(|h| h.title.as_str()).unwrap_or("");
-            let texts = p.blocks[..p.blocks.len() - skip].iter().map(Block::text);
-            for text in std::iter::once(title).chain(texts) {
-                for t in terms(text) {
-                    if let Ok(i) = words.binary_search(&t) {
-                        seen[i] = true;
-                    }
-                }
-            }
-            seen.iter().filter(|&&s| s).count()
-        };
-        if shared(&pieces[k], 1) > 0 {
+        let rest = pieces[k].blocks.len() - 1;
+        if shared_pairs(&words, &pieces[k], 0..rest) > 0 {
             continue;
         }
-        let home = (0..pieces.len())
-            .filter(|&j| j != k && pieces[j].head.is_some())
-            .filter(|&j| !pieces[j].blocks.last().is_some_and(is_note))
-            .map(|j| (j, shared(&pieces[j], 0)))
-            .filter(|&(_, n)| n >= NOTE_PAIRS)
-            .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)));
+        let home = home_of(&words, pieces, k, |p| !p.blocks.last().is_some_and(is_note));
         if let Some((j, _)) = home {
             if let Some(note) = pieces[k].blocks.pop() {
                 pieces[j].blocks.push(note);
             }
         }
     }
+}
+
+/// A titled story's first paragraph that shares next to nothing with its own headline and
+/// the rest of its text (fewer than [`MOVE_PAIRS`] word pairs), but at least that many with
+/// another titled story, and [`OWN_RATIO`] times more (`武功山农产品配送中心…` atop a story
+/// on product reviews), is that
+/// story's text printed out of place (between a headline and its byline, say): it moves
+/// to the front of that story, whose text the dump began elsewhere.
+pub fn move_stray_openers(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        let p = &pieces[k];
+        let opener = match p.blocks.first() {
+            Some(b @ Block::Paragraph { .. }) if p.head.is_some() && p.blocks.len() > 1 => b,
+            _ => continue,
+        };
+        let words = terms(opener.text());
+        let own = shared_pairs(&words, p, 1..p.blocks.len());
+        if own >= MOVE_PAIRS {
+            continue;
+        }
+        let home = home_of(&words, pieces, k, |_| true).filter(|&(_, n)| n > OWN_RATIO * own);
+        if let Some((j, _)) = home {
+            let block = pieces[k].blocks.remove(0);
+            pieces[j].blocks.insert(0, block);
+        }
+    }
+}
+
+/// The titled piece other than `k` (and accepted by `fits`) whose headline and text share
+/// the most of `words`, at least [`MOVE_PAIRS`] (the earliest on a tie), and how many.
+fn home_of(
+    words: &[u64],
+    pieces: &[Piece],
+    k: usize,
+    fits: impl Fn(&Piece) -> bool,
+) -> Option<(usize, usize)> {
+    (0..pieces.len())
+        .filter(|&j| j != k && pieces[j].head.is_some() && fits(&pieces[j]))
+        .map(|j| {
+            (
+                j,
+                shared_pairs(words, &pieces[j], 0..pieces[j].blocks.len()),
+            )
+        })
+        .filter(|&(_, n)| n >= MOVE_PAIRS)
+        .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))
+}
+
+/// How many of `words` (sorted word pairs) the title of `piece` and its `blocks` show.
+fn shared_pairs(words: &[u64], piece: &Piece, blocks: std::ops::Range<usize>) -> usize {
+    let mut seen = vec![false; words.len()];
+    let title = piece.head.as_ref().map_or("", |h| h.title.as_str());
+    let texts = piece.blocks[blocks].iter().map(Block::text);
+    for text in std::iter::once(title).chain(texts) {
+        for t in terms(text) {
+            if let Ok(i) = words.binary_search(&t) {
+                seen[i] = true;
+            }
+        }
+    }
+    seen.iter().filter(|&&s| s).count()
 }
 
 #[cfg(test)]
@@ -189,5 +239,41 @@ mod tests {
         ];
         move_source_notes(&mut pieces);
         assert_eq!(pieces[1].blocks.last().map(Block::text), Some(NOTE));
+    }
+
+    #[test]
+    fn a_source_note_with_no_story_to_go_to_stays() {
+        let mut pieces = vec![
+            story("呵护一小 幼有所保", &["江西资助新生儿参加基本医保。"]),
+            story("地里“土疙瘩”变增收", &["老乡的日子越过越红火。", NOTE]),
+        ];
+        move_source_notes(&mut pieces);
+        assert_eq!(pieces[1].blocks.last().map(Block::text), Some(NOTE));
+    }
+
+    const STRAY: &str = "武功山农产品配送中心落户茅店村，冷链设施解决了保鲜难题。";
+
+    #[test]
+    fn a_first_paragraph_about_another_story_goes_to_its_front() {
+        let farm = "“现在，乡亲们不用拉着农产品到集市上叫卖了，在配送中心就能完成现金结算。”\
+                    村里还依托武功山景区，组织村民发展民宿。";
+        let review = "把不同品牌的同类型产品进行横向对比，这样的测评视频屡见不鲜。";
+        let mut pieces = vec![
+            story("地里“土疙瘩”变增收", &[farm]),
+            story("莫让虚假测评误导消费", &[STRAY, review]),
+        ];
+        move_stray_openers(&mut pieces);
+        assert_eq!(pieces[0].blocks[0].text(), STRAY);
+        assert_eq!(pieces[1].blocks[0].text(), review);
+        // A first paragraph that speaks of its own story as much stays.
+        let mut pieces = vec![
+            story("地里“土疙瘩”变增收", &[farm]),
+            story(
+                "莫让虚假测评误导消费",
+                &[STRAY, "武功山的配送中心也做测评。"],
+            ),
+        ];
+        move_stray_openers(&mut pieces);
+        assert_eq!(pieces[1].blocks[0].text(), STRAY);
     }
 }
