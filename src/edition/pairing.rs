@@ -763,7 +763,7 @@ pub(super) fn terms(text: &str) -> Vec<u64> {
 }
 
 /// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
-fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
+pub(super) fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     // The Latin or digit run being read: its hash and length, and the hash and length it
     // had before a trailing dot (`863.75万` keeps its dot, `GDP.` drops it).

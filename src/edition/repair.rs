@@ -7,7 +7,7 @@
 //! Both work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::is_box_label;
-use super::pairing::terms;
+use super::pairing::{for_each_term, terms};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -15,8 +15,11 @@ use crate::article::Block;
 /// to move there.
 const MOVE_PAIRS: usize = 3;
 /// How many times the pairs it shares with its own story a first paragraph must share
-/// with another to move there.
+/// with another to move there…
 const OWN_RATIO: usize = 3;
+/// …reading the blocks of either story this near its start: a paragraph shares words with
+/// the text around it.
+const NEAR_BLOCKS: usize = 3;
 
 /// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
 /// stand before them, where a reader sees it.
@@ -113,12 +116,14 @@ pub fn move_source_notes(pieces: &mut [Piece]) {
         let Some(note) = pieces[k].blocks.last().filter(|b| is_note(b)) else {
             continue;
         };
-        let words = terms(note.text());
+        let words = Words::of(note.text());
         let rest = pieces[k].blocks.len() - 1;
-        if shared_pairs(&words, &pieces[k], 0..rest) > 0 {
+        if shared_pairs(&words, &pieces[k], 0..rest, 1) > 0 {
             continue;
         }
-        let home = home_of(&words, pieces, k, |p| !p.blocks.last().is_some_and(is_note));
+        let home = home_of(&words, pieces, k, usize::MAX, |j| {
+            !pieces[j].blocks.last().is_some_and(is_note)
+        });
         if let Some((j, _)) = home {
             if let Some(note) = pieces[k].blocks.pop() {
                 pieces[j].blocks.push(note);
@@ -128,11 +133,11 @@ pub fn move_source_notes(pieces: &mut [Piece]) {
 }
 
 /// A titled story's first paragraph that shares next to nothing with its own headline and
-/// the rest of its text (fewer than [`MOVE_PAIRS`] word pairs), but at least that many with
+/// the paragraphs after it (fewer than [`MOVE_PAIRS`] word pairs), but at least that many with
 /// another titled story, and [`OWN_RATIO`] times more (`武功山农产品配送中心…` atop a story
-/// on product reviews), is that
-/// story's text printed out of place (between a headline and its byline, say): it moves
-/// to the front of that story, whose text the dump began elsewhere.
+/// on product reviews), is the text of the story next to it printed out of place (between
+/// a headline and its byline, say): it moves to the front of that story, whose text the
+/// dump began elsewhere.
 pub fn move_stray_openers(pieces: &mut [Piece]) {
     for k in 0..pieces.len() {
         let p = &pieces[k];
@@ -140,12 +145,26 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
             Some(b @ Block::Paragraph { .. }) if p.head.is_some() && p.blocks.len() > 1 => b,
             _ => continue,
         };
-        let words = terms(opener.text());
-        let own = shared_pairs(&words, p, 1..p.blocks.len());
+        // Most first paragraphs repeat a word of their headline: those are at home.
+        let title = Words::of(p.head.as_ref().map_or("", |h| h.title.as_str()));
+        let mut echoes = false;
+        for_each_term(opener.text(), |t| echoes |= title.find(t).is_some());
+        if echoes {
+            continue;
+        }
+        let words = Words::of(opener.text());
+        let own = shared_pairs(
+            &words,
+            p,
+            1..p.blocks.len().min(1 + NEAR_BLOCKS),
+            MOVE_PAIRS,
+        );
         if own >= MOVE_PAIRS {
             continue;
         }
-        let home = home_of(&words, pieces, k, |_| true).filter(|&(_, n)| n > OWN_RATIO * own);
+        // Printed out of place, it stands next to its story.
+        let home = home_of(&words, pieces, k, NEAR_BLOCKS, |j| j.abs_diff(k) == 1)
+            .filter(|&(_, n)| n > OWN_RATIO * own);
         if let Some((j, _)) = home {
             let block = pieces[k].blocks.remove(0);
             pieces[j].blocks.insert(0, block);
@@ -153,39 +172,92 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
     }
 }
 
-/// The titled piece other than `k` (and accepted by `fits`) whose headline and text share
-/// the most of `words`, at least [`MOVE_PAIRS`] (the earliest on a tie), and how many.
+/// The titled piece other than `k` (and whose index `fits`) whose headline and first
+/// `blocks` share the most of `words`, at least [`MOVE_PAIRS`] (the earliest on a tie), and how many.
 fn home_of(
-    words: &[u64],
+    words: &Words,
     pieces: &[Piece],
     k: usize,
-    fits: impl Fn(&Piece) -> bool,
+    blocks: usize,
+    fits: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     (0..pieces.len())
-        .filter(|&j| j != k && pieces[j].head.is_some() && fits(&pieces[j]))
+        .filter(|&j| j != k && pieces[j].head.is_some() && fits(j))
         .map(|j| {
             (
                 j,
-                shared_pairs(words, &pieces[j], 0..pieces[j].blocks.len()),
+                shared_pairs(
+                    words,
+                    &pieces[j],
+                    0..pieces[j].blocks.len().min(blocks),
+                    usize::MAX,
+                ),
             )
         })
         .filter(|&(_, n)| n >= MOVE_PAIRS)
         .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))
 }
 
-/// How many of `words` (sorted word pairs) the title of `piece` and its `blocks` show.
-fn shared_pairs(words: &[u64], piece: &Piece, blocks: std::ops::Range<usize>) -> usize {
-    let mut seen = vec![false; words.len()];
+/// The word pairs of one paragraph, with a one-hash Bloom filter that turns away most of
+/// a page's pairs before the binary search (the stories' text is read term by term).
+struct Words {
+    sorted: Vec<u64>,
+    filter: [u64; WORD_FILTER],
+}
+
+/// Size of the filter of [`Words`], in 64-bit words (1,024 bits for some 100 pairs).
+const WORD_FILTER: usize = 16;
+
+impl Words {
+    fn of(text: &str) -> Self {
+        let sorted = terms(text);
+        let mut filter = [0; WORD_FILTER];
+        for &t in &sorted {
+            let (w, b) = Self::slot(t);
+            filter[w] |= b;
+        }
+        Words { sorted, filter }
+    }
+
+    fn slot(t: u64) -> (usize, u64) {
+        let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
+        (h / 64 % WORD_FILTER, 1 << (h % 64))
+    }
+
+    /// The index of pair `t`, if the paragraph has it.
+    fn find(&self, t: u64) -> Option<usize> {
+        let (w, b) = Self::slot(t);
+        if self.filter[w] & b == 0 {
+            return None;
+        }
+        self.sorted.binary_search(&t).ok()
+    }
+}
+
+/// How many of `words` the title of `piece` and its `blocks` show,
+/// counting no further than `enough` (most stories show enough in their first lines).
+fn shared_pairs(
+    words: &Words,
+    piece: &Piece,
+    blocks: std::ops::Range<usize>,
+    enough: usize,
+) -> usize {
+    let mut seen = vec![false; words.sorted.len()];
+    let mut n = 0;
     let title = piece.head.as_ref().map_or("", |h| h.title.as_str());
     let texts = piece.blocks[blocks].iter().map(Block::text);
     for text in std::iter::once(title).chain(texts) {
-        for t in terms(text) {
-            if let Ok(i) = words.binary_search(&t) {
+        for_each_term(text, |t| {
+            if let Some(i) = words.find(t) {
+                n += usize::from(!seen[i]);
                 seen[i] = true;
             }
+        });
+        if n >= enough {
+            break;
         }
     }
-    seen.iter().filter(|&&s| s).count()
+    n
 }
 
 #[cfg(test)]
