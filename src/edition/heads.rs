@@ -233,9 +233,18 @@ fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) 
     if shaped && single && page.lines[i].width <= 3.0 {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
-    } else if shaped && (stacked || end - i <= 3 && !at_column) {
+    } else if shaped && (stacked || end - i <= 3 && !at_column) && !runs_on(page, end) {
         (i..end).for_each(|k| page.roles[k] = Role::Head);
     }
+}
+
+/// True when a word runs from the line before body line `k` into it: a headline never
+/// runs a word on into the text under it (`…的‘金疙` / `瘩’，打开`), so lines that do are
+/// text, a paragraph's start set narrow by its quotes.
+fn runs_on(page: &Page, k: usize) -> bool {
+    k > 0
+        && page.roles.get(k) == Some(&Role::Body)
+        && word_across_lines(page.lines[k - 1].text, page.lines[k].text)
 }
 
 /// A line that may be a headline with no byline to vouch for it: head-shaped, and with no
@@ -316,7 +325,10 @@ fn mark_block_heads(page: &mut Page) {
         let next = i + run;
         let then_jump = next < end && page.roles[next] == Role::Jump;
         let then_body = next < end && page.roles[next] == Role::Body && !page.leads[next];
-        if (2..=3).contains(&run) && (then_body || then_jump) || run == 1 && then_jump {
+        // Short lines that run a word on into the text under them start a paragraph.
+        if (2..=3).contains(&run) && (then_body && !runs_on(page, next) || then_jump)
+            || run == 1 && then_jump
+        {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
         }
         i = end;
@@ -450,5 +462,20 @@ mod tests {
         let text = text.replace("恼事。收到反馈后", "收到反馈后，街区");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[3], Role::Body);
+    }
+
+    /// Short lines that run a word on into the line under them (疙瘩) open a paragraph, set
+    /// narrow by its quotes; the same lines with no word across are a headline.
+    #[test]
+    fn short_lines_running_a_word_on_are_no_headline() {
+        let text = "好山好水，出好农货，咋卖好价钱呢\n上好价？\n\n“把种在地里的‘土疙\n\
+                    瘩’变成村民增收的‘金疙\n\n瘩’，打开销路是关键。”3月11\n\
+                    日，走上“代表通道”的江西萍乡\n武功山茅店村党总支书记谭新萍\n\
+                    代表说，乡亲们的瓜果蔬菜卖不上";
+        let page = classify(to_lines(text), true);
+        assert!(page.roles[2..4].iter().all(|&r| r != Role::Head));
+        let text = text.replace("瘩’，打开销路", "要打开销路");
+        let page = classify(to_lines(&text), true);
+        assert_eq!(&page.roles[2..4], &[Role::Head; 2]);
     }
 }

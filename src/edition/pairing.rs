@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::script::{ends_sentence, ends_with_aside, is_ideograph};
+use super::script::{ends_sentence, ends_with_aside, has_sentence_mark, is_ideograph};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -47,7 +47,10 @@ const RESUME: f32 = ADOPT;
 const MIN_GAIN: f32 = 1.0;
 /// Word weight with which untitled text joins a headline's story…
 const ADOPT: f32 = 2.0;
-/// …and how many times the next headline's weight it must be.
+/// Word weight enough for untitled text that opens mid-sentence (`使用。此次…`), which
+/// cannot start a story of its own…
+const ADOPT_MID_SENTENCE: f32 = 1.0;
+/// …and how many times the next headline's weight either must be.
 const ADOPT_RATIO: f32 = 3.0;
 
 /// The pieces of one Chinese page with headlines moved to the text whose words they share
@@ -108,7 +111,13 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             }
             let (best, second) = top_two(&totals[k]);
             let w = totals[k][best];
-            (w >= ADOPT && w >= ADOPT_RATIO * second).then_some(page.heads[best])
+            // Text that opens mid-sentence is no story's start: less word evidence will do.
+            let need = if opens_mid_sentence(&pieces[k]) {
+                ADOPT_MID_SENTENCE
+            } else {
+                ADOPT
+            };
+            (w >= need && w >= ADOPT_RATIO * second).then_some(page.heads[best])
         })
         .collect();
     // Text before its story goes in front of it, text after it behind, each in text order.
@@ -141,6 +150,16 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             story
         })
         .collect()
+}
+
+/// The piece's text opens with a sentence's last word (`使用。此次…`): the rest of a
+/// sentence begun elsewhere, since no text starts with a sentence of a word or two.
+fn opens_mid_sentence(piece: &Piece) -> bool {
+    let Some(Block::Paragraph { text }) = piece.blocks.first() else {
+        return false;
+    };
+    let head: String = text.chars().take(3).collect();
+    has_sentence_mark(&head)
 }
 
 /// Indices of the largest value and the value of the second largest (0 when alone).
@@ -735,7 +754,7 @@ fn head_text(h: &super::headline::Headline) -> String {
 
 /// The distinct word evidence of `text`, sorted: pairs of adjacent ideographs (a Chinese
 /// word is mostly two characters), and runs of two or more digits or Latin letters.
-fn terms(text: &str) -> Vec<u64> {
+pub(super) fn terms(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     for_each_term(text, |t| out.push(t));
     out.sort_unstable();
@@ -744,7 +763,7 @@ fn terms(text: &str) -> Vec<u64> {
 }
 
 /// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
-fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
+pub(super) fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     // The Latin or digit run being read: its hash and length, and the hash and length it
     // had before a trailing dot (`863.75万` keeps its dot, `GDP.` drops it).

@@ -1,11 +1,25 @@
 //! Repairs for dumps whose text order is not reading order: a headline printed after its
-//! body goes back to it, and a box label printed after its items moves up before them.
+//! body goes back to it, a box label printed after its items moves up before them, a
+//! source note printed after another story goes back to the story it names, and a first
+//! paragraph printed atop another story goes to the front of the story whose words it
+//! shares.
 //!
 //! Both work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::is_box_label;
+use super::pairing::{for_each_term, terms};
 use super::segment::Piece;
 use crate::article::Block;
+
+/// Distinct word pairs a source note or a stray paragraph must share with another story
+/// to move there.
+const MOVE_PAIRS: usize = 3;
+/// How many times the pairs it shares with its own story a first paragraph must share
+/// with another to move there…
+const OWN_RATIO: usize = 3;
+/// …reading the blocks of either story this near its start: a paragraph shares words with
+/// the text around it.
+const NEAR_BLOCKS: usize = 3;
 
 /// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
 /// stand before them, where a reader sees it.
@@ -84,5 +98,254 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         }
         p.continued_from = p.continued_from.take().or(head.continued_from);
         p.continued |= head.continued;
+    }
+}
+
+/// A paragraph that is all one bracketed note (`（摘编自《天津日报》，原题为《…》）`): the
+/// source line that closes a story.
+fn is_note(b: &Block) -> bool {
+    matches!(b, Block::Paragraph { text } if text.starts_with('（') && text.ends_with('）'))
+}
+
+/// A source note ends the story it is printed after; one the dump printed after another
+/// story (its own text ran elsewhere) moves to the end of the titled story whose text
+/// shares at least [`MOVE_PAIRS`] of its word pairs (the original title it cites is that
+/// story's), when the story it ends shares none and the other has no note of its own.
+pub fn move_source_notes(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        let Some(note) = pieces[k].blocks.last().filter(|b| is_note(b)) else {
+            continue;
+        };
+        let words = Words::of(note.text());
+        let rest = pieces[k].blocks.len() - 1;
+        if shared_pairs(&words, &pieces[k], 0..rest, 1) > 0 {
+            continue;
+        }
+        let home = home_of(&words, pieces, k, usize::MAX, |j| {
+            !pieces[j].blocks.last().is_some_and(is_note)
+        });
+        if let Some((j, _)) = home {
+            if let Some(note) = pieces[k].blocks.pop() {
+                pieces[j].blocks.push(note);
+            }
+        }
+    }
+}
+
+/// A titled story's first paragraph that shares next to nothing with its own headline and
+/// the paragraphs after it (fewer than [`MOVE_PAIRS`] word pairs), but at least that many with
+/// another titled story, and [`OWN_RATIO`] times more (`武功山农产品配送中心…` atop a story
+/// on product reviews), is the text of the story next to it printed out of place (between
+/// a headline and its byline, say): it moves to the front of that story, whose text the
+/// dump began elsewhere.
+pub fn move_stray_openers(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        let p = &pieces[k];
+        let opener = match p.blocks.first() {
+            Some(b @ Block::Paragraph { .. }) if p.head.is_some() && p.blocks.len() > 1 => b,
+            _ => continue,
+        };
+        // Most first paragraphs repeat a word of their headline: those are at home.
+        let title = Words::of(p.head.as_ref().map_or("", |h| h.title.as_str()));
+        let mut echoes = false;
+        for_each_term(opener.text(), |t| echoes |= title.find(t).is_some());
+        if echoes {
+            continue;
+        }
+        let words = Words::of(opener.text());
+        let own = shared_pairs(
+            &words,
+            p,
+            1..p.blocks.len().min(1 + NEAR_BLOCKS),
+            MOVE_PAIRS,
+        );
+        if own >= MOVE_PAIRS {
+            continue;
+        }
+        // Printed out of place, it stands next to its story.
+        let home = home_of(&words, pieces, k, NEAR_BLOCKS, |j| j.abs_diff(k) == 1)
+            .filter(|&(_, n)| n > OWN_RATIO * own);
+        if let Some((j, _)) = home {
+            let block = pieces[k].blocks.remove(0);
+            pieces[j].blocks.insert(0, block);
+        }
+    }
+}
+
+/// The titled piece other than `k` (and whose index `fits`) whose headline and first
+/// `blocks` share the most of `words`, at least [`MOVE_PAIRS`] (the earliest on a tie), and how many.
+fn home_of(
+    words: &Words,
+    pieces: &[Piece],
+    k: usize,
+    blocks: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    (0..pieces.len())
+        .filter(|&j| j != k && pieces[j].head.is_some() && fits(j))
+        .map(|j| {
+            (
+                j,
+                shared_pairs(
+                    words,
+                    &pieces[j],
+                    0..pieces[j].blocks.len().min(blocks),
+                    usize::MAX,
+                ),
+            )
+        })
+        .filter(|&(_, n)| n >= MOVE_PAIRS)
+        .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))
+}
+
+/// The word pairs of one paragraph, with a one-hash Bloom filter that turns away most of
+/// a page's pairs before the binary search (the stories' text is read term by term).
+struct Words {
+    sorted: Vec<u64>,
+    filter: [u64; WORD_FILTER],
+}
+
+/// Size of the filter of [`Words`], in 64-bit words (1,024 bits for some 100 pairs).
+const WORD_FILTER: usize = 16;
+
+impl Words {
+    fn of(text: &str) -> Self {
+        let sorted = terms(text);
+        let mut filter = [0; WORD_FILTER];
+        for &t in &sorted {
+            let (w, b) = Self::slot(t);
+            filter[w] |= b;
+        }
+        Words { sorted, filter }
+    }
+
+    fn slot(t: u64) -> (usize, u64) {
+        let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
+        (h / 64 % WORD_FILTER, 1 << (h % 64))
+    }
+
+    /// The index of pair `t`, if the paragraph has it.
+    fn find(&self, t: u64) -> Option<usize> {
+        let (w, b) = Self::slot(t);
+        if self.filter[w] & b == 0 {
+            return None;
+        }
+        self.sorted.binary_search(&t).ok()
+    }
+}
+
+/// How many of `words` the title of `piece` and its `blocks` show,
+/// counting no further than `enough` (most stories show enough in their first lines).
+fn shared_pairs(
+    words: &Words,
+    piece: &Piece,
+    blocks: std::ops::Range<usize>,
+    enough: usize,
+) -> usize {
+    let mut seen = vec![false; words.sorted.len()];
+    let mut n = 0;
+    let title = piece.head.as_ref().map_or("", |h| h.title.as_str());
+    let texts = piece.blocks[blocks].iter().map(Block::text);
+    for text in std::iter::once(title).chain(texts) {
+        for_each_term(text, |t| {
+            if let Some(i) = words.find(t) {
+                n += usize::from(!seen[i]);
+                seen[i] = true;
+            }
+        });
+        if n >= enough {
+            break;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::headline::Headline;
+
+    fn story(title: &str, paragraphs: &[&str]) -> Piece {
+        Piece {
+            head: Some(Headline {
+                title: title.to_owned(),
+                ..Headline::default()
+            }),
+            blocks: paragraphs
+                .iter()
+                .map(|t| Block::Paragraph {
+                    text: (*t).to_owned(),
+                })
+                .collect(),
+            ..Piece::default()
+        }
+    }
+
+    const NOTE: &str = "（摘编自《天津日报》，原题为《文明是怎样炼成的》）";
+
+    #[test]
+    fn a_source_note_goes_back_to_the_story_it_names() {
+        let mut pieces = vec![
+            story(
+                "设施更“懂人” 城市更文明",
+                &["城市文明，在每个市民遵礼守序的行动中炼成。天津滨海新区曾有一处闲置地。"],
+            ),
+            story("地里“土疙瘩”变增收", &["老乡的日子越过越红火。", NOTE]),
+        ];
+        move_source_notes(&mut pieces);
+        assert_eq!(pieces[0].blocks.last().map(Block::text), Some(NOTE));
+        assert_eq!(pieces[1].blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_source_note_sharing_words_with_its_story_stays() {
+        let mut pieces = vec![
+            story(
+                "设施更“懂人” 城市更文明",
+                &["城市文明在行动中炼成。天津街区。"],
+            ),
+            story(
+                "地里“土疙瘩”变增收",
+                &["天津的老乡说日子越过越红火。", NOTE],
+            ),
+        ];
+        move_source_notes(&mut pieces);
+        assert_eq!(pieces[1].blocks.last().map(Block::text), Some(NOTE));
+    }
+
+    #[test]
+    fn a_source_note_with_no_story_to_go_to_stays() {
+        let mut pieces = vec![
+            story("呵护一小 幼有所保", &["江西资助新生儿参加基本医保。"]),
+            story("地里“土疙瘩”变增收", &["老乡的日子越过越红火。", NOTE]),
+        ];
+        move_source_notes(&mut pieces);
+        assert_eq!(pieces[1].blocks.last().map(Block::text), Some(NOTE));
+    }
+
+    const STRAY: &str = "武功山农产品配送中心落户茅店村，冷链设施解决了保鲜难题。";
+
+    #[test]
+    fn a_first_paragraph_about_another_story_goes_to_its_front() {
+        let farm = "“现在，乡亲们不用拉着农产品到集市上叫卖了，在配送中心就能完成现金结算。”\
+                    村里还依托武功山景区，组织村民发展民宿。";
+        let review = "把不同品牌的同类型产品进行横向对比，这样的测评视频屡见不鲜。";
+        let mut pieces = vec![
+            story("地里“土疙瘩”变增收", &[farm]),
+            story("莫让虚假测评误导消费", &[STRAY, review]),
+        ];
+        move_stray_openers(&mut pieces);
+        assert_eq!(pieces[0].blocks[0].text(), STRAY);
+        assert_eq!(pieces[1].blocks[0].text(), review);
+        // A first paragraph that speaks of its own story as much stays.
+        let mut pieces = vec![
+            story("地里“土疙瘩”变增收", &[farm]),
+            story(
+                "莫让虚假测评误导消费",
+                &[STRAY, "武功山的配送中心也做测评。"],
+            ),
+        ];
+        move_stray_openers(&mut pieces);
+        assert_eq!(pieces[1].blocks[0].text(), STRAY);
     }
 }

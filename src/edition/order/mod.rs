@@ -3,6 +3,10 @@
 //! continue each other. This stage finds such interleaved regions of a Chinese page and puts
 //! their lines back in column order.
 //!
+//! Where blank lines separate the rows, two lines printed with no blank between them are
+//! one pdftotext block, so one column's consecutive lines: they stay together, and a
+//! region never cuts through them.
+//!
 //! It only permutes lines: nothing is dropped, merged or invented, and each position keeps
 //! its blank-line flag, so the page's blank rhythm is unchanged. A region is reordered only
 //! when the recovered chains read clearly better than the lines as printed; flowing text,
@@ -52,6 +56,10 @@ const INDENT_PENALTY: f32 = 2.0;
 const BRACKET_CLOSED: f32 = 3.0;
 /// Regions whose out-of-order joins are this close merge into one.
 const MERGE_GAP: usize = 2;
+/// Score of a join inside one block of lines printed amid blank-separated rows.
+const GLUED: f32 = 3.0;
+/// Lines on either side whose blank lines tell a stretch printed one row at a time.
+const BLANK_RADIUS: usize = 4;
 
 /// The page's lines in reading order (see the module doc). `cjk` says the page is Chinese.
 pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
@@ -82,7 +90,13 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
         matching = Some(m);
     }
     let (scores, succ) = matching.unwrap_or_else(|| to_matching(&page));
-    let order = to_order(&succ, &scores, lines.len(), |a, b| page.score(a, b));
+    let regions: Vec<(usize, usize)> = to_regions(&succ, MIN_JUMPS)
+        .into_iter()
+        .map(|r| page.widened(r, &succ))
+        .collect();
+    let order = to_order(&regions, &succ, &scores, lines.len(), |a, b| {
+        page.score(a, b)
+    });
     to_permuted(lines, &order)
 }
 
@@ -94,7 +108,13 @@ fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
     // The period read from one matching sharpens the next; a second round settles lines
     // whose neighbours the first round got wrong.
     for _ in 0..PERIOD_ROUNDS {
-        scores = with_period_bonus(&text_scores, &succ, |a, b| {
+        // A block's own lines follow each other whatever the period: they do not vote.
+        let rows: Vec<Option<usize>> = succ
+            .iter()
+            .enumerate()
+            .map(|(k, s)| s.filter(|_| !page.glued.get(k + 1).copied().unwrap_or(false)))
+            .collect();
+        scores = with_period_bonus(&text_scores, &rows, |a, b| {
             page.is_vouched(a, b, text_scores.get(a, b))
         });
         succ = to_successors(&scores);
@@ -112,6 +132,8 @@ struct Page {
     /// Each line's column width read from the widest all-ideograph lines around it.
     pure_widths: Vec<f32>,
     bigrams: Bigrams,
+    /// Lines printed in one block with the line before them (see [`to_glued`]).
+    glued: Vec<bool>,
 }
 
 impl Page {
@@ -122,6 +144,7 @@ impl Page {
             widths: to_column_widths(&sides, &prose),
             pure_widths: to_pure_widths(&sides),
             bigrams,
+            glued: to_glued(lines),
             sides,
             prose,
         }
@@ -144,6 +167,16 @@ impl Page {
     /// The text score of line `b` continuing line `a`; `-inf` unless both are prose, or
     /// `b` closes the bracket `a` left open (a dateline's `（记者` / `姜琳）为贯彻…`).
     fn score(&self, a: usize, b: usize) -> f32 {
+        let glued = |k: usize| self.glued.get(k).copied().unwrap_or(false);
+        // One block of lines amid rows printed block by block: its lines follow each other
+        // and nothing else, neither into its later lines nor out of its earlier ones.
+        if glued(b) || glued(a + 1) {
+            return if b == a + 1 && self.prose[a] && self.prose[b] {
+                GLUED
+            } else {
+                f32::NEG_INFINITY
+            };
+        }
         if let (Some(x), Some(y)) = (self.sides.get(a), self.sides.get(b)) {
             if x.leaves_bracket_open && y.closes_bracket_first {
                 return BRACKET_CLOSED;
@@ -176,6 +209,30 @@ impl Page {
         }
     }
 
+    /// Region `lo..=hi` taken out to whole blocks, and back over a line cut mid-sentence
+    /// that hangs just before it with no successor (the head of a column whose next line
+    /// the region holds; non-prose lines, a page's header say, may stand between).
+    fn widened(&self, (mut lo, mut hi): (usize, usize), succ: &[Option<usize>]) -> (usize, usize) {
+        let glued = |k: usize| self.glued.get(k).copied().unwrap_or(false);
+        let hanging = (lo.saturating_sub(WINDOW)..lo)
+            .rev()
+            .find(|&k| self.prose[k])
+            .filter(|&k| {
+                let side = &self.sides[k];
+                succ[k].is_none() && !side.is_fragment(self.widths[k]) && !side.ends_sentence()
+            });
+        if let Some(k) = hanging {
+            lo = k;
+        }
+        while lo > 0 && glued(lo) {
+            lo -= 1;
+        }
+        while glued(hi + 1) {
+            hi += 1;
+        }
+        (lo, hi)
+    }
+
     /// Every candidate join between prose lines at most [`WINDOW`] apart, scored.
     fn to_scores(&self) -> Scores {
         let n = self.sides.len();
@@ -203,6 +260,25 @@ impl Page {
             || self.sides.get(a).is_some_and(Side::ends_sentence)
             || (text >= VOUCHED && (a + 1..b).all(running))
     }
+}
+
+/// The lines printed right under the line before them, with no blank line between, in a
+/// stretch where blank lines separate nearly every line. pdftotext sets a blank line
+/// between text blocks; row-interleaved columns come out one block per line, so lines
+/// that share a block there are consecutive lines of one column.
+fn to_glued(lines: &[Line]) -> Vec<bool> {
+    let blank: Vec<bool> = lines.iter().map(|l| l.blank_before).collect();
+    (0..lines.len())
+        .map(|i| {
+            if i == 0 || blank[i] {
+                return false;
+            }
+            let lo = i.saturating_sub(BLANK_RADIUS);
+            let hi = (i + BLANK_RADIUS).min(lines.len() - 1);
+            let blanks = blank[lo..=hi].iter().filter(|&&b| b).count();
+            2 * blanks > hi - lo
+        })
+        .collect()
 }
 
 /// Body-like: mostly CJK text of a few characters at least (labels of one or two are not);
@@ -319,6 +395,7 @@ fn most_common(values: &[u32]) -> Option<u32> {
 /// The new order of line indices: regions where the matching leaves the printed order, and
 /// reads clearly better for it, in chain order; every other line where it was.
 fn to_order(
+    regions: &[(usize, usize)],
     succ: &[Option<usize>],
     scores: &Scores,
     n: usize,
@@ -334,7 +411,8 @@ fn to_order(
     };
     let mut order = Vec::with_capacity(n);
     let mut next = 0;
-    for (lo, hi) in to_regions(succ, MIN_JUMPS) {
+    for &(lo, hi) in regions {
+        let lo = lo.max(next);
         let chained: f32 = (lo..=hi)
             .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
             .sum();

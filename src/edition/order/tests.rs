@@ -197,3 +197,59 @@ fn an_indented_line_with_digits_agrees_with_its_column() {
     let short = Side::from_text("根据决定从今年开始我");
     assert!(width_agreement(&short, &full) < 0.0);
 }
+
+/// Two columns emitted row by row, a blank line between rows, as pdftotext prints one
+/// block per line; where column B has a gap (its paragraph ended a row early), column A's
+/// two lines of that stretch come out as one block, with no blank between them.
+fn to_rows_with_a_block(a: &[String], b: &[String], gap: usize) -> String {
+    let mut rows: Vec<String> = Vec::new();
+    let mut bi = 0;
+    let mut k = 0;
+    while k < a.len() || bi < b.len() {
+        if k == gap && k + 1 < a.len() {
+            rows.push(format!("{}\n{}", a[k], a[k + 1]));
+            k += 2;
+        } else if k < a.len() {
+            rows.push(a[k].clone());
+            k += 1;
+        }
+        if bi < b.len() {
+            rows.push(b[bi].clone());
+            bi += 1;
+        }
+    }
+    rows.join("\n\n")
+}
+
+#[test]
+fn a_block_of_two_lines_amid_blank_separated_rows_stays_one_column() {
+    let lines = to_column_lines(TEXT, 12);
+    let (a, b) = lines.split_at(lines.len().div_ceil(2) + 1);
+    for gap in 2..5 {
+        let text = to_rows_with_a_block(a, b, gap);
+        let got: Vec<&str> = to_reading_order(to_lines(&text), true)
+            .iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(got, lines, "block at row {gap}");
+    }
+}
+
+#[test]
+fn a_region_takes_in_its_blocks_and_a_cut_line_hanging_before_it() {
+    let text = "近年来各地持续推进城市更新行动老旧\n\n编辑 彭园园 美编 丁志军 校对 张驰\n\n\
+        小区改造工作取得明显成效许多居民反\n\n社区工作人员介绍改造前广泛征求居民\n\n\
+        映小区环境变好了出行更方便了生活质\n量有了实实在在的提升专家认为城市更\n\n\
+        意见把加装电梯增设停车位完善养老服";
+    let lines = to_lines(text);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let prose: Vec<bool> = texts.iter().map(|t| is_prose(t)).collect();
+    let page = Page::from_lines(&lines, prose, Bigrams::from_texts(&texts));
+    let succ = vec![None; lines.len()];
+    // The first line is cut mid-sentence with nothing after it; the page's header between.
+    assert_eq!(page.widened((2, 6), &succ), (0, 6));
+    // A region that starts inside the block of lines 4 and 5 starts with the block.
+    let mut joined = succ.clone();
+    joined[4] = Some(5);
+    assert_eq!(page.widened((5, 6), &joined), (4, 6));
+}

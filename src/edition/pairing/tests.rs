@@ -298,3 +298,25 @@ fn a_text_with_its_own_byline_sends_the_headlines_one_up_the_stack() {
     assert_eq!(story.head_authors, 1);
     assert_eq!(story.stray_authors, ["李蕊"]);
 }
+
+#[test]
+fn untitled_text_opening_mid_sentence_joins_on_less_evidence() {
+    let story = || with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]);
+    let apart = vec![
+        with_body(Piece::default(), &["广西产业的天气很好。"]),
+        story(),
+    ];
+    assert_eq!(adopt_untitled(apart).len(), 2);
+    // A clause opening a text (`近日，`) is a story's start like any other.
+    let opener = vec![
+        with_body(Piece::default(), &["近日，广西产业的天气很好。"]),
+        story(),
+    ];
+    assert_eq!(adopt_untitled(opener).len(), 2);
+    // The same words after a sentence's last word: the rest of a sentence begun elsewhere.
+    let cut = vec![
+        with_body(Piece::default(), &["使用。广西产业的天气很好。"]),
+        story(),
+    ];
+    assert_eq!(adopt_untitled(cut).len(), 1);
+}

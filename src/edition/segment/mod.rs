@@ -15,7 +15,9 @@ use super::latin;
 use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
-use super::repair::{attach_orphan_heads, drop_bare_labels, move_box_label};
+use super::repair::{
+    attach_orphan_heads, drop_bare_labels, move_box_label, move_source_notes, move_stray_openers,
+};
 use super::script::{ends_sentence, ends_with_aside, is_capitals};
 use crate::article::Block;
 
@@ -129,6 +131,8 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
+        move_source_notes(&mut b.out.pieces);
+        move_stray_openers(&mut b.out.pieces);
     }
     give_stray_authors(&mut b.out.pieces);
     b.out
