@@ -113,12 +113,13 @@ fn latin_pages_are_left_alone() {
 fn blank_rhythm_stays_with_the_positions() {
     let columns = to_column_lines(TEXT, 12);
     let lines = to_interleaved(&columns, 3);
-    // A blank line before some positions (not a multiple of the period), so flags carried
-    // along with their lines would land elsewhere.
+    // pdftotext prints each line of interleaved columns as a block of its own, a blank
+    // line before it; here not before some positions (not a multiple of the period), so
+    // flags carried along with their lines would land elsewhere.
     let mut text = String::new();
     for (k, l) in lines.iter().enumerate() {
         if k > 0 {
-            text.push_str(if k % 5 == 2 { "\n\n" } else { "\n" });
+            text.push_str(if k % 5 == 2 { "\n" } else { "\n\n" });
         }
         text.push_str(l);
     }
@@ -196,4 +197,55 @@ fn an_indented_line_with_digits_agrees_with_its_column() {
     // As many ems of ideographs, whose width is exact, are another column's.
     let short = Side::from_text("根据决定从今年开始我");
     assert!(width_agreement(&short, &full) < 0.0);
+}
+
+/// The scorer's view of `text`'s lines, all counted as prose.
+fn page_of(text: &str) -> Page {
+    let lines = to_lines(text);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let prose = vec![true; lines.len()];
+    Page::from_lines(&lines, prose, Bigrams::from_texts(&texts))
+}
+
+#[test]
+fn a_line_stacked_under_another_continues_it() {
+    // The same two lines, printed in one block and as blocks of their own.
+    let stacked =
+        page_of("各地持续推进城市更新行动，老旧小\n区改造工作取得明显成效，居民满意\n\n完");
+    let apart =
+        page_of("各地持续推进城市更新行动，老旧小\n\n区改造工作取得明显成效，居民满意\n\n完");
+    assert_eq!(stacked.score(0, 1) - apart.score(0, 1), STACKED);
+}
+
+#[test]
+fn a_column_printed_as_a_block_sets_the_period_of_its_own_lines_only() {
+    // Lines 0-1 of one block, 2-3 of another; 0→1 is a stacked join.
+    let page = page_of("甲乙丙丁戊己庚\n辛壬癸子丑寅卯\n\n辰巳午未申酉戌\n\n亥甲乙丙丁戊己");
+    let succ = vec![Some(1), None, None, None];
+    assert!(page.votes_for(&succ, 0, 1));
+    assert!(!page.votes_for(&succ, 0, 2));
+    // A join across rows votes everywhere.
+    let succ = vec![Some(2), None, None, None];
+    assert!(page.votes_for(&succ, 0, 3));
+}
+
+#[test]
+fn a_dateline_line_is_no_guess_after_a_paragraph_end() {
+    let page = page_of(
+        "大力支持主动作为。\n\n据新华社北京1月1日电 （记者姜\n\n今年以来，各地持续推进城市更新",
+    );
+    assert!(!page.is_vouched(0, 1, 0.0));
+    assert!(page.is_vouched(0, 2, 0.0));
+}
+
+#[test]
+fn a_region_takes_the_short_run_its_last_line_starts() {
+    let succ = vec![Some(2), Some(3), Some(4), Some(5), Some(6), None, None];
+    assert_eq!(to_run_end(&succ, 4, 7), 4);
+    let succ = vec![None, None, Some(3), Some(4), None, None];
+    assert_eq!(to_run_end(&succ, 2, 6), 4);
+    // A whole column printed after the region keeps its place.
+    let mut succ: Vec<Option<usize>> = (1..=40).map(Some).collect();
+    succ.push(None);
+    assert_eq!(to_run_end(&succ, 2, succ.len()), 2);
 }
