@@ -88,6 +88,20 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
             && !breaks_word(prev, last))
 }
 
+/// True when two headline groups have a pair of adjacent ideographs in common: a word of
+/// two characters, most of Chinese.
+pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
+    let pairs = |g: &[HeadLine]| -> Vec<(char, char)> {
+        let text: Vec<char> = g.iter().flat_map(|l| l.0.chars()).collect();
+        text.windows(2)
+            .filter(|w| is_ideograph(w[0]) && is_ideograph(w[1]))
+            .map(|w| (w[0], w[1]))
+            .collect()
+    };
+    let theirs = pairs(b);
+    pairs(a).iter().any(|p| theirs.contains(p))
+}
+
 /// True when `text` is a two-part title, two phrases set apart by a space or a comma
 /// (`呵护一小 幼有所保`, `物尽其用，唤醒“沉睡”资产`): a title's form of its own, never a
 /// subtitle's, which is one phrase (`陈恢清致辞`) or opens with a dash.

@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::order::word_across_lines;
 use super::script::{ends_sentence, ends_with_aside, has_sentence_mark, is_ideograph};
 use super::segment::Piece;
 use crate::article::Block;
@@ -87,7 +88,9 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// Untitled text whose words point clearly at one headline's story joins that story: text
 /// the dump cut off its article around another one (`…她感叹` then another story, then the
-/// rest). Text with a dateline or a jump-from line opens a story of its own and stays.
+/// rest); so does text that finishes the sentence the nearest story before it stops on,
+/// when no headline's words speak for another ([`finished_sentence`]). Text with a
+/// dateline or a jump-from line opens a story of its own and stays.
 pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
     let candidate = |p: &Piece| {
         p.head.is_none()
@@ -117,7 +120,13 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             } else {
                 ADOPT
             };
-            (w >= need && w >= ADOPT_RATIO * second).then_some(page.heads[best])
+            let worded = w >= need && w >= ADOPT_RATIO * second;
+            // Short of words, a sentence the text finishes speaks for a story too, unless
+            // another headline's words speak against it.
+            let alone = |j: usize| second == 0.0 && (w == 0.0 || page.heads[best] == j);
+            worded
+                .then_some(page.heads[best])
+                .or_else(|| finished_sentence(&pieces, k).filter(|&j| alone(j)))
         })
         .collect();
     // Text before its story goes in front of it, text after it behind, each in text order.
@@ -160,6 +169,27 @@ fn opens_mid_sentence(piece: &Piece) -> bool {
     };
     let head: String = text.chars().take(3).collect();
     has_sentence_mark(&head)
+}
+
+/// The titled story before untitled piece `k` whose last sentence `k`'s text finishes: the
+/// story stops mid-sentence and a word runs on across into `k` (`…从社会治理的视` +
+/// `角看待文明问题…`: 视角), as a story printed in two runs around another's text does.
+fn finished_sentence(pieces: &[Piece], k: usize) -> Option<usize> {
+    fn cut_text(p: &Piece) -> Option<&String> {
+        match p.blocks.last() {
+            Some(Block::Paragraph { text }) if p.head.is_some() && !ends_sentence(text) => {
+                Some(text)
+            }
+            _ => None,
+        }
+    }
+    let (j, last) = (0..k)
+        .rev()
+        .find_map(|j| cut_text(&pieces[j]).map(|t| (j, t)))?;
+    let Some(Block::Paragraph { text: first }) = pieces[k].blocks.first() else {
+        return None;
+    };
+    word_across_lines(last, first).then_some(j)
 }
 
 /// Indices of the largest value and the value of the second largest (0 when alone).

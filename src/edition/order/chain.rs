@@ -188,11 +188,12 @@ fn swap_pass(scores: &Scores, succ: &mut [Option<usize>]) -> bool {
 pub fn with_period_bonus(
     scores: &Scores,
     succ: &[Option<usize>],
+    votes: impl Fn(usize, usize) -> bool,
     vouched: impl Fn(usize, usize) -> bool,
 ) -> Scores {
     let mut out = scores.clone();
     for from in 0..scores.n {
-        let Some(period) = local_period(succ, from) else {
+        let Some(period) = local_period(succ, from, &votes) else {
             continue;
         };
         if vouched(from, from + period) {
@@ -206,12 +207,17 @@ pub fn with_period_bonus(
 }
 
 /// The most common successor offset among the neighbours of line `i` (not `i` itself, so a
-/// line's own first guess does not vote for itself). Ties go to the smaller offset.
-fn local_period(succ: &[Option<usize>], i: usize) -> Option<usize> {
+/// line's own first guess does not vote for itself) whose join `votes(k, i)` lets speak
+/// for `i`. Ties go to the smaller offset.
+fn local_period(
+    succ: &[Option<usize>],
+    i: usize,
+    votes_for: impl Fn(usize, usize) -> bool,
+) -> Option<usize> {
     let mut votes = [0u32; WINDOW + 1];
     let lo = i.saturating_sub(PERIOD_RADIUS);
     let hi = (i + PERIOD_RADIUS).min(succ.len().saturating_sub(1));
-    for k in (lo..=hi).filter(|&k| k != i) {
+    for k in (lo..=hi).filter(|&k| k != i && votes_for(k, i)) {
         if let Some(to) = succ.get(k).copied().flatten() {
             if let Some(v) = votes.get_mut(to - k) {
                 *v += 1;
@@ -403,8 +409,13 @@ mod tests {
     #[test]
     fn the_period_is_the_common_offset_of_neighbours() {
         let succ = vec![Some(3), Some(4), Some(5), Some(6), None, None, None];
-        assert_eq!(local_period(&succ, 2), Some(3));
-        let s = with_period_bonus(&scores(7, &[(2, 5, 0.0), (2, 3, 0.0)]), &succ, |_, _| true);
+        assert_eq!(local_period(&succ, 2, |_, _| true), Some(3));
+        let s = with_period_bonus(
+            &scores(7, &[(2, 5, 0.0), (2, 3, 0.0)]),
+            &succ,
+            |_, _| true,
+            |_, _| true,
+        );
         assert!(s.get(2, 5) > s.get(2, 3));
     }
 }

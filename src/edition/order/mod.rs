@@ -19,6 +19,7 @@ mod join;
 
 pub use join::{first_word, word_across_lines};
 
+use super::byline::parse_lead;
 use super::lines::Line;
 use super::script::{is_cjk, is_ideograph};
 use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
@@ -54,6 +55,10 @@ const WIDEN_ROUNDS: usize = 3;
 const INDENT_PENALTY: f32 = 2.0;
 /// Score of a join where the second line closes the bracket the first left open.
 const BRACKET_CLOSED: f32 = 3.0;
+/// Reward for a line printed in one block with the line before it: pdftotext stacks the
+/// lines of a column so, and almost never two columns' lines. As much as a join needs to
+/// be made on no other evidence, and no more: the text still outweighs it.
+const STACKED: f32 = 1.0;
 /// Regions whose out-of-order joins are this close merge into one.
 const MERGE_GAP: usize = 2;
 /// Score of a join inside one block of lines printed amid blank-separated rows.
@@ -114,7 +119,8 @@ fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
             .enumerate()
             .map(|(k, s)| s.filter(|_| !page.glued.get(k + 1).copied().unwrap_or(false)))
             .collect();
-        scores = with_period_bonus(&text_scores, &rows, |a, b| {
+        let votes = |k: usize, i: usize| page.votes_for(&rows, k, i);
+        scores = with_period_bonus(&text_scores, &rows, votes, |a, b| {
             page.is_vouched(a, b, text_scores.get(a, b))
         });
         succ = to_successors(&scores);
@@ -129,6 +135,12 @@ struct Page {
     words: Vec<bool>,
     prose: Vec<bool>,
     widths: Vec<f32>,
+    /// Lines printed in one block with the line before them (see [`to_stacked`]).
+    stacked: Vec<bool>,
+    /// Each line's printed block, counted in blank lines.
+    blocks: Vec<usize>,
+    /// Lines that open with a dateline.
+    dated: Vec<bool>,
     /// Each line's column width read from the widest all-ideograph lines around it.
     pure_widths: Vec<f32>,
     bigrams: Bigrams,
@@ -142,6 +154,9 @@ impl Page {
         Page {
             words: vec![false; sides.len()],
             widths: to_column_widths(&sides, &prose),
+            stacked: to_stacked(lines),
+            blocks: to_blocks(lines),
+            dated: lines.iter().map(|l| opens_with_dateline(l.text)).collect(),
             pure_widths: to_pure_widths(&sides),
             bigrams,
             glued: to_glued(lines),
@@ -188,9 +203,29 @@ impl Page {
                 score(x, y, &self.bigrams, w, words)
                     + width_agreement(x, y)
                     + self.indent_agreement(a, b)
+                    + self.stack_agreement(a, b)
             }
             _ => f32::NEG_INFINITY,
         }
+    }
+
+    /// pdftotext prints the lines of one column block without blank lines between them,
+    /// and a line of row-interleaved columns as a block of its own: a line stacked under
+    /// another follows it, be it the rest of a sentence or the next paragraph or subhead.
+    fn stack_agreement(&self, a: usize, b: usize) -> f32 {
+        if b == a + 1 && self.stacked[b] {
+            STACKED
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether line `k`'s join in `succ` speaks for the period at line `i`: a join to the
+    /// line stacked under it is a column printed as a block, which says the period is one
+    /// in that block only, not among the rows of columns around it.
+    fn votes_for(&self, succ: &[Option<usize>], k: usize, i: usize) -> bool {
+        let stacked = succ[k] == Some(k + 1) && self.stacked[k + 1];
+        !stacked || self.blocks[k] == self.blocks[i]
     }
 
     /// A line cut off mid-sentence at the column's edge cannot run on into a paragraph's
@@ -249,15 +284,17 @@ impl Page {
 
     /// Whether the period may reward joining `b` to `a` (text score `text`): text evidence
     /// beyond the shapes of the lines; or `a` closes a paragraph, after which nothing in the
-    /// text can tell the next paragraph's start; or shapes alone with only running lines
-    /// between, as in a clean row of columns. A headline set as wide as the column looks
-    /// like a full line, but a byline or a label follows it.
+    /// text can tell the next paragraph's start, unless `b` opens with a dateline, which
+    /// opens a story under its headline; or shapes alone with only running lines between,
+    /// as in a clean row of columns. A headline set as wide as the column looks like a full
+    /// line, but a byline or a label follows it.
     fn is_vouched(&self, a: usize, b: usize, text: f32) -> bool {
         let running = |k: usize| {
             self.prose[k] && !self.sides[k].is_fragment(self.widths.get(k).copied().unwrap_or(0.0))
         };
         text > VOUCHED
-            || self.sides.get(a).is_some_and(Side::ends_sentence)
+            || (self.sides.get(a).is_some_and(Side::ends_sentence)
+                && !self.dated.get(b).copied().unwrap_or(false))
             || (text >= VOUCHED && (a + 1..b).all(running))
     }
 }
@@ -307,6 +344,34 @@ fn is_prose(text: &str) -> bool {
         }
     }
     long_words < 3 && cjk >= 3 && cjk >= other
+}
+
+/// Which lines pdftotext printed in one block with the line before (no blank line between
+/// them). Only on a page that marks its blocks with blank lines at all: a dump without
+/// any says nothing of blocks.
+fn to_stacked(lines: &[Line]) -> Vec<bool> {
+    let marked = lines.iter().any(|l| l.blank_before);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| marked && k > 0 && !l.blank_before)
+        .collect()
+}
+
+/// Whether `text` opens with a dateline (`据新华社北京1月1日电 （记者姜`).
+fn opens_with_dateline(text: &str) -> bool {
+    parse_lead(text).is_some_and(|l| l.dateline.is_some())
+}
+
+/// Each line's block number: blocks start after a blank line.
+fn to_blocks(lines: &[Line]) -> Vec<usize> {
+    lines
+        .iter()
+        .scan(0, |block, l| {
+            *block += usize::from(l.blank_before);
+            Some(*block)
+        })
+        .collect()
 }
 
 /// Lines of one column have about the same width: two full lines of different widths come
@@ -411,7 +476,7 @@ fn to_order(
     };
     let mut order = Vec::with_capacity(n);
     let mut next = 0;
-    for &(lo, hi) in regions {
+    for (r, &(lo, hi)) in regions.iter().enumerate() {
         let lo = lo.max(next);
         let chained: f32 = (lo..=hi)
             .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
@@ -421,12 +486,34 @@ fn to_order(
         if chained - printed < MARGIN_PER_LINE * (hi + 1 - lo) as f32 {
             continue;
         }
+        // The text the region's last line runs on into, printed after it, goes with it:
+        // left behind, it would follow whichever chain came last. Only when the text put
+        // that line where it is: a guess (the period after a paragraph's end) drags nothing.
+        let placed = (lo..hi).any(|k| succ[k] == Some(hi) && join(k, hi) > VOUCHED);
+        let hi = if placed {
+            to_run_end(succ, hi, regions.get(r + 1).map_or(n, |next| next.0))
+        } else {
+            hi
+        };
         order.extend(next..lo);
         order.extend(to_chain_order(succ, lo, hi, &join));
         next = hi + 1;
     }
     order.extend(next..n);
     order
+}
+
+/// The last line of the in-order run that line `hi` starts, before line `end`: the rest of
+/// a column's last rows. A longer run is a column printed whole, which keeps its place.
+fn to_run_end(succ: &[Option<usize>], hi: usize, end: usize) -> usize {
+    let mut last = hi;
+    while last + 1 < end && succ[last] == Some(last + 1) {
+        last += 1;
+        if last - hi > WINDOW {
+            return hi;
+        }
+    }
+    last
 }
 
 /// Spans of lines linked by out-of-order joins, merged when they overlap or nearly touch,

@@ -111,12 +111,13 @@ fn latin_pages_are_left_alone() {
 
 #[test]
 fn blank_rhythm_stays_with_the_positions() {
+    // Interleaved columns put back in column order, the blank lines printed before some
+    // positions (not a multiple of the period), so flags carried along with their lines
+    // would land elsewhere.
     let columns = to_column_lines(TEXT, 12);
-    let lines = to_interleaved(&columns, 3);
-    // A blank line before some positions (not a multiple of the period), so flags carried
-    // along with their lines would land elsewhere.
+    let printed = to_interleaved(&columns, 3);
     let mut text = String::new();
-    for (k, l) in lines.iter().enumerate() {
+    for (k, l) in printed.iter().enumerate() {
         if k > 0 {
             text.push_str(if k % 5 == 2 { "\n\n" } else { "\n" });
         }
@@ -124,18 +125,14 @@ fn blank_rhythm_stays_with_the_positions() {
     }
     let input = to_lines(&text);
     let before: Vec<bool> = input.iter().map(|l| l.blank_before).collect();
-    let carried: Vec<bool> = columns
+    let order: Vec<usize> = columns
         .iter()
-        .map(|c| {
-            input
-                .iter()
-                .find(|l| l.text == c.as_str())
-                .is_some_and(|l| l.blank_before)
-        })
+        .map(|c| printed.iter().position(|p| p == c).unwrap())
         .collect();
-    let got = to_reading_order(to_lines(&text), true);
+    let carried: Vec<bool> = order.iter().map(|&i| before[i]).collect();
+    let got = to_permuted(input, &order);
     let texts: Vec<&str> = got.iter().map(|l| l.text).collect();
-    assert_eq!(texts, columns, "the lines were put back in column order");
+    assert_eq!(texts, columns, "the lines follow the order");
     let after: Vec<bool> = got.iter().map(|l| l.blank_before).collect();
     assert_eq!(before, after);
     assert_ne!(carried, after, "the test must tell positions from lines");
@@ -252,4 +249,55 @@ fn a_region_takes_in_its_blocks_and_a_cut_line_hanging_before_it() {
     let mut joined = succ.clone();
     joined[4] = Some(5);
     assert_eq!(page.widened((5, 6), &joined), (4, 6));
+}
+
+/// The scorer's view of `text`'s lines, all counted as prose.
+fn page_of(text: &str) -> Page {
+    let lines = to_lines(text);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let prose = vec![true; lines.len()];
+    Page::from_lines(&lines, prose, Bigrams::from_texts(&texts))
+}
+
+#[test]
+fn a_line_stacked_under_another_continues_it() {
+    // The same two lines, printed in one block and as blocks of their own.
+    let stacked =
+        page_of("各地持续推进城市更新行动，老旧小\n区改造工作取得明显成效，居民满意\n\n完");
+    let apart =
+        page_of("各地持续推进城市更新行动，老旧小\n\n区改造工作取得明显成效，居民满意\n\n完");
+    assert_eq!(stacked.score(0, 1) - apart.score(0, 1), STACKED);
+}
+
+#[test]
+fn a_column_printed_as_a_block_sets_the_period_of_its_own_lines_only() {
+    // Lines 0-1 of one block, 2-3 of another; 0→1 is a stacked join.
+    let page = page_of("甲乙丙丁戊己庚\n辛壬癸子丑寅卯\n\n辰巳午未申酉戌\n\n亥甲乙丙丁戊己");
+    let succ = vec![Some(1), None, None, None];
+    assert!(page.votes_for(&succ, 0, 1));
+    assert!(!page.votes_for(&succ, 0, 2));
+    // A join across rows votes everywhere.
+    let succ = vec![Some(2), None, None, None];
+    assert!(page.votes_for(&succ, 0, 3));
+}
+
+#[test]
+fn a_dateline_line_is_no_guess_after_a_paragraph_end() {
+    let page = page_of(
+        "大力支持主动作为。\n\n据新华社北京1月1日电 （记者姜\n\n今年以来，各地持续推进城市更新",
+    );
+    assert!(!page.is_vouched(0, 1, 0.0));
+    assert!(page.is_vouched(0, 2, 0.0));
+}
+
+#[test]
+fn a_region_takes_the_short_run_its_last_line_starts() {
+    let succ = vec![Some(2), Some(3), Some(4), Some(5), Some(6), None, None];
+    assert_eq!(to_run_end(&succ, 4, 7), 4);
+    let succ = vec![None, None, Some(3), Some(4), None, None];
+    assert_eq!(to_run_end(&succ, 2, 6), 4);
+    // A whole column printed after the region keeps its place.
+    let mut succ: Vec<Option<usize>> = (1..=40).map(Some).collect();
+    succ.push(None);
+    assert_eq!(to_run_end(&succ, 2, succ.len()), 2);
 }

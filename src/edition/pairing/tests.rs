@@ -320,3 +320,30 @@ fn untitled_text_opening_mid_sentence_joins_on_less_evidence() {
     ];
     assert_eq!(adopt_untitled(cut).len(), 1);
 }
+
+#[test]
+fn untitled_text_finishing_a_cut_sentence_joins_that_story() {
+    // A story printed in two runs around another's text: the first run stops at `…的视`,
+    // the second opens `角看待…` (视角), and no headline's words speak for it.
+    let pieces = vec![
+        with_body(
+            head("设施更“懂人” 城市更文明"),
+            &["“小事”不可小视。从社会治理的视"],
+        ),
+        with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]),
+        with_body(Piece::default(), &["角看待问题，想方设法提升居民素质。"]),
+    ];
+    let out = adopt_untitled(pieces);
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!(out[0].blocks.len(), 2);
+    assert!(out[0].blocks[1].text().starts_with("角看待"));
+    // A text that opens a sentence of its own stays apart.
+    let pieces = vec![
+        with_body(
+            head("设施更“懂人” 城市更文明"),
+            &["“小事”不可小视。从社会治理的视"],
+        ),
+        with_body(Piece::default(), &["今天天气很好。"]),
+    ];
+    assert_eq!(adopt_untitled(pieces).len(), 2);
+}

@@ -78,6 +78,9 @@ struct Builder<'a> {
     out: PageOut,
     /// A kicker whose title the dump printed after a box label: it heads the next headline.
     kicker: Option<Vec<HeadLine<'a>>>,
+    /// A kicker printed over another story's title: it waits for the headline whose words
+    /// it shares (see [`Builder::take_stray_kicker`]).
+    stray_kicker: Option<String>,
 }
 
 /// Builds the articles of one classified page.
@@ -87,6 +90,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         cur: None,
         out: PageOut::default(),
         kicker: None,
+        stray_kicker: None,
     };
     let n = page.lines.len();
     let mut i = 0;
@@ -119,6 +123,16 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     }
     b.flush_caption();
     b.finish();
+    // A stray kicker no later headline claimed stands as a headline of its own.
+    if let Some(k) = b.stray_kicker.take() {
+        b.out.pieces.push(Piece {
+            head: Some(Headline {
+                title: k,
+                ..Headline::default()
+            }),
+            ..Piece::default()
+        });
+    }
     if page.cjk {
         b.out.pieces = pair_by_words(std::mem::take(&mut b.out.pieces));
     }
@@ -361,6 +375,7 @@ impl<'a> Builder<'a> {
         }
         merge_lone_subtitle(&mut groups);
         let main = groups.pop().unwrap_or_default();
+        self.take_stray_kicker(page, end, &mut groups, &main);
         let kicker = take_kicker(&mut groups, &main, self.cjk);
         // Groups left over are headlines of their own, whose text is elsewhere.
         for g in groups {
@@ -372,6 +387,11 @@ impl<'a> Builder<'a> {
             (Some(a), Some(b)) => Some(format!("{a}{b}")),
             (a, b) => a.or(b),
         };
+        if h.kicker.is_none() {
+            h.kicker = self
+                .stray_kicker
+                .take_if(|k| headline::shares_word_pair(&[(k.as_str(), 0.0)], &main));
+        }
         if self.interrupts(page, end) {
             // The headline fell into the middle of the current article's sentence: that
             // text goes on after it, so the headline stands apart for the repairs to place.
@@ -397,6 +417,35 @@ impl<'a> Builder<'a> {
             && !page.leads[next]
             && page.lines[next].width >= d.last_width - 1.0;
         self.cjk && open && !d.jumped && goes_on
+    }
+
+    /// Sets aside the group above the main headline `main`, a kicker by its width (see
+    /// [`is_wide_kicker`]), when it shares no word with `main` but does with a headline further
+    /// down the page (from line `end`): a kicker leads into its own title's story, so this
+    /// one was printed over a neighbour's title and waits for its own.
+    fn take_stray_kicker(
+        &mut self,
+        page: &Page,
+        end: usize,
+        groups: &mut Vec<Vec<HeadLine>>,
+        main: &[HeadLine],
+    ) {
+        let Some(above) = groups.last() else { return };
+        let dashed = groups.iter().any(|g| headline::is_kicker_like(g));
+        if !self.cjk || dashed || self.stray_kicker.is_some() {
+            return;
+        }
+        if !is_wide_kicker(above, main) || headline::shares_word_pair(above, main) {
+            return;
+        }
+        let later = (end..page.lines.len())
+            .filter(|&k| page.roles[k] == Role::Head)
+            .map(|k| (page.lines[k].text, page.lines[k].width))
+            .collect::<Vec<HeadLine>>();
+        if headline::shares_word_pair(above, &later) {
+            let g = groups.pop().unwrap_or_default();
+            self.stray_kicker = Some(headline::join(&g, self.cjk));
+        }
     }
 
     /// Opens an article under headline `h`; `dated` when a dateline follows it.
@@ -727,18 +776,23 @@ fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
 /// The kicker of the main headline: the nearest group above it that reads as one
 /// (`……——`), else the group right above when it is set in much longer lines.
 fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) -> Option<String> {
-    let widest = |g: &[HeadLine]| g.iter().map(|l| l.1).fold(0.0, f32::max);
     let at = groups
         .iter()
         .rposition(|g| headline::is_kicker_like(g))
         .or_else(|| {
             let prev = groups.len().checked_sub(1)?;
-            // A group that holds a kicker of its own is a whole headline, no one's kicker.
-            let whole = groups[prev].iter().any(|(t, _)| t.ends_with("——"));
-            (!whole && widest(&groups[prev]) > 1.4 * widest(main)).then_some(prev)
+            is_wide_kicker(&groups[prev], main).then_some(prev)
         })?;
     let kicker = headline::join(&groups.remove(at), cjk);
     Some(kicker)
+}
+
+/// A group set in much longer lines than the title `main` below it reads as its kicker;
+/// not one that holds a kicker of its own, which is a whole headline.
+fn is_wide_kicker(group: &[HeadLine], main: &[HeadLine]) -> bool {
+    let widest = |g: &[HeadLine]| g.iter().map(|l| l.1).fold(0.0, f32::max);
+    let whole = group.iter().any(|(t, _)| t.ends_with("——"));
+    !whole && widest(group) > 1.4 * widest(main)
 }
 
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {

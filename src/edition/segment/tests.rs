@@ -359,3 +359,25 @@ fn a_headline_over_a_dateline_never_tops_the_cut_text_above_it() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_kicker_over_another_story_title_waits_for_its_own() {
+    // Set wider than the title below it, but sharing none of its words: the kicker of the
+    // headline further down, whose words (资产) it shares.
+    let text = "全国资产调剂共享平台覆盖所有行政事业单位\n\n设施更“懂人” 城市更文明\n杨建楠\n\n\
+                在小吃店买了美食，一边逛街一边大快朵颐。\n\n\
+                物尽其用，\n唤醒“沉睡”资产\n本报记者 曲哲涵\n\n\
+                某单位价值15.3万元的25件摄影器材，借助全国资产调剂共享平台无偿调剂。";
+    let p = pieces(text);
+    let kicker_of = |t: &str| {
+        p.iter()
+            .filter_map(|x| x.head.as_ref())
+            .find(|h| h.title.starts_with(t))
+            .map(|h| h.kicker.clone())
+    };
+    assert_eq!(kicker_of("设施更"), Some(None), "{p:?}");
+    assert_eq!(
+        kicker_of("物尽其用"),
+        Some(Some("全国资产调剂共享平台覆盖所有行政事业单位".to_owned()))
+    );
+}
