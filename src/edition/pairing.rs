@@ -735,7 +735,7 @@ fn head_text(h: &super::headline::Headline) -> String {
 
 /// The distinct word evidence of `text`, sorted: pairs of adjacent ideographs (a Chinese
 /// word is mostly two characters), and runs of two or more digits or Latin letters.
-fn terms(text: &str) -> Vec<u64> {
+pub(super) fn terms(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     for_each_term(text, |t| out.push(t));
     out.sort_unstable();
