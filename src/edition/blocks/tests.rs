@@ -203,3 +203,23 @@ fn a_loose_end_and_a_loose_start_stay_without_evidence_at_their_seam() {
         今天我们看到的首饰造型中\n有菊花、牡丹，充满自然的生\n机勃勃。";
     assert_stays_as_printed(text);
 }
+
+#[test]
+fn a_block_printed_after_other_stories_goes_back_after_the_block_it_continues() {
+    // A story's last block (`料服务；…`) printed after two other stories' text: it goes
+    // back after `…生活照` (照料), though the print has it later.
+    let page_text = include_str!("../../../tests/fixtures/gen_dev_011.txt");
+    let chunks: Vec<&str> = page_text.split("\n\n").collect();
+    let (from, to) = (18, 22);
+    let mut moved: Vec<&str> = chunks[..from].to_vec();
+    moved.extend(&chunks[from + 1..to]);
+    moved.push(chunks[from]);
+    moved.extend(&chunks[to..]);
+    let text = moved.join("\n\n");
+    let page = classify(to_lines(&text), true);
+    assert_eq!(
+        line_after(&page, "人提供更多品质化的生活照"),
+        "料服务；进行专业化归纳，"
+    );
+    assert_eq!(page.lines.len(), to_lines(&text).len());
+}

@@ -32,7 +32,9 @@ use super::{
 };
 use crate::edition::classify::{is_numbered, Page, Role};
 use crate::edition::furniture::{find_jump, JumpKind};
-use crate::edition::order::{closes_bracket_first, leaves_bracket_open, word_across_lines};
+use crate::edition::order::{
+    closes_bracket_first, is_justified, leaves_bracket_open, word_across_lines,
+};
 use crate::edition::pairing::terms;
 use crate::edition::script::is_ideograph;
 
@@ -136,7 +138,8 @@ impl<'b> Seams<'b> {
         }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for i in (0..n).filter(|&i| self.long[i] && self.open_end[i]) {
-            for j in (i + 1..n).filter(|&j| self.long[j] && self.mid_start[j]) {
+            // A start may be printed before its end as well as after it.
+            for j in (0..n).filter(|&j| j != i && self.long[j] && self.mid_start[j]) {
                 let in_question = self.loose_end(i) || self.loose_start(j);
                 let same_column = (self.column[i] - self.column[j]).abs() <= SAME_COLUMN;
                 if (j == i + 1 || in_question) && same_column {
@@ -160,7 +163,8 @@ impl<'b> Seams<'b> {
         let mut viable: Vec<bool> = (0..pairs.len())
             .map(|k| {
                 let ((i, j), s) = (pairs[k], seams[k]);
-                j == i + 1 || !s.forbidden && (s.sure || s.word || self.interrupted(page, i, j))
+                let word = j > i && s.word;
+                j == i + 1 || !s.forbidden && (s.sure || word || self.interrupted(page, i, j))
             })
             .collect();
         self.drop_unpartnered(&pairs, &mut viable);
@@ -200,7 +204,8 @@ impl<'b> Seams<'b> {
             .filter(|&&(i, j, _)| j != i + 1)
             .map(|&(i, j, _)| (i, j))
             .collect();
-        (total - printed >= MIN_GAIN && !new.is_empty()).then_some(new)
+        let gains = total - printed >= MIN_GAIN && !new.is_empty();
+        (gains && !has_cycle(&new, n)).then_some(new)
     }
 
     /// Marks not viable the new seams that would break a printed one whose other side has
@@ -219,7 +224,7 @@ impl<'b> Seams<'b> {
                 let (i, j) = pairs[k];
                 new(k, viable)
                     && (self.printed(i) && !other_end(i + 1, i, viable)
-                        || self.printed(j - 1) && !other_start(j - 1, j, viable))
+                        || self.rehomes(j) && !other_start(j - 1, j, viable))
             });
             match stuck {
                 Some(k) => viable[k] = false,
@@ -239,7 +244,7 @@ impl<'b> Seams<'b> {
             let broken = chosen.iter().position(|&(i, j, _)| {
                 j != i + 1
                     && (self.printed(i) && !has_start(i + 1, &chosen)
-                        || self.printed(j - 1) && !has_end(j - 1, &chosen))
+                        || self.rehomes(j) && !has_end(j - 1, &chosen))
             });
             match broken {
                 Some(k) => {
@@ -279,16 +284,24 @@ impl<'b> Seams<'b> {
         let w = shared + if seam.sure { SURE } else { 0.0 } + if seam.word { WORD } else { 0.0 };
         // A word across the seam may be chance; with the story's words it is not. Without
         // one, the text printed between must be whole paragraphs set into the story.
+        // A start printed before its end has come a long way back: only a start that
+        // cannot open a text goes there, not a chance word (`资产配` + `方便…`).
         let enough = seam.sure
-            || seam.word && shared > 0.0
+            || j > i && seam.word && shared > 0.0
             || shared >= SHARED_CAP / 2.0 && self.interrupted(page, i, j);
         (w, enough)
     }
 
-    /// Everything printed between blocks `i` and `j` is whole paragraphs of body text:
-    /// blocks that open a paragraph and close one.
+    /// Block `j` is a start the print gives an end: a link to it takes it from that end.
+    fn rehomes(&self, j: usize) -> bool {
+        j > 0 && self.printed(j - 1)
+    }
+
+    /// Everything printed between blocks `i` and `j` (after it) is whole paragraphs of
+    /// body text: blocks that open a paragraph and close one.
     fn interrupted(&self, page: &Page, i: usize, j: usize) -> bool {
-        (i + 1..=j).all(|k| self.blocks[k].start == self.blocks[k - 1].end)
+        j > i
+            && (i + 1..=j).all(|k| self.blocks[k].start == self.blocks[k - 1].end)
             && (i + 1..j).all(|k| {
                 let b = self.blocks[k];
                 let column = self.column[k];
@@ -360,6 +373,26 @@ fn best_matching(mut weighed: Vec<Link>) -> Vec<Link> {
     chosen
 }
 
+/// Whether following `links` from some block comes back to it: such blocks would have no
+/// place to start from.
+fn has_cycle(links: &[(usize, usize)], n: usize) -> bool {
+    let mut next: Vec<Option<usize>> = vec![None; n];
+    for &(i, j) in links {
+        next[i] = Some(j);
+    }
+    (0..n).any(|start| {
+        let mut k = start;
+        // A chain longer than the page's blocks has come round.
+        (0..=n).all(|_| match next[k] {
+            Some(j) => {
+                k = j;
+                true
+            }
+            None => false,
+        })
+    })
+}
+
 /// The word evidence of some of a page's blocks: each one's terms, and for each term how
 /// many of them use it.
 struct Words {
@@ -412,15 +445,19 @@ impl Words {
     }
 }
 
-/// Block `b` stops mid-sentence near its column's edge, and no jump line takes its text
-/// to another page.
+/// Block `b` stops mid-sentence near its column's edge (a line spaced out to the column
+/// reaches it), or with a bracket open, and no jump line takes its text to another page.
 fn ends_open_block(page: &Page, b: Block, column: f32) -> bool {
     let last = b.end - 1;
     let jumps_away = page.roles.get(b.end) == Some(&Role::Jump)
         && find_jump(page.lines[b.end].text).is_some_and(|j| j.kind == JumpKind::To);
+    // A closing bracket at the end closes an aside opened lines above (`（摘编自…》）`).
+    let closes_aside = page.lines[last].text.ends_with(['）', ')']) && !leaves_open(page, b);
     !closes(page, last)
+        && !closes_aside
         && !jumps_away
         && (page.lines[last].width >= column - OPEN_SLACK
+            || is_justified(page.lines[last].text)
             || leaves_bracket_open(page.lines[last].text.chars()))
 }
 

@@ -147,7 +147,7 @@ impl Side {
 
 /// A line stretched to its column by layout spaces between single characters
 /// (`平。 不 让 技 术`), unlike a list of names or a date set with spaces between words.
-fn is_justified(text: &str) -> bool {
+pub fn is_justified(text: &str) -> bool {
     let chunks: Vec<usize> = text.split_whitespace().map(|w| w.chars().count()).collect();
     let singles = chunks.iter().filter(|&&n| n == 1).count();
     chunks.len() > JUSTIFIED_SPACES && 2 * singles > chunks.len()

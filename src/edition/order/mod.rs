@@ -13,7 +13,9 @@ mod chain;
 mod gate;
 mod join;
 
-pub use join::{closes_bracket_first, first_word, leaves_bracket_open, word_across_lines};
+pub use join::{
+    closes_bracket_first, first_word, is_justified, leaves_bracket_open, word_across_lines,
+};
 
 use super::lines::Line;
 use super::script::{is_cjk, is_ideograph};
