@@ -258,7 +258,6 @@ impl<'b> Seams<'b> {
     /// What the seam from block `i` to block `j` shows by itself.
     fn seam(&self, page: &Page, i: usize, j: usize) -> Seam {
         let (x, y) = (self.blocks[i], self.blocks[j]);
-        let cut = page.lines[x.end - 1].text;
         let rest = page.lines[y.start].text;
         let closes_first = closes_bracket_first(rest.chars());
         let left_open = leaves_open(page, x);
@@ -268,8 +267,14 @@ impl<'b> Seams<'b> {
         Seam {
             forbidden: closes_first && !left_open,
             sure,
-            word: !sure && word_across_lines(cut, rest),
+            word: !sure && self.word_across(page, i, j),
         }
+    }
+
+    /// A dictionary word runs from block `i`'s last line into block `j`'s first.
+    fn word_across(&self, page: &Page, i: usize, j: usize) -> bool {
+        let cut = page.lines[self.blocks[i].end - 1].text;
+        word_across_lines(cut, page.lines[self.blocks[j].start].text)
     }
 
     /// The weight of the evidence that block `j` goes on from block `i`, and whether it
@@ -281,7 +286,10 @@ impl<'b> Seams<'b> {
         let shared = words
             .shared(&self.story_before(i), &self.story_after(j))
             .min(SHARED_CAP);
-        let w = shared + if seam.sure { SURE } else { 0.0 } + if seam.word { WORD } else { 0.0 };
+        // A sure start was spared jieba to find whether it may link at all; among the ends
+        // it may go on, a word across the seam (`民` + `宿、…`) tells which.
+        let word = seam.word || seam.sure && self.word_across(page, i, j);
+        let w = shared + if seam.sure { SURE } else { 0.0 } + if word { WORD } else { 0.0 };
         // A word across the seam may be chance; with the story's words it is not. Without
         // one, the text printed between must be whole paragraphs set into the story.
         // A start printed before its end has come a long way back: only a start that
