@@ -16,7 +16,8 @@ const ADOPT: f32 = 1.5;
 const ADOPT_RATIO: f32 = 2.0;
 
 /// Moves the block whose first line's text starts at `key` to the end of the story whose
-/// words it shares clearly most, when that story ends a sentence there.
+/// words it shares clearly most, when that story ends a sentence there. The block is known
+/// by where its first line's text lies in the dump: lines move, their text does not.
 pub fn adopt(page: &mut Page, key: *const u8) {
     let n = page.lines.len();
     let Some(start) = (0..n).find(|&k| page.lines[k].text.as_ptr() == key) else {
@@ -27,34 +28,7 @@ pub fn adopt(page: &mut Page, key: *const u8) {
         .unwrap_or(n);
     let stories = stories(page);
     let own = stories.iter().rposition(|s| s.0 <= start);
-    let texts: Vec<String> = stories
-        .iter()
-        .map(|&(a, b)| {
-            let body: String = (a..b)
-                .filter(|&k| !(start..end).contains(&k))
-                .filter(|&k| matches!(page.roles[k], Role::Body | Role::Head))
-                .map(|k| page.lines[k].text)
-                .collect();
-            body
-        })
-        .collect();
-    let story_terms: Vec<Vec<u64>> = texts.iter().map(|t| terms(t)).collect();
-    let mine = terms(&super::text_of(page, start, end));
-    let weights: Vec<f32> = story_terms
-        .iter()
-        .map(|ts| {
-            mine.iter()
-                .filter(|t| ts.binary_search(t).is_ok())
-                .map(|t| {
-                    let used = story_terms
-                        .iter()
-                        .filter(|o| o.binary_search(t).is_ok())
-                        .count();
-                    1.0 / used as f32
-                })
-                .sum()
-        })
-        .collect();
+    let weights = story_weights(page, &stories, start, end);
     let Some(best) = (0..weights.len()).max_by(|&a, &b| weights[a].total_cmp(&weights[b])) else {
         return;
     };
@@ -79,6 +53,38 @@ pub fn adopt(page: &mut Page, key: *const u8) {
         last + 1 - (end - start)
     };
     page.starts[at] = true;
+}
+
+/// The word weight each story gives the block at lines `start..end`: its headline's and
+/// text's word pairs found in the block, each shared among the stories that use it.
+fn story_weights(page: &Page, stories: &[(usize, usize)], start: usize, end: usize) -> Vec<f32> {
+    let story_terms: Vec<Vec<u64>> = stories
+        .iter()
+        .map(|&(a, b)| {
+            let text: String = (a..b)
+                .filter(|&k| !(start..end).contains(&k))
+                .filter(|&k| matches!(page.roles[k], Role::Body | Role::Head))
+                .map(|k| page.lines[k].text)
+                .collect();
+            terms(&text)
+        })
+        .collect();
+    let mine = terms(&super::text_of(page, start, end));
+    story_terms
+        .iter()
+        .map(|ts| {
+            mine.iter()
+                .filter(|t| ts.binary_search(t).is_ok())
+                .map(|t| {
+                    let used = story_terms
+                        .iter()
+                        .filter(|o| o.binary_search(t).is_ok())
+                        .count();
+                    1.0 / used as f32
+                })
+                .sum()
+        })
+        .collect()
 }
 
 /// The page's stories as line ranges: from each headline to the next (the text above the

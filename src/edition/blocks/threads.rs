@@ -290,10 +290,10 @@ impl<'b> Seams<'b> {
         // it may go on, a word across the seam (`民` + `宿、…`) tells which.
         let word = seam.word || seam.sure && self.word_across(page, i, j);
         let w = shared + if seam.sure { SURE } else { 0.0 } + if word { WORD } else { 0.0 };
-        // A word across the seam may be chance; with the story's words it is not. Without
-        // one, the text printed between must be whole paragraphs set into the story.
-        // A start printed before its end has come a long way back: only a start that
-        // cannot open a text goes there, not a chance word (`资产配` + `方便…`).
+        // A word across the seam may be chance; with the story's words it is not, unless
+        // the start was printed before its end, where a chance word (`资产配` + `方便…`) is
+        // likelier than so long a way back: only a sure start goes there. Without either,
+        // the text printed between must be whole paragraphs set into the story.
         let enough = seam.sure
             || j > i && seam.word && shared > 0.0
             || shared >= SHARED_CAP / 2.0 && self.interrupted(page, i, j);
