@@ -197,6 +197,7 @@ impl<'b> Seams<'b> {
             .filter(|&&(i, j, _)| j == i + 1)
             .map(|&(_, _, w)| w)
             .sum();
+        let weighed = self.without_contested(page, &pairs, weighed);
         let chosen = self.keep_whole(best_matching(weighed));
         let total: f32 = chosen.iter().map(|&(_, _, w)| w).sum();
         let new: Vec<(usize, usize)> = chosen
@@ -231,6 +232,27 @@ impl<'b> Seams<'b> {
                 None => return,
             }
         }
+    }
+
+    /// The seams without those whose start another end reaches by a word across the seam
+    /// while they have none: the evidence is not clear there (`…桂玲` + `宿、…` against
+    /// `…发展民` + `宿、…`), even when the other end is not free to take it.
+    fn without_contested(
+        &self,
+        page: &Page,
+        pairs: &[(usize, usize)],
+        weighed: Vec<Link>,
+    ) -> Vec<Link> {
+        weighed
+            .into_iter()
+            .filter(|&(i, j, _)| {
+                j == i + 1
+                    || self.word_across(page, i, j)
+                    || !pairs
+                        .iter()
+                        .any(|&(e, s)| s == j && e != i && self.word_across(page, e, s))
+            })
+            .collect()
     }
 
     /// The matching without the links that break a printed seam and leave its other side
