@@ -8,7 +8,7 @@
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
-use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted};
+use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted, rethread};
 use super::byline;
 use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label};
 use super::heads::{is_head_shaped, mark_heads};
@@ -85,6 +85,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         restore_block_order(&mut page);
         lead_with_continuation(&mut page);
         resume_interrupted(&mut page);
+        rethread(&mut page);
     } else {
         latin::mark_stray_head_lines(&mut page);
         latin::mark_run_in_subheads(&mut page);
@@ -258,11 +259,13 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     }
 }
 
-/// `1.春华锂业…`, `2、…`, `（三）…`: a numbered item.
+/// `1.春华锂业…`, `2、…`, `（三）…`: a numbered item (not a number, `15.98万…`).
 pub fn is_numbered(text: &str) -> bool {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
-        return text[digits..].starts_with(['.', '、', '．']);
+        let mut rest = text[digits..].chars();
+        return rest.next().is_some_and(|c| ".、．".contains(c))
+            && !rest.next().is_some_and(|c| c.is_ascii_digit());
     }
     text.starts_with('（')
         && text

@@ -60,8 +60,8 @@ pub struct Side {
 }
 
 /// Whether `chars` leave a round bracket open.
-fn leaves_bracket_open(chars: &[char]) -> bool {
-    let depth = chars.iter().fold(0i32, |d, &c| match c {
+pub fn leaves_bracket_open(chars: impl IntoIterator<Item = char>) -> bool {
+    let depth = chars.into_iter().fold(0i32, |d, c| match c {
         '（' | '(' => d + 1,
         '）' | ')' => d - 1,
         _ => d,
@@ -70,10 +70,11 @@ fn leaves_bracket_open(chars: &[char]) -> bool {
 }
 
 /// Whether `chars` close a round bracket before opening one.
-fn closes_bracket_first(chars: &[char]) -> bool {
-    let close = chars.iter().position(|&c| matches!(c, '）' | ')'));
-    let open = chars.iter().position(|&c| matches!(c, '（' | '('));
-    close.is_some_and(|c| open.is_none_or(|o| c < o))
+pub fn closes_bracket_first(chars: impl IntoIterator<Item = char>) -> bool {
+    chars
+        .into_iter()
+        .find(|c| matches!(c, '（' | '(' | '）' | ')'))
+        .is_some_and(|c| matches!(c, '）' | ')'))
 }
 
 impl Side {
@@ -82,8 +83,8 @@ impl Side {
         let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
         Side {
             ends_sentence: ends_sentence(&tail),
-            leaves_bracket_open: leaves_bracket_open(&chars),
-            closes_bracket_first: closes_bracket_first(&chars),
+            leaves_bracket_open: leaves_bracket_open(chars.iter().copied()),
+            closes_bracket_first: closes_bracket_first(chars.iter().copied()),
             narrow: chars
                 .iter()
                 .filter(|&&c| c.is_ascii_alphanumeric() || matches!(c, '“' | '”' | '‘' | '’'))
@@ -146,7 +147,7 @@ impl Side {
 
 /// A line stretched to its column by layout spaces between single characters
 /// (`平。 不 让 技 术`), unlike a list of names or a date set with spaces between words.
-fn is_justified(text: &str) -> bool {
+pub fn is_justified(text: &str) -> bool {
     let chunks: Vec<usize> = text.split_whitespace().map(|w| w.chars().count()).collect();
     let singles = chunks.iter().filter(|&&n| n == 1).count();
     chunks.len() > JUSTIFIED_SPACES && 2 * singles > chunks.len()

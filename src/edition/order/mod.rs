@@ -17,7 +17,9 @@ mod chain;
 mod gate;
 mod join;
 
-pub use join::{first_word, word_across_lines};
+pub use join::{
+    closes_bracket_first, first_word, is_justified, leaves_bracket_open, word_across_lines,
+};
 
 use super::byline::parse_lead;
 use super::lines::Line;

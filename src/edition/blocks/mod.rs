@@ -25,6 +25,11 @@
 //! Only body lines move, as whole blocks; every line keeps its role. Runs on Chinese pages,
 //! after the roles are set and before paragraph ends are found.
 
+mod strays;
+mod threads;
+
+pub use threads::rethread;
+
 use super::classify::{Page, Role};
 use super::furniture::{find_jump, JumpKind};
 use super::order::{first_word, word_across_lines};
@@ -284,162 +289,35 @@ fn move_span(page: &mut Page, at: usize, from: usize, to: usize) {
     page.latin_head[at..to].rotate_left(k);
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::edition::classify::classify;
-    use crate::edition::lines::to_lines;
+/// The text of lines `start..end`, run together.
+fn text_of(page: &Page, start: usize, end: usize) -> String {
+    page.lines[start..end].iter().map(|l| l.text).collect()
+}
 
-    /// Asserts that classifying `text` moves none of its lines.
-    fn assert_stays_as_printed(text: &str) {
-        let page = classify(to_lines(text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let printed: Vec<&str> = to_lines(text).iter().map(|l| l.text).collect();
-        assert_eq!(lines, printed);
+/// Puts the page's lines in the order `order` gives (new position to old), in every
+/// per-line vector of the page.
+fn permute(page: &mut Page, order: &[usize]) {
+    fn pick<T: Clone>(v: &[T], order: &[usize]) -> Vec<T> {
+        order.iter().map(|&k| v[k].clone()).collect()
     }
+    page.lines = pick(&page.lines, order);
+    page.roles = pick(&page.roles, order);
+    page.starts = pick(&page.starts, order);
+    page.para_end = pick(&page.para_end, order);
+    page.may_lead = pick(&page.may_lead, order);
+    page.leads = pick(&page.leads, order);
+    page.latin_head = pick(&page.latin_head, order);
+}
 
-    fn body_text<'a>(page: &Page<'a>) -> Vec<&'a str> {
-        (0..page.lines.len())
-            .filter(|&k| page.roles[k] == Role::Body)
-            .map(|k| page.lines[k].text)
-            .collect()
-    }
-
-    /// A story whose second column block (`体力劳动。…`) was printed before its first.
-    const SWAPPED: &str = "“政策找人” 精准帮扶\n本报记者 李 蕊\n\n\
-        山东滨州市惠民县东董村村民董相\n民（左一）在工作中。\n李 蕊摄\n\n\
-        体力劳动。一家四口，原本靠低\n保金和几亩地维持生活，一场疾\n病让家庭负担更重了。\n\
-        困难之际，镇民政办工作人\n员主动联系了他：“大叔，您想\n不想在村里干点轻快的活儿？可\n\
-        以为您推荐公益性岗位。”\n董相民有些惊讶：“我没主\n动申请过公益性岗位，政府咋这\n\
-        么了解我的困难？”\n原来，为推动救助范围\n从“在保对象”向“潜在对象”拓\n\
-        展，山东搭建起了低收入人口动\n态监测信息平台，汇聚了28个\n部门的77类社会救助数据资源\n\
-        并持续更新。\n通过比对医保系统、教育缴\n费数据和低保档案，平台发现了\n\
-        董相民的家庭困难，并结合他的\n\n\
-        清晨，山东省滨州市惠民县\n胡集镇东董村，村民董相民手握\n扫帚，仔细清扫路边落叶。\n\
-        一年多前，董相民因脑血栓\n导致肢体二级残疾，无法从事重\n\n\
-        残疾等级、年龄等信息，初步判\n断他具备从事轻体力劳动的能\n力。";
-
-    #[test]
-    fn a_story_block_printed_early_goes_after_the_block_that_opens_it() {
-        let page = classify(to_lines(SWAPPED), true);
-        let body = body_text(&page);
-        assert_eq!(body[0], "清晨，山东省滨州市惠民县");
-        let at = |t: &str| body.iter().position(|l| *l == t).expect(t);
-        assert_eq!(
-            at("体力劳动。一家四口，原本靠低"),
-            at("导致肢体二级残疾，无法从事重") + 1
-        );
-        assert_eq!(
-            at("残疾等级、年龄等信息，初步判"),
-            at("董相民的家庭困难，并结合他的") + 1
-        );
-        assert_eq!(page.lines.len(), to_lines(SWAPPED).len());
-    }
-
-    /// A short story set inside a longer one, which is cut off (`…失去了价`) before it and
-    /// goes on (`值……`) after it.
-    const INTERRUPTED: &str = "“政策找人” 精准帮扶\n本报记者 李 蕊\n\n\
-        一份负责本村卫生保洁的公\n益性岗位工作，也很快交到董相\n民手上。“以前在床上动弹不\n\
-        了，觉得自己失去了价\n\
-        呼和浩特赛罕区法院多元解纷推动诉源治理\n本报呼和浩特6月17日电\n\
-        （记者丁志军）记者从内蒙古自\n治区呼和浩特市赛罕区人民法院\n获悉：该院积极探索服务社会治\n\
-        理新模式，推动法院从“就案办\n案”向“以案促治”转变。\n\n\
-        值……”董相民话锋一转，“现在\n能干活，有工资，还能为村里出\n份力，心里舒坦多了。”";
-
-    #[test]
-    fn a_story_cut_off_by_another_goes_on_under_its_own_headline() {
-        let page = classify(to_lines(INTERRUPTED), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let at = |t: &str| lines.iter().position(|l| *l == t).expect(t);
-        assert_eq!(
-            at("值……”董相民话锋一转，“现在"),
-            at("了，觉得自己失去了价") + 1
-        );
-        assert!(at("份力，心里舒坦多了。”") < at("呼和浩特赛罕区法院多元解纷推动诉源治理"));
-        assert_eq!(lines.len(), to_lines(INTERRUPTED).len());
-    }
-
-    #[test]
-    fn text_after_another_story_stays_without_a_word_across_the_seam() {
-        let text = INTERRUPTED.replace("了，觉得自己失去了价", "了，觉得自己失去了信心和");
-        assert_stays_as_printed(&text);
-    }
-
-    #[test]
-    fn a_full_cut_line_resumes_after_the_other_story_closes() {
-        // No word runs across `…失去了生活的` + `信心……`: the layout tells it. The cut line
-        // fills the column, the other story closes with a cross-reference, and the block
-        // after it starts with a paragraph's closing line, which opens nothing.
-        let text = INTERRUPTED
-            .replace("了，觉得自己失去了价", "了，觉得自己已经失去了生活的")
-            .replace(
-                "转变。\n\n值……”董相民话锋一转，“现在\n",
-                "转变。\n（相关报道见第二版）\n\n信心。\n董相民话锋一转，“现在\n",
-            );
-        let page = classify(to_lines(&text), true);
-        let lines: Vec<&str> = page.lines.iter().map(|l| l.text).collect();
-        let at = |t: &str| lines.iter().position(|l| *l == t).expect(t);
-        assert_eq!(at("信心。"), at("了，觉得自己已经失去了生活的") + 1);
-        assert!(at("份力，心里舒坦多了。”") < at("呼和浩特赛罕区法院多元解纷推动诉源治理"));
-    }
-
-    #[test]
-    fn a_full_cut_line_waits_for_a_story_end_not_a_sentence_end() {
-        // Without the cross-reference the other story only ends a sentence, as any
-        // paragraph does: the block after it may be its own, and stays.
-        let text = INTERRUPTED
-            .replace("了，觉得自己失去了价", "了，觉得自己已经失去了生活的")
-            .replace(
-                "转变。\n\n值……”董相民话锋一转，“现在\n",
-                "转变。\n\n信心。\n董相民话锋一转，“现在\n",
-            );
-        assert_stays_as_printed(&text);
-    }
-
-    /// The rest of a story from page 2, its second block (`的远程会诊中心。…`) printed first.
-    const CONTINUED: &str = "（上接第2版）\n\n\
-        一番检查下来，张大伯并未发现大\n碍，只是血压数值偏高。“给你开了些\n\
-        药，要按时服药和定时监测血压，另外\n饮食要清淡。”吴小芬一边叮嘱，一\n\
-        边更新张大伯的健康档案。\n\n\
-        的远程会诊中心。吴小芬说，遇到\n疑难杂症，还可通过车上的省市县乡村\n\
-        五级贯通“云诊室”，联系上级医院医\n生，“面对面”为村民会诊。";
-
-    #[test]
-    fn text_under_a_jump_from_line_starts_with_the_block_that_continues() {
-        let page = classify(to_lines(CONTINUED), true);
-        let body = body_text(&page);
-        assert_eq!(body[0], "的远程会诊中心。吴小芬说，遇到");
-        assert_eq!(body[4], "一番检查下来，张大伯并未发现大");
-        // Without the jump line nothing says the text starts mid-sentence.
-        let text = CONTINUED.replace("（上接第2版）", "便捷就医 跨越山海");
-        assert_stays_as_printed(&text);
-    }
-
-    #[test]
-    fn a_block_opening_with_a_word_that_starts_with_de_may_open_a_sentence() {
-        // `的确` is a word that opens sentences; only 的 as a word of its own cannot.
-        let text = CONTINUED.replace("的远程会诊中心。吴小芬说，遇到", "的确，吴小芬说，遇到");
-        assert_stays_as_printed(&text);
-    }
-
-    #[test]
-    fn blocks_in_reading_order_stay() {
-        // The same story printed in order: every seam already agrees.
-        let text = "“政策找人” 精准帮扶\n本报记者 李 蕊\n\n\
-            清晨，山东省滨州市惠民县\n胡集镇东董村，村民董相民手握\n扫帚，仔细清扫路边落叶。\n\
-            一年多前，董相民因脑血栓\n导致肢体二级残疾，无法从事重\n\n\
-            体力劳动。一家四口，原本靠低\n保金和几亩地维持生活，一场疾\n病让家庭负担更重了。";
-        assert_stays_as_printed(text);
-    }
-
-    #[test]
-    fn a_block_that_would_break_a_seam_stays() {
-        // The later block opens a paragraph but the block after it opens one too: moving
-        // it would leave an open end before an indented start.
-        let text = "“政策找人” 精准帮扶\n本报记者 李 蕊\n\n\
-            体力劳动。一家四口，原本靠低\n保金和几亩地维持生活，一场疾\n病让家庭负担更重了，他的\n\n\
-            清晨，山东省滨州市惠民县\n胡集镇东董村，村民董相民手握\n扫帚，仔细清扫路边落叶的\n\n\
-            困难之际，镇民政办工作人\n员主动联系了他。";
-        assert_stays_as_printed(text);
+/// Moves lines `from..to` to stand before line `at`, which may be before or after them.
+fn move_lines(page: &mut Page, from: usize, to: usize, at: usize) {
+    if at <= from {
+        move_span(page, at, from, to);
+    } else {
+        // Moving them forward is moving the lines between them and `at` back before them.
+        move_span(page, from, to, at);
     }
 }
+
+#[cfg(test)]
+mod tests;
