@@ -4,7 +4,7 @@
 //! paragraph printed atop another story goes to the front of the story whose words it
 //! shares.
 //!
-//! Both work on finished pieces of one page and only move text, never drop it.
+//! All of them work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::is_box_label;
 use super::pairing::{for_each_term, terms};
@@ -116,7 +116,7 @@ pub fn move_source_notes(pieces: &mut [Piece]) {
         let Some(note) = pieces[k].blocks.last().filter(|b| is_note(b)) else {
             continue;
         };
-        let words = Words::of(note.text());
+        let words = WordPairs::of(note.text());
         let rest = pieces[k].blocks.len() - 1;
         if shared_pairs(&words, &pieces[k], 0..rest, 1) > 0 {
             continue;
@@ -146,13 +146,13 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
             _ => continue,
         };
         // Most first paragraphs repeat a word of their headline: those are at home.
-        let title = Words::of(p.head.as_ref().map_or("", |h| h.title.as_str()));
+        let title = WordPairs::of(p.head.as_ref().map_or("", |h| h.title.as_str()));
         let mut echoes = false;
         for_each_term(opener.text(), |t| echoes |= title.find(t).is_some());
         if echoes {
             continue;
         }
-        let words = Words::of(opener.text());
+        let words = WordPairs::of(opener.text());
         let own = shared_pairs(
             &words,
             p,
@@ -175,7 +175,7 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
 /// The titled piece other than `k` (and whose index `fits`) whose headline and first
 /// `blocks` share the most of `words`, at least [`MOVE_PAIRS`] (the earliest on a tie), and how many.
 fn home_of(
-    words: &Words,
+    words: &WordPairs,
     pieces: &[Piece],
     k: usize,
     blocks: usize,
@@ -200,15 +200,15 @@ fn home_of(
 
 /// The word pairs of one paragraph, with a one-hash Bloom filter that turns away most of
 /// a page's pairs before the binary search (the stories' text is read term by term).
-struct Words {
+struct WordPairs {
     sorted: Vec<u64>,
     filter: [u64; WORD_FILTER],
 }
 
-/// Size of the filter of [`Words`], in 64-bit words (1,024 bits for some 100 pairs).
+/// Size of the filter of [`WordPairs`], in 64-bit words (1,024 bits for some 100 pairs).
 const WORD_FILTER: usize = 16;
 
-impl Words {
+impl WordPairs {
     fn of(text: &str) -> Self {
         let sorted = terms(text);
         let mut filter = [0; WORD_FILTER];
@@ -216,7 +216,7 @@ impl Words {
             let (w, b) = Self::slot(t);
             filter[w] |= b;
         }
-        Words { sorted, filter }
+        WordPairs { sorted, filter }
     }
 
     fn slot(t: u64) -> (usize, u64) {
@@ -237,7 +237,7 @@ impl Words {
 /// How many of `words` the title of `piece` and its `blocks` show,
 /// counting no further than `enough` (most stories show enough in their first lines).
 fn shared_pairs(
-    words: &Words,
+    words: &WordPairs,
     piece: &Piece,
     blocks: std::ops::Range<usize>,
     enough: usize,
