@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::headline::Headline;
 use super::order::word_across_lines;
 use super::script::{ends_sentence, ends_with_aside, has_sentence_mark, is_ideograph};
 use super::segment::Piece;
@@ -70,7 +71,7 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
         return pieces;
     }
     let affinity = page.affinity(&pieces);
-    if !page.in_doubt(&affinity) {
+    if !page.in_doubt(&pieces, &affinity) {
         return pieces;
     }
     let current: Vec<Option<usize>> = page.units.iter().map(|u| page.head_of[u.piece]).collect();
@@ -159,6 +160,32 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             story
         })
         .collect()
+}
+
+/// `blocks` show [`SEEN_PAIRS`] of the ideograph pairs of `head`'s title (all of them
+/// when it has fewer).
+fn shows_title(head: &Headline, blocks: &[Block]) -> bool {
+    // The title's ideograph pairs (Latin and digit terms have the top bit set).
+    let pairs: Vec<u64> = terms(&head.title)
+        .into_iter()
+        .filter(|t| t >> 63 == 0)
+        .collect();
+    let need = SEEN_PAIRS.min(pairs.len());
+    let mut seen = vec![false; pairs.len()];
+    let mut hits = 0;
+    for b in blocks {
+        // Once enough pairs are seen, the rest of the text cannot change the answer.
+        if hits >= need {
+            break;
+        }
+        for_each_term(b.text(), |t| {
+            if let Ok(i) = pairs.binary_search(&t) {
+                hits += usize::from(!seen[i]);
+                seen[i] = true;
+            }
+        });
+    }
+    hits >= need
 }
 
 /// The piece's text opens with a sentence's last word (`使用。此次…`): the rest of a
@@ -346,33 +373,25 @@ impl Layout {
                 return true;
             };
             if piece.blocks.is_empty() {
-                return self.follows_untitled(k);
+                // A headline printed after its body repeats that body's words too.
+                return self.follows_own_body(pieces, k);
             }
-            // The title's ideograph pairs (Latin and digit terms have the top bit set).
-            let pairs: Vec<u64> = terms(&head.title)
-                .into_iter()
-                .filter(|t| t >> 63 == 0)
-                .collect();
-            let need = SEEN_PAIRS.min(pairs.len());
-            let mut seen = vec![false; pairs.len()];
-            let mut hits = 0;
-            for b in &piece.blocks {
-                // Once enough pairs are seen, the rest of the text cannot change the answer.
-                if hits >= need {
-                    break;
-                }
-                for_each_term(b.text(), |t| {
-                    if let Ok(i) = pairs.binary_search(&t) {
-                        hits += usize::from(!seen[i]);
-                        seen[i] = true;
-                    }
-                });
-            }
-            hits >= need
+            shows_title(head, &piece.blocks)
         })
     }
 
-    /// Piece `k` has no text and follows untitled text: a headline printed after its body.
+    /// Piece `k` is a headline printed after its body: it has no text, and follows
+    /// untitled text that repeats its title's words.
+    fn follows_own_body(&self, pieces: &[Piece], k: usize) -> bool {
+        self.follows_untitled(k)
+            && pieces[k]
+                .head
+                .as_ref()
+                .is_some_and(|h| shows_title(h, &pieces[k - 1].blocks))
+    }
+
+    /// Piece `k` has no text and follows untitled text: where a headline printed after its
+    /// body stands (see [`Self::follows_own_body`]).
     fn follows_untitled(&self, k: usize) -> bool {
         !self.has_text[k] && k > 0 && self.head_of[k - 1].is_none() && self.has_text[k - 1]
     }
@@ -391,7 +410,7 @@ impl Layout {
     /// Whether the words question the segmented pairing: a titled piece's text speaks more
     /// of another headline than of its own, or of a headline without text. Otherwise no run can gain [`MIN_GAIN`] without cutting a story, and the
     /// search is skipped (most pages: it is the costliest step of their split).
-    fn in_doubt(&self, affinity: &[Vec<f32>]) -> bool {
+    fn in_doubt(&self, pieces: &[Piece], affinity: &[Vec<f32>]) -> bool {
         let m = self.heads.len();
         let totals = self.piece_totals(affinity);
         // Headlines without text, except one right after untitled text: that is the
@@ -399,7 +418,7 @@ impl Layout {
         let settled: Vec<bool> = self
             .heads
             .iter()
-            .map(|&k| self.has_text[k] || self.follows_untitled(k))
+            .map(|&k| self.has_text[k] || self.follows_own_body(pieces, k))
             .collect();
         // Untitled text is left to the positional repair too.
         totals.iter().enumerate().any(|(k, t)| {

@@ -347,3 +347,26 @@ fn untitled_text_finishing_a_cut_sentence_joins_that_story() {
     ];
     assert_eq!(adopt_untitled(pieces).len(), 2);
 }
+
+#[test]
+fn a_headline_after_untitled_text_that_does_not_echo_it_takes_its_own_text() {
+    // A headline without text after untitled text looks printed after its body only when
+    // that text repeats its words; here its text is under the next headline.
+    let pieces = vec![
+        with_body(Piece::default(), &["今天天气很好，大家都出门散步。"]),
+        head("广西已拥有技能人才863.75万人"),
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &[GUANGXI, GUANGXI_2, YUNNAN, YUNNAN_2],
+        ),
+    ];
+    let out = pair_by_words(pieces);
+    assert_eq!(
+        story_texts(&out, "广西已拥有技能人才863.75万人"),
+        [GUANGXI, GUANGXI_2]
+    );
+    assert_eq!(
+        story_texts(&out, "云南统筹规范省级层面“督检考”事项"),
+        [YUNNAN, YUNNAN_2]
+    );
+}

@@ -374,9 +374,17 @@ impl<'a> Builder<'a> {
             self.out.dropped.extend(labels);
         }
         merge_lone_subtitle(&mut groups);
-        let main = groups.pop().unwrap_or_default();
+        let mut main = groups.pop().unwrap_or_default();
         self.take_stray_kicker(page, end, &mut groups, &main);
-        let kicker = take_kicker(&mut groups, &main, self.cjk);
+        let kicker = if self.heads_text_below(page, end, &groups, &main) {
+            // The upper headline tops the text; the lower one's text is elsewhere.
+            if let Some(above) = groups.pop() {
+                groups.push(std::mem::replace(&mut main, above));
+            }
+            None
+        } else {
+            take_kicker(&mut groups, &main, self.cjk)
+        };
         // Groups left over are headlines of their own, whose text is elsewhere.
         for g in groups {
             self.finish();
@@ -446,6 +454,34 @@ impl<'a> Builder<'a> {
             let g = groups.pop().unwrap_or_default();
             self.stray_kicker = Some(headline::join(&g, self.cjk));
         }
+    }
+
+    /// True when the group above the main headline `main`, a kicker by its width (see
+    /// [`is_wide_kicker`]), is a headline of its own over the text that follows (from line
+    /// `end`): it shares words with the first lines of that text and `main` shares none.
+    /// Two headlines were printed one above the other, and the text is the upper one's; a
+    /// kicker leads into the title under it, whose words its story repeats.
+    fn heads_text_below(
+        &self,
+        page: &Page,
+        end: usize,
+        groups: &[Vec<HeadLine>],
+        main: &[HeadLine],
+    ) -> bool {
+        let Some(above) = groups.last() else {
+            return false;
+        };
+        let dashed = groups.iter().any(|g| headline::is_kicker_like(g));
+        if !self.cjk || dashed || !is_wide_kicker(above, main) {
+            return false;
+        }
+        let below: Vec<HeadLine> = (end..page.lines.len().min(end + TEXT_BELOW))
+            .take_while(|&k| matches!(page.roles[k], Role::Body | Role::Byline))
+            .map(|k| (page.lines[k].text, page.lines[k].width))
+            .collect();
+        headline::shares_word_pair(above, &below)
+            && !headline::shares_word_pair(main, &below)
+            && !headline::shares_word_pair(above, main)
     }
 
     /// Opens an article under headline `h`; `dated` when a dateline follows it.
@@ -775,6 +811,9 @@ fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
 
 /// The kicker of the main headline: the nearest group above it that reads as one
 /// (`……——`), else the group right above when it is set in much longer lines.
+/// Lines of text under a headline read to tell whose text it is.
+const TEXT_BELOW: usize = 8;
+
 fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) -> Option<String> {
     let at = groups
         .iter()

@@ -381,3 +381,24 @@ fn a_kicker_over_another_story_title_waits_for_its_own() {
         Some(Some("全国资产调剂共享平台覆盖所有行政事业单位".to_owned()))
     );
 }
+
+#[test]
+fn a_wide_headline_over_another_that_its_text_echoes_is_a_headline_of_its_own() {
+    // Two headlines printed one above the other; the text below repeats the upper one's
+    // words and none of the lower one's, so the upper one is no kicker but the text's title.
+    let text = "《实施弹性退休制度暂行办法》发布\n\n传统也是时尚，\n技艺当随时代\n\n\
+                据新华社北京1月1日电 （记者姜琳）人力资源社会保障部1月1日发布\n\
+                《实施弹性退休制度暂行办法》，职工可以弹性提前退休。";
+    let p = pieces(text);
+    let upper = p
+        .iter()
+        .find(|x| title(x).starts_with("《实施弹性退休"))
+        .expect("the upper headline stands alone");
+    assert!(upper.head.as_ref().is_some_and(|h| h.kicker.is_none()));
+    assert!(upper
+        .blocks
+        .iter()
+        .any(|b| b.text().contains("弹性提前退休")));
+    let lower = p.iter().find(|x| title(x).starts_with("传统也是时尚"));
+    assert!(lower.is_some_and(|x| x.blocks.is_empty()), "{p:?}");
+}
