@@ -41,16 +41,20 @@ const GUANGXI_2: &str = "近年来，广西构建产业工人技能形成体系�
 const YUNNAN: &str = "2024年4月，云南省梳理“督检考”备案管理情况，开发建设“督检考”备案管理平台。";
 const YUNNAN_2: &str = "借助备案管理平台，省级部门开展“督检考”事项统筹规范，着力为基层减负。";
 
-#[test]
-fn stacked_headlines_share_the_text_below_them_by_their_words() {
-    let pieces = vec![
+/// The 广西 headline stacked over the 云南 one, which holds both stories' text.
+fn guangxi_over_both_texts() -> Vec<Piece> {
+    vec![
         head("广西已拥有技能人才863.75万人"),
         with_body(
             head("云南统筹规范省级层面“督检考”事项"),
             &[GUANGXI, GUANGXI_2, YUNNAN, YUNNAN_2],
         ),
-    ];
-    let out = pair_by_words(pieces);
+    ]
+}
+
+#[test]
+fn stacked_headlines_share_the_text_below_them_by_their_words() {
+    let out = pair_by_words(guangxi_over_both_texts());
     assert_eq!(
         titles_and_starts(&out),
         [
@@ -352,14 +356,11 @@ fn untitled_text_finishing_a_cut_sentence_joins_that_story() {
 fn a_headline_after_untitled_text_that_does_not_echo_it_takes_its_own_text() {
     // A headline without text after untitled text looks printed after its body only when
     // that text repeats its words; here its text is under the next headline.
-    let pieces = vec![
-        with_body(Piece::default(), &["今天天气很好，大家都出门散步。"]),
-        head("广西已拥有技能人才863.75万人"),
-        with_body(
-            head("云南统筹规范省级层面“督检考”事项"),
-            &[GUANGXI, GUANGXI_2, YUNNAN, YUNNAN_2],
-        ),
-    ];
+    let mut pieces = vec![with_body(
+        Piece::default(),
+        &["今天天气很好，大家都出门散步。"],
+    )];
+    pieces.extend(guangxi_over_both_texts());
     let out = pair_by_words(pieces);
     assert_eq!(
         story_texts(&out, "广西已拥有技能人才863.75万人"),
