@@ -146,22 +146,23 @@ struct Page {
     /// Each line's column width read from the widest all-ideograph lines around it.
     pure_widths: Vec<f32>,
     bigrams: Bigrams,
-    /// Lines printed in one block with the line before them (see [`to_glued`]).
+    /// The stacked lines amid rows printed one block per line (see [`to_glued`]).
     glued: Vec<bool>,
 }
 
 impl Page {
     fn from_lines(lines: &[Line], prose: Vec<bool>, bigrams: Bigrams) -> Self {
         let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
+        let stacked = to_stacked(lines);
         Page {
             words: vec![false; sides.len()],
             widths: to_column_widths(&sides, &prose),
-            stacked: to_stacked(lines),
+            glued: to_glued(lines, &stacked),
+            stacked,
             blocks: to_blocks(lines),
             dated: lines.iter().map(|l| opens_with_dateline(l.text)).collect(),
             pure_widths: to_pure_widths(&sides),
             bigrams,
-            glued: to_glued(lines),
             sides,
             prose,
         }
@@ -301,21 +302,18 @@ impl Page {
     }
 }
 
-/// The lines printed right under the line before them, with no blank line between, in a
-/// stretch where blank lines separate nearly every line. pdftotext sets a blank line
+/// The `stacked` lines (printed right under the line before them, with no blank line
+/// between) in a stretch where blank lines separate nearly every line. pdftotext sets a blank line
 /// between text blocks; row-interleaved columns come out one block per line, so lines
 /// that share a block there are consecutive lines of one column.
-fn to_glued(lines: &[Line]) -> Vec<bool> {
+fn to_glued(lines: &[Line], stacked: &[bool]) -> Vec<bool> {
     let blank: Vec<bool> = lines.iter().map(|l| l.blank_before).collect();
     (0..lines.len())
         .map(|i| {
-            if i == 0 || blank[i] {
-                return false;
-            }
             let lo = i.saturating_sub(BLANK_RADIUS);
             let hi = (i + BLANK_RADIUS).min(lines.len() - 1);
             let blanks = blank[lo..=hi].iter().filter(|&&b| b).count();
-            2 * blanks > hi - lo
+            stacked[i] && 2 * blanks > hi - lo
         })
         .collect()
 }
