@@ -162,6 +162,44 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
         .collect()
 }
 
+/// A sorted set of terms (see [`terms`]) with a one-hash Bloom filter of `WORDS` 64-bit
+/// words in front: most terms looked up are absent, and the filter turns them away before
+/// the binary search.
+pub(super) struct TermSet<const WORDS: usize> {
+    sorted: Vec<u64>,
+    filter: [u64; WORDS],
+}
+
+impl<const WORDS: usize> TermSet<WORDS> {
+    /// The set of `sorted`, which must be sorted and without repeats.
+    pub(super) fn new(sorted: Vec<u64>) -> Self {
+        let mut filter = [0; WORDS];
+        for &t in &sorted {
+            let (w, b) = Self::slot(t);
+            filter[w] |= b;
+        }
+        TermSet { sorted, filter }
+    }
+
+    fn slot(t: u64) -> (usize, u64) {
+        let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize;
+        (h / 64 % WORDS, 1 << (h % 64))
+    }
+
+    /// The index of term `t` in the set, if it is there.
+    pub(super) fn find(&self, t: u64) -> Option<usize> {
+        let (w, b) = Self::slot(t);
+        if self.filter[w] & b == 0 {
+            return None;
+        }
+        self.sorted.binary_search(&t).ok()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.sorted.len()
+    }
+}
+
 /// `blocks` show [`SEEN_PAIRS`] of the ideograph pairs of `head`'s title (all of them
 /// when it has fewer).
 fn shows_title(head: &Headline, blocks: &[Block]) -> bool {
@@ -461,35 +499,23 @@ impl Layout {
                 in_heads.push(1.0);
             }
         }
+        // Most of a page's word pairs are in no headline: the set's filter turns them away
+        // before the binary search.
+        let vocab = TermSet::<FILTER_WORDS>::new(vocab);
         let index = |ts: &[u64]| -> Vec<usize> {
-            let mut hits: Vec<usize> = ts
-                .iter()
-                .filter_map(|t| vocab.binary_search(t).ok())
-                .collect();
+            let mut hits: Vec<usize> = ts.iter().filter_map(|&t| vocab.find(t)).collect();
             hits.sort_unstable();
             hits.dedup();
             hits
         };
         let heads: Vec<Vec<usize>> = head_terms.iter().map(|ts| index(ts)).collect();
-        // Most of a page's word pairs are in no headline: a one-hash Bloom filter turns
-        // them away before the binary search.
-        let mut filter = [0u64; FILTER_WORDS];
-        let slot = |t: u64| {
-            let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
-            (h / 64 % FILTER_WORDS, 1u64 << (h % 64))
-        };
-        for &t in &vocab {
-            let (w, b) = slot(t);
-            filter[w] |= b;
-        }
         let units: Vec<Vec<usize>> = self
             .units
             .iter()
             .map(|u| {
                 let mut ts = Vec::new();
                 for_each_term(pieces[u.piece].blocks[u.block].text(), |t| {
-                    let (w, b) = slot(t);
-                    if filter[w] & b != 0 && vocab.binary_search(&t).is_ok() {
+                    if vocab.find(t).is_some() {
                         ts.push(t);
                     }
                 });

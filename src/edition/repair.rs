@@ -7,7 +7,7 @@
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::is_box_label;
-use super::pairing::{for_each_term, terms};
+use super::pairing::{for_each_term, terms, TermSet};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -116,7 +116,7 @@ pub fn move_source_notes(pieces: &mut [Piece]) {
         let Some(note) = pieces[k].blocks.last().filter(|b| is_note(b)) else {
             continue;
         };
-        let words = WordPairs::of(note.text());
+        let words = pairs_of(note.text());
         let rest = pieces[k].blocks.len() - 1;
         if shared_pairs(&words, &pieces[k], 0..rest, 1) > 0 {
             continue;
@@ -146,13 +146,13 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
             _ => continue,
         };
         // Most first paragraphs repeat a word of their headline: those are at home.
-        let title = WordPairs::of(p.head.as_ref().map_or("", |h| h.title.as_str()));
+        let title = pairs_of(p.head.as_ref().map_or("", |h| h.title.as_str()));
         let mut echoes = false;
         for_each_term(opener.text(), |t| echoes |= title.find(t).is_some());
         if echoes {
             continue;
         }
-        let words = WordPairs::of(opener.text());
+        let words = pairs_of(opener.text());
         let own = shared_pairs(
             &words,
             p,
@@ -198,40 +198,15 @@ fn home_of(
         .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))
 }
 
-/// The word pairs of one paragraph, with a one-hash Bloom filter that turns away most of
-/// a page's pairs before the binary search (the stories' text is read term by term).
-struct WordPairs {
-    sorted: Vec<u64>,
-    filter: [u64; WORD_FILTER],
-}
+/// The word pairs of one paragraph, filtered in front for the stories' text read term by
+/// term.
+type WordPairs = TermSet<WORD_FILTER>;
 
 /// Size of the filter of [`WordPairs`], in 64-bit words (1,024 bits for some 100 pairs).
 const WORD_FILTER: usize = 16;
 
-impl WordPairs {
-    fn of(text: &str) -> Self {
-        let sorted = terms(text);
-        let mut filter = [0; WORD_FILTER];
-        for &t in &sorted {
-            let (w, b) = Self::slot(t);
-            filter[w] |= b;
-        }
-        WordPairs { sorted, filter }
-    }
-
-    fn slot(t: u64) -> (usize, u64) {
-        let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
-        (h / 64 % WORD_FILTER, 1 << (h % 64))
-    }
-
-    /// The index of pair `t`, if the paragraph has it.
-    fn find(&self, t: u64) -> Option<usize> {
-        let (w, b) = Self::slot(t);
-        if self.filter[w] & b == 0 {
-            return None;
-        }
-        self.sorted.binary_search(&t).ok()
-    }
+fn pairs_of(text: &str) -> WordPairs {
+    TermSet::new(terms(text))
 }
 
 /// How many of `words` the title of `piece` and its `blocks` show,
@@ -242,7 +217,7 @@ fn shared_pairs(
     blocks: std::ops::Range<usize>,
     enough: usize,
 ) -> usize {
-    let mut seen = vec![false; words.sorted.len()];
+    let mut seen = vec![false; words.len()];
     let mut n = 0;
     let title = piece.head.as_ref().map_or("", |h| h.title.as_str());
     let texts = piece.blocks[blocks].iter().map(Block::text);
