@@ -100,29 +100,24 @@ fn furniture_re() -> &'static Regex {
 
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
-    line.chars().count() <= 60
-        && may_be_furniture(line)
-        && (is_qr_label(line) || furniture_re().is_match(line))
+    // At most 4 bytes a character: a line of up to 60 bytes has up to 60 characters, one
+    // of more than 240 has more, and only the lines between need counting.
+    let short = line.len() <= 60 || line.len() <= 240 && line.chars().count() <= 60;
+    short && may_be_furniture(line) && (is_qr_label(line) || furniture_re().is_match(line))
 }
 
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
 /// header starts with a digit and holds 年, a page number holds 第 and ends in 版 or 页, an
 /// editor credit starts with its label (本版, 责任, 编辑, 美编, …), a QR label holds 扫 or
-/// 二维码. One pass over the characters: a search for one character stops at every CJK
-/// character that shares its last byte.
+/// 二维码. The ends are tested first; a line's characters are searched only for the QR
+/// wording, as byte strings (a search for one `char` stops at every CJK character that
+/// shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
-    let (mut year, mut page, mut qr) = (false, false, false);
-    for c in line.chars() {
-        match c {
-            '年' => year = true,
-            '第' => page = true,
-            '扫' | '维' => qr = true,
-            _ => {}
-        }
-    }
-    qr || line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
-        || year && line.starts_with(char::is_numeric)
-        || page && line.ends_with(['版', '页'])
+    line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
+        || line.starts_with(char::is_numeric) && line.contains("年")
+        || line.ends_with(['版', '页']) && line.contains("第")
+        || line.contains("扫")
+        || line.contains("维")
 }
 
 fn masthead_re() -> &'static Regex {
