@@ -3,7 +3,7 @@
 //!
 //! It does not decide what a line *is*; that is [`super::classify`]'s job.
 
-use super::script::{ends_sentence, is_mostly_cjk, width};
+use super::script::{ends_sentence, is_mostly_cjk, measure, Tally};
 use crate::article::EditionMeta;
 
 /// One non-blank line of a page.
@@ -15,6 +15,8 @@ pub struct Line<'a> {
     pub blank_before: bool,
     /// Printed width in ems (see [`super::script::width`]).
     pub width: f32,
+    /// What its characters are, counted with the width (see [`Tally`]).
+    pub tally: Tally,
     /// The line ends a sentence (see [`super::script::ends_sentence`]); computed once
     /// because the classifier asks it of every line several times.
     pub ends_sentence: bool,
@@ -26,31 +28,41 @@ pub fn to_pages(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The non-blank lines of one page, in text order.
-pub fn to_lines(page: &str) -> Vec<Line<'_>> {
+pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut blank = false;
-    // Cut at `\n` first, a byte search, and only then at the rare lone `\r`: the same
-    // pieces as splitting at either, without testing every character.
-    for raw in page.split('\n').flat_map(|l| l.split('\r')) {
+    let mut push = |raw: &'a str| {
         let text = raw.trim();
         if text.is_empty() {
             blank = true;
-            continue;
+            return;
         }
+        let (width, tally) = measure(text);
         out.push(Line {
             text,
             blank_before: blank,
-            width: width(text),
+            width,
+            tally,
             ends_sentence: ends_sentence(text),
         });
         blank = false;
+    };
+    // Cut at `\n`, a byte search; a page with a lone `\r` (decoding turns `\r\n` and `\r`
+    // into `\n`, but the splitter also takes raw text) is cut at each piece's `\r` too.
+    // One search of the page for `\r` spares a search of every line.
+    if page.contains('\r') {
+        page.split('\n')
+            .flat_map(|l| l.split('\r'))
+            .for_each(&mut push);
+    } else {
+        page.split('\n').for_each(&mut push);
     }
     out
 }
 
 /// True when the page is Chinese (more CJK than Latin letters).
 pub fn is_cjk_page(lines: &[Line]) -> bool {
-    is_mostly_cjk(lines.iter().take(200).map(|l| l.text))
+    is_mostly_cjk(lines.iter().take(200).map(|l| &l.tally))
 }
 
 /// Whether a blank line before line `i` marks a real break between text blocks.

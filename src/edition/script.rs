@@ -23,38 +23,70 @@ pub fn is_ideograph(c: char) -> bool {
 
 /// Printed width of `s` in ems (see the module doc).
 pub fn width(s: &str) -> f32 {
-    // Counted in half ems as an integer, which is exact; so is the division, for any line.
-    let halves: u32 = s
-        .chars()
-        .map(|c| match c {
-            // The commonest case first: an ideograph is CJK and never a space.
-            '\u{4e00}'..='\u{9fff}' => 2,
-            c if c.is_ascii() => u32::from(!c.is_whitespace()),
-            c if c.is_whitespace() => 0,
-            // Curly quotes print half-width even in Chinese fonts' proportional setting.
-            '“' | '”' | '‘' | '’' => 1,
-            c if is_cjk(c) => 2,
-            _ => 1,
-        })
-        .sum();
-    halves as f32 / 2.0
+    measure(s).0
 }
 
-/// True when `texts` hold more CJK characters than Latin letters: the page is Chinese.
-pub fn is_mostly_cjk<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for text in texts {
-        for c in text.chars() {
-            // ASCII first: an English page is nearly all ASCII, which is never CJK.
-            if c.is_ascii() {
-                latin += usize::from(c.is_ascii_alphabetic());
-            } else if is_cjk(c) {
-                cjk += 1;
-            } else if c.is_alphabetic() {
-                latin += 1;
-            }
+/// What a line's characters are, counted in the pass that measures its width: the splitter
+/// asks of every line whether it is prose and of every page whether it is Chinese, and one
+/// pass over the characters serves all three.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// CJK characters (see [`is_cjk`]).
+    pub cjk: u32,
+    /// Latin letters: alphabetic characters that are not CJK.
+    pub latin: u32,
+    /// Printed characters that are not CJK: letters, digits, Latin punctuation.
+    pub other: u32,
+    /// Runs of two or more printed characters between spaces: words, where a letter-spaced
+    /// line (`同 年 ，又`) has single characters.
+    pub long_words: u32,
+}
+
+/// The printed width of `s` in ems and the tally of its characters, in one pass.
+pub fn measure(s: &str) -> (f32, Tally) {
+    // Width is counted in half ems as an integer, which is exact; so is the division.
+    let (mut halves, mut word_len) = (0u32, 0u32);
+    let mut t = Tally::default();
+    for c in s.chars() {
+        // The commonest character, an ideograph, is CJK and never a space: asking that
+        // first spares it the Unicode tables.
+        let ideograph = is_ideograph(c);
+        if !ideograph && c.is_whitespace() {
+            word_len = 0;
+            continue;
+        }
+        word_len += 1;
+        t.long_words += u32::from(word_len == 2);
+        if ideograph {
+            halves += 2;
+            t.cjk += 1;
+        } else if c.is_ascii() {
+            halves += 1;
+            t.other += 1;
+            t.latin += u32::from(c.is_ascii_alphabetic());
+        } else if is_cjk(c) {
+            // Curly quotes print half-width even in Chinese fonts' proportional setting.
+            halves += if matches!(c, '“' | '”' | '‘' | '’') {
+                1
+            } else {
+                2
+            };
+            t.cjk += 1;
+        } else {
+            halves += 1;
+            t.other += 1;
+            t.latin += u32::from(c.is_alphabetic());
         }
     }
+    (halves as f32 / 2.0, t)
+}
+
+/// True when the tallied lines hold more CJK characters than Latin letters: the page is
+/// Chinese.
+pub fn is_mostly_cjk<'a>(tallies: impl IntoIterator<Item = &'a Tally>) -> bool {
+    let (cjk, latin) = tallies.into_iter().fold((0u64, 0u64), |(c, l), t| {
+        (c + u64::from(t.cjk), l + u64::from(t.latin))
+    });
     cjk > latin
 }
 
@@ -131,6 +163,24 @@ mod tests {
     fn widths_count_digits_as_half() {
         assert_eq!(width("10 月 23 日"), 4.0);
         assert_eq!(width("“惠购”"), 3.0);
+    }
+
+    #[test]
+    fn tallies_count_scripts_and_words_between_spaces() {
+        let (_, t) = measure("同 年 ，又 分 别");
+        assert_eq!((t.cjk, t.latin, t.other, t.long_words), (6, 0, 0, 1));
+        let (_, t) = measure("By JOHN SMITH 1916");
+        assert_eq!((t.cjk, t.latin, t.other, t.long_words), (0, 11, 15, 4));
+        // Spaces, ideographic ones too, are no characters of either script.
+        let (w, t) = measure("“惠购”\u{3000}A");
+        assert_eq!((w, t.cjk, t.latin, t.other), (3.5, 4, 1, 1));
+    }
+
+    #[test]
+    fn a_page_is_chinese_when_its_cjk_outnumbers_its_latin_letters() {
+        let tally = |s| measure(s).1;
+        assert!(is_mostly_cjk(&[tally("新华社 AP 电"), tally("12345")]));
+        assert!(!is_mostly_cjk(&[tally("新华社"), tally("By AP")]));
     }
 
     #[test]

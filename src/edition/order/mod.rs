@@ -23,7 +23,7 @@ pub use join::{
 
 use super::byline::parse_lead;
 use super::lines::Line;
-use super::script::{is_cjk, is_ideograph};
+use super::script::Tally;
 use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
 use gate::looks_interleaved;
 use join::{score, Bigrams, Side};
@@ -74,7 +74,7 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
         return lines;
     }
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let prose: Vec<bool> = texts.iter().map(|t| is_prose(t)).collect();
+    let prose: Vec<bool> = lines.iter().map(|l| is_prose(&l.tally)).collect();
     if !looks_interleaved(&texts, &prose) {
         return lines;
     }
@@ -320,30 +320,10 @@ fn to_glued(lines: &[Line], stacked: &[bool]) -> Vec<bool> {
 
 /// Body-like: mostly CJK text of a few characters at least (labels of one or two are not);
 /// digits and Latin count against it only beyond the CJK, as dates and figures are prose.
-fn is_prose(text: &str) -> bool {
-    // One pass over the characters: this runs for every line of every page.
-    // Words of several characters set apart by spaces are a list (names, credits, a date),
-    // not a line of prose; prose has spaces only between single justified characters.
-    let (mut cjk, mut other, mut long_words, mut word_len) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
-        // The commonest character, an ideograph, is CJK and no space: asking that first
-        // spares it the Unicode space table.
-        let ideograph = is_ideograph(c);
-        if !ideograph && c.is_whitespace() {
-            word_len = 0;
-            continue;
-        }
-        word_len += 1;
-        if word_len == 2 {
-            long_words += 1;
-        }
-        if ideograph || is_cjk(c) {
-            cjk += 1;
-        } else {
-            other += 1;
-        }
-    }
-    long_words < 3 && cjk >= 3 && cjk >= other
+/// Words of several characters set apart by spaces are a list (names, credits, a date),
+/// not a line of prose; prose has spaces only between single justified characters.
+fn is_prose(t: &Tally) -> bool {
+    t.long_words < 3 && t.cjk >= 3 && t.cjk >= t.other
 }
 
 /// Which lines pdftotext printed in one block with the line before (no blank line between

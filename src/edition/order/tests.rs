@@ -240,7 +240,7 @@ fn a_region_takes_in_its_blocks_and_a_cut_line_hanging_before_it() {
         意见把加装电梯增设停车位完善养老服";
     let lines = to_lines(text);
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let prose: Vec<bool> = texts.iter().map(|t| is_prose(t)).collect();
+    let prose: Vec<bool> = lines.iter().map(|l| is_prose(&l.tally)).collect();
     let page = Page::from_lines(&lines, prose, Bigrams::from_texts(&texts));
     let succ = vec![None; lines.len()];
     // The first line is cut mid-sentence with nothing after it; the page's header between.
