@@ -5,7 +5,7 @@
 //! line (`con-` + `tinued`), and whitespace is removed or collapsed. Nothing else is
 //! added, removed or reordered.
 
-use super::script::is_cjk;
+use super::script::{is_cjk, is_space};
 
 /// Joins the raw lines of one paragraph, keeping inner spaces as printed.
 ///
@@ -51,9 +51,9 @@ pub fn remove_layout_spaces(s: &str) -> String {
     // `copied` is where the text not yet copied starts; each run of printed characters is
     // copied as one slice, and only the characters around a space are looked at.
     let mut copied = 0;
-    while let Some(start) = find_from(s, copied, char::is_whitespace) {
+    while let Some(start) = find_from(s, copied, is_space) {
         out.push_str(&s[copied..start]);
-        let end = find_from(s, start, |c| !c.is_whitespace()).unwrap_or(s.len());
+        let end = find_from(s, start, |c| !is_space(c)).unwrap_or(s.len());
         copied = end;
         let mut before = s[..start].chars().rev();
         let mut after = s[end..].chars();
@@ -78,7 +78,7 @@ fn find_from(s: &str, from: usize, pred: impl FnMut(char) -> bool) -> Option<usi
 /// A token whose character next to the space is followed (away from the space) by
 /// `beyond` is a single character: nothing, a space or a CJK character lies beyond it.
 fn is_single(beyond: Option<char>) -> bool {
-    beyond.is_none_or(|c| c.is_whitespace() || is_cjk(c))
+    beyond.is_none_or(|c| is_space(c) || is_cjk(c))
 }
 
 /// Collapses runs of whitespace to one space (Latin text, titles).

@@ -16,6 +16,13 @@ pub fn is_cjk(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
+/// `char::is_whitespace`, answered for the characters a page is made of without the Unicode
+/// table: no whitespace character lies above U+3000 (the ideographic space), so an
+/// ideograph or a full-width punctuation mark is told by one comparison.
+pub fn is_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
+}
+
 /// True for a CJK unified ideograph of the basic block (no punctuation, no kana).
 pub fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -48,10 +55,8 @@ pub fn measure(s: &str) -> (f32, Tally) {
     let (mut halves, mut word_len) = (0u32, 0u32);
     let mut t = Tally::default();
     for c in s.chars() {
-        // The commonest character, an ideograph, is CJK and never a space: asking that
-        // first spares it the Unicode tables.
         let ideograph = is_ideograph(c);
-        if !ideograph && c.is_whitespace() {
+        if is_space(c) {
             word_len = 0;
             continue;
         }
@@ -158,6 +163,13 @@ pub fn is_capitals(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_the_unicode_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+    }
 
     #[test]
     fn widths_count_digits_as_half() {

@@ -6,6 +6,7 @@
 //! further on often does. It decides nothing about order; [`super`] does that where this
 //! says to look.
 
+use super::super::script::is_space;
 use super::join::is_word_char;
 use super::WINDOW;
 
@@ -21,16 +22,19 @@ const MIN_FLAGS: usize = 4;
 /// looks interleaved.
 pub fn looks_interleaved(texts: &[&str], prose: &[bool]) -> bool {
     let bigrams = Filter::from_texts(texts);
+    // Each line's first and last printed character, kept only when it is a word character
+    // (no bigram joins punctuation), so the look below asks only the filter.
     let ends: Vec<(Option<char>, Option<char>)> = texts
         .iter()
         .map(|t| {
-            let mut cs = t.chars().filter(|c| !c.is_whitespace());
+            let mut cs = t.chars().filter(|&c| !is_space(c));
             let first = cs.next();
-            (first, cs.next_back().or(first))
+            let word = |c: Option<char>| c.filter(|&c| is_word_char(c));
+            (word(first), word(cs.next_back().or(first)))
         })
         .collect();
     let seen = |a: usize, b: usize| match (ends[a].1, ends[b].0) {
-        (Some(x), Some(y)) if is_word_char(x) && is_word_char(y) => bigrams.contains(x, y),
+        (Some(x), Some(y)) => bigrams.contains(x, y),
         _ => false,
     };
     let flags: Vec<bool> = (0..texts.len())
@@ -60,7 +64,7 @@ impl Filter {
                 let word = is_word_char(c);
                 // Spaces are skipped, not breaks; no word character is one, so only the
                 // others need asking.
-                if !word && c.is_whitespace() {
+                if !word && is_space(c) {
                     continue;
                 }
                 if let (Some(p), true) = (prev, word) {
@@ -79,9 +83,9 @@ impl Filter {
     }
 }
 
-/// The filter bit of a bigram (multiplicative hashing of both code points).
+/// The filter bit of a bigram: both code points (21 bits each) side by side in one word,
+/// hashed by one multiplication whose top bits are the slot.
 fn slot(a: char, b: char) -> usize {
-    let h = u64::from(u32::from(a)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ u64::from(u32::from(b)).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    (h >> 40) as usize % FILTER_BITS
+    let pair = u64::from(u32::from(a)) << 21 | u64::from(u32::from(b));
+    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
