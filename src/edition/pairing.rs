@@ -23,6 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::headline::Headline;
 use super::order::word_across_lines;
+use super::reflow::{append_continuing, push_continuing};
 use super::script::{ends_sentence, ends_with_aside, has_sentence_mark, is_ideograph};
 use super::segment::Piece;
 use crate::article::Block;
@@ -147,12 +148,12 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             let back = std::mem::take(&mut after[k]);
             let mut blocks = Vec::new();
             for text in front {
-                blocks.extend(text.blocks);
+                append_continuing(&mut blocks, text.blocks);
                 story.authors.extend(text.authors);
             }
-            blocks.append(&mut story.blocks);
+            append_continuing(&mut blocks, std::mem::take(&mut story.blocks));
             for text in back {
-                blocks.extend(text.blocks);
+                append_continuing(&mut blocks, text.blocks);
                 story.authors.extend(text.authors);
                 story.continued = text.continued;
             }
@@ -743,7 +744,12 @@ impl Layout {
                         text: String::new(),
                     },
                 );
-                p.blocks.push(block);
+                // A piece's first block may go on in the paragraph a run stopped on.
+                if unit.first {
+                    push_continuing(&mut p.blocks, block);
+                } else {
+                    p.blocks.push(block);
+                }
                 p.continued = unit.last && pieces[k].continued;
                 u += 1;
             }

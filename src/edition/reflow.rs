@@ -5,7 +5,8 @@
 //! line (`con-` + `tinued`), and whitespace is removed or collapsed. Nothing else is
 //! added, removed or reordered.
 
-use super::script::{is_cjk, is_space};
+use super::script::{ends_sentence, ends_with_aside, is_cjk, is_space};
+use crate::article::Block;
 
 /// Joins the raw lines of one paragraph, keeping inner spaces as printed.
 ///
@@ -29,6 +30,33 @@ pub fn join_raw(lines: &[&str], cjk: bool) -> String {
         }
     }
     out
+}
+
+/// Adds `block` after `blocks`; when the last paragraph stops mid-sentence and `block` is a
+/// paragraph, it goes on in that one: one paragraph that another story set into it (or a
+/// page's end) cut in two, not two paragraphs. Joined as lines are (see [`join_raw`]).
+pub fn push_continuing(blocks: &mut Vec<Block>, block: Block) {
+    if let (Some(Block::Paragraph { text: last }), Block::Paragraph { text: next }) =
+        (blocks.last_mut(), &block)
+    {
+        if !ends_sentence(last) && !ends_with_aside(last) {
+            let cjk = last.chars().next_back().is_some_and(is_cjk)
+                || next.chars().next().is_some_and(is_cjk);
+            *last = join_raw(&[last.as_str(), next.as_str()], cjk);
+            return;
+        }
+    }
+    blocks.push(block);
+}
+
+/// Adds `more` after `blocks`, its first block going on in an unfinished last paragraph
+/// (see [`push_continuing`]).
+pub fn append_continuing(blocks: &mut Vec<Block>, more: Vec<Block>) {
+    let mut more = more.into_iter();
+    if let Some(first) = more.next() {
+        push_continuing(blocks, first);
+    }
+    blocks.extend(more);
 }
 
 /// `aw-` + `ful`: a hyphen after a letter at the line end, and a lowercase letter next
@@ -128,6 +156,47 @@ mod tests {
         assert_eq!(remove_layout_spaces("用 1 5 年"), "用15年");
         assert_eq!(remove_layout_spaces("现 ， 9 3 . 1 % 的"), "现，93.1%的");
         assert_eq!(remove_layout_spaces("New York City"), "New York City");
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph { text: text.into() }
+    }
+
+    #[test]
+    fn a_paragraph_cut_mid_sentence_goes_on_in_the_next_piece() {
+        let mut blocks = vec![para(
+            "每一个历史阶段，首饰都是时尚的产物。在不同历史时期，首饰",
+        )];
+        append_continuing(
+            &mut blocks,
+            vec![para("制作工艺也在不断变化。"), para("早期首饰")],
+        );
+        assert_eq!(
+            blocks,
+            [
+                para("每一个历史阶段，首饰都是时尚的产物。在不同历史时期，首饰制作工艺也在不断变化。"),
+                para("早期首饰"),
+            ]
+        );
+        // Latin text joins with a space, or mends a word the seam broke.
+        let mut blocks = vec![para("the men who par-")];
+        push_continuing(&mut blocks, para("ticipated in the riot"));
+        assert_eq!(blocks, [para("the men who participated in the riot")]);
+    }
+
+    #[test]
+    fn a_finished_paragraph_or_a_subhead_keeps_the_break() {
+        let mut blocks = vec![para("首饰都是时尚的产物。")];
+        push_continuing(&mut blocks, para("制作工艺也在不断变化。"));
+        assert_eq!(blocks.len(), 2);
+        let mut blocks = vec![para("在不同历史时期，首饰")];
+        push_continuing(
+            &mut blocks,
+            Block::Heading {
+                text: "工艺".into(),
+            },
+        );
+        assert_eq!(blocks.len(), 2);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! advertisement is ([`crate::edition::advert`] does).
 
 use crate::article::Block;
-use crate::edition::reflow::join_raw;
+use crate::edition::reflow::append_continuing;
 use crate::edition::script::ends_sentence;
 use crate::edition::segment::Piece;
 
@@ -57,17 +57,11 @@ fn breaks_off(story: &Piece) -> bool {
         && matches!(story.blocks.last(), Some(Block::Paragraph { text }) if !ends_sentence(text))
 }
 
-/// Adds `rest` to `story`: its first paragraph goes on the story's last one, a word
-/// broken at the seam (`par-` + `ticipate`) made whole as in any paragraph.
+/// Adds `rest` to `story`: its first paragraph goes on the story's last one (see
+/// [`append_continuing`]), a word broken at the seam (`par-` + `ticipate`) made whole as in
+/// any paragraph.
 fn continue_story(story: &mut Piece, rest: Piece) {
-    let mut blocks = rest.blocks;
-    if let (Some(Block::Paragraph { text: last }), Some(Block::Paragraph { text })) =
-        (story.blocks.last_mut(), blocks.first())
-    {
-        *last = join_raw(&[last, text], false);
-        blocks.remove(0);
-    }
-    story.blocks.extend(blocks);
+    append_continuing(&mut story.blocks, rest.blocks);
     story.authors.extend(rest.authors);
     story.continued = rest.continued;
 }

@@ -339,8 +339,9 @@ fn untitled_text_finishing_a_cut_sentence_joins_that_story() {
     ];
     let out = adopt_untitled(pieces);
     assert_eq!(out.len(), 2, "{out:?}");
-    assert_eq!(out[0].blocks.len(), 2);
-    assert!(out[0].blocks[1].text().starts_with("角看待"));
+    // One paragraph the other story cut in two: it goes on where the first run stopped.
+    assert_eq!(out[0].blocks.len(), 1);
+    assert!(out[0].blocks[0].text().ends_with("的视角看待问题，想方设法提升居民素质。"));
     // A text that opens a sentence of its own stays apart.
     let pieces = vec![
         with_body(
