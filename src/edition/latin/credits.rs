@@ -130,8 +130,13 @@ fn split_piece(mut piece: Piece, out: &mut Vec<Piece>, dropped: &mut Vec<String>
     let rest = piece.blocks.split_off(credit + 1);
     let credit_text = piece.blocks.pop().map(|b| b.text().to_owned());
     let mut item_blocks = piece.blocks.split_off(item);
+    // The scan's scrap letter before the item's first word is no text of it.
     if let Some(Block::Paragraph { text }) = item_blocks.first_mut() {
-        *text = without_scrap_letter(text).to_owned();
+        let kept = without_scrap_letter(text);
+        if kept.len() < text.len() {
+            dropped.push(text[..text.len() - kept.len()].trim().to_owned());
+            *text = kept.to_owned();
+        }
     }
     dropped.extend(credit_text);
     let continued = std::mem::take(&mut piece.continued);
@@ -249,7 +254,7 @@ mod tests {
         assert_eq!(out[0].blocks.len(), 1);
         assert!(out[1].head.is_none());
         assert_eq!(out[1].blocks[0].text(), "We can almost hear Rumania yell.");
-        assert_eq!(dropped, ["Houston Post.", "Want ads pay big returns."]);
+        assert_eq!(dropped, ["j", "Houston Post.", "Want ads pay big returns."]);
         // A story that ends its sentences before the credit was reprinted whole.
         let mut whole = story;
         whole.blocks[0] = paragraph("Chicago, Dec. 12. Wheat suffered a drop.");
