@@ -186,7 +186,7 @@ fn corpus_figures_do_not_regress() {
 /// (title F1, share of exact bodies) reached on the generated Chinese pages.
 const FLOOR_GEN: (f64, f64) = (0.99, 0.92);
 /// The same on the English OCR pages.
-const FLOOR_EN: (f64, f64) = (0.98, 0.89);
+const FLOOR_EN: (f64, f64) = (1.0, 0.94);
 
 /// The targets across the dev corpus: title F1 ≥ 0.95, ≥ 90% exact bodies, no
 /// spacing defects. Not met yet on the generated pages (their text order is scrambled by

@@ -97,6 +97,9 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         mark_headings(&mut page, &full);
     }
     mark_para_ends(&mut page, &full);
+    if !cjk {
+        latin::credits::mark_credited_breaks(&mut page);
+    }
     page
 }
 

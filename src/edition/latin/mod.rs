@@ -13,6 +13,7 @@
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
+pub mod credits;
 pub mod pieces;
 mod scraps;
 

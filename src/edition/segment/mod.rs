@@ -141,6 +141,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         drop_adverts(&mut b.out.pieces, &mut b.out.dropped);
         let pieces = std::mem::take(&mut b.out.pieces);
         let pieces = latin::pieces::resume_broken_stories(pieces, &mut b.out.dropped);
+        let pieces = latin::credits::split_credited(pieces, &mut b.out.dropped);
         b.out.pieces = latin::pieces::split_locals(pieces);
     }
     if page.cjk {
