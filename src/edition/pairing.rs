@@ -155,6 +155,7 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
                 blocks.extend(text.blocks);
                 story.authors.extend(text.authors);
                 story.continued = text.continued;
+                story.jump_apart = text.jump_apart;
             }
             story.blocks = blocks;
             story
@@ -694,6 +695,7 @@ impl Layout {
                     if !self.has_text[k] {
                         take_body_fields(&mut p, &mut pieces[k]);
                         p.continued = pieces[k].continued;
+                        p.jump_apart = pieces[k].jump_apart;
                     }
                     if open.is_some() {
                         orphans.push(p);
@@ -745,6 +747,7 @@ impl Layout {
                 );
                 p.blocks.push(block);
                 p.continued = unit.last && pieces[k].continued;
+                p.jump_apart = unit.last && pieces[k].jump_apart;
                 u += 1;
             }
         }
