@@ -73,61 +73,56 @@ fn ending_of(piece: &Piece) -> Ending {
 mod tests {
     use super::*;
 
-    fn story(text: &str, continued: bool, jump_apart: bool) -> Piece {
-        Piece {
-            blocks: vec![Block::Paragraph { text: text.into() }],
-            continued,
-            jump_apart,
-            ..Piece::default()
-        }
-    }
+    const OPEN: &str = "为基层治理法治化提供有力";
+    const FINISHED: &str = "不断提升流域水安全保障能力。";
+    const NOTE: &str = "（摘编自《安徽日报》）";
 
-    fn flags(pieces: &[Piece]) -> Vec<bool> {
+    /// A story as (text, continued, its jump line printed apart).
+    type Story<'a> = (&'a str, bool, bool);
+
+    /// The `continued` flags after the pass on a page with `lines` jump lines.
+    fn flags_after(stories: &[Story], lines: usize) -> Vec<bool> {
+        let mut pieces: Vec<Piece> = stories
+            .iter()
+            .map(|&(text, continued, jump_apart)| Piece {
+                blocks: vec![Block::Paragraph { text: text.into() }],
+                continued,
+                jump_apart,
+                ..Piece::default()
+            })
+            .collect();
+        give_jumps_to_open_stories(&mut pieces, lines);
         pieces.iter().map(|p| p.continued).collect()
     }
 
-    const OPEN: &str = "为基层治理法治化提供有力";
-    const FINISHED: &str = "不断提升流域水安全保障能力。";
-
     #[test]
     fn a_line_apart_after_a_finished_story_goes_to_the_open_one() {
-        let mut pieces = vec![story(FINISHED, true, true), story(OPEN, true, false)];
-        give_jumps_to_open_stories(&mut pieces, 1);
-        assert_eq!(flags(&pieces), [false, true]);
+        let stories = [(FINISHED, true, true), (OPEN, true, false)];
+        assert_eq!(flags_after(&stories, 1), [false, true]);
     }
 
     #[test]
-    fn a_line_set_under_its_text_stays() {
-        let mut pieces = vec![story(FINISHED, true, false), story(OPEN, true, false)];
-        give_jumps_to_open_stories(&mut pieces, 1);
-        assert_eq!(flags(&pieces), [true, true]);
-    }
-
-    #[test]
-    fn an_open_story_with_its_own_line_leaves_the_finished_one_its_line() {
-        let mut pieces = vec![story(OPEN, true, false), story(FINISHED, true, true)];
-        give_jumps_to_open_stories(&mut pieces, 2);
-        assert_eq!(flags(&pieces), [true, true]);
-    }
-
-    #[test]
-    fn without_an_open_story_a_finished_story_keeps_its_line() {
-        let mut pieces = vec![
-            story(FINISHED, true, true),
-            story("（摘编自《安徽日报》）", false, false),
+    fn lines_stay_where_the_ends_do_not_tell() {
+        let cases: [(&[Story], usize); 4] = [
+            // Set under its story's text, the line is that story's.
+            (&[(FINISHED, true, false), (OPEN, true, false)], 1),
+            // Two lines: one closes the open story, the other the finished one.
+            (&[(OPEN, true, false), (FINISHED, true, true)], 2),
+            // No open story to give the line to.
+            (&[(FINISHED, true, true), (NOTE, false, false)], 1),
+            // Two finished stories hold lines apart, one open story lacks one.
+            (
+                &[
+                    (OPEN, true, false),
+                    (FINISHED, true, true),
+                    (FINISHED, true, true),
+                ],
+                2,
+            ),
         ];
-        give_jumps_to_open_stories(&mut pieces, 1);
-        assert_eq!(flags(&pieces), [true, false]);
-    }
-
-    #[test]
-    fn more_holders_apart_than_open_stories_change_nothing() {
-        let mut pieces = vec![
-            story(OPEN, true, false),
-            story(FINISHED, true, true),
-            story("引来网友一片好评。", true, true),
-        ];
-        give_jumps_to_open_stories(&mut pieces, 2);
-        assert_eq!(flags(&pieces), [true, true, true]);
+        for (stories, lines) in cases {
+            let printed: Vec<bool> = stories.iter().map(|s| s.1).collect();
+            assert_eq!(flags_after(stories, lines), printed, "{stories:?}");
+        }
     }
 }
