@@ -156,6 +156,7 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
                 append_continuing(&mut blocks, text.blocks);
                 story.authors.extend(text.authors);
                 story.continued = text.continued;
+                story.jump_apart = text.jump_apart;
             }
             story.blocks = blocks;
             story
@@ -695,6 +696,7 @@ impl Layout {
                     if !self.has_text[k] {
                         take_body_fields(&mut p, &mut pieces[k]);
                         p.continued = pieces[k].continued;
+                        p.jump_apart = pieces[k].jump_apart;
                     }
                     if open.is_some() {
                         orphans.push(p);
@@ -751,6 +753,7 @@ impl Layout {
                     p.blocks.push(block);
                 }
                 p.continued = unit.last && pieces[k].continued;
+                p.jump_apart = unit.last && pieces[k].jump_apart;
                 u += 1;
             }
         }

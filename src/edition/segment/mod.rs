@@ -6,6 +6,8 @@
 //! text; the other repairs for out-of-order dumps are in [`super::repair`].
 //! Ids and page labels are not assigned here; see [`super::split`].
 
+mod jumps;
+
 use super::advert::drop_adverts;
 use super::byline::{self, Byline};
 use super::classify::{is_box_label, Page, Role};
@@ -35,6 +37,10 @@ pub struct Piece {
     pub dateline: Option<String>,
     pub blocks: Vec<Block>,
     pub continued: bool,
+    /// The jump line that marks it `continued` was printed apart from its text, in one
+    /// block with a label: where it stands says nothing of the story it closes (see
+    /// [`jumps`]).
+    pub jump_apart: bool,
     pub continued_from: Option<String>,
 }
 
@@ -102,7 +108,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         }
         match role {
             Role::Drop => b.out.dropped.push(page.lines[i].text.to_owned()),
-            Role::Jump => b.jump(page.lines[i].text),
+            Role::Jump => b.jump(page.lines[i].text, is_apart(page, i)),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
             Role::Byline if page.cjk => {
@@ -148,9 +154,30 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
         move_source_notes(&mut b.out.pieces);
         move_stray_openers(&mut b.out.pieces);
+        jumps::give_jumps_to_open_stories(&mut b.out.pieces, jump_to_lines(page));
     }
     give_stray_authors(&mut b.out.pieces);
     b.out
+}
+
+/// How many `（下转第N版）` lines the page has.
+fn jump_to_lines(page: &Page) -> usize {
+    (0..page.lines.len())
+        .filter(|&k| page.roles[k] == Role::Jump)
+        .filter(|&k| find_jump(page.lines[k].text).is_some_and(|j| j.kind == JumpKind::To))
+        .count()
+}
+
+/// Whether the jump line at `i` was printed apart from the text before it: a blank line
+/// between them, and in one block with the line after it, which is no body text (a QR
+/// code's label). pdftotext sets a line in the block of what stands next to it on the
+/// page, so such a line stands by the label, not under the text it follows.
+fn is_apart(page: &Page, i: usize) -> bool {
+    let next = i + 1;
+    page.lines[i].blank_before
+        && next < page.lines.len()
+        && !page.lines[next].blank_before
+        && !matches!(page.roles[next], Role::Body | Role::Jump)
 }
 
 /// True when the byline at line `i` is set right under a headline, no blank between.
@@ -204,7 +231,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn jump(&mut self, text: &'a str) {
+    /// A jump line; `apart` says it was printed apart from the text before it.
+    fn jump(&mut self, text: &'a str, apart: bool) {
         self.out.dropped.push(text.to_owned());
         let Some(Jump { kind, page, .. }) = find_jump(text) else {
             return;
@@ -213,6 +241,7 @@ impl<'a> Builder<'a> {
             JumpKind::To => {
                 let d = self.draft();
                 d.piece.continued = true;
+                d.piece.jump_apart = apart;
                 d.jumped = true;
             }
             JumpKind::From => {
@@ -550,7 +579,7 @@ impl<'a> Builder<'a> {
             self.close_para();
         }
         if let Some(j) = jump {
-            self.jump(&text[j.start..]);
+            self.jump(&text[j.start..], false);
         }
     }
 

@@ -160,6 +160,30 @@ fn jump_lines_set_continuation() {
     );
 }
 
+/// A jump line printed in one block with a QR code's label stands by the label: it closes
+/// the story on the page that stops mid-sentence with none, not the finished one before it.
+#[test]
+fn a_jump_line_printed_with_a_label_closes_the_open_story() {
+    let text = "嘉陵江流域综合规划获批\n\n本报记者 王浩\n\n近日，规划获水利部批复。\n\
+                下一步将持续强化规划实施，不断提升流域水安全保障能力。\n\n\
+                （下转第2版）\n扫码看视频\n\n\
+                呼和浩特赛罕区法院多元解纷\n\n本报记者 丁志军\n\n\
+                该院积极探索服务社会治理新模式，为基层治理法治化提供有力";
+    let p = pieces(text);
+    let flag = |t: &str| p.iter().find(|x| title(x) == t).map(|x| x.continued);
+    assert_eq!(flag("嘉陵江流域综合规划获批"), Some(false), "{p:#?}");
+    assert_eq!(flag("呼和浩特赛罕区法院多元解纷"), Some(true));
+    // Set under its story's text, the same line is that story's.
+    let under = text.replace("能力。\n\n（下转", "能力。\n（下转");
+    let p = pieces(&under);
+    assert_eq!(
+        p.iter()
+            .find(|x| title(x) == "嘉陵江流域综合规划获批")
+            .map(|x| x.continued),
+        Some(true)
+    );
+}
+
 /// English papers print a jump line where a story goes on; a story cut mid-sentence
 /// without one is not continued.
 #[test]
