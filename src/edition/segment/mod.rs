@@ -553,15 +553,22 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// True when the article's text stops at the column's edge mid-sentence and a block
-    /// opening a paragraph (its first line two ems short: the lost indent) follows: the
-    /// article goes on elsewhere (its jump line lost or printed apart), and the paragraph
-    /// starts another story's text.
+    /// True when the article's text stops at the column's edge mid-sentence (or mid-word
+    /// short of it) and a block opening a paragraph (its first line two ems short: the lost
+    /// indent) follows: the article goes on elsewhere (its jump line lost or printed
+    /// apart), and the paragraph starts another story's text.
     fn cut_before(&self, page: &Page, i: usize) -> bool {
         let Some(d) = self.cur.as_ref() else {
             return false;
         };
+        // The cheap tests first: this is asked of every body line.
+        if !self.cjk || !page.starts[i] || d.jumped || d.para.len() < 2 {
+            return false;
+        }
         let column = d.para_width;
+        let width = page.lines[i].width;
+        let indented = width <= column - 1.5
+            && (width >= column - 2.5 || width >= column - 2.5 - narrow_slack(page.lines[i].text));
         // A line short of the column stops mid-sentence too when it stops mid-word, in a
         // paragraph whose running lines fill the column: no paragraph ends on an ideograph
         // without a mark, so the story was cut off there (for a jump line not printed).
@@ -569,13 +576,9 @@ impl<'a> Builder<'a> {
             d.last_width >= column - 1.0
                 || l.trim_end().ends_with(is_ideograph) && running_lines_fill(&d.para, column)
         };
-        let open = d.last_body.is_some_and(|l| !ends_sentence(l) && stops(l));
-        let width = page.lines[i].width;
-        let indented =
-            width <= column - 1.5 && width >= column - 2.5 - narrow_slack(page.lines[i].text);
-        let cut = self.cjk && page.starts[i] && !d.jumped && open && indented && d.para.len() >= 2;
+        let open = indented && d.last_body.is_some_and(|l| !ends_sentence(l) && stops(l));
         // A word across the seam (`户口` + `本`) says the line goes on after all.
-        cut && !d
+        open && !d
             .last_body
             .is_some_and(|l| word_across_lines(l, page.lines[i].text))
     }
