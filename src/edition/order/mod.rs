@@ -269,10 +269,16 @@ impl Page {
         (lo, hi)
     }
 
-    /// The last line of text before `end` printed in one block under line `hi`, with no
-    /// blank line between (`hi` itself when the next line starts a block of its own).
-    /// Text is prose, or a paragraph's short last line (`格。`).
-    fn block_under(&self, hi: usize, end: usize) -> usize {
+    /// The last line of text before `end` printed in one block under line `hi`, the last
+    /// of region `lo..=hi`, with no blank line between (`hi` itself when the next line
+    /// starts a block of its own). Text is prose, or a paragraph's short last line
+    /// (`格。`). Only where blank lines separate most of the region's rows does a block
+    /// tell one column: a dump without that rhythm prints rows of columns in one block.
+    fn block_under(&self, (lo, hi): (usize, usize), end: usize) -> usize {
+        let apart = (lo + 1..=hi).filter(|&k| !self.stacked[k]).count();
+        if 2 * apart < hi - lo {
+            return hi;
+        }
         (hi + 1..end)
             .take_while(|&k| self.stacked[k] && (self.prose[k] || self.sides[k].ends_sentence()))
             .last()
@@ -503,7 +509,7 @@ fn to_order(
         // however far they run and wherever that chain comes, and the other chains' text
         // after (labels and bylines among them stay where the chains put them). That
         // text was printed as blocks of its own, and starts one.
-        let block = page.block_under(hi, end);
+        let block = page.block_under((lo, hi), end);
         if block > hi {
             let chained = to_chain_order(succ, lo, hi, join);
             let at = chained.iter().position(|&k| k == hi).map_or(0, |p| p + 1);

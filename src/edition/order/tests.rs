@@ -319,4 +319,10 @@ fn a_block_under_the_region_end_goes_on_its_chain_before_the_other_chains() {
     assert_eq!(order, vec![0, 2, 4, 5, 6, 1, 3]);
     // B's text starts a block of its own where it now stands.
     assert_eq!(breaks, vec![5]);
+    // Rows printed without blank lines between them say nothing of blocks.
+    let page = page_of(
+        "近年来各地持续推进城市\n社区工作人员介绍改造前\n更新行动老旧小区改造\n\
+         广泛征求居民意见加装电\n\n工作取得明显成效许多\n居民反映小区环境变好\n了出行更方便了很多",
+    );
+    assert_eq!(page.block_under((0, 4), 7), 4);
 }
