@@ -184,7 +184,7 @@ fn corpus_figures_do_not_regress() {
 }
 
 /// (title F1, share of exact bodies) reached on the generated Chinese pages.
-const FLOOR_GEN: (f64, f64) = (0.99, 0.92);
+const FLOOR_GEN: (f64, f64) = (0.99, 0.93);
 /// The same on the English OCR pages.
 const FLOOR_EN: (f64, f64) = (1.0, 0.94);
 

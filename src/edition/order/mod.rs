@@ -101,10 +101,8 @@ pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
         .into_iter()
         .map(|r| page.widened(r, &succ))
         .collect();
-    let order = to_order(&regions, &succ, &scores, lines.len(), |a, b| {
-        page.score(a, b)
-    });
-    to_permuted(lines, &order)
+    let (order, breaks) = to_order(&page, &regions, (&succ, &scores), lines.len());
+    to_permuted(lines, &order, &breaks)
 }
 
 /// The scores of all candidate joins (with the period reward) and the successors chosen.
@@ -269,6 +267,22 @@ impl Page {
             hi += 1;
         }
         (lo, hi)
+    }
+
+    /// The last line of text before `end` printed in one block under line `hi`, the last
+    /// of region `lo..=hi`, with no blank line between (`hi` itself when the next line
+    /// starts a block of its own). Text is prose, or a paragraph's short last line
+    /// (`格。`). Only where blank lines separate most of the region's rows does a block
+    /// tell one column: a dump without that rhythm prints rows of columns in one block.
+    fn block_under(&self, (lo, hi): (usize, usize), end: usize) -> usize {
+        let apart = (lo + 1..=hi).filter(|&k| !self.stacked[k]).count();
+        if 2 * apart < hi - lo {
+            return hi;
+        }
+        (hi + 1..end)
+            .take_while(|&k| self.stacked[k] && (self.prose[k] || self.sides[k].ends_sentence()))
+            .last()
+            .unwrap_or(hi)
     }
 
     /// Every candidate join between prose lines at most [`WINDOW`] apart, scored.
@@ -438,14 +452,15 @@ fn most_common(values: &[u32]) -> Option<u32> {
 }
 
 /// The new order of line indices: regions where the matching leaves the printed order, and
-/// reads clearly better for it, in chain order; every other line where it was.
+/// reads clearly better for it, in chain order; every other line where it was. With it,
+/// the new positions that start a block of their own (see [`to_permuted`]).
 fn to_order(
+    page: &Page,
     regions: &[(usize, usize)],
-    succ: &[Option<usize>],
-    scores: &Scores,
+    (succ, scores): (&[Option<usize>], &Scores),
     n: usize,
-    join: impl Fn(usize, usize) -> f32,
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<usize>) {
+    let join = |a: usize, b: usize| page.score(a, b);
     let score_of = |from: usize, to: usize| {
         let s = scores.get(from, to);
         if s.is_finite() {
@@ -455,6 +470,7 @@ fn to_order(
         }
     };
     let mut order = Vec::with_capacity(n);
+    let mut breaks = Vec::new();
     let mut next = 0;
     for (r, &(lo, hi)) in regions.iter().enumerate() {
         let lo = lo.max(next);
@@ -466,21 +482,43 @@ fn to_order(
         if chained - printed < MARGIN_PER_LINE * (hi + 1 - lo) as f32 {
             continue;
         }
+        let end = regions.get(r + 1).map_or(n, |next| next.0);
+        order.extend(next..lo);
+        // Lines printed in one block under the region's last line are the rest of its
+        // column, whose other rows have ended: they go on its chain, right after it,
+        // however far they run and wherever that chain comes, and the other chains' text
+        // after (labels and bylines among them stay where the chains put them). That
+        // text was printed as blocks of its own, and starts one.
+        let block = page.block_under((lo, hi), end);
+        if block > hi {
+            let chained = to_chain_order(succ, lo, hi, join);
+            let at = chained.iter().position(|&k| k == hi).map_or(0, |p| p + 1);
+            let (text, labels): (Vec<usize>, Vec<usize>) =
+                chained[at..].iter().partition(|&&k| page.prose[k]);
+            order.extend(&chained[..at]);
+            order.extend(labels);
+            order.extend(hi + 1..=block);
+            if !text.is_empty() {
+                breaks.push(order.len());
+            }
+            order.extend(text);
+            next = block + 1;
+            continue;
+        }
         // The text the region's last line runs on into, printed after it, goes with it:
         // left behind, it would follow whichever chain came last. Only when the text put
         // that line where it is: a guess (the period after a paragraph's end) drags nothing.
         let placed = (lo..hi).any(|k| succ[k] == Some(hi) && join(k, hi) > VOUCHED);
         let hi = if placed {
-            to_run_end(succ, hi, regions.get(r + 1).map_or(n, |next| next.0))
+            to_run_end(succ, hi, end)
         } else {
             hi
         };
-        order.extend(next..lo);
-        order.extend(to_chain_order(succ, lo, hi, &join));
+        order.extend(to_chain_order(succ, lo, hi, join));
         next = hi + 1;
     }
     order.extend(next..n);
-    order
+    (order, breaks)
 }
 
 /// The last line of the in-order run that line `hi` starts, before line `end`: the rest of
@@ -523,8 +561,9 @@ fn to_regions(succ: &[Option<usize>], min_jumps: usize) -> Vec<(usize, usize)> {
 }
 
 /// `lines` rearranged by `order`; each position keeps the blank flag it had, so the blank
-/// rhythm of the page does not move with the text.
-fn to_permuted<'a>(lines: Vec<Line<'a>>, order: &[usize]) -> Vec<Line<'a>> {
+/// rhythm of the page does not move with the text, but for the positions in `breaks`,
+/// which start a block.
+fn to_permuted<'a>(lines: Vec<Line<'a>>, order: &[usize], breaks: &[usize]) -> Vec<Line<'a>> {
     if order.iter().enumerate().all(|(k, &i)| k == i) || order.len() != lines.len() {
         return lines;
     }
@@ -532,7 +571,7 @@ fn to_permuted<'a>(lines: Vec<Line<'a>>, order: &[usize]) -> Vec<Line<'a>> {
         .iter()
         .enumerate()
         .map(|(pos, &i)| Line {
-            blank_before: lines[pos].blank_before,
+            blank_before: lines[pos].blank_before || breaks.contains(&pos),
             ..lines[i].clone()
         })
         .collect()

@@ -130,7 +130,7 @@ fn blank_rhythm_stays_with_the_positions() {
         .map(|c| printed.iter().position(|p| p == c).unwrap())
         .collect();
     let carried: Vec<bool> = order.iter().map(|&i| before[i]).collect();
-    let got = to_permuted(input, &order);
+    let got = to_permuted(input, &order, &[]);
     let texts: Vec<&str> = got.iter().map(|l| l.text).collect();
     assert_eq!(texts, columns, "the lines follow the order");
     let after: Vec<bool> = got.iter().map(|l| l.blank_before).collect();
@@ -300,4 +300,29 @@ fn a_region_takes_the_short_run_its_last_line_starts() {
     let mut succ: Vec<Option<usize>> = (1..=40).map(Some).collect();
     succ.push(None);
     assert_eq!(to_run_end(&succ, 2, succ.len()), 2);
+}
+
+#[test]
+fn a_block_under_the_region_end_goes_on_its_chain_before_the_other_chains() {
+    // Columns A (lines 0, 2, 4) and B (1, 3) printed row by row; A's rest (5, 6) is
+    // printed in one block under its line 4, after B has ended.
+    let page = page_of(
+        "近年来各地持续推进城市\n\n社区工作人员介绍改造前\n\n更新行动老旧小区改造\n\n\
+         广泛征求居民意见加装电\n\n工作取得明显成效许多\n居民反映小区环境变好\n了出行更方便了很多",
+    );
+    let mut scores = Scores::new(7);
+    for (from, to) in [(0, 2), (2, 4), (1, 3)] {
+        scores.set(from, to, 5.0);
+    }
+    let succ = vec![Some(2), Some(3), Some(4), None, None, None, None];
+    let (order, breaks) = to_order(&page, &[(0, 4)], (&succ, &scores), 7);
+    assert_eq!(order, vec![0, 2, 4, 5, 6, 1, 3]);
+    // B's text starts a block of its own where it now stands.
+    assert_eq!(breaks, vec![5]);
+    // Rows printed without blank lines between them say nothing of blocks.
+    let page = page_of(
+        "近年来各地持续推进城市\n社区工作人员介绍改造前\n更新行动老旧小区改造\n\
+         广泛征求居民意见加装电\n\n工作取得明显成效许多\n居民反映小区环境变好\n了出行更方便了很多",
+    );
+    assert_eq!(page.block_under((0, 4), 7), 4);
 }

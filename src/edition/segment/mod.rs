@@ -20,7 +20,7 @@ use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{
     attach_orphan_heads, drop_bare_labels, move_box_label, move_source_notes, move_stray_openers,
 };
-use super::script::{ends_sentence, ends_with_aside, is_capitals};
+use super::script::{ends_sentence, ends_with_aside, is_capitals, is_ideograph, width};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -583,21 +583,32 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// True when the article's text stops at the column's edge mid-sentence and a block
-    /// opening a paragraph (its first line two ems short: the lost indent) follows: the
-    /// article goes on elsewhere (its jump line lost or printed apart), and the paragraph
-    /// starts another story's text.
+    /// True when the article's text stops at the column's edge mid-sentence (or mid-word
+    /// short of it) and a block opening a paragraph (its first line two ems short: the lost
+    /// indent) follows: the article goes on elsewhere (its jump line lost or printed
+    /// apart), and the paragraph starts another story's text.
     fn cut_before(&self, page: &Page, i: usize) -> bool {
         let Some(d) = self.cur.as_ref() else {
             return false;
         };
+        // The cheap tests first: this is asked of every body line.
+        if !self.cjk || !page.starts[i] || d.jumped || d.para.len() < 2 {
+            return false;
+        }
         let column = d.para_width;
-        let open = d.last_body.is_some_and(|l| !ends_sentence(l)) && d.last_width >= column - 1.0;
         let width = page.lines[i].width;
-        let indented = width <= column - 1.5 && width >= column - 2.5;
-        let cut = self.cjk && page.starts[i] && !d.jumped && open && indented && d.para.len() >= 2;
+        let indented = width <= column - 1.5
+            && (width >= column - 2.5 || width >= column - 2.5 - narrow_slack(page.lines[i].text));
+        // A line short of the column stops mid-sentence too when it stops mid-word, in a
+        // paragraph whose running lines fill the column: no paragraph ends on an ideograph
+        // without a mark, so the story was cut off there (for a jump line not printed).
+        let stops = |l: &str| {
+            d.last_width >= column - 1.0
+                || l.trim_end().ends_with(is_ideograph) && running_lines_fill(&d.para, column)
+        };
+        let open = indented && d.last_body.is_some_and(|l| !ends_sentence(l) && stops(l));
         // A word across the seam (`户口` + `本`) says the line goes on after all.
-        cut && !d
+        open && !d
             .last_body
             .is_some_and(|l| word_across_lines(l, page.lines[i].text))
     }
@@ -880,6 +891,27 @@ fn starts_dateline(page: &Page, i: usize) -> bool {
         _ => text.to_owned(),
     };
     byline::parse_lead(&joined).is_some_and(|b| b.dateline.is_some())
+}
+
+/// Whether every line of `para` but its first (indented) and last (the one in question)
+/// fills a column `column` ems wide: a paragraph set cleanly in one column.
+fn running_lines_fill(para: &[&str], column: f32) -> bool {
+    para.len() >= 3
+        && para[1..para.len() - 1]
+            .iter()
+            .all(|l| width(l) >= column - 1.0)
+}
+
+/// Ems by which a line's counted width may fall short of its printed one: digits and Latin
+/// letters count half an em, but fonts set them up to two thirds (`2024年4月，…` fills an
+/// indented line that counts a little over an em short of it).
+fn narrow_slack(text: &str) -> f32 {
+    /// Ems each narrow character may take beyond its half.
+    const PER_NARROW: f32 = 0.25;
+    /// Narrow characters past this many widen the slack no further.
+    const COUNTED: usize = 8;
+    let narrow = text.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    PER_NARROW * narrow.min(COUNTED) as f32
 }
 
 #[cfg(test)]

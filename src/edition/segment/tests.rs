@@ -120,6 +120,25 @@ fn text_cut_at_the_column_edge_ends_before_an_indented_paragraph() {
 }
 
 #[test]
+fn text_cut_mid_word_short_of_the_edge_ends_before_an_indented_paragraph() {
+    // The story stops on an ideograph two ems short of its column, its running lines
+    // filling the column; the next block opens a paragraph whose digits count narrow.
+    let text = "莫让虚假测评误导消费\n本报记者 彭园园\n\
+                商测一体、以商养测类问题，表现\n为在作品中以不同的方式进行广告植\n\
+                入，如作品中放置购物车、电商平台跳\n转链接、口播推荐等。与检测检验机构\n\
+                评作品缺乏中立性，测评结果不客\n\n\
+                2024年4月，云南省整治形式主\n义为基层减负专项工作机制办通过梳\n\
+                理备案管理情况发现，情况时有发生。";
+    let p = pieces(text);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].continued);
+    assert!(p[1].blocks[0].text().starts_with("2024年4月"));
+    // A paragraph whose running lines do not fill one column says nothing of a cut.
+    let ragged = text.replace("为在作品中以不同的方式进行广告植", "为在作品中以不同的方式");
+    assert_eq!(pieces(&ragged).len(), 1);
+}
+
+#[test]
 fn a_kicker_above_a_box_label_heads_the_title_below_it() {
     // Set as wide as a column, then a box label the dump printed between it and its title.
     let text = "山东运用大数据赋能社会救助——\n【延伸阅读】\n“政策找人” 精准帮扶\n\n\
