@@ -153,7 +153,11 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             }
             append_continuing(&mut blocks, std::mem::take(&mut story.blocks));
             for text in back {
-                append_continuing(&mut blocks, text.blocks);
+                if text.opens_paragraph {
+                    blocks.extend(text.blocks);
+                } else {
+                    append_continuing(&mut blocks, text.blocks);
+                }
                 story.authors.extend(text.authors);
                 story.continued = text.continued;
                 story.jump_apart = text.jump_apart;
@@ -747,7 +751,7 @@ impl Layout {
                     },
                 );
                 // A piece's first block may go on in the paragraph a run stopped on.
-                if unit.first {
+                if unit.first && !pieces[k].opens_paragraph {
                     push_continuing(&mut p.blocks, block);
                 } else {
                     p.blocks.push(block);

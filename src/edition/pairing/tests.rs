@@ -341,7 +341,24 @@ fn untitled_text_finishing_a_cut_sentence_joins_that_story() {
     assert_eq!(out.len(), 2, "{out:?}");
     // One paragraph the other story cut in two: it goes on where the first run stopped.
     assert_eq!(out[0].blocks.len(), 1);
-    assert!(out[0].blocks[0].text().ends_with("的视角看待问题，想方设法提升居民素质。"));
+    assert!(out[0].blocks[0]
+        .text()
+        .ends_with("的视角看待问题，想方设法提升居民素质。"));
+    // Text whose first line was indented after the cut joins the story as a paragraph
+    // of its own.
+    let indented = Piece {
+        opens_paragraph: true,
+        ..with_body(Piece::default(), &["角看待问题，想方设法提升居民素质。"])
+    };
+    let pieces = vec![
+        with_body(
+            head("设施更“懂人” 城市更文明"),
+            &["“小事”不可小视。从社会治理的视"],
+        ),
+        with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]),
+        indented,
+    ];
+    assert_eq!(adopt_untitled(pieces)[0].blocks.len(), 2);
     // A text that opens a sentence of its own stays apart.
     let pieces = vec![
         with_body(

@@ -42,6 +42,10 @@ pub struct Piece {
     /// [`jumps`]).
     pub jump_apart: bool,
     pub continued_from: Option<String>,
+    /// Its text opens with a paragraph's indented first line right after a story cut off
+    /// at the column's edge (see `Builder::cut_before`): a paragraph's start, into which no
+    /// unfinished paragraph goes on.
+    pub opens_paragraph: bool,
 }
 
 /// An article being built, with its open paragraph and caption.
@@ -555,13 +559,14 @@ impl<'a> Builder<'a> {
         // In English papers one story may hold several dispatches, each opening with its
         // dateline; only a headline starts a new story there.
         let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
-        if jumped
-            || new_lead && !self.fold_deck() && (self.cjk || !titled)
-            || self.cut_before(page, i)
-        {
+        let cut = !jumped && self.cut_before(page, i);
+        if jumped || new_lead && !self.fold_deck() && (self.cjk || !titled) || cut {
             // Text after a jump line, a signature or a cut-off column belongs to another
             // article.
             self.finish();
+        }
+        if cut {
+            self.draft().piece.opens_paragraph = true;
         }
         // A jump at the line's end ends in its closing bracket; most lines end otherwise.
         let jump = text
