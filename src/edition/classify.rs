@@ -97,10 +97,34 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         mark_headings(&mut page, &full);
     }
     mark_para_ends(&mut page, &full);
+    if cjk {
+        mark_names_in_text(&mut page);
+    }
     if !cjk {
         latin::credits::mark_credited_breaks(&mut page);
     }
     page
+}
+
+/// Ems a line of running text is at least wide: a column's line, not a list's or a
+/// headline's short one.
+const RUNNING_WIDTH: f32 = 8.0;
+
+/// A lone name set among the lines of running text (`…錾花、花丝、` / `潘妙` / `炸珠、点翠…`)
+/// is a byline pdftotext printed in the column beside it, not text: no line inside a
+/// sentence is a bare two-to-four-character name. Its neighbours must be text, the line
+/// before a running one left mid-sentence (a list of names has short lines).
+fn mark_names_in_text(page: &mut Page) {
+    for k in 1..page.lines.len().saturating_sub(1) {
+        let prev = &page.lines[k - 1];
+        let inside = page.roles[k - 1] == Role::Body
+            && page.roles[k + 1] == Role::Body
+            && !prev.ends_sentence
+            && prev.width >= RUNNING_WIDTH;
+        if inside && page.roles[k] == Role::Body && byline::is_name_line(page.lines[k].text) {
+            page.roles[k] = Role::Byline;
+        }
+    }
 }
 
 fn mark_furniture(page: &mut Page) {

@@ -115,6 +115,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Jump => b.jump(page.lines[i].text, is_apart(page, i)),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
+            Role::Byline if page.cjk && end == i + 1 && b.in_open_paragraph() => {
+                b.name_in_text(page.lines[i].text);
+            }
             Role::Byline if page.cjk => {
                 let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
                 b.stacked_byline(&lines.concat(), set_under_head(page, i));
@@ -342,6 +345,28 @@ impl<'a> Builder<'a> {
         };
         piece.stray_authors.extend(stray);
         piece.head_authors = piece.authors.len();
+    }
+
+    /// True when the article's paragraph is open and its last line stops mid-sentence.
+    fn in_open_paragraph(&self) -> bool {
+        self.cur
+            .as_ref()
+            .is_some_and(|d| d.para.last().is_some_and(|l| !ends_sentence(l)))
+    }
+
+    /// A lone name printed inside a paragraph's running text (see `classify`): the
+    /// story's byline when it has none yet, else no text of it; the paragraph goes on.
+    fn name_in_text(&mut self, text: &str) {
+        if self.draft().piece.authors.is_empty() {
+            let (authors, residue) = byline::split_names_keeping(text);
+            self.apply_byline(Byline {
+                authors,
+                residue,
+                ..Byline::default()
+            });
+        } else {
+            self.out.dropped.push(text.to_owned());
+        }
     }
 
     fn apply_byline(&mut self, b: Byline) {

@@ -138,6 +138,27 @@ fn text_cut_mid_word_short_of_the_edge_ends_before_an_indented_paragraph() {
     assert_eq!(pieces(&ragged).len(), 1);
 }
 
+/// A bare name printed among a paragraph's running lines is a byline, not text: the
+/// story's own when it has none, else dropped; the paragraph goes on across it.
+#[test]
+fn a_name_inside_running_text_is_no_text() {
+    let text = "传统也是时尚，技艺当随时代\n\n\
+                早期首饰是锤鍱工艺成型的简单的黄金片状物\n\
+                随着中原文明的发展，逐渐出现了多种制作\n\n潘妙\n\n\
+                技艺：錾花、花丝、炸珠、点翠、镶嵌等。";
+    let p = pieces(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].authors, ["潘妙"]);
+    assert_eq!(p[0].blocks.len(), 1);
+    assert!(p[0].blocks[0].text().contains("多种制作技艺"));
+    // A story with a byline of its own keeps it; the stray name is dropped.
+    let signed = text.replace("时代\n\n", "时代\n本报记者 周 欢\n\n");
+    let out = segment(&classify(to_lines(&signed), true));
+    assert_eq!(out.pieces[0].authors, ["周欢"]);
+    assert!(out.dropped.iter().any(|d| d == "潘妙"));
+    assert!(!out.pieces[0].blocks[0].text().contains("潘妙"));
+}
+
 #[test]
 fn a_kicker_above_a_box_label_heads_the_title_below_it() {
     // Set as wide as a column, then a box label the dump printed between it and its title.
