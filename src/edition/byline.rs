@@ -190,22 +190,27 @@ pub fn parse_dateline_line(line: &str) -> Option<Byline> {
 /// A cheap test before the regexes: a Chinese dateline has 讯 or 电 near the start, an
 /// English one starts with a capital.
 pub fn may_lead(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_uppercase())
-        || within_chars(text, '讯', 32)
-        || within_chars(text, '电', 32)
+    text.starts_with(|c: char| c.is_ascii_uppercase()) || has_lead_mark(text, LEAD_MARK_CHARS)
 }
 
-/// True when `c` is among the first `n` characters of `text`. The byte search finds its
-/// first occurrence (a character is at most 4 bytes, so the first `n` characters lie in
-/// the first `4 * n` bytes); counting characters is then needed only in front of a hit.
-fn within_chars(text: &str, c: char, n: usize) -> bool {
-    let mut end = text.len().min(4 * n);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end]
-        .find(c)
-        .is_some_and(|i| text[..i].chars().count() < n)
+/// Characters within which a Chinese dateline's 讯 or 电 stands (see [`CJK_LEAD_CHARS`]).
+const LEAD_MARK_CHARS: usize = 32;
+
+/// True when 讯 or 电 is among the first `n` characters of `text` (asked of every line). A
+/// character is at most 4 bytes, so those lie in the first `4 * n` bytes; one vectorised
+/// search there for either mark's last byte finds the candidates, each checked as the
+/// whole character (a search per character would stop at every CJK character sharing
+/// its last byte, twice over); characters are counted only in front of a hit.
+fn has_lead_mark(text: &str, n: usize) -> bool {
+    const XUN: &[u8] = "讯".as_bytes();
+    const DIAN: &[u8] = "电".as_bytes();
+    let head = &text.as_bytes()[..text.len().min(4 * n)];
+    memchr::memchr2_iter(XUN[2], DIAN[2], head).any(|last| {
+        (last + 1).checked_sub(XUN.len()).is_some_and(|start| {
+            let mark = &head[start..=last];
+            (mark == XUN || mark == DIAN) && text[..start].chars().count() < n
+        })
+    })
 }
 
 /// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,
@@ -395,6 +400,19 @@ fn split_names(names: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_mark_counts_only_near_the_start() {
+        assert!(may_lead("新华社北京11月8日电 （记者 张三）"));
+        assert!(may_lead("株洲日报讯（全媒体记者/陈正明）"));
+        assert!(may_lead("Chicago, Dec. 12."));
+        let far = format!("{}电", "一".repeat(LEAD_MARK_CHARS));
+        assert!(!may_lead(&far));
+        assert!(may_lead(&far[3..]));
+        // A byte equal to a mark's last byte inside another character is no mark.
+        assert!(!may_lead("是是是是"));
+        assert!(!may_lead(""));
+    }
 
     /// The groups read off a whole match are the regexes' own groups.
     #[test]

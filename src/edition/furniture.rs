@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::script::is_capitals;
+use super::script::{is_capitals, is_ideograph};
 
 /// Which way a jump line points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +114,8 @@ pub fn is_furniture(line: &str) -> bool {
 /// shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
     line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
-        || line.starts_with(char::is_numeric) && line.contains("年")
+        // An ideograph is never numeric: asking that first spares it the Unicode table.
+        || line.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && line.contains("年")
         || line.ends_with(['版', '页']) && line.contains("第")
         || line.contains("扫")
         || line.contains("维")
