@@ -27,6 +27,7 @@
 
 mod strays;
 mod threads;
+mod words;
 
 pub use threads::rethread;
 

@@ -26,6 +26,7 @@
 //! were printed, and no line changes its role. Runs on Chinese pages after the other block
 //! repairs of [`super`].
 
+use super::words::Words;
 use super::{
     body_blocks, closes, column_of, continues, opens, starts_mid_sentence, Block, FULL_SLACK,
     MIN_LINES,
@@ -35,7 +36,6 @@ use crate::edition::furniture::{find_jump, JumpKind};
 use crate::edition::order::{
     closes_bracket_first, is_justified, leaves_bracket_open, word_across_lines,
 };
-use crate::edition::pairing::terms;
 use crate::edition::script::is_ideograph;
 
 /// Ems an open end may fall short of its column: a line broken before a number or a
@@ -421,58 +421,6 @@ fn has_cycle(links: &[(usize, usize)], n: usize) -> bool {
             None => false,
         })
     })
-}
-
-/// The word evidence of some of a page's blocks: each one's terms, and for each term how
-/// many of them use it.
-struct Words {
-    terms: Vec<Vec<u64>>,
-    /// Every term of the page once, sorted, with the number of blocks using it.
-    vocab: Vec<(u64, u32)>,
-}
-
-impl Words {
-    /// The words of the blocks marked in `involved` (the others have none).
-    fn of(page: &Page, blocks: &[Block], involved: &[bool]) -> Self {
-        let terms: Vec<Vec<u64>> = blocks
-            .iter()
-            .zip(involved)
-            .map(|(b, &inv)| {
-                if inv {
-                    terms(&super::text_of(page, b.start, b.end))
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        let mut all: Vec<u64> = terms.iter().flatten().copied().collect();
-        all.sort_unstable();
-        let mut vocab: Vec<(u64, u32)> = Vec::new();
-        for t in all {
-            match vocab.last_mut() {
-                Some((last, n)) if *last == t => *n += 1,
-                _ => vocab.push((t, 1)),
-            }
-        }
-        Words { terms, vocab }
-    }
-
-    /// The weight of the terms blocks `a` and blocks `b` share: a term only they use
-    /// weighs 1, one used by more blocks less.
-    fn shared(&self, a: &[usize], b: &[usize]) -> f32 {
-        let side = |ks: &[usize]| {
-            let mut ts: Vec<u64> = ks.iter().flat_map(|&k| &self.terms[k]).copied().collect();
-            ts.sort_unstable();
-            ts.dedup();
-            ts
-        };
-        let (a, b) = (side(a), side(b));
-        a.iter()
-            .filter(|t| b.binary_search(t).is_ok())
-            .filter_map(|t| self.vocab.binary_search_by_key(t, |v| v.0).ok())
-            .map(|v| 1.0 / (self.vocab[v].1.max(2) - 1) as f32)
-            .sum()
-    }
 }
 
 /// Block `b` stops mid-sentence near its column's edge (a line spaced out to the column
