@@ -14,6 +14,7 @@
 //! [`super::headline`]'s job.
 
 pub mod credits;
+pub mod hyphens;
 pub mod pieces;
 mod scraps;
 

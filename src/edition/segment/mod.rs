@@ -156,6 +156,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         let pieces = latin::pieces::resume_broken_stories(pieces, &mut b.out.dropped);
         let pieces = latin::credits::split_credited(pieces, &mut b.out.dropped);
         b.out.pieces = latin::pieces::split_locals(pieces);
+        latin::hyphens::mend_lost_hyphens(page, &mut b.out.pieces);
     }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
