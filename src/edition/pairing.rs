@@ -24,7 +24,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::headline::Headline;
 use super::order::word_across_lines;
 use super::reflow::{append_continuing, push_continuing};
-use super::script::{ends_sentence, ends_with_aside, has_sentence_mark, is_ideograph};
+use super::script::{closes_text, ends_sentence, has_sentence_mark, is_ideograph};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -338,7 +338,7 @@ fn gain(affinity: &[Vec<f32>], u: usize, l: Option<usize>) -> f32 {
 /// aside, or a photo's caption (a picture sits between stories as often as inside one).
 fn ends_block(b: &Block) -> bool {
     match b {
-        Block::Paragraph { text } => ends_sentence(text) || ends_with_aside(text),
+        Block::Paragraph { text } => closes_text(text),
         Block::Caption { .. } => true,
         _ => false,
     }

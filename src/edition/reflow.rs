@@ -5,7 +5,7 @@
 //! line (`con-` + `tinued`), and whitespace is removed or collapsed. Nothing else is
 //! added, removed or reordered.
 
-use super::script::{ends_sentence, ends_with_aside, is_cjk, is_space};
+use super::script::{closes_text, is_cjk, is_space};
 use crate::article::Block;
 
 /// Joins the raw lines of one paragraph, keeping inner spaces as printed.
@@ -39,7 +39,7 @@ pub fn push_continuing(blocks: &mut Vec<Block>, block: Block) {
     if let (Some(Block::Paragraph { text: last }), Block::Paragraph { text: next }) =
         (blocks.last_mut(), &block)
     {
-        if !ends_sentence(last) && !ends_with_aside(last) {
+        if !closes_text(last) {
             let cjk = last.chars().next_back().is_some_and(is_cjk)
                 || next.chars().next().is_some_and(is_cjk);
             *last = join_raw(&[last.as_str(), next.as_str()], cjk);

@@ -110,6 +110,12 @@ pub fn ends_sentence(s: &str) -> bool {
     trimmed.ends_with(['。', '！', '？', '!', '?', '…', '.', '；'])
 }
 
+/// True when a paragraph's text may end where `paragraph` stops: a sentence closes there,
+/// or a bracketed aside that completes it (see [`ends_with_aside`]).
+pub fn closes_text(paragraph: &str) -> bool {
+    ends_sentence(paragraph) || ends_with_aside(paragraph)
+}
+
 /// True when `paragraph` ends with a bracketed aside that completes it: a source note
 /// (`（摘编自《安徽日报》）`) that is the whole paragraph, or a cross-reference after a
 /// finished sentence (`…3年。（相关报道见第二版）`). Such a paragraph is a natural end.

@@ -10,7 +10,7 @@
 
 use super::Piece;
 use crate::article::Block;
-use crate::edition::script::{ends_sentence, ends_with_aside};
+use crate::edition::script::closes_text;
 
 /// How a story's text ends on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,9 +61,7 @@ pub fn give_jumps_to_open_stories(pieces: &mut [Piece], jump_lines: usize) {
 /// How `piece`'s text ends: by its last paragraph.
 fn ending_of(piece: &Piece) -> Ending {
     match piece.blocks.last() {
-        Some(Block::Paragraph { text }) if ends_sentence(text) || ends_with_aside(text) => {
-            Ending::Finished
-        }
+        Some(Block::Paragraph { text }) if closes_text(text) => Ending::Finished,
         Some(Block::Paragraph { text }) if !text.trim().is_empty() => Ending::Open,
         _ => Ending::Unknown,
     }
