@@ -269,10 +269,12 @@ fn spans_word(a: &Side, b: &Side) -> bool {
 /// True when a word runs from the end of line `above` into the start of line `below`
 /// (`…成了苦` + `恼事。…`), read over a few characters of each side.
 pub fn word_across_lines(above: &str, below: &str) -> bool {
-    let tail: Vec<char> = above.trim_end().chars().collect();
-    let left: String = tail[tail.len().saturating_sub(SIDE)..].iter().collect();
-    let right: String = below.trim_start().chars().take(SIDE).collect();
-    word_across(&left, &right)
+    // The last and first SIDE characters as slices of the lines: nothing is copied.
+    let above = above.trim_end();
+    let below = below.trim_start();
+    let left_at = above.char_indices().rev().nth(SIDE - 1).map_or(0, |(i, _)| i);
+    let right_end = below.char_indices().nth(SIDE).map_or(below.len(), |(i, _)| i);
+    word_across(&above[left_at..], &below[..right_end])
 }
 
 /// The first word of `text` as jieba cuts its first few characters (`的` of `的远程…`,
