@@ -218,10 +218,12 @@ mod tests {
     fn a_credited_item_breaks_the_story_above_it() {
         let page = classify(to_lines(PAGE), false);
         assert!(page.para_end[2], "the story's paragraph ends at the break");
-        // A finished story above: no break to mark.
+        // The item the credit (line 5) closes starts after the break, past the scrap letter.
+        assert_eq!(item_start(&page, 5), Some(3));
+        // A finished story above: no break, so no item starts before the credit.
         let clean = PAGE.replace("dispatches on", "dispatches.");
         let page = classify(to_lines(&clean), false);
-        assert!(!page.para_end[2] || page.lines[2].ends_sentence);
+        assert_eq!(item_start(&page, 5), None);
     }
 
     fn paragraph(text: &str) -> Block {

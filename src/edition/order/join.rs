@@ -272,8 +272,15 @@ pub fn word_across_lines(above: &str, below: &str) -> bool {
     // The last and first SIDE characters as slices of the lines: nothing is copied.
     let above = above.trim_end();
     let below = below.trim_start();
-    let left_at = above.char_indices().rev().nth(SIDE - 1).map_or(0, |(i, _)| i);
-    let right_end = below.char_indices().nth(SIDE).map_or(below.len(), |(i, _)| i);
+    let left_at = above
+        .char_indices()
+        .rev()
+        .nth(SIDE - 1)
+        .map_or(0, |(i, _)| i);
+    let right_end = below
+        .char_indices()
+        .nth(SIDE)
+        .map_or(below.len(), |(i, _)| i);
     word_across(&above[left_at..], &below[..right_end])
 }
 
