@@ -382,6 +382,17 @@ fn split_label(inner: &str) -> (&str, &str) {
     (&inner[..cut], &inner[cut..])
 }
 
+/// A byline of names alone, with no label (`周 欢`, `陈正明、邹家虎`): the names split as
+/// [`split_names_keeping`] splits them, the punctuation between kept as residue.
+pub fn bare_names(text: &str) -> Byline {
+    let (authors, residue) = split_names_keeping(text);
+    Byline {
+        authors,
+        residue,
+        ..Byline::default()
+    }
+}
+
 /// Splits `陈正明 邹家虎` into two names, but keeps `周 欢` (a letter-spaced two-character
 /// name) as one. The punctuation that separated names (`、`) is returned apart.
 pub fn split_names_keeping(names: &str) -> (Vec<String>, String) {

@@ -292,14 +292,7 @@ impl<'a> Builder<'a> {
         let parsed = byline::parse_line(text);
         let signature = parsed.is_none() && !self.cjk;
         let parsed = parsed.or_else(|| signature.then(|| byline::parse_signature(text)).flatten());
-        let b = parsed.unwrap_or_else(|| {
-            let (authors, residue) = byline::split_names_keeping(text);
-            Byline {
-                authors,
-                residue,
-                ..Byline::default()
-            }
-        });
+        let b = parsed.unwrap_or_else(|| byline::bare_names(text));
         if first
             && self
                 .cur
@@ -359,12 +352,7 @@ impl<'a> Builder<'a> {
     /// story's byline when it has none yet, else no text of it; the paragraph goes on.
     fn name_in_text(&mut self, text: &str) {
         if self.draft().piece.authors.is_empty() {
-            let (authors, residue) = byline::split_names_keeping(text);
-            self.apply_byline(Byline {
-                authors,
-                residue,
-                ..Byline::default()
-            });
+            self.apply_byline(byline::bare_names(text));
         } else {
             self.out.dropped.push(text.to_owned());
         }
