@@ -15,6 +15,8 @@ use regex::Regex;
 
 use super::script::is_cjk;
 
+mod roles;
+
 /// What a byline said.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Byline {
@@ -31,7 +33,7 @@ fn cjk_lead_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{1,12}?讯))",
-            r"\s*(?:（([^（）]{1,40})）)?"
+            r"\s*(?:[（(]([^（）()]{1,40})[）)])?"
         ))
         .expect("static regex")
     })
@@ -66,20 +68,13 @@ fn dateline_line_re() -> &'static Regex {
     })
 }
 
-/// The labels a byline line holds, for one vectorised search of every line for all three
-/// (three substring searches each cost more than the whole search).
+/// The role labels a byline line holds (see [`roles`]), for one vectorised search of every
+/// line for all of them (a substring search each would cost more than the whole search).
 fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new("记者|通讯员|撰稿").expect("static regex"))
-}
-
-fn line_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"^(.{0,12}?(?:记者|通讯员|特约撰稿人?)\s*[/／:：]?)\s*(\S{1,4}(?:\s+\S{1,4}){0,4})$",
-        )
-        .expect("static regex")
+        Regex::new("记者|通讯员|实习生|撰稿|编译|整理|文/|文／|文：|图/|图／")
+            .expect("static regex")
     })
 }
 
@@ -114,11 +109,21 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
             len: whole.end(),
             ..Byline::default()
         };
-        if let Some(inner) = note {
-            let (label, names) = split_label(inner);
-            let (authors, seps) = split_names_keeping(names);
+        if let Some(Note {
+            brackets: (open, close),
+            inner,
+        }) = note
+        {
+            let (authors, residue) = roles::parse(inner).map_or_else(
+                || {
+                    let (label, names) = split_label(inner);
+                    let (authors, seps) = split_names_keeping(names);
+                    (authors, format!("{label}{seps}"))
+                },
+                |b| (b.authors, b.residue),
+            );
             b.authors = authors;
-            b.residue = format!("（{label}{seps}）");
+            b.residue = format!("{open}{residue}{close}");
         }
         return Some(b);
     }
@@ -140,17 +145,31 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
 /// it (the regex's groups 1 and 2). The note is the match's closing `（…）`, holding no
 /// bracket; the dateline ends before it and the spaces in front of it, as it ends in 电 or
 /// 讯.
-fn split_cjk_lead(whole: &str) -> (usize, Option<&str>) {
-    if let Some((open, body)) = whole
+fn split_cjk_lead(whole: &str) -> (usize, Option<Note<'_>>) {
+    let closed = whole
         .strip_suffix('）')
-        .and_then(|body| body.rfind('（').map(|open| (open, body)))
-    {
-        return (
-            body[..open].trim_end().len(),
-            Some(&body[open + '（'.len_utf8()..]),
-        );
+        .map(|body| (body, '）'))
+        .or_else(|| whole.strip_suffix(')').map(|body| (body, ')')));
+    if let Some((body, close)) = closed {
+        if let Some(open) = body.rfind(['（', '(']) {
+            let bracket = body[open..].chars().next().unwrap_or('（');
+            return (
+                body[..open].trim_end().len(),
+                Some(Note {
+                    brackets: (bracket, close),
+                    inner: &body[open + bracket.len_utf8()..],
+                }),
+            );
+        }
     }
     (whole.trim_end().len(), None)
+}
+
+/// The bracketed note after a Chinese dateline: `（记者 王明）`, or with half-width brackets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Note<'a> {
+    brackets: (char, char),
+    inner: &'a str,
 }
 
 /// The dateline's end in a whole match of the Latin lead regex (its group 1): the match
@@ -223,23 +242,11 @@ fn has_lead_mark(text: &str, n: usize) -> bool {
 /// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,
 /// `(By Associated Press.)`.
 pub fn parse_line(line: &str) -> Option<Byline> {
-    let labelled = label_re().is_match(line);
-    if let Some(c) = labelled.then(|| line_re().captures(line)).flatten() {
-        let names = c.get(2)?.as_str();
-        let label = c.get(1)?.as_str();
-        if !label.contains(['（', '(', '讯'])
-            && names.chars().all(|ch| is_cjk(ch) || ch.is_whitespace())
-        {
-            let (authors, seps) = split_names_keeping(names);
-            return Some(Byline {
-                authors,
-                residue: format!("{label}{seps}"),
-                len: line.len(),
-                ..Byline::default()
-            });
-        }
-    }
-    parse_latin_by(line)
+    label_re()
+        .is_match(line)
+        .then(|| roles::parse(line))
+        .flatten()
+        .or_else(|| parse_latin_by(line))
 }
 
 fn parse_latin_by(line: &str) -> Option<Byline> {
@@ -442,6 +449,7 @@ mod tests {
             "本报讯 （记者 王五）  今天",
             "新华社电（）",
             "本报讯（记者（张三）",
+            "中新网北京11月8日电 (记者 张三) 今天",
         ];
         let mut matched = 0;
         for t in cjk {
@@ -452,7 +460,7 @@ mod tests {
             matched += 1;
             let (end, note) = split_cjk_lead(c.get(0).unwrap().as_str());
             assert_eq!(end, c.get(1).unwrap().end(), "{t}");
-            assert_eq!(note, c.get(2).map(|m| m.as_str()), "{t}");
+            assert_eq!(note.map(|n| n.inner), c.get(2).map(|m| m.as_str()), "{t}");
         }
         assert!(
             matched > 0,
@@ -483,6 +491,12 @@ mod tests {
         let b = parse_lead("据新华社北京1月1日电（记者姜琳）为贯彻").unwrap();
         assert_eq!(b.authors, ["姜琳"]);
         assert!(parse_lead("国家电网公司今年").is_none());
+        let b = parse_lead("本报讯（记者 王明 通讯员 李华）今年以来").unwrap();
+        assert_eq!(b.authors, ["王明", "李华"]);
+        assert_eq!(b.residue, "（记者通讯员）");
+        let b = parse_lead("中新网北京11月8日电 (记者 张三) 今天").unwrap();
+        assert_eq!(b.authors, ["张三"]);
+        assert_eq!(b.residue, "(记者)");
     }
 
     #[test]

@@ -1,0 +1,182 @@
+//! A Chinese byline's list of people with their roles: `本报记者 王明 通讯员 李华`,
+//! `记者王明 实习生李华`, `文/图 本报记者 王明`, `人民日报记者 王明 报道`.
+//!
+//! A role label (`记者`, `通讯员`, `实习生`, `特约撰稿人`, `编译`, `整理`, with the paper's
+//! name or `本报` in front, or `文/` for the writer) introduces the names after it, up to the
+//! next label. The names may be spaced out or glued to the labels; the labels themselves,
+//! a decoration in front (`□`, `◎`) and a closing `报道` are returned as residue, so every
+//! character stays in the split.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{split_names_keeping, Byline};
+use crate::edition::script::is_cjk;
+
+/// The role labels. A paper's name in front of a role ends in the kind of outlet it is
+/// (`本报`, `株洲日报`, `新华社`, `央视网`, `新湖南客户端`), so a name glued in front of a label (`王明通讯员`) is not
+/// taken for one; `文`/`图` are labels only with their slash or colon (`文/王明`).
+fn label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:(?:[\p{Han}·]{1,14}?(?:报|刊|社|台|网|客户端|中心))?",
+            r"(?:全媒体|融媒体|新媒体)?",
+            r"(?:见习|特约|首席|驻\p{Han}{1,4}|实习)?",
+            r"(?:记者|通讯员|实习生|撰稿人?|编译|整理)",
+            r"|文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／:：])",
+            r"\s*[/／:：]?",
+        ))
+        .expect("static regex")
+    })
+}
+
+/// Decorations printed in front of a byline.
+const DECORATIONS: &[char] = &[
+    '□', '■', '◎', '●', '○', '◆', '◇', '▲', '△', '★', '☆', '▶', '►',
+];
+
+/// What a Chinese byline lists: `Some` when the text is only labels, names and the
+/// punctuation between them, with at least one label and one name.
+pub fn parse(text: &str) -> Option<Byline> {
+    let body = text.trim_start_matches(|c: char| DECORATIONS.contains(&c) || c.is_whitespace());
+    let mut residue = text[..text.len() - body.len()].trim().to_owned();
+    let mut authors = Vec::new();
+    let mut at = 0;
+    let mut set_apart = true;
+    let mut labels = 0;
+    for label in label_re().find_iter(body) {
+        take_names(
+            &body[at..label.start()],
+            set_apart,
+            &mut authors,
+            &mut residue,
+        )?;
+        residue.push_str(label.as_str().trim());
+        labels += 1;
+        at = label.end();
+        set_apart = label
+            .as_str()
+            .ends_with(|c: char| !is_cjk(c) || SEPARATORS.contains(&c));
+    }
+    let last = body[at..].trim_end();
+    let (last, reported) = last
+        .strip_suffix("报道")
+        .map_or((last, ""), |names| (names, "报道"));
+    let wrapped = wrapped_surname(last);
+    let last = &last[..last.len() - wrapped.len()];
+    take_names(last, set_apart, &mut authors, &mut residue)?;
+    authors.extend((!wrapped.is_empty()).then(|| wrapped.to_owned()));
+    residue.push_str(reported);
+    (labels > 0 && !authors.is_empty()).then(|| Byline {
+        authors,
+        residue,
+        len: text.len(),
+        ..Byline::default()
+    })
+}
+
+/// A surname alone at the end of a line (`本报记者 刘`): the column was too narrow for the
+/// name, whose rest is on the next line.
+fn wrapped_surname(text: &str) -> &str {
+    let mut words = text.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let alone = last.chars().count() == 1 && super::SURNAMES.contains(last);
+    // `周 欢` is a letter-spaced name, not a name and a surname.
+    let spaced_name = words.next().is_some_and(|word| word.chars().count() == 1);
+    if alone && !spaced_name {
+        last
+    } else {
+        ""
+    }
+}
+
+/// The slash and colons that may close a label.
+const SEPARATORS: &[char] = &['/', '／', ':', '：'];
+
+/// Adds the names in `text` (between two labels) to `authors` and their separators to
+/// `residue`; `None` when `text` holds anything but names. Text glued to the label before
+/// it (`记者手记`, not `记者 王明` or `记者/王明`) is a name only when it starts with a common
+/// surname.
+fn take_names(
+    text: &str,
+    set_apart: bool,
+    authors: &mut Vec<String>,
+    residue: &mut String,
+) -> Option<()> {
+    let (names, seps) = split_names_keeping(text);
+    let set_apart = set_apart || text.starts_with(char::is_whitespace);
+    let first_fits = |n: &String| set_apart || n.starts_with(|c| super::SURNAMES.contains(c));
+    if !names
+        .iter()
+        .enumerate()
+        .all(|(k, n)| is_name(n) && (k > 0 || first_fits(n)))
+    {
+        return None;
+    }
+    authors.extend(names);
+    residue.push_str(&seps);
+    Some(())
+}
+
+/// A person's name as bylines print it: two to four characters, or a longer
+/// transliterated one with its middle dot (`阿卜杜拉·买买提`).
+fn is_name(name: &str) -> bool {
+    let n = name.chars().count();
+    let dotted = name.contains('·');
+    let chars_fit = name.chars().all(|c| c == '·' || super::is_name_char(c));
+    chars_fit && is_cjk(name.chars().next().unwrap_or(' ')) && (2..=4).contains(&n)
+        || chars_fit && dotted && (4..=12).contains(&n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authors(text: &str) -> Option<Vec<String>> {
+        parse(text).map(|b| b.authors)
+    }
+
+    #[test]
+    fn every_role_gives_its_names() {
+        let cases: [(&str, &[&str]); 11] = [
+            ("本报记者 王明", &["王明"]),
+            ("本报记者 王明 通讯员 李华", &["王明", "李华"]),
+            ("本报通讯员 李华 记者 王明", &["李华", "王明"]),
+            ("记者王明 实习生李华", &["王明", "李华"]),
+            ("记者王明通讯员李华", &["王明", "李华"]),
+            ("文/图 本报记者 王明", &["王明"]),
+            ("文/王明", &["王明"]),
+            ("□人民日报记者 王明 张强 报道", &["王明", "张强"]),
+            ("株洲日报全媒体记者/陈正明 邹家虎", &["陈正明", "邹家虎"]),
+            ("本报记者 周 欢", &["周欢"]),
+            ("本报记者 刘", &["刘"]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<String> = want.iter().map(|&n| n.to_owned()).collect();
+            assert_eq!(authors(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_labels_are_kept_as_residue() {
+        let b = parse("◎本报记者 王明 通讯员 李华、张强 报道").unwrap();
+        assert_eq!(b.residue, "◎本报记者通讯员、报道");
+        assert_eq!(b.len, "◎本报记者 王明 通讯员 李华、张强 报道".len());
+    }
+
+    #[test]
+    fn text_that_is_not_only_names_is_no_byline() {
+        for text in [
+            "记者从17日召开的发布会上获悉",
+            "记者 王明在现场看到",
+            "王明 李华",
+            "本报记者",
+            "文化和旅游部",
+            "记者手记",
+        ] {
+            assert!(parse(text).is_none(), "{text}");
+        }
+    }
+}
