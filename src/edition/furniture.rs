@@ -38,7 +38,7 @@ fn jump_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)[（(]\s*(?:(下转|转)|(上接|接))\s*第?\s*([0-9０-９一二三四五六七八九十A-Z]{1,4})\s*[版页面]\s*[）)]|\(\s*(continued)\s+(?:on|from)\s+page\s+([a-z0-9]+)\s*\.?\)",
+            r"(?i)[（(]\s*(?:(下转|转)|(上接|紧接|接))\s*第?\s*([0-9０-９一二三四五六七八九十A-Z]{1,4})\s*[版页面]?\s*[）)]|\(\s*(continued)\s+(?:on|from)\s+page\s+([a-z0-9]+)\s*\.?\)",
         )
         .expect("static regex")
     })
@@ -92,6 +92,9 @@ fn furniture_re() -> &'static Regex {
             r"|\S{2,12}\s*第\s*[0-9０-９]{1,3}\s*版",
             // Editor credits.
             r"|(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)\s*[：:/ ]\s*\S.*",
+            // Other credits of the page's make-up, with their colon: a label followed by a
+            // space alone may open running text (`设计 方案`).
+            r"|(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)\s*[：:/]\s*\S.*",
             r")$"
         ))
         .expect("static regex")
@@ -113,7 +116,7 @@ pub fn is_furniture(line: &str) -> bool {
 /// wording, as byte strings (a search for one `char` stops at every CJK character that
 /// shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
-    line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视'])
+    line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排'])
         // An ideograph is never numeric: asking that first spares it the Unicode table.
         || line.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && line.contains("年")
         || line.ends_with(['版', '页']) && line.contains("第")
@@ -183,7 +186,11 @@ mod tests {
         assert_eq!(j.kind, JumpKind::To);
         assert_eq!(find_jump("（上接第2版）").unwrap().kind, JumpKind::From);
         assert_eq!(find_jump("(Continued on Page Two)").unwrap().page, "Two");
+        let j = find_jump("（转A3）").unwrap();
+        assert_eq!((j.kind, j.page.as_str()), (JumpKind::To, "A3"));
+        assert_eq!(find_jump("（紧接第1版）").unwrap().kind, JumpKind::From);
         assert!(find_jump("（相关报道见第二版）").is_none());
+        assert!(find_jump("（转载）").is_none());
     }
 
     #[test]
@@ -194,12 +201,15 @@ mod tests {
             "人民日报 第15版",
             "编辑 张驰 美编 杨建楠 校对 潘妙",
             "本版责编：李明",
+            "版式设计：李华",
+            "值班编辑：王明 图片编辑：张强",
             "扫码观看",
         ] {
             assert!(is_furniture(l), "{l}");
         }
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
         assert!(!is_furniture("出示医保码、扫码扣"));
+        assert!(!is_furniture("设计 方案已通过专家评审，"));
     }
 
     #[test]
