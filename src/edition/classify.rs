@@ -250,7 +250,7 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
         return 1;
     }
     let next_is_body = |k: usize| page.roles.get(k) == Some(&Role::Body);
-    if is_numbered(text) {
+    if starts_item(text) {
         return numbered_heading_len(page, full, i);
     }
     // Shorter than a paragraph's first line (which lost a two-character indent), and
@@ -262,7 +262,7 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
     let next_ok =
-        next_is_body(i + 1) && !page.leads[i + 1] && (first_line_next || is_numbered(next.text));
+        next_is_body(i + 1) && !page.leads[i + 1] && (first_line_next || starts_item(next.text));
     usize::from(is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
 }
 
@@ -286,19 +286,29 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     }
 }
 
-/// `1.春华锂业…`, `2、…`, `（三）…`: a numbered item (not a number, `15.98万…`).
-pub fn is_numbered(text: &str) -> bool {
+/// `1.春华锂业…`, `2、…`, `一、…`, `（三）…`, `①…`, `■…`: an item numbered or marked with a
+/// bullet (not a number, `15.98万…`).
+pub fn starts_item(text: &str) -> bool {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let mut rest = text[digits..].chars();
         return rest.next().is_some_and(|c| ".、．".contains(c))
             && !rest.next().is_some_and(|c| c.is_ascii_digit());
     }
-    text.starts_with('（')
-        && text
-            .chars()
-            .nth(1)
-            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    match first {
+        '（' | '(' => chars.next().is_some_and(numeral),
+        '①'..='⑳' | '■' | '●' | '◆' | '▲' | '▶' => true,
+        _ if numeral(first) => {
+            let rest = chars.as_str().trim_start_matches(numeral);
+            text.len() - rest.len() <= 3 * '一'.len_utf8() && rest.starts_with('、')
+        }
+        _ => false,
+    }
 }
 
 /// Ems of a paragraph's first-line indent (lost in the dump).
@@ -419,5 +429,39 @@ mod tests {
             .filter(|&k| page.para_end[k])
             .collect();
         assert_eq!(ends, [3]);
+    }
+
+    #[test]
+    fn items_numbered_or_marked() {
+        for text in [
+            "1.春华锂业",
+            "12、项目",
+            "一、强化组织领导",
+            "十二、附则",
+            "（三）完善机制",
+            "(一)总则",
+            "②推进",
+            "■强化组织领导",
+        ] {
+            assert!(starts_item(text), "{text}");
+        }
+        for text in [
+            "15.98万元",
+            "一是强化组织",
+            "一二三四、",
+            "2024年",
+            "（记者 王明）",
+            "十分重要",
+        ] {
+            assert!(!starts_item(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_chinese_numbered_subhead_stands_alone() {
+        let text = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
+                    年以来，取得了明显成效。\n一、强化组织领导\n据介绍，全市共排查风\n\
+                    险隐患一千二百余处，已全部\n完成整改。";
+        assert_eq!(roles(text)[3], Role::Heading);
     }
 }

@@ -9,7 +9,7 @@
 //! [`super::headline`]'s job.
 
 use super::byline;
-use super::classify::{is_box_label, is_numbered, Page, Role};
+use super::classify::{is_box_label, starts_item, Page, Role};
 use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
 use super::script::has_sentence_mark;
@@ -414,7 +414,7 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
         .take(3)
         .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
-    !(has_sentence_mark(text) || too_wide || broken || aside || continues || is_numbered(text))
+    !(has_sentence_mark(text) || too_wide || broken || aside || continues || starts_item(text))
 }
 
 #[cfg(test)]

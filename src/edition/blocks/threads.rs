@@ -31,7 +31,7 @@ use super::{
     body_blocks, closes, column_of, continues, opens, starts_mid_sentence, Block, FULL_SLACK,
     MIN_LINES,
 };
-use crate::edition::classify::{is_numbered, Page, Role};
+use crate::edition::classify::{starts_item, Page, Role};
 use crate::edition::furniture::{find_jump, JumpKind};
 use crate::edition::order::{
     closes_bracket_first, is_justified, leaves_bracket_open, word_across_lines,
@@ -458,7 +458,7 @@ fn starts_mid_block(page: &Page, b: Block, column: f32) -> bool {
         || starts_with_lone_character(text)
         || closes_bracket_first(text.chars())
         || (continues(page, k, column) && !opens(page, k, column) && column > FULL_SLACK);
-    mid && !after_jump && !page.leads[k] && !is_numbered(text)
+    mid && !after_jump && !page.leads[k] && !starts_item(text)
 }
 
 /// The line opens with one ideograph and a clause mark (`粒，传统做法…`): the end of a
