@@ -373,8 +373,11 @@ impl<'a> Builder<'a> {
 
     /// A word an English headline broke at its last line's end may go on at the start of
     /// the dateline's line (`…ACCORDING TO COM` / `MISSIONER. , Oklahoma City. Okla.
-    /// December 12.`): when a whole dateline follows that capitals word, the word joins
-    /// the title and the punctuation between goes to `dropped`.
+    /// December 12.`): when a whole dateline follows that capitals word, and the word
+    /// closes the headline with its stop, the word joins the title and the punctuation
+    /// between goes to `dropped`. A place of two words (`NEW YORK, June 9.`,
+    /// `WASHINGTON, D. C., Dec. 12.`, `ST. LOUIS, June 9.`) is a dateline whole: its first
+    /// word has no stop, or is an abbreviation's.
     fn mend_title(&mut self, b: &mut Byline) {
         let Some(line) = b.dateline.as_deref() else {
             return;
@@ -387,7 +390,9 @@ impl<'a> Builder<'a> {
         let Some(head) = self.cur.as_mut().and_then(|d| d.piece.head.as_mut()) else {
             return;
         };
-        if end < 2 || !whole || !head.title.ends_with(|c: char| c.is_ascii_uppercase()) {
+        let word = &line[..end];
+        let closes_head = word.ends_with('.') && word.trim_end_matches('.').len() >= 4;
+        if !closes_head || !whole || !head.title.ends_with(|c: char| c.is_ascii_uppercase()) {
             return;
         }
         head.title.push_str(&line[..end]);

@@ -261,6 +261,21 @@ fn english_title_word_broken_onto_the_dateline_line() {
     let p = latin_pieces(text);
     assert_eq!(title(&p[0]), "RESIDENCE NEAR WEHRUM IS BURNED");
     assert_eq!(p[0].dateline.as_deref(), Some("WEHRUM, June 9"));
+    // Nor is a place's first word, with or without an abbreviation's stop.
+    for place in [
+        "NEW YORK, June 9.",
+        "WASHINGTON, D. C., Dec. 12.",
+        "ST. LOUIS, June 9.",
+    ] {
+        let text = format!(
+            "NEW BRIDGE TO BE BUILT\n\
+             {place}—The city council met last night\n\
+             and voted to build a new bridge."
+        );
+        let p = latin_pieces(&text);
+        assert_eq!(title(&p[0]), "NEW BRIDGE TO BE BUILT", "{place}");
+        assert_eq!(p[0].dateline.as_deref(), Some(place));
+    }
 }
 
 /// Text after a signature belongs to another article.
