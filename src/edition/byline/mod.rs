@@ -269,10 +269,24 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
     if agency {
         b.dateline = Some(line.to_owned());
     } else {
-        b.residue = line[..line.len() - rest.len()].to_owned();
-        b.authors = vec![rest.to_owned()];
+        let (name, after) = latin_name(rest);
+        b.residue = format!("{}{after}", &line[..line.len() - rest.len()]);
+        b.authors = vec![name.to_owned()];
     }
     Some(b)
+}
+
+/// The writer's name in what follows `By `, and what is not the name: a stop or bracket
+/// closing the line, and the writer's title after a comma (`John Smith, Staff
+/// Correspondent.`). An initial keeps its stop (`By J. P.`); a surname loses it.
+fn latin_name(rest: &str) -> (&str, &str) {
+    let name = rest.split(',').next().unwrap_or(rest).trim_end();
+    let name = name.strip_suffix(')').unwrap_or(name).trim_end();
+    let name = match name.strip_suffix('.') {
+        Some(bare) if !ends_with_initial(bare) => bare,
+        _ => name,
+    };
+    (name, &rest[name.len()..])
 }
 
 /// A signature under a notice or a letter: a name with initials alone on its line
@@ -527,6 +541,24 @@ mod tests {
         assert!(!is_name_line("链接"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
+        for (line, name, residue) in [
+            ("By JOHN SMITH.", "JOHN SMITH", "By ."),
+            (
+                "By John Smith, Staff Correspondent.",
+                "John Smith",
+                "By , Staff Correspondent.",
+            ),
+            ("(By John Smith)", "John Smith", "(By )"),
+            ("By J. P. SMITH", "J. P. SMITH", "By "),
+            ("By J. P.", "J. P.", "By "),
+        ] {
+            let b = parse_line(line).unwrap();
+            assert_eq!(
+                (b.authors[0].as_str(), b.residue.as_str()),
+                (name, residue),
+                "{line}"
+            );
+        }
     }
 
     #[test]
