@@ -299,7 +299,12 @@ pub fn starts_item(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
     match first {
         '（' | '(' => chars.next().is_some_and(numeral),
         '①'..='⑳' | '■' | '●' | '◆' | '▲' | '▶' => true,

@@ -21,7 +21,7 @@ fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?:(?:[\p{Han}·]{1,14}?(?:报|刊|社|台|网|客户端|中心))?",
+            r"(?:(?:[\p{Han}·]+?(?:报|刊|社|台|网|客户端|中心))?",
             r"(?:全媒体|融媒体|新媒体)?",
             r"(?:见习|特约|首席|驻\p{Han}{1,4}|实习)?",
             r"(?:记者|通讯员|实习生|撰稿人?|编译|整理)",
