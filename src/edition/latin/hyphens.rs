@@ -1,9 +1,10 @@
 //! Words whose line-end hyphen the OCR lost: an English column breaks a word with a hyphen
 //! (`Con-` / `scious`), and the scan of an old page often drops it, leaving `Con` / `scious`,
-//! which reflow joins with a space like any two words. The page itself tells such a break:
-//! the joined word is printed whole elsewhere on the page (`Switzerland`), while one of the
-//! halves is no word the page prints anywhere else (`Switzer`). Two words that merely make
-//! a word together (`to` / `day`) are both printed elsewhere and stay apart.
+//! which reflow joins with a space like any two words. Such a break joins a word that is
+//! printed whole elsewhere on the page (`Switzerland`) or is an English word
+//! ([`super::lexicon`]: `statement`), while one of its halves is no word: the page prints
+//! it nowhere else (`Switzer`), or it is no English word (`ment`). Two words that merely
+//! make a word together (`to` / `day`) stay apart.
 //!
 //! Only whitespace is removed, one of the normalisations the splitter may make.
 
@@ -14,6 +15,8 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::article::Block;
 use crate::edition::classify::Page;
 use crate::edition::segment::Piece;
+
+use super::lexicon;
 
 /// Letters a half must have: a one-letter line end is more likely noise than a word's start.
 const MIN_HALF: usize = 2;
@@ -96,8 +99,10 @@ impl<'a> Seams<'a> {
     }
 }
 
-/// The line breaks of the page that cut a word whose hyphen was lost: the joined word (case
-/// aside) is a word of the page, and one half is printed nowhere else.
+/// The line breaks of the page that cut a word whose hyphen was lost (see the module doc):
+/// the joined word (case aside) is a word of the page whose halves are not both printed
+/// elsewhere, or an English word one of whose halves is none; in neither case are both
+/// halves words printed elsewhere on the page.
 fn lost_hyphen_breaks<'a>(page: &Page<'a>) -> FxHashSet<Break<'a>> {
     let candidates: Vec<Break<'a>> = page
         .lines
@@ -107,12 +112,16 @@ fn lost_hyphen_breaks<'a>(page: &Page<'a>) -> FxHashSet<Break<'a>> {
     if candidates.is_empty() {
         return FxHashSet::default();
     }
-    // Only the words the candidates ask about are counted.
+    // Only the words the candidates ask about are counted; `at_breaks` counts the halves'
+    // own places, at this and the page's other candidate breaks (`bat` / `tery` twice).
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut at_breaks: FxHashMap<u64, u32> = FxHashMap::default();
     for &(end, start) in &candidates {
-        for key in [word_key([end]), word_key([start]), word_key([end, start])] {
+        for key in [word_key([end]), word_key([start])] {
+            *at_breaks.entry(key).or_insert(0) += 1;
             counts.insert(key, 0);
         }
+        counts.insert(word_key([end, start]), 0);
     }
     for line in &page.lines {
         for_each_word(line.text, |word| {
@@ -125,9 +134,16 @@ fn lost_hyphen_breaks<'a>(page: &Page<'a>) -> FxHashSet<Break<'a>> {
     candidates
         .into_iter()
         .filter(|&(end, start)| {
-            // Each half is counted once at this break itself.
-            let elsewhere = |w: &str| count(word_key([w])) > 1;
-            count(word_key([end, start])) > 0 && !(elsewhere(end) && elsewhere(start))
+            let elsewhere = |w: &str| {
+                let key = word_key([w]);
+                count(key) > at_breaks.get(&key).copied().unwrap_or(0)
+            };
+            let on_page = count(word_key([end, start])) > 0;
+            let english = || {
+                !(lexicon::is_word(end) && lexicon::is_word(start))
+                    && lexicon::is_joined_word(&[end, start])
+            };
+            !(elsewhere(end) && elsewhere(start)) && (on_page || english())
         })
         .collect()
 }
@@ -232,6 +248,27 @@ mod tests {
         let mut text = "Spain and Switzer land at Berlin; went to day".to_owned();
         mend_with(&mut text, &breaks.into_iter().collect::<Vec<_>>());
         assert_eq!(text, "Spain and Switzerland at Berlin; went to day");
+    }
+
+    #[test]
+    fn an_english_word_with_a_half_that_is_none_is_joined_at_a_break() {
+        // `statement` and `battery` are printed nowhere whole; `ment` and `tery` are no
+        // words, `bat` is one but stands only at the two breaks. `went to` / `day` are
+        // words both, and `today` stays two.
+        let page = classify(
+            to_lines(
+                "The Governor issued a state\n\
+                 ment on the new bat\n\
+                 tery and the old bat\n\
+                 tery. The men went to\n\
+                 day school.",
+            ),
+            false,
+        );
+        let breaks = lost_hyphen_breaks(&page);
+        assert!(breaks.contains(&("state", "ment")));
+        assert!(breaks.contains(&("bat", "tery")));
+        assert!(!breaks.contains(&("to", "day")));
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 pub mod credits;
 pub mod hyphens;
+mod lexicon;
 pub mod pieces;
 mod scraps;
 

@@ -1,0 +1,68 @@
+//! The English words a page is read against: SCOWL's American English list at size 50
+//! (`data/en-words.txt`, its provenance and notice in `data/README.md`), 73,604 words in
+//! lower case. Used to tell a word from a fragment of one where the page's own words do not
+//! tell (`state` / `ment`: `statement` is a word, `ment` is none).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// The list, one word per line, built into the binary so the splitter reads no file.
+const WORDS: &str = include_str!("../../../data/en-words.txt");
+
+/// How many words the list holds.
+const WORD_COUNT: usize = 73_604;
+
+/// The list as a set, built on the first English page (a few milliseconds, once).
+fn words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        // Sized up front: growing the table as it fills would hash every word again.
+        let mut set = FxHashSet::with_capacity_and_hasher(WORD_COUNT, Default::default());
+        set.extend(WORDS.lines());
+        set
+    })
+}
+
+/// Whether `word` is an English word, case aside.
+pub fn is_word(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return words().contains(word);
+    }
+    words().contains(word.to_lowercase().as_str())
+}
+
+/// Whether `parts` read as one word (`["state", "ment"]`) are an English word, case aside.
+pub fn is_joined_word(parts: &[&str]) -> bool {
+    is_word(&parts.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_case_aside_and_fragments() {
+        for w in ["statement", "Oklahoma", "AFTERNOON", "the", "éclat"] {
+            assert!(is_word(w), "{w}");
+        }
+        for w in ["ment", "Switzer", "tion", "situa", ""] {
+            assert!(!is_word(w), "{w}");
+        }
+        assert!(is_joined_word(&["state", "ment"]));
+        assert!(!is_joined_word(&["situa", "ment"]));
+    }
+
+    #[test]
+    fn the_list_is_sorted_lower_case_letters_without_duplicates() {
+        let lines: Vec<&str> = WORDS.lines().collect();
+        assert_eq!(lines.len(), WORD_COUNT);
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        assert!(lines.iter().all(|w| !w.is_empty()
+            && w.chars().all(char::is_alphabetic)
+            && w.to_lowercase() == *w));
+    }
+}
