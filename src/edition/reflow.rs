@@ -2,7 +2,8 @@
 //!
 //! Two normalisations change the characters of the input, and they are the only ones:
 //! a hyphen at a line end is removed when a lowercase letter continues the word on the next
-//! line (`con-` + `tinued`), and whitespace is removed or collapsed. Nothing else is
+//! line (`con-` + `tinued`), and whitespace is removed or collapsed (no space follows a
+//! compound's hyphen at a line end: `Austro-` + `Hungarian`). Nothing else is
 //! added, removed or reordered.
 
 use super::script::{closes_text, is_cjk, is_space};
@@ -23,6 +24,8 @@ pub fn join_raw(lines: &[&str], cjk: bool) -> String {
             out.push_str(line);
         } else if is_broken_word(&out, line) {
             out.pop();
+            out.push_str(line);
+        } else if is_broken_compound(&out, line) {
             out.push_str(line);
         } else {
             out.push(' ');
@@ -69,6 +72,19 @@ fn is_broken_word(before: &str, next: &str) -> bool {
         && tail.next().is_some_and(char::is_alphabetic)
         && head.next().is_some_and(char::is_lowercase)
         && head.next().is_some_and(char::is_alphabetic)
+}
+
+/// `Austro-` + `Hungarian`, `1915-` + `16`: a hyphen after a letter or digit at the line
+/// end, and a capital or digit next. The hyphen is the compound's own (a lowercase letter
+/// next is a broken word's, see [`is_broken_word`]) and the line break no space.
+fn is_broken_compound(before: &str, next: &str) -> bool {
+    let mut tail = before.chars().rev();
+    tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_alphanumeric)
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Removes layout spaces from Chinese text: any space next to a CJK character, and the
@@ -221,7 +237,10 @@ mod tests {
             join_raw(&["the con-", "tinued story"], false),
             "the continued story"
         );
-        assert_eq!(join_raw(&["a well-", "Known"], false), "a well- Known");
+        assert_eq!(
+            join_raw(&["the Austro-", "Hungarian army in 1915-", "16"], false),
+            "the Austro-Hungarian army in 1915-16"
+        );
         assert_eq!(
             join_raw(&["printed to-", "i", "I morrow."], false),
             "printed to- i I morrow."
