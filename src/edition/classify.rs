@@ -161,31 +161,46 @@ fn is_jump_line(text: &str) -> bool {
 }
 
 /// A caption is the lines right above a credit, back to a blank line or a line too short
-/// to be one of its wrapped lines.
+/// to be one of its wrapped lines; on a Chinese page, also a line that ends in its credit
+/// (`…在做检查。本报记者 王明 摄`) and the wrapped lines above it.
 fn mark_captions(page: &mut Page) {
     for i in 0..page.lines.len() {
-        if page.roles[i] != Role::Credit || page.starts[i] {
+        let credited = page.cjk
+            && page.roles[i] == Role::Body
+            && byline::trailing_credit(page.lines[i].text).is_some();
+        let widest = if credited {
+            page.roles[i] = Role::Caption;
+            page.lines[i].width
+        } else if page.roles[i] == Role::Credit {
+            0.0
+        } else {
             continue;
+        };
+        if !page.starts[i] {
+            mark_caption_above(page, i, widest);
         }
-        let mut widest = 0.0f32;
-        let mut j = i;
-        while j > 0 {
-            j -= 1;
-            let line = &page.lines[j];
-            let wrapped = widest == 0.0 || (!line.ends_sentence && line.width >= widest - 1.0);
-            // A caption's last line may be short when it ends the caption's sentence.
-            let tiny = line.width < 4.0 && !(widest == 0.0 && line.ends_sentence);
-            if page.roles[j] != Role::Body || !wrapped || tiny {
-                break;
-            }
-            if widest == 0.0 && page.leads[j] {
-                break;
-            }
-            page.roles[j] = Role::Caption;
-            widest = widest.max(line.width);
-            if page.starts[j] {
-                break;
-            }
+    }
+}
+
+/// Marks the caption lines above line `i` (its credit, or its last line `widest` ems wide).
+fn mark_caption_above(page: &mut Page, i: usize, mut widest: f32) {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let line = &page.lines[j];
+        let wrapped = widest == 0.0 || (!line.ends_sentence && line.width >= widest - 1.0);
+        // A caption's last line may be short when it ends the caption's sentence.
+        let tiny = line.width < 4.0 && !(widest == 0.0 && line.ends_sentence);
+        if page.roles[j] != Role::Body || !wrapped || tiny {
+            break;
+        }
+        if widest == 0.0 && page.leads[j] {
+            break;
+        }
+        page.roles[j] = Role::Caption;
+        widest = widest.max(line.width);
+        if page.starts[j] {
+            break;
         }
     }
 }
@@ -307,7 +322,8 @@ pub fn starts_item(text: &str) -> bool {
     };
     match first {
         '（' | '(' => chars.next().is_some_and(numeral),
-        '①'..='⑳' | '■' | '●' | '◆' | '▲' | '▶' => true,
+        // `▲` is left out: it opens photo captions as often.
+        '①'..='⑳' | '■' | '●' | '◆' | '▶' => true,
         _ if numeral(first) => {
             let rest = chars.as_str().trim_start_matches(numeral);
             text.len() - rest.len() <= 3 * '一'.len_utf8() && rest.starts_with('、')
@@ -468,5 +484,15 @@ mod tests {
                     年以来，取得了明显成效。\n一、强化组织领导\n据介绍，全市共排查风\n\
                     险隐患一千二百余处，已全部\n完成整改。";
         assert_eq!(roles(text)[3], Role::Heading);
+    }
+
+    #[test]
+    fn a_caption_line_ending_in_its_credit() {
+        let text = "为贯彻落实党中央决策部署，进一\n步做好基层治理工作，取得成效。\n\n\
+                    ▲村民们在巡回诊疗车里排队做\n检查。本报记者 王明 摄\n\n\
+                    据介绍，全市共排查风险隐患一千";
+        let r = roles(text);
+        assert_eq!(&r[2..4], &[Role::Caption, Role::Caption]);
+        assert_eq!(r[4], Role::Body);
     }
 }

@@ -382,15 +382,44 @@ fn is_name_char(c: char) -> bool {
         && !matches!(c, '“' | '”' | '—' | '…' | '·')
 }
 
-/// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`).
+/// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`,
+/// `受访者供图`, `新华社发`).
 pub fn is_credit(line: &str) -> bool {
     let body = line.trim_end();
-    let Some(rest) = body.strip_suffix('摄') else {
+    let Some(rest) = ["摄", "供图", "社发"]
+        .iter()
+        .find_map(|mark| body.strip_suffix(mark))
+    else {
         return false;
     };
     let rest = rest.trim_end();
     let n = rest.chars().count();
-    (2..=24).contains(&n) && !rest.contains(['。', '，', '；', '！', '？'])
+    let least = if body.ends_with("社发") { 1 } else { 2 };
+    (least..=24).contains(&n) && !rest.contains(['。', '，', '；', '！', '？'])
+}
+
+/// Where the credit a caption's text ends with starts (`…在做检查。本报记者 王明 摄`,
+/// `…在做检查。（新华社发）`): after the text's last sentence end, a credit alone, maybe
+/// bracketed.
+pub fn trailing_credit(text: &str) -> Option<usize> {
+    let body = text.trim_end();
+    let unbracketed = body.strip_suffix(['）', ')']).unwrap_or(body);
+    if !(unbracketed.ends_with('摄')
+        || unbracketed.ends_with("供图")
+        || unbracketed.ends_with("社发"))
+    {
+        return None;
+    }
+    let (at, mark) = body
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
+    let start = at + mark.len_utf8();
+    let credit = text[start..].trim();
+    let inner = match credit.strip_prefix(['（', '(']) {
+        Some(open) => open.strip_suffix(['）', ')'])?,
+        None => credit,
+    };
+    is_credit(inner).then_some(start)
 }
 
 /// Splits a label from the names it introduces: `全媒体记者/任远` → (`全媒体记者/`, `任远`).
@@ -541,6 +570,21 @@ mod tests {
         assert!(!is_name_line("链接"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
+        assert!(is_credit("新华社发"));
+        assert!(is_credit("受访者供图"));
+        assert!(!is_credit("他说，这是社发"));
+        let caption = "村民在巡回诊疗车里做检查。本报记者 王明 摄";
+        assert_eq!(
+            trailing_credit(caption).map(|k| &caption[k..]),
+            Some("本报记者 王明 摄")
+        );
+        let caption = "图为村民在做检查。（新华社发）";
+        assert_eq!(
+            trailing_credit(caption).map(|k| &caption[k..]),
+            Some("（新华社发）")
+        );
+        assert_eq!(trailing_credit("他拿起相机拍摄"), None);
+        assert_eq!(trailing_credit("记者在现场看到，他们正在拍摄。"), None);
         for (line, name, residue) in [
             ("By JOHN SMITH.", "JOHN SMITH", "By ."),
             (

@@ -231,11 +231,15 @@ impl<'a> Builder<'a> {
     }
 
     fn text_of(&self, lines: &[&str]) -> String {
-        let raw = join_raw(lines, self.cjk);
+        self.normalised(&join_raw(lines, self.cjk))
+    }
+
+    /// Joined text with its layout spaces removed (Chinese) or its spaces collapsed.
+    fn normalised(&self, raw: &str) -> String {
         if self.cjk {
-            remove_layout_spaces(&raw)
+            remove_layout_spaces(raw)
         } else {
-            collapse_spaces(&raw)
+            collapse_spaces(raw)
         }
     }
 
@@ -279,11 +283,18 @@ impl<'a> Builder<'a> {
             return;
         }
         let lines = std::mem::take(&mut d.caption);
-        let text = self.text_of(&lines);
+        let raw = join_raw(&lines, self.cjk);
+        // A caption whose last line ends in its credit (see `classify::mark_captions`);
+        // the credit keeps its spaces, as a credit on a line of its own does.
+        let (text, credit) = match byline::trailing_credit(&raw) {
+            Some(start) => (&raw[..start], Some(collapse_spaces(&raw[start..]))),
+            None => (raw.as_str(), None),
+        };
+        let text = self.normalised(text);
         self.draft()
             .piece
             .blocks
-            .push(Block::Caption { text, credit: None });
+            .push(Block::Caption { text, credit });
     }
 
     /// A byline unit's text; `first` when it opens the unit (a later line names the same
@@ -735,11 +746,7 @@ impl<'a> Builder<'a> {
                 self.apply_byline(b);
             }
         }
-        let text = if self.cjk {
-            remove_layout_spaces(&raw)
-        } else {
-            collapse_spaces(&raw)
-        };
+        let text = self.normalised(&raw);
         if !text.is_empty() {
             self.draft().piece.blocks.push(Block::Paragraph { text });
         }
