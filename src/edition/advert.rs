@@ -63,7 +63,7 @@ fn is_advert(piece: &Piece) -> bool {
 fn is_display(piece: &Piece) -> bool {
     const STUB_MAX_WORDS: usize = 12;
     // A story cut short by a jump line goes on elsewhere.
-    if piece.dateline.is_some() || !piece.authors.is_empty() || piece.continued {
+    if piece.dateline.is_some() || !piece.authors.is_empty() || piece.continued() {
         return false;
     }
     let body = piece
@@ -121,6 +121,7 @@ fn into_texts(piece: Piece) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edition::segment::GoesOn;
 
     fn piece(title: &str, body: &str) -> Piece {
         Piece {
@@ -192,7 +193,7 @@ mod tests {
         let brief = piece("WEATHER FORECAST.", "The weather tonight is partly cloudy.");
         assert!(!is_display(&brief));
         let mut jumped = piece("TAX BILL PASSED", "The house passed the bill by a vote of");
-        jumped.continued = true;
+        jumped.goes_on = GoesOn::Yes;
         assert!(!is_display(&jumped));
         assert!(is_display(&untitled("BOOK and JOB PRINTING TRY US!")));
         assert!(!is_display(&untitled(

@@ -25,7 +25,7 @@ use super::headline::Headline;
 use super::order::word_across_lines;
 use super::reflow::{append_continuing, push_continuing};
 use super::script::{closes_text, ends_sentence, has_sentence_mark, is_ideograph};
-use super::segment::Piece;
+use super::segment::{GoesOn, Piece};
 use crate::article::Block;
 
 /// Most headlines on a page this stage considers (it tracks which are used in a bit set).
@@ -159,8 +159,7 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
                     append_continuing(&mut blocks, text.blocks);
                 }
                 story.authors.extend(text.authors);
-                story.continued = text.continued;
-                story.jump_apart = text.jump_apart;
+                story.goes_on = text.goes_on;
             }
             story.blocks = blocks;
             story
@@ -699,8 +698,7 @@ impl Layout {
                     let mut p = take_head(&mut pieces[k]);
                     if !self.has_text[k] {
                         take_body_fields(&mut p, &mut pieces[k]);
-                        p.continued = pieces[k].continued;
-                        p.jump_apart = pieces[k].jump_apart;
+                        p.goes_on = pieces[k].goes_on;
                     }
                     if open.is_some() {
                         orphans.push(p);
@@ -756,8 +754,11 @@ impl Layout {
                 } else {
                     p.blocks.push(block);
                 }
-                p.continued = unit.last && pieces[k].continued;
-                p.jump_apart = unit.last && pieces[k].jump_apart;
+                p.goes_on = if unit.last {
+                    pieces[k].goes_on
+                } else {
+                    GoesOn::No
+                };
                 u += 1;
             }
         }

@@ -97,8 +97,7 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
             (Some(_), None) => {}
         }
         p.continued_from = p.continued_from.take().or(head.continued_from);
-        p.continued |= head.continued;
-        p.jump_apart |= head.jump_apart;
+        p.goes_on = p.goes_on.max(head.goes_on);
     }
 }
 

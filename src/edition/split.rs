@@ -95,6 +95,7 @@ fn to_article(
     key: &str,
     ordinal: usize,
 ) -> Article {
+    let continued = piece.continued();
     let head = piece.head.unwrap_or_default();
     Article {
         id: article_id(meta, page, key, ordinal),
@@ -105,7 +106,7 @@ fn to_article(
         authors: piece.authors,
         dateline: piece.dateline,
         blocks: piece.blocks,
-        continued: piece.continued,
+        continued,
         continued_from: piece.continued_from,
     }
 }

@@ -139,7 +139,7 @@ fn split_piece(mut piece: Piece, out: &mut Vec<Piece>, dropped: &mut Vec<String>
         }
     }
     dropped.extend(credit_text);
-    let continued = std::mem::take(&mut piece.continued);
+    let goes_on = std::mem::take(&mut piece.goes_on);
     out.push(piece);
     out.push(Piece {
         blocks: item_blocks,
@@ -151,7 +151,7 @@ fn split_piece(mut piece: Piece, out: &mut Vec<Piece>, dropped: &mut Vec<String>
         _ => split_piece(
             Piece {
                 blocks: rest,
-                continued,
+                goes_on,
                 ..Piece::default()
             },
             out,

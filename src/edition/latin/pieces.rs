@@ -53,7 +53,7 @@ fn opens_mid_sentence(piece: &Piece) -> bool {
 
 /// True when the story's text ends mid-sentence, with no jump line to say where it goes.
 fn breaks_off(story: &Piece) -> bool {
-    !story.continued
+    !story.continued()
         && matches!(story.blocks.last(), Some(Block::Paragraph { text }) if !ends_sentence(text))
 }
 
@@ -63,7 +63,7 @@ fn breaks_off(story: &Piece) -> bool {
 fn continue_story(story: &mut Piece, rest: Piece) {
     append_continuing(&mut story.blocks, rest.blocks);
     story.authors.extend(rest.authors);
-    story.continued = rest.continued;
+    story.goes_on = rest.goes_on;
 }
 
 /// Splits each titled story's closing column of locals (see the module doc) into
@@ -87,7 +87,7 @@ pub fn split_locals(pieces: Vec<Piece>) -> Vec<Piece> {
 /// before it holds.
 fn locals_from(piece: &Piece) -> usize {
     let n = piece.blocks.len();
-    if piece.head.is_none() || piece.continued {
+    if piece.head.is_none() || piece.continued() {
         return n;
     }
     let mut from = n;

@@ -8,7 +8,7 @@
 //! page; a jump line set under its story's text, and a page whose open stories all have
 //! one, are left as printed.
 
-use super::Piece;
+use super::{GoesOn, Piece};
 use crate::article::Block;
 use crate::edition::script::closes_text;
 
@@ -31,14 +31,15 @@ enum Ending {
 /// finished stories lose the flag and every open story has it. Fewer, and which finished
 /// story keeps its line is a guess: nothing changes.
 pub fn give_jumps_to_open_stories(pieces: &mut [Piece], jump_lines: usize) {
-    if !pieces.iter().any(|p| p.jump_apart) {
+    let is_apart = |p: &Piece| p.goes_on == GoesOn::JumpApart;
+    if !pieces.iter().any(is_apart) {
         return;
     }
     let endings: Vec<Ending> = pieces.iter().map(ending_of).collect();
-    let finished = |k: usize| pieces[k].continued && endings[k] == Ending::Finished;
+    let finished = |k: usize| pieces[k].continued() && endings[k] == Ending::Finished;
     let holders = (0..pieces.len()).filter(|&k| finished(k)).count();
     let apart = (0..pieces.len())
-        .filter(|&k| finished(k) && pieces[k].jump_apart)
+        .filter(|&k| finished(k) && is_apart(&pieces[k]))
         .count();
     let open = endings.iter().filter(|&&e| e == Ending::Open).count();
     // Each holder's flag came from a line, so there are no more holders than lines.
@@ -51,8 +52,8 @@ pub fn give_jumps_to_open_stories(pieces: &mut [Piece], jump_lines: usize) {
     }
     for (piece, ending) in pieces.iter_mut().zip(endings) {
         match ending {
-            Ending::Finished if piece.jump_apart => piece.continued = false,
-            Ending::Open => piece.continued = true,
+            Ending::Finished if is_apart(piece) => piece.goes_on = GoesOn::No,
+            Ending::Open => piece.goes_on = piece.goes_on.max(GoesOn::Yes),
             _ => {}
         }
     }
@@ -84,13 +85,16 @@ mod tests {
             .iter()
             .map(|&(text, continued, jump_apart)| Piece {
                 blocks: vec![Block::Paragraph { text: text.into() }],
-                continued,
-                jump_apart,
+                goes_on: match (continued, jump_apart) {
+                    (false, _) => GoesOn::No,
+                    (true, false) => GoesOn::Yes,
+                    (true, true) => GoesOn::JumpApart,
+                },
                 ..Piece::default()
             })
             .collect();
         give_jumps_to_open_stories(&mut pieces, lines);
-        pieces.iter().map(|p| p.continued).collect()
+        pieces.iter().map(Piece::continued).collect()
     }
 
     #[test]

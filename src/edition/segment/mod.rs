@@ -36,16 +36,34 @@ pub struct Piece {
     pub stray_authors: Vec<String>,
     pub dateline: Option<String>,
     pub blocks: Vec<Block>,
-    pub continued: bool,
-    /// The jump line that marks it `continued` was printed apart from its text, in one
-    /// block with a label: where it stands says nothing of the story it closes (see
-    /// [`jumps`]).
-    pub jump_apart: bool,
+    pub goes_on: GoesOn,
     pub continued_from: Option<String>,
     /// Its text opens with a paragraph's indented first line right after a story cut off
     /// at the column's edge (see `Builder::cut_before`): a paragraph's start, into which no
     /// unfinished paragraph goes on.
     pub opens_paragraph: bool,
+}
+
+impl Piece {
+    /// The story goes on on another page.
+    pub fn continued(&self) -> bool {
+        self.goes_on != GoesOn::No
+    }
+}
+
+/// Whether a story goes on on another page, and how the page said so. Ordered by what
+/// it tells: two parts of one story go on as the one that tells more (see
+/// [`Ord::max`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GoesOn {
+    /// Its text ends on this page.
+    #[default]
+    No,
+    /// A jump line under its text, or its text cut off mid-sentence.
+    Yes,
+    /// The jump line that says so was printed apart from its text, in one block with a
+    /// label: where it stands says nothing of the story it closes (see [`jumps`]).
+    JumpApart,
 }
 
 /// An article being built, with its open paragraph and caption.
@@ -252,8 +270,11 @@ impl<'a> Builder<'a> {
         match kind {
             JumpKind::To => {
                 let d = self.draft();
-                d.piece.continued = true;
-                d.piece.jump_apart = apart;
+                d.piece.goes_on = if apart {
+                    GoesOn::JumpApart
+                } else {
+                    GoesOn::Yes
+                };
                 d.jumped = true;
             }
             JumpKind::From => {
@@ -764,7 +785,7 @@ impl<'a> Builder<'a> {
         // stops mid-sentence is a column the dump cut, not a continuation.
         let cut = d.last_body.is_some_and(|l| !ends_sentence(l));
         if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
-            piece.continued = true;
+            piece.goes_on = piece.goes_on.max(GoesOn::Yes);
         }
         move_box_label(&mut piece.blocks);
         drop_bare_labels(&mut piece.blocks, &mut self.out.dropped);

@@ -107,7 +107,7 @@ fn text_cut_at_the_column_edge_ends_before_an_indented_paragraph() {
                 找不到垃圾桶，走了很长一段路。";
     let p = pieces(text);
     assert_eq!(p.len(), 2, "{p:?}");
-    assert!(p[0].continued);
+    assert!(p[0].continued());
     assert!(p[1].head.is_none());
     assert!(p[1].blocks[0].text().starts_with("在小吃店"));
     // A word running across the seam (户口 + 本) keeps the line in its paragraph.
@@ -131,7 +131,7 @@ fn text_cut_mid_word_short_of_the_edge_ends_before_an_indented_paragraph() {
                 理备案管理情况发现，情况时有发生。";
     let p = pieces(text);
     assert_eq!(p.len(), 2, "{p:?}");
-    assert!(p[0].continued);
+    assert!(p[0].continued());
     assert!(p[1].blocks[0].text().starts_with("2024年4月"));
     // A paragraph whose running lines do not fill one column says nothing of a cut.
     let ragged = text.replace("为在作品中以不同的方式进行广告植", "为在作品中以不同的方式");
@@ -192,7 +192,7 @@ fn jump_lines_set_continuation() {
                 该规划由长江水利委员会组织\n（下转第3版）\n\n（上接第2版）\n\
                 近日，另一篇文章的后半部分到此结束。";
     let p = pieces(text);
-    assert!(p[0].continued);
+    assert!(p[0].continued());
     assert_eq!(p[0].authors, ["王浩"]);
     assert_eq!(
         p.last().and_then(|x| x.continued_from.as_deref()),
@@ -210,7 +210,7 @@ fn a_jump_line_printed_with_a_label_closes_the_open_story() {
                 呼和浩特赛罕区法院多元解纷\n\n本报记者 丁志军\n\n\
                 该院积极探索服务社会治理新模式，为基层治理法治化提供有力";
     let p = pieces(text);
-    let flag = |t: &str| p.iter().find(|x| title(x) == t).map(|x| x.continued);
+    let flag = |t: &str| p.iter().find(|x| title(x) == t).map(|x| x.continued());
     assert_eq!(flag("嘉陵江流域综合规划获批"), Some(false), "{p:#?}");
     assert_eq!(flag("呼和浩特赛罕区法院多元解纷"), Some(true));
     // Set under its story's text, the same line is that story's.
@@ -219,7 +219,7 @@ fn a_jump_line_printed_with_a_label_closes_the_open_story() {
     assert_eq!(
         p.iter()
             .find(|x| title(x) == "嘉陵江流域综合规划获批")
-            .map(|x| x.continued),
+            .map(|x| x.continued()),
         Some(true)
     );
 }
@@ -232,9 +232,9 @@ fn english_stories_continue_only_at_jump_lines() {
                  Indiana folk are very busy this week in\n\
                  cleaning, painting and decorating the town,\n\
                  and the facade on Main street will have a";
-    assert!(!latin_pieces(story)[0].continued);
+    assert!(!latin_pieces(story)[0].continued());
     let jumped = format!("{story}\n(Continued on Page Two)");
-    assert!(latin_pieces(&jumped)[0].continued);
+    assert!(latin_pieces(&jumped)[0].continued());
 }
 
 #[test]
