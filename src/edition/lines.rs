@@ -20,6 +20,9 @@ pub struct Line<'a> {
     /// The line ends a sentence (see [`super::script::ends_sentence`]); computed once
     /// because the classifier asks it of every line several times.
     pub ends_sentence: bool,
+    /// Its place among the page's non-blank lines as the dump printed them: the steps that
+    /// put lines back in reading order move the line, not this.
+    pub printed: usize,
 }
 
 /// The pages of a dump: text between form feeds.
@@ -44,6 +47,7 @@ pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
             width,
             tally,
             ends_sentence: ends_sentence(text),
+            printed: out.len(),
         });
         blank = false;
     };

@@ -15,12 +15,12 @@ const ADOPT: f32 = 1.5;
 /// …and how many times the next story's weight it must be.
 const ADOPT_RATIO: f32 = 2.0;
 
-/// Moves the block whose first line's text starts at `key` to the end of the story whose
-/// words it shares clearly most, when that story ends a sentence there. The block is known
-/// by where its first line's text lies in the dump: lines move, their text does not.
-pub fn adopt(page: &mut Page, key: *const u8) {
+/// Moves the block whose first line the dump printed `printed`-th to the end of the story
+/// whose words it shares clearly most, when that story ends a sentence there. (The block
+/// is known by its first line's place in the dump: the lines have moved since.)
+pub fn adopt(page: &mut Page, printed: usize) {
     let n = page.lines.len();
-    let Some(start) = (0..n).find(|&k| page.lines[k].text.as_ptr() == key) else {
+    let Some(start) = (0..n).find(|&k| page.lines[k].printed == printed) else {
         return;
     };
     let end = (start + 1..n)

@@ -74,8 +74,8 @@ pub fn rethread(page: &mut Page) {
     };
     let stranded = seams.stranded(page, &links);
     apply_links(page, &blocks, &links);
-    for key in stranded {
-        super::strays::adopt(page, key);
+    for printed in stranded {
+        super::strays::adopt(page, printed);
     }
 }
 
@@ -355,8 +355,9 @@ impl<'b> Seams<'b> {
     }
 
     /// The first lines of blocks printed between an end and the start now linked to it,
-    /// with no headline between: they interrupt that story.
-    fn stranded(&self, page: &Page, links: &[(usize, usize)]) -> Vec<*const u8> {
+    /// with no headline between: they interrupt that story. Each is given by its place in
+    /// the dump ([`Line::printed`](crate::edition::lines::Line)), as relinking moves lines.
+    fn stranded(&self, page: &Page, links: &[(usize, usize)]) -> Vec<usize> {
         let moved: Vec<usize> = links.iter().map(|&(_, j)| j).collect();
         let mut out = Vec::new();
         for &(i, j) in links {
@@ -368,7 +369,7 @@ impl<'b> Seams<'b> {
                     break;
                 }
                 if !moved.contains(&k) && !links.iter().any(|&(a, _)| a == k) {
-                    out.push(page.lines[b.start].text.as_ptr());
+                    out.push(page.lines[b.start].printed);
                 }
             }
         }
