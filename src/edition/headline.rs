@@ -80,13 +80,17 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
     // A one- or two-character remainder is the title's wrap, not a subtitle; so is a line
     // that closes a bracket the title left open (`《实施弹性退休制度暂行办` + `法》发布`) or
     // finishes a word the line above broke (`新职业持续赋能生` + `产生活`).
+    let apart =
+        || !prev.ends_with(['，', '、', ',']) && !leaves_open(before) && !breaks_word(prev, last);
     last.starts_with(['—', '-'])
-        || (*w < 0.75 * widest
-            && *w >= 3.0
-            && !prev.ends_with(['，', '、', ','])
-            && !leaves_open(before)
-            && !breaks_word(prev, last))
+        || (*w < 0.75 * widest && *w >= 3.0 && apart())
+        // A wrapped line never holds more than the line it wraps from; a line of many more
+        // characters is set in smaller type: the subtitle under the title.
+        || (*w >= SUBTITLE_WIDER * widest && *w >= 8.0 && apart())
 }
+
+/// How many times the widest line above a last line of smaller type holds.
+const SUBTITLE_WIDER: f32 = 1.5;
 
 /// True when two headline groups have a pair of adjacent ideographs in common: a word of
 /// two characters, most of Chinese.
@@ -219,6 +223,13 @@ mod tests {
         assert_eq!(x.subtitle.as_deref(), Some("曹慧泉参加"));
         let x = h(&["物尽其用，", "唤醒“沉睡”资产"]);
         assert_eq!(x.subtitle, None);
+        // A last line of many more characters is in smaller type: no wrap of the title.
+        let x = h(&["基层治理见实效", "全市排查风险隐患一千二百余处"]);
+        assert_eq!(
+            (x.title.as_str(), x.subtitle.as_deref()),
+            ("基层治理见实效", Some("全市排查风险隐患一千二百余处"))
+        );
+        assert_eq!(h(&["便捷就医", "跨越山海"]).subtitle, None);
         let x = h(&["主动作为，保障群众病有所", "医"]);
         assert_eq!(
             (x.title.as_str(), x.subtitle),
