@@ -153,10 +153,10 @@ fn mark_furniture(page: &mut Page) {
     }
 }
 
-/// The whole line is a jump (`（下转第3版）`). Such a line opens with its bracket, which
-/// spares most lines the search.
+/// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`). Such a line opens
+/// with its bracket or the `C` of its first word, which spares most lines the search.
 fn is_jump_line(text: &str) -> bool {
-    text.starts_with(['（', '('])
+    text.starts_with(['（', '(', 'C', 'c'])
         && find_jump(text).is_some_and(|j| j.start == 0 && j.end == text.len())
 }
 

@@ -37,43 +37,74 @@ pub struct Jump {
 fn jump_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)[（(]\s*(?:(下转|转)|(上接|紧接|接))\s*第?\s*([0-9０-９一二三四五六七八九十A-Z]{1,4})\s*[版页面]?\s*[）)]|\(\s*(continued)\s+(?:on|from)\s+page\s+([a-z0-9]+)\s*\.?\)",
-        )
+        Regex::new(&format!(
+            concat!(
+                r"(?i)[（(]\s*(?:(?P<to>下转|转)|(?P<from>上接|紧接|接))\s*第?\s*",
+                r"(?P<page>[0-9０-９一二三四五六七八九十A-Z]{{1,4}})\s*[版页面]?\s*[）)]",
+                r"|\(\s*{en}\s*\.?\s*\)",
+            ),
+            en = ENGLISH_JUMP
+        ))
         .expect("static regex")
     })
 }
 
-/// The jump line at the very start or very end of `line`, if any.
+/// An English jump line's words: `Continued on Page 5`, `Concluded from Page One`,
+/// `Continued on Eighth Page`, with the column maybe (`, Column 4`).
+const ENGLISH_JUMP: &str = concat!(
+    r"(?P<en>continued|concluded)\s+(?P<dir>on|from)\s+",
+    r"(?:page\s+(?P<epage>[a-z0-9]+)|(?P<eord>[a-z]+)\s+page)",
+    r"(?:\s*,\s*col(?:umn|\.)?\s*[a-z0-9]+)?",
+);
+
+/// An English jump line printed without brackets, alone on its line.
+fn bare_jump_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!(r"(?i)^{ENGLISH_JUMP}\s*\.?$")).expect("static regex"))
+}
+
+/// The jump line at the very start or very end of `line`, if any; an English one without
+/// brackets only when it is the whole line.
 pub fn find_jump(line: &str) -> Option<Jump> {
-    // Every jump line is bracketed, and most lines hold no bracket at all.
-    if !(line.contains('（') || line.contains('(')) {
+    let bracketed = line.contains('（') || line.contains('(');
+    // Most lines hold no bracket, and an English jump without one fills its line.
+    if !bracketed && !line.starts_with(['C', 'c']) {
         return None;
     }
     if !(line.contains('转')
         || line.contains('接')
         || line.contains("ontinued")
-        || line.contains("ONTINUED"))
+        || line.contains("ONTINUED")
+        || line.contains("oncluded")
+        || line.contains("ONCLUDED"))
     {
         return None;
     }
-    let m = jump_re().captures_iter(line).find(|c| {
-        c.get(0)
-            .is_some_and(|m| m.start() == 0 || m.end() == line.len())
-    })?;
+    let bare = || {
+        (!bracketed)
+            .then(|| bare_jump_re().captures(line))
+            .flatten()
+    };
+    let m = jump_re()
+        .captures_iter(line)
+        .find(|c| {
+            c.get(0)
+                .is_some_and(|m| m.start() == 0 || m.end() == line.len())
+        })
+        .or_else(bare)?;
     let whole = m.get(0)?;
-    let (kind, page) = if m.get(1).is_some() {
-        (JumpKind::To, m.get(3)?.as_str())
-    } else if m.get(2).is_some() {
-        (JumpKind::From, m.get(3)?.as_str())
+    let (kind, page) = if m.name("to").is_some() {
+        (JumpKind::To, m.name("page")?)
+    } else if m.name("from").is_some() {
+        (JumpKind::From, m.name("page")?)
     } else {
-        let from = whole.as_str().to_ascii_lowercase().contains("from");
+        let from = m.name("dir")?.as_str().eq_ignore_ascii_case("from");
         let kind = if from { JumpKind::From } else { JumpKind::To };
-        (kind, m.get(5)?.as_str())
+        (kind, m.name("epage").or_else(|| m.name("eord"))?)
     };
     Some(Jump {
         kind,
-        page: page.to_owned(),
+        page: page.as_str().to_owned(),
         start: whole.start(),
         end: whole.end(),
     })
@@ -191,6 +222,24 @@ mod tests {
         assert_eq!(find_jump("（紧接第1版）").unwrap().kind, JumpKind::From);
         assert!(find_jump("（相关报道见第二版）").is_none());
         assert!(find_jump("（转载）").is_none());
+        for (line, kind, page) in [
+            ("(Continued on Page 5.)", JumpKind::To, "5"),
+            ("(Continued on Eighth Page.)", JumpKind::To, "Eighth"),
+            ("(Continued on Page 3, Column 4.)", JumpKind::To, "3"),
+            ("(Concluded from Page One.)", JumpKind::From, "One"),
+            ("Continued on Page 5", JumpKind::To, "5"),
+            ("CONTINUED FROM PAGE ONE.", JumpKind::From, "ONE"),
+        ] {
+            let j = find_jump(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (j.kind, j.page.as_str(), j.end),
+                (kind, page, line.len()),
+                "{line}"
+            );
+        }
+        // Without brackets, only a line of its own.
+        assert!(find_jump("Continued on Page 5 the story goes").is_none());
+        assert!(find_jump("continued from page one of the docket").is_none());
     }
 
     #[test]
