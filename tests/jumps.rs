@@ -80,3 +80,24 @@ fn pages_of_a_jump_join_whichever_arrives_first() {
         assert_joined(&items);
     }
 }
+
+#[test]
+fn a_jump_line_naming_its_page_in_numerals_joins_too() {
+    let home = Home::new();
+    let daemon = home.start();
+    let rest = String::from_utf8(rest_page())
+        .unwrap()
+        .replace("（上接第1版）", "（上接第一版）");
+    assert!(rest.contains("（上接第一版）"), "the fixture names page 1");
+    home.drop_file("2024-11-09_01.txt", &seed());
+    home.drop_file("2024-11-09_02.txt", rest.as_bytes());
+    let items = wait_for(
+        Duration::from_secs(10),
+        "the rest joined to its head",
+        || {
+            let items = rss_items(&daemon, seed_titles().len());
+            items[0].1.contains("直达快享").then_some(items)
+        },
+    );
+    assert_joined(&items);
+}
