@@ -25,6 +25,18 @@ fn rss_items(daemon: &Daemon, n: usize) -> Vec<(String, String)> {
     })
 }
 
+/// The RSS items once the rest's text is in its head's item.
+fn rss_items_once_joined(daemon: &Daemon) -> Vec<(String, String)> {
+    wait_for(
+        Duration::from_secs(10),
+        "the rest joined to its head",
+        || {
+            let items = rss_items(daemon, seed_titles().len());
+            items[0].1.contains("直达快享").then_some(items)
+        },
+    )
+}
+
 fn assert_joined(items: &[(String, String)]) {
     let titles: Vec<String> = items.iter().map(|(t, _)| common::squash(t)).collect();
     assert_eq!(titles, seed_titles(), "the rest is no item of its own");
@@ -69,15 +81,7 @@ fn pages_of_a_jump_join_whichever_arrives_first() {
         });
         home.drop_file(second.0, &second.1);
         // The feed may already hold seven items before the second page is in: wait for the join.
-        let items = wait_for(
-            Duration::from_secs(10),
-            "the rest joined to its head",
-            || {
-                let items = rss_items(&daemon, seed_titles().len());
-                items[0].1.contains("直达快享").then_some(items)
-            },
-        );
-        assert_joined(&items);
+        assert_joined(&rss_items_once_joined(&daemon));
     }
 }
 
@@ -91,13 +95,5 @@ fn a_jump_line_naming_its_page_in_numerals_joins_too() {
     assert!(rest.contains("（上接第一版）"), "the fixture names page 1");
     home.drop_file("2024-11-09_01.txt", &seed());
     home.drop_file("2024-11-09_02.txt", rest.as_bytes());
-    let items = wait_for(
-        Duration::from_secs(10),
-        "the rest joined to its head",
-        || {
-            let items = rss_items(&daemon, seed_titles().len());
-            items[0].1.contains("直达快享").then_some(items)
-        },
-    );
-    assert_joined(&items);
+    assert_joined(&rss_items_once_joined(&daemon));
 }
