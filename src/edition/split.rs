@@ -29,7 +29,8 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         }
         let cjk = is_cjk_page(&lines);
         let page = classify(to_reading_order(lines, cjk), cjk);
-        let result = segment(&page);
+        let mut result = segment(&page);
+        drop_textless(&mut result.pieces, &mut result.dropped);
         let label = page_label(meta, index, multi_page);
         let mut keys: Vec<String> = Vec::new();
         for piece in result.pieces {
@@ -42,6 +43,26 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         out.dropped.extend(result.dropped);
     }
     out
+}
+
+/// A headline with no text under it is no article: a slogan under the masthead
+/// (`关注株洲日报微信公众号`), a page's section label (`第3版 要闻`), a head whose story
+/// the page does not print. Its lines go to `dropped`.
+fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
+    pieces.retain_mut(|p| {
+        if !p.blocks.is_empty() {
+            return true;
+        }
+        if let Some(head) = p.head.take() {
+            dropped.extend(head.kicker);
+            dropped.push(head.title);
+            dropped.extend(head.subtitle);
+        }
+        dropped.extend(p.dateline.take());
+        dropped.append(&mut p.authors);
+        dropped.append(&mut p.stray_authors);
+        false
+    });
 }
 
 /// One line per input line: its role, whether it starts a unit, whether it ends a
@@ -108,5 +129,21 @@ fn to_article(
         blocks: piece.blocks,
         continued,
         continued_from: piece.continued_from,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_with_no_text_is_no_article() {
+        let page = "基层治理见实效\n本报记者 王明\n\n\
+                    今年以来，我市各级各部门坚持问题导向，着力解决群众急难愁盼问题。\n\n\
+                    关注株洲日报微信公众号";
+        let out = split(page, &EditionMeta::default());
+        let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["基层治理见实效"]);
+        assert!(out.dropped.iter().any(|d| d == "关注株洲日报微信公众号"));
     }
 }
