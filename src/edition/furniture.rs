@@ -1,8 +1,9 @@
 //! Page furniture and jump lines: text a reader does not read as part of any article.
 //!
-//! Recognised by newspaper conventions only: dates with weekdays, `第N版`/`第 N 页`,
-//! editor credits (`编辑 … 美编 … 校对 …`, `本版责编：…`), a publication name with its page,
-//! QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
+//! Recognised by newspaper conventions only: dates with weekdays, `第N版`/`第 N 页` (with
+//! the section: `第3版 要闻`), `今日8版`, editor credits (`编辑 … 美编 … 校对 …`,
+//! `本版责编：…`), the masthead's registration (`邮发代号：41-5`), a publication name with
+//! its page, QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
 //! `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
 //! `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in capitals with its weekday and year
 //! (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`), `Published Weekly by …`, `FIVE CENTS`.
@@ -117,8 +118,12 @@ fn furniture_re() -> &'static Regex {
             r"^(?:",
             // A date with its weekday: the page header.
             r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)\S?",
-            // 第15版, 第 3 页, A3 版.
-            r"|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[版页]",
+            // 第15版, 第 3 页, A3 版, with the page's section maybe: 第3版 要闻.
+            r"|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[版页](?:\s+\S{1,8})?",
+            // How many pages the edition has: 今日8版.
+            r"|今日\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版",
+            // The masthead's registration and price.
+            r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证|社址|定价|零售价)\s*[：:]\s*\S.*",
             // A short name followed by its page: 人民日报 第15版.
             r"|\S{2,12}\s*第\s*[0-9０-９]{1,3}\s*版",
             // Editor credits.
@@ -141,15 +146,17 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
-/// header starts with a digit and holds 年, a page number holds 第 and ends in 版 or 页, an
-/// editor credit starts with its label (本版, 责任, 编辑, 美编, …), a QR label holds 扫 or
-/// 二维码. The ends are tested first; a line's characters are searched only for the QR
+/// header starts with a digit and holds 年, a page number holds 第 and 版 or 页, an editor
+/// credit or a masthead's registration starts with its label (本版, 责任, 编辑, 美编, 邮发,
+/// …, or 今日 for the page count), a QR label holds 扫 or 二维码. The ends are tested first; a line's characters are searched only for the QR
 /// wording, as byte strings (a search for one `char` stops at every CJK character that
 /// shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
     line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排'])
+        || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
         // An ideograph is never numeric: asking that first spares it the Unicode table.
         || line.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && line.contains("年")
+        || line.starts_with('第') && line.contains(['版', '页'])
         || line.ends_with(['版', '页']) && line.contains("第")
         || line.contains("扫")
         || line.contains("维")
@@ -252,6 +259,10 @@ mod tests {
             "本版责编：李明",
             "版式设计：李华",
             "值班编辑：王明 图片编辑：张强",
+            "第3版 要闻",
+            "今日8版",
+            "国内统一连续出版物号：CN43-0011",
+            "邮发代号：41-5",
             "扫码观看",
         ] {
             assert!(is_furniture(l), "{l}");
@@ -259,6 +270,8 @@ mod tests {
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
         assert!(!is_furniture("出示医保码、扫码扣"));
         assert!(!is_furniture("设计 方案已通过专家评审，"));
+        assert!(!is_furniture("第3版 刊发的报道引起了广泛关注，"));
+        assert!(!is_furniture("今日头条"));
     }
 
     #[test]
