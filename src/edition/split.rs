@@ -47,10 +47,12 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
 
 /// A headline with no text under it is no article: a slogan under the masthead
 /// (`关注株洲日报微信公众号`), a page's section label (`第3版 要闻`), a head whose story
-/// the page does not print. Its lines go to `dropped`.
+/// the page does not print (unless a jump line says where it is). Its lines go to
+/// `dropped`.
 fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
     pieces.retain_mut(|p| {
-        if !p.blocks.is_empty() {
+        // A headline whose text is all on another page is kept for the jump to find.
+        if !p.blocks.is_empty() || p.continued() {
             return true;
         }
         if let Some(head) = p.head.take() {
@@ -145,5 +147,11 @@ mod tests {
         let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["基层治理见实效"]);
         assert!(out.dropped.iter().any(|d| d == "关注株洲日报微信公众号"));
+        let jumped = "基层治理见实效\n本报记者 王明\n\n\
+                      今年以来，我市各级各部门坚持问题导向，着力解决群众急难愁盼问题。\n\n\
+                      我市再获殊荣\n（下转第2版）";
+        let out = split(jumped, &EditionMeta::default());
+        let last = out.articles.last().map(|a| (a.title.as_str(), a.continued));
+        assert_eq!(last, Some(("我市再获殊荣", true)));
     }
 }
