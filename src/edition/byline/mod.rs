@@ -254,6 +254,13 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
         return None;
     }
     let inner = line.strip_prefix('(').unwrap_or(line);
+    if is_special(inner) {
+        return Some(Byline {
+            dateline: Some(line.to_owned()),
+            len: line.len(),
+            ..Byline::default()
+        });
+    }
     // `BY DEATH` may be the end of a capitalised headline; only `By …` is a byline.
     let rest = inner.strip_prefix("By ")?;
     if rest.len() > 60 || rest.is_empty() {
@@ -274,6 +281,27 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
         b.authors = vec![name.to_owned()];
     }
     Some(b)
+}
+
+/// `Special to The Enterprise.)`, `Special Correspondence.`, `Special.`: a paper's own
+/// correspondent's story, credited as an agency's is (the opening bracket taken off).
+fn is_special(inner: &str) -> bool {
+    let Some(rest) = inner.strip_prefix("Special") else {
+        return false;
+    };
+    let rest = rest.trim_end().trim_end_matches([')', '.']);
+    rest.is_empty()
+        || rest.starts_with(" to ") && rest.len() <= 48
+        || rest.trim_start().starts_with("Correspond")
+        || rest.trim_start().starts_with("Dispatch")
+}
+
+/// The credit that stands in for a story's dateline until its own place and date come:
+/// an agency's (`(By Associated Press.)`) or the paper's correspondent's (`(Special to The
+/// Enterprise.)`).
+pub fn is_wire_credit(line: &str) -> bool {
+    let inner = line.trim_start_matches('(');
+    inner.starts_with("By ") || is_special(inner)
 }
 
 /// The writer's name in what follows `By `, and what is not the name: a stop or bracket
@@ -570,6 +598,17 @@ mod tests {
         assert!(!is_name_line("链接"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
+        for line in [
+            "(Special to The Enterprise.)",
+            "(Special Correspondence.)",
+            "(Special.)",
+            "Special Dispatch to The Post.",
+        ] {
+            let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.dateline.as_deref(), Some(line));
+            assert!(is_wire_credit(line), "{line}");
+        }
+        assert!(parse_line("Special prices on all canned goods this week").is_none());
         assert!(is_credit("新华社发"));
         assert!(is_credit("受访者供图"));
         assert!(!is_credit("他说，这是社发"));

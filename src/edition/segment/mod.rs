@@ -745,13 +745,13 @@ impl<'a> Builder<'a> {
             .iter()
             .any(|b| matches!(b, Block::Paragraph { .. }));
         let mut raw = join_raw(&lines, self.cjk);
-        // An agency's byline (`(By Associated Press.)`) stands in for a dateline only until
-        // the story's own place and date come.
+        // An agency's byline (`(By Associated Press.)`, `(Special to The Enterprise.)`)
+        // stands in for a dateline only until the story's own place and date come.
         let agency = d
             .piece
             .dateline
             .as_deref()
-            .is_some_and(|l| !self.cjk && l.trim_start_matches('(').starts_with("By "));
+            .is_some_and(|l| !self.cjk && byline::is_wire_credit(l));
         if first && (d.piece.dateline.is_none() || agency) {
             // An English dateline may stand garbled on a line of its own.
             let alone =
