@@ -1,0 +1,168 @@
+//! Newspaper conventions through the whole splitter: small pages, each printing one
+//! convention the dev corpus has few or no examples of (bylines listing several roles,
+//! captions ending in their credit, numbered subheads, masthead lines, English jump lines
+//! and two-word datelines), split as `pressroom split` splits them.
+
+use pressroom::article::{Article, Block, EditionMeta};
+use pressroom::edition::{split, Split};
+
+/// A Chinese story's text, printed in a 13-character column.
+const BODY: &str = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
+                    年以来，我市各级各部门坚持\n问题导向，取得了明显成效。";
+
+/// More of the story, after a subhead or a box.
+const MORE: &str = "据介绍，全市共排查各类风\n险隐患一千二百余处，已全部\n完成整改。";
+
+/// An English story under `NEW BRIDGE TO BE BUILT`, its first line given.
+fn english_page(first_line: &str) -> String {
+    format!(
+        "NEW BRIDGE TO BE BUILT\n{first_line}\nand voted to build a new bridge across\n\
+         the river at the foot of Main street."
+    )
+}
+
+fn split_page(text: &str) -> Split {
+    split(text, &EditionMeta::default())
+}
+
+/// The page's one article.
+fn only_article(out: &Split) -> &Article {
+    assert_eq!(out.articles.len(), 1, "{:#?}", out.articles);
+    &out.articles[0]
+}
+
+#[test]
+fn a_byline_of_several_roles_names_every_writer() {
+    for byline in [
+        "本报记者 王明 通讯员 李华",
+        "记者王明 实习生李华",
+        "■ 本报记者 王明 见习记者 李华 文/图",
+        "新华社记者 王明 李华",
+    ] {
+        let out = split_page(&format!("基层治理见实效\n\n{byline}\n\n{BODY}"));
+        let article = only_article(&out);
+        assert_eq!(article.authors, ["王明", "李华"], "{byline}");
+        assert!(article.blocks[0].text().starts_with("为贯彻"), "{byline}");
+    }
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报讯（记者 王明 通讯员 李华）{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.authors, ["王明", "李华"]);
+    assert_eq!(article.dateline.as_deref(), Some("本报讯"));
+}
+
+#[test]
+fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
+         ▲村民们在巡回诊疗车里排队做\n检查。本报记者 王明 摄\n\n{MORE}"
+    ));
+    let article = only_article(&out);
+    let caption = article.blocks.iter().find_map(|b| match b {
+        Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
+        _ => None,
+    });
+    assert_eq!(
+        caption,
+        Some((
+            "▲村民们在巡回诊疗车里排队做检查。",
+            Some("本报记者 王明 摄")
+        ))
+    );
+}
+
+#[test]
+fn a_numbered_subhead_stands_between_its_paragraphs() {
+    for subhead in ["一、强化组织领导", "（二）强化组织领导", "■强化组织领导"]
+    {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n{subhead}\n\n{MORE}"
+        ));
+        let article = only_article(&out);
+        let kinds: Vec<(&str, &str)> = article
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { text } => ("heading", text.as_str()),
+                other => ("text", &other.text()[..9]),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [("text", "为贯彻"), ("heading", subhead), ("text", "据介绍")],
+            "{subhead}"
+        );
+    }
+}
+
+#[test]
+fn masthead_and_footer_lines_are_dropped_not_articles() {
+    for line in [
+        "关注株洲日报微信公众号",
+        "第3版 要闻",
+        "今日8版",
+        "邮发代号：41-5",
+        "版式设计：李华",
+    ] {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n{line}"
+        ));
+        let article = only_article(&out);
+        assert!(
+            !article.blocks.iter().any(|b| b.text().contains(line)),
+            "{line}"
+        );
+        assert!(
+            out.dropped.iter().any(|d| d == line),
+            "{line}: {:?}",
+            out.dropped
+        );
+    }
+}
+
+#[test]
+fn english_jump_lines_mark_the_story_continued() {
+    for jump in [
+        "(Continued on Page 3, Column 4.)",
+        "(Continued on Eighth Page.)",
+        "Continued on Page 5",
+    ] {
+        let page = format!(
+            "{}\n{jump}",
+            english_page("The city council met last night and")
+        );
+        let out = split_page(&page);
+        let article = only_article(&out);
+        assert!(article.continued, "{jump}");
+        assert!(out.dropped.iter().any(|d| d == jump), "{jump}");
+    }
+}
+
+#[test]
+fn english_datelines_keep_their_place_whole() {
+    for (first, dateline) in [
+        (
+            "NEW YORK, June 9.—The city council met",
+            "NEW YORK, June 9.",
+        ),
+        (
+            "WASHINGTON, D. C., Dec. 12.—The city council met",
+            "WASHINGTON, D. C., Dec. 12.",
+        ),
+    ] {
+        let out = split_page(&english_page(first));
+        let article = only_article(&out);
+        assert_eq!(article.title, "NEW BRIDGE TO BE BUILT", "{first}");
+        assert_eq!(article.dateline.as_deref(), Some(dateline), "{first}");
+    }
+    let out = split_page(&english_page(
+        "(Special to The Enterprise.)\nThe city council met last night and",
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.subtitle, None);
+    assert_eq!(
+        article.dateline.as_deref(),
+        Some("(Special to The Enterprise.)")
+    );
+}
