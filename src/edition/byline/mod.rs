@@ -428,17 +428,20 @@ pub fn is_credit(line: &str) -> bool {
 
 /// Where the credit a caption's text ends with starts (`…在做检查。本报记者 王明 摄`,
 /// `…在做检查。（新华社发）`): after the text's last sentence end, a credit alone, maybe
-/// bracketed.
+/// bracketed. `text` is trimmed, as lines and the text joined from them are.
 pub fn trailing_credit(text: &str) -> Option<usize> {
-    let body = text.trim_end();
-    let unbracketed = body.strip_suffix(['）', ')']).unwrap_or(body);
+    // Asked of every line of a Chinese page, nearly all of which end otherwise.
+    if !text.ends_with(['摄', '图', '发', '）', ')']) {
+        return None;
+    }
+    let unbracketed = text.strip_suffix(['）', ')']).unwrap_or(text);
     if !(unbracketed.ends_with('摄')
         || unbracketed.ends_with("供图")
         || unbracketed.ends_with("社发"))
     {
         return None;
     }
-    let (at, mark) = body
+    let (at, mark) = text
         .char_indices()
         .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
     let start = at + mark.len_utf8();
