@@ -148,9 +148,9 @@ pub fn is_furniture(line: &str) -> bool {
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
 /// header starts with a digit and holds 年, a page number holds 第 and 版 or 页, an editor
 /// credit or a masthead's registration starts with its label (本版, 责任, 编辑, 美编, 邮发,
-/// …, or 今日 for the page count), a QR label holds 扫 or 二维码. The ends are tested first; a line's characters are searched only for the QR
-/// wording, as byte strings (a search for one `char` stops at every CJK character that
-/// shares its last byte).
+/// …, or 今日 for the page count), a QR label holds 扫 or 二维码. The ends are tested
+/// first; a line's characters are searched only for the QR wording, as byte strings (a
+/// search for one `char` stops at every CJK character that shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
     line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排'])
         || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])

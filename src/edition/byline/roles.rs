@@ -15,8 +15,9 @@ use super::{split_names_keeping, Byline};
 use crate::edition::script::is_cjk;
 
 /// The role labels. A paper's name in front of a role ends in the kind of outlet it is
-/// (`本报`, `株洲日报`, `新华社`, `央视网`, `新湖南客户端`), so a name glued in front of a label (`王明通讯员`) is not
-/// taken for one; `文`/`图` are labels only with their slash or colon (`文/王明`).
+/// (`本报`, `株洲日报`, `新华社`, `央视网`, `新湖南客户端`), so a name glued in front of a
+/// label (`王明通讯员`) is not taken for one; `文`/`图` are labels only with their slash or
+/// colon (`文/王明`).
 fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
