@@ -1,10 +1,14 @@
 //! Newspaper conventions through the whole splitter: small pages, each printing one
 //! convention the dev corpus has few or no examples of (bylines listing several roles,
 //! captions ending in their credit, numbered subheads, masthead lines, English jump lines
-//! and two-word datelines), split as `pressroom split` splits them.
+//! and two-word datelines), split as `pressroom split` splits them. Each split also keeps
+//! every character of its page (the property tests' accounting).
+
+mod split_common;
 
 use pressroom::article::{Article, Block, EditionMeta};
 use pressroom::edition::{split, Split};
+use split_common::accounting_errors;
 
 /// A Chinese story's text, printed in a 13-character column.
 const BODY: &str = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
@@ -22,7 +26,10 @@ fn english_page(first_line: &str) -> String {
 }
 
 fn split_page(text: &str) -> Split {
-    split(text, &EditionMeta::default())
+    let out = split(text, &EditionMeta::default());
+    let errors = accounting_errors(text, &out);
+    assert!(errors.is_empty(), "{text}\n{errors:#?}");
+    out
 }
 
 /// The page's one article.
