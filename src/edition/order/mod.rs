@@ -117,7 +117,7 @@ fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
         let rows: Vec<Option<usize>> = succ
             .iter()
             .enumerate()
-            .map(|(k, s)| s.filter(|_| !page.glued.get(k + 1).copied().unwrap_or(false)))
+            .map(|(k, s)| s.filter(|_| !page.is_glued(k + 1)))
             .collect();
         let votes = |k: usize, i: usize| page.votes_for(&rows, k, i);
         scores = with_period_bonus(&text_scores, &rows, votes, |a, b| {
@@ -135,8 +135,8 @@ struct Page {
     words: Vec<bool>,
     prose: Vec<bool>,
     widths: Vec<f32>,
-    /// Lines printed in one block with the line before them (see [`to_stacked`]).
-    stacked: Vec<bool>,
+    /// How each line was printed with the line before it (see [`Stacking`]).
+    stacking: Vec<Stacking>,
     /// Each line's printed block, counted in blank lines.
     blocks: Vec<usize>,
     /// Lines that open with a dateline.
@@ -144,19 +144,29 @@ struct Page {
     /// Each line's column width read from the widest all-ideograph lines around it.
     pure_widths: Vec<f32>,
     bigrams: Bigrams,
-    /// The stacked lines amid rows printed one block per line (see [`to_glued`]).
-    glued: Vec<bool>,
+}
+
+/// How pdftotext printed a line with the line before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stacking {
+    /// With a blank line between: a block of its own (or a page without blank lines at
+    /// all, which says nothing of blocks).
+    Apart,
+    /// Right under it, in one block: the next line of the same column.
+    Stacked,
+    /// Stacked, amid rows printed one block per line: row-interleaved columns come out one
+    /// block per line, so lines that share a block there are consecutive lines of one
+    /// column, which follow each other and nothing else.
+    Glued,
 }
 
 impl Page {
     fn from_lines(lines: &[Line], prose: Vec<bool>, bigrams: Bigrams) -> Self {
         let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
-        let stacked = to_stacked(lines);
         Page {
             words: vec![false; sides.len()],
             widths: to_column_widths(&sides, &prose),
-            glued: to_glued(lines, &stacked),
-            stacked,
+            stacking: to_stacking(lines),
             blocks: to_blocks(lines),
             dated: lines.iter().map(|l| opens_with_dateline(l.text)).collect(),
             pure_widths: to_pure_widths(&sides),
@@ -164,6 +174,16 @@ impl Page {
             sides,
             prose,
         }
+    }
+
+    /// Line `k` is printed in one block with the line before it.
+    fn is_stacked(&self, k: usize) -> bool {
+        self.stacking.get(k).is_some_and(|&s| s != Stacking::Apart)
+    }
+
+    /// Line `k` is [`Stacking::Glued`] to the line before it.
+    fn is_glued(&self, k: usize) -> bool {
+        self.stacking.get(k) == Some(&Stacking::Glued)
     }
 
     /// Lets jieba check the joins of lines within [`WINDOW`] of `regions`; true when that
@@ -183,10 +203,9 @@ impl Page {
     /// The text score of line `b` continuing line `a`; `-inf` unless both are prose, or
     /// `b` closes the bracket `a` left open (a dateline's `（记者` / `姜琳）为贯彻…`).
     fn score(&self, a: usize, b: usize) -> f32 {
-        let glued = |k: usize| self.glued.get(k).copied().unwrap_or(false);
         // One block of lines amid rows printed block by block: its lines follow each other
         // and nothing else, neither into its later lines nor out of its earlier ones.
-        if glued(b) || glued(a + 1) {
+        if self.is_glued(b) || self.is_glued(a + 1) {
             return if b == a + 1 && self.prose[a] && self.prose[b] {
                 GLUED
             } else {
@@ -214,7 +233,7 @@ impl Page {
     /// and a line of row-interleaved columns as a block of its own: a line stacked under
     /// another follows it, be it the rest of a sentence or the next paragraph or subhead.
     fn stack_agreement(&self, a: usize, b: usize) -> f32 {
-        if b == a + 1 && self.stacked[b] {
+        if b == a + 1 && self.is_stacked(b) {
             STACKED
         } else {
             0.0
@@ -225,7 +244,7 @@ impl Page {
     /// line stacked under it is a column printed as a block, which says the period is one
     /// in that block only, not among the rows of columns around it.
     fn votes_for(&self, succ: &[Option<usize>], k: usize, i: usize) -> bool {
-        let stacked = succ[k] == Some(k + 1) && self.stacked[k + 1];
+        let stacked = succ[k] == Some(k + 1) && self.is_stacked(k + 1);
         !stacked || self.blocks[k] == self.blocks[i]
     }
 
@@ -249,7 +268,6 @@ impl Page {
     /// that hangs just before it with no successor (the head of a column whose next line
     /// the region holds; non-prose lines, a page's header say, may stand between).
     fn widened(&self, (mut lo, mut hi): (usize, usize), succ: &[Option<usize>]) -> (usize, usize) {
-        let glued = |k: usize| self.glued.get(k).copied().unwrap_or(false);
         let hanging = (lo.saturating_sub(WINDOW)..lo)
             .rev()
             .find(|&k| self.prose[k])
@@ -260,10 +278,10 @@ impl Page {
         if let Some(k) = hanging {
             lo = k;
         }
-        while lo > 0 && glued(lo) {
+        while lo > 0 && self.is_glued(lo) {
             lo -= 1;
         }
-        while glued(hi + 1) {
+        while self.is_glued(hi + 1) {
             hi += 1;
         }
         (lo, hi)
@@ -275,12 +293,12 @@ impl Page {
     /// (`格。`). Only where blank lines separate most of the region's rows does a block
     /// tell one column: a dump without that rhythm prints rows of columns in one block.
     fn block_under(&self, (lo, hi): (usize, usize), end: usize) -> usize {
-        let apart = (lo + 1..=hi).filter(|&k| !self.stacked[k]).count();
+        let apart = (lo + 1..=hi).filter(|&k| !self.is_stacked(k)).count();
         if 2 * apart < hi - lo {
             return hi;
         }
         (hi + 1..end)
-            .take_while(|&k| self.stacked[k] && (self.prose[k] || self.sides[k].ends_sentence()))
+            .take_while(|&k| self.is_stacked(k) && (self.prose[k] || self.sides[k].ends_sentence()))
             .last()
             .unwrap_or(hi)
     }
@@ -316,22 +334,6 @@ impl Page {
     }
 }
 
-/// The `stacked` lines (printed right under the line before them, with no blank line
-/// between) in a stretch where blank lines separate nearly every line. pdftotext sets a blank line
-/// between text blocks; row-interleaved columns come out one block per line, so lines
-/// that share a block there are consecutive lines of one column.
-fn to_glued(lines: &[Line], stacked: &[bool]) -> Vec<bool> {
-    let blank: Vec<bool> = lines.iter().map(|l| l.blank_before).collect();
-    (0..lines.len())
-        .map(|i| {
-            let lo = i.saturating_sub(BLANK_RADIUS);
-            let hi = (i + BLANK_RADIUS).min(lines.len() - 1);
-            let blanks = blank[lo..=hi].iter().filter(|&&b| b).count();
-            stacked[i] && 2 * blanks > hi - lo
-        })
-        .collect()
-}
-
 /// Body-like: mostly CJK text of a few characters at least (labels of one or two are not);
 /// digits and Latin count against it only beyond the CJK, as dates and figures are prose.
 /// Words of several characters set apart by spaces are a list (names, credits, a date),
@@ -340,15 +342,26 @@ fn is_prose(t: &Tally) -> bool {
     t.long_words < 3 && t.cjk >= 3 && t.cjk >= t.other
 }
 
-/// Which lines pdftotext printed in one block with the line before (no blank line between
-/// them). Only on a page that marks its blocks with blank lines at all: a dump without
-/// any says nothing of blocks.
-fn to_stacked(lines: &[Line]) -> Vec<bool> {
+/// How each line was printed with the line before it (see [`Stacking`]). Only a page that
+/// marks its blocks with blank lines at all has lines stacked: a dump without any says
+/// nothing of blocks. A stacked line is glued where blank lines separate most lines within
+/// [`BLANK_RADIUS`] of it.
+fn to_stacking(lines: &[Line]) -> Vec<Stacking> {
     let marked = lines.iter().any(|l| l.blank_before);
-    lines
-        .iter()
-        .enumerate()
-        .map(|(k, l)| marked && k > 0 && !l.blank_before)
+    (0..lines.len())
+        .map(|i| {
+            if !marked || i == 0 || lines[i].blank_before {
+                return Stacking::Apart;
+            }
+            let lo = i.saturating_sub(BLANK_RADIUS);
+            let hi = (i + BLANK_RADIUS).min(lines.len() - 1);
+            let blanks = lines[lo..=hi].iter().filter(|l| l.blank_before).count();
+            if 2 * blanks > hi - lo {
+                Stacking::Glued
+            } else {
+                Stacking::Stacked
+            }
+        })
         .collect()
 }
 
