@@ -1,8 +1,8 @@
 //! Repairs for dumps whose text order is not reading order: a headline printed after its
 //! body goes back to it, a box label printed after its items moves up before them, a
 //! source note printed after another story goes back to the story it names, and a first
-//! paragraph printed atop another story goes to the front of the story whose words it
-//! shares.
+//! paragraph or a photo caption printed amid another story goes to the front of the story
+//! whose words it shares.
 //!
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
@@ -172,6 +172,48 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
     }
 }
 
+/// A photo caption names what its story tells (the people, the place, a line of the
+/// text). One the dump printed among another story's lines (sharing fewer than
+/// [`MOVE_PAIRS`] of its word pairs with them) moves to the front of the titled story whose
+/// headline and text share at least that many, and [`OWN_RATIO`] times more.
+pub fn move_captions(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        let mut c = 0;
+        while c < pieces[k].blocks.len() {
+            let Block::Caption { text, .. } = &pieces[k].blocks[c] else {
+                c += 1;
+                continue;
+            };
+            let words = pairs_of(text);
+            // Most captions share words with the text around them: those are at home, and
+            // the page's other stories are not read for them.
+            let own = count_shared(&words, texts_but(&pieces[k], c), MOVE_PAIRS);
+            let home = (own < MOVE_PAIRS)
+                .then(|| home_of(&words, pieces, k, usize::MAX, |_| true))
+                .flatten()
+                .filter(|&(_, n)| n > OWN_RATIO * own);
+            match home {
+                Some((j, _)) => {
+                    let caption = pieces[k].blocks.remove(c);
+                    pieces[j].blocks.insert(0, caption);
+                }
+                None => c += 1,
+            }
+        }
+    }
+}
+
+/// The headline and the blocks of `piece` but block `skip`.
+fn texts_but(piece: &Piece, skip: usize) -> impl Iterator<Item = &str> {
+    let title = piece.head.as_ref().map_or("", |h| h.title.as_str());
+    let blocks = piece.blocks.iter().enumerate();
+    std::iter::once(title).chain(
+        blocks
+            .filter(move |&(k, _)| k != skip)
+            .map(|(_, b)| b.text()),
+    )
+}
+
 /// The titled piece other than `k` (and whose index `fits`) whose headline and first
 /// `blocks` share the most of `words`, at least [`MOVE_PAIRS`] (the earliest on a tie), and how many.
 fn home_of(
@@ -217,11 +259,20 @@ fn shared_pairs(
     blocks: std::ops::Range<usize>,
     enough: usize,
 ) -> usize {
-    let mut seen = vec![false; words.len()];
-    let mut n = 0;
     let title = piece.head.as_ref().map_or("", |h| h.title.as_str());
     let texts = piece.blocks[blocks].iter().map(Block::text);
-    for text in std::iter::once(title).chain(texts) {
+    count_shared(words, std::iter::once(title).chain(texts), enough)
+}
+
+/// How many of `words` `texts` show, counting no further than `enough`.
+fn count_shared<'t>(
+    words: &WordPairs,
+    texts: impl Iterator<Item = &'t str>,
+    enough: usize,
+) -> usize {
+    let mut seen = vec![false; words.len()];
+    let mut n = 0;
+    for text in texts {
         for_each_term(text, |t| {
             if let Some(i) = words.find(t) {
                 n += usize::from(!seen[i]);
@@ -322,5 +373,42 @@ mod tests {
         ];
         move_stray_openers(&mut pieces);
         assert_eq!(pieces[1].blocks[0].text(), STRAY);
+    }
+
+    fn caption(text: &str) -> Block {
+        Block::Caption {
+            text: text.to_owned(),
+            credit: Some("本报记者 窦皓 摄".to_owned()),
+        }
+    }
+
+    const TOLL: &str =
+        "“再见，祝您一路顺风。”递上收费卡之后，胡新辉端坐岗位，面带微笑，目送车辆缓缓离开。";
+
+    #[test]
+    fn a_caption_goes_to_the_story_that_tells_what_it_shows() {
+        let toll_caption = "递上收费卡之后，胡新辉端坐岗位，目送车辆缓缓离开。";
+        let mut insured = story("呵护一小 幼有所保", &["江西资助新生儿参加基本医保。"]);
+        insured.blocks.push(caption(toll_caption));
+        let mut pieces = vec![insured, story("化身“暖心奶爸” 传递旅途温情", &[TOLL])];
+        move_captions(&mut pieces);
+        assert_eq!(pieces[0].blocks.len(), 1);
+        assert_eq!(
+            pieces[1].blocks.first().map(Block::text),
+            Some(toll_caption)
+        );
+    }
+
+    #[test]
+    fn a_caption_its_own_story_tells_stays() {
+        let mut own = story("化身“暖心奶爸” 传递旅途温情", &[TOLL]);
+        own.blocks.push(caption("胡新辉递上收费卡。"));
+        let mut pieces = vec![
+            own,
+            story("呵护一小", &["胡新辉递上收费卡之后，端坐岗位。"]),
+        ];
+        move_captions(&mut pieces);
+        assert_eq!(pieces[0].blocks.len(), 2);
+        assert_eq!(pieces[1].blocks.len(), 1);
     }
 }

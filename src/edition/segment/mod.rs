@@ -18,7 +18,8 @@ use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{
-    attach_orphan_heads, drop_bare_labels, move_box_label, move_source_notes, move_stray_openers,
+    attach_orphan_heads, drop_bare_labels, move_box_label, move_captions, move_source_notes,
+    move_stray_openers,
 };
 use super::script::{ends_sentence, ends_with_aside, is_capitals, is_ideograph, width};
 use crate::article::Block;
@@ -180,6 +181,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
         move_source_notes(&mut b.out.pieces);
         move_stray_openers(&mut b.out.pieces);
+        move_captions(&mut b.out.pieces);
         jumps::give_jumps_to_open_stories(&mut b.out.pieces, jump_to_lines(page));
     }
     give_stray_authors(&mut b.out.pieces);
