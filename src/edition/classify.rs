@@ -64,7 +64,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
         starts: (0..n).map(|i| is_boundary(&lines, i)).collect(),
         para_end: vec![false; n],
         leads: (0..n)
-            .map(|i| may_lead[i] && byline::parse_lead(lines[i].text).is_some())
+            .map(|i| may_lead[i] && byline::is_lead(lines[i].text))
             .collect(),
         may_lead,
         // Only the English headline rules ask it.

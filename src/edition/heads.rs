@@ -73,7 +73,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // so the cheap gate asks both lines.
     let dated = match page.lines.get(i + 1) {
         Some(next) if page.cjk && (page.may_lead[i] || page.may_lead[i + 1]) => {
-            byline::parse_lead(&format!("{text}{}", next.text)).is_some()
+            byline::is_lead(&format!("{text}{}", next.text))
         }
         _ => page.leads[i],
     };

@@ -80,6 +80,64 @@ fn label_re() -> &'static Regex {
 
 /// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
 pub fn parse_lead(text: &str) -> Option<Byline> {
+    match find_lead(text)? {
+        Lead::Cjk {
+            dateline_end,
+            end,
+            note,
+        } => {
+            let mut b = Byline {
+                dateline: Some(text[..dateline_end].to_owned()),
+                len: end,
+                ..Byline::default()
+            };
+            if let Some(Note {
+                brackets: (open, close),
+                inner,
+            }) = note
+            {
+                let (authors, residue) = roles::parse(inner).map_or_else(
+                    || {
+                        let (label, names) = split_label(inner);
+                        let (authors, seps) = split_names_keeping(names);
+                        (authors, format!("{label}{seps}"))
+                    },
+                    |b| (b.authors, b.residue),
+                );
+                b.authors = authors;
+                b.residue = format!("{open}{residue}{close}");
+            }
+            Some(b)
+        }
+        Lead::Latin { dateline_end, end } => Some(Byline {
+            dateline: Some(text[..dateline_end].to_owned()),
+            // The dash after a dateline is punctuation, kept with the residue.
+            residue: text[dateline_end..end].trim().to_owned(),
+            len: end,
+            ..Byline::default()
+        }),
+    }
+}
+
+/// Whether `text` opens with a dateline: [`parse_lead`]'s answer without reading the
+/// reporters in its note (most callers ask only this, of many lines).
+pub fn is_lead(text: &str) -> bool {
+    find_lead(text).is_some()
+}
+
+/// Where a dateline at the start of `text` ends, and its whole lead.
+enum Lead<'t> {
+    /// `株洲日报讯（全媒体记者/任远）`: the dateline and the bracketed note after it.
+    Cjk {
+        dateline_end: usize,
+        end: usize,
+        note: Option<Note<'t>>,
+    },
+    /// `WASHINGTON, March 2.—`: the dateline and the dash after it.
+    Latin { dateline_end: usize, end: usize },
+}
+
+fn find_lead(text: &str) -> Option<Lead<'_>> {
     // The byte searches of `may_lead` turn most lines away before either branch's own,
     // character-wise test (callgrind: without it and the vectorised control test in
     // `decode`, a seed page took 7 % more instructions).
@@ -93,51 +151,25 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
         .flatten()
     {
         let (dateline_end, note) = split_cjk_lead(whole.as_str());
-        let dateline = &text[..dateline_end];
-        let after = &text[dateline_end..];
         // A dateline is followed by a space or a bracket; a word that merely ends in 电/讯
         // ("国家电网") is not one.
-        if after
-            .chars()
-            .next()
-            .is_some_and(|ch| !ch.is_whitespace() && ch != '（' && ch != '(')
-        {
+        let after = text[dateline_end..].chars().next();
+        if after.is_some_and(|ch| !ch.is_whitespace() && ch != '（' && ch != '(') {
             return None;
         }
-        let mut b = Byline {
-            dateline: Some(dateline.to_owned()),
-            len: whole.end(),
-            ..Byline::default()
-        };
-        if let Some(Note {
-            brackets: (open, close),
-            inner,
-        }) = note
-        {
-            let (authors, residue) = roles::parse(inner).map_or_else(
-                || {
-                    let (label, names) = split_label(inner);
-                    let (authors, seps) = split_names_keeping(names);
-                    (authors, format!("{label}{seps}"))
-                },
-                |b| (b.authors, b.residue),
-            );
-            b.authors = authors;
-            b.residue = format!("{open}{residue}{close}");
-        }
-        return Some(b);
+        return Some(Lead::Cjk {
+            dateline_end,
+            end: whole.end(),
+            note,
+        });
     }
     if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     let whole = latin_lead_re().find(text)?;
-    let dateline_end = split_latin_lead(whole.as_str());
-    Some(Byline {
-        dateline: Some(text[..dateline_end].to_owned()),
-        // The dash after a dateline is punctuation, kept with the residue.
-        residue: text[dateline_end..whole.end()].trim().to_owned(),
-        len: whole.end(),
-        ..Byline::default()
+    Some(Lead::Latin {
+        dateline_end: split_latin_lead(whole.as_str()),
+        end: whole.end(),
     })
 }
 

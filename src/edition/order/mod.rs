@@ -21,7 +21,7 @@ pub use join::{
     closes_bracket_first, first_word, is_justified, leaves_bracket_open, word_across_lines,
 };
 
-use super::byline::parse_lead;
+use super::byline::is_lead;
 use super::lines::Line;
 use super::script::Tally;
 use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
@@ -367,7 +367,7 @@ fn to_stacking(lines: &[Line]) -> Vec<Stacking> {
 
 /// Whether `text` opens with a dateline (`据新华社北京1月1日电 （记者姜`).
 fn opens_with_dateline(text: &str) -> bool {
-    parse_lead(text).is_some_and(|l| l.dateline.is_some())
+    is_lead(text)
 }
 
 /// Each line's block number: blocks start after a blank line.

@@ -944,7 +944,7 @@ fn starts_dateline(page: &Page, i: usize) -> bool {
         Some(next) if page.cjk => format!("{text}{}", next.text),
         _ => text.to_owned(),
     };
-    byline::parse_lead(&joined).is_some_and(|b| b.dateline.is_some())
+    byline::is_lead(&joined)
 }
 
 /// Whether every line of `para` but its first (indented) and last (the one in question)
