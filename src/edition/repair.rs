@@ -174,8 +174,9 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
 
 /// A photo caption names what its story tells (the people, the place, a line of the
 /// text). One the dump printed among another story's lines (sharing fewer than
-/// [`MOVE_PAIRS`] of its word pairs with them) moves to the front of the titled story whose
-/// headline and text share at least that many, and [`OWN_RATIO`] times more.
+/// [`MOVE_PAIRS`] of its word pairs with them) moves to the front of the titled story next
+/// to that one (the photo stood between the two) whose headline and text share at least
+/// that many, and [`OWN_RATIO`] times more.
 pub fn move_captions(pieces: &mut [Piece]) {
     for k in 0..pieces.len() {
         let mut c = 0;
@@ -189,7 +190,7 @@ pub fn move_captions(pieces: &mut [Piece]) {
             // the page's other stories are not read for them.
             let own = count_shared(&words, texts_but(&pieces[k], c), MOVE_PAIRS);
             let home = (own < MOVE_PAIRS)
-                .then(|| home_of(&words, pieces, k, usize::MAX, |_| true))
+                .then(|| home_of(&words, pieces, k, usize::MAX, |j| j.abs_diff(k) == 1))
                 .flatten()
                 .filter(|&(_, n)| n > OWN_RATIO * own);
             match home {
