@@ -173,3 +173,21 @@ fn english_datelines_keep_their_place_whole() {
         Some("(Special to The Enterprise.)")
     );
 }
+
+#[test]
+fn an_english_byline_in_capitals_is_no_part_of_the_headline() {
+    let out = split_page(&english_page(
+        "BY JOHN W. SMITH\nThe city council met last night and",
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.title, "NEW BRIDGE TO BE BUILT");
+    assert_eq!(article.authors, ["JOHN W. SMITH"]);
+    // The end of a headline in capitals stays in it.
+    let out = split_page(&english_page(
+        "BY A TRAIN\nThe city council met last night and",
+    ));
+    assert_eq!(
+        only_article(&out).title,
+        "NEW BRIDGE TO BE BUILT BY A TRAIN"
+    );
+}

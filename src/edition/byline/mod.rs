@@ -293,8 +293,11 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
             ..Byline::default()
         });
     }
-    // `BY DEATH` may be the end of a capitalised headline; only `By …` is a byline.
-    let rest = inner.strip_prefix("By ")?;
+    let rest = inner.strip_prefix("By ").or_else(|| {
+        inner
+            .strip_prefix("BY ")
+            .filter(|rest| is_capitals_name(rest))
+    })?;
     if rest.len() > 60 || rest.is_empty() {
         return None;
     }
@@ -313,6 +316,32 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
         b.authors = vec![name.to_owned()];
     }
     Some(b)
+}
+
+/// What follows `BY` in capitals is a writer's name, not the end of a headline (`STRICKEN` /
+/// `BY DEATH`, `KILLED BY A TRAIN`): two to four words of capitals or initials, two of
+/// them names (two letters or more), none a word a headline's phrase holds.
+fn is_capitals_name(rest: &str) -> bool {
+    const PHRASE_WORDS: [&str; 16] = [
+        "A", "AN", "THE", "OF", "IN", "ON", "AT", "TO", "FOR", "AND", "WITH", "FROM", "HIS", "HER",
+        "ITS", "THEIR",
+    ];
+    let words: Vec<&str> = rest
+        .trim_end_matches(['.', ')'])
+        .split_whitespace()
+        .collect();
+    let letters = |w: &str| w.chars().filter(char::is_ascii_uppercase).count();
+    (2..=4).contains(&words.len())
+        // A first name and a surname at least, besides initials.
+        && words.iter().filter(|w| letters(w) >= 2).count() >= 2
+        && words.iter().all(|w| {
+            let bare = w.trim_end_matches([',', '.']);
+            letters(bare) >= 1
+                && !PHRASE_WORDS.contains(&bare)
+                && bare
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || matches!(c, '\'' | '-'))
+        })
 }
 
 /// `Special to The Enterprise.)`, `Special Correspondence.`, `Special.`: a paper's own
@@ -644,6 +673,16 @@ mod tests {
             assert!(is_wire_credit(line), "{line}");
         }
         assert!(parse_line("Special prices on all canned goods this week").is_none());
+        // The end of a headline in capitals.
+        for line in [
+            "BY DEATH",
+            "BY DEATH '",
+            "BY A TRAIN",
+            "BY HIS OWN HAND",
+            "BY CONGRESS.",
+        ] {
+            assert!(parse_line(line).is_none(), "{line}");
+        }
         assert!(is_credit("新华社发"));
         assert!(is_credit("受访者供图"));
         assert!(!is_credit("他说，这是社发"));
@@ -669,6 +708,7 @@ mod tests {
             ("(By John Smith)", "John Smith", "(By )"),
             ("By J. P. SMITH", "J. P. SMITH", "By "),
             ("By J. P.", "J. P.", "By "),
+            ("BY JOHN W. SMITH", "JOHN W. SMITH", "BY "),
         ] {
             let b = parse_line(line).unwrap();
             assert_eq!(
