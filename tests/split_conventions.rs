@@ -191,3 +191,18 @@ fn an_english_byline_in_capitals_is_no_part_of_the_headline() {
         "NEW BRIDGE TO BE BUILT BY A TRAIN"
     );
 }
+
+#[test]
+fn a_sidebar_under_its_label_stays_with_the_story() {
+    for label in ["相关链接", "【相关链接】"] {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n{label}\n\n{MORE}"
+        ));
+        let article = only_article(&out);
+        assert!(
+            article.blocks.last().unwrap().text().starts_with("据介绍"),
+            "{label}"
+        );
+        assert!(out.dropped.iter().any(|d| d == label), "{label}");
+    }
+}

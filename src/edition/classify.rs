@@ -249,12 +249,25 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
     }
 }
 
-/// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`.
+/// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`, or one of the
+/// usual sidebar labels without brackets (`相关链接`).
 pub fn is_box_label(text: &str) -> bool {
     const MAX_CHARS: usize = 12;
     let text = text.trim();
     text.starts_with('【') && text.ends_with('】') && text.chars().count() <= MAX_CHARS
+        || SIDEBAR_LABELS.contains(&text)
 }
+
+/// The labels Chinese papers print over a sidebar without brackets, alone on their line.
+const SIDEBAR_LABELS: [&str; 7] = [
+    "相关链接",
+    "新闻链接",
+    "背景链接",
+    "知识链接",
+    "延伸阅读",
+    "新闻背景",
+    "小贴士",
+];
 
 /// How many lines from `i` form a subhead: a box label `【…】`, a numbered item heading
 /// (`1.…` wrapped up to a short line, with no sentence in it), or a short line with no

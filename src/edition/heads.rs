@@ -414,7 +414,8 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
         .take(3)
         .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
-    !(has_sentence_mark(text) || too_wide || broken || aside || continues || starts_item(text))
+    let label = starts_item(text) || is_box_label(text);
+    !(has_sentence_mark(text) || too_wide || broken || aside || continues || label)
 }
 
 #[cfg(test)]
