@@ -77,13 +77,14 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
         return false;
     };
     let widest = before.iter().map(|l| l.1).fold(0.0, f32::max);
-    // A one- or two-character remainder is the title's wrap, not a subtitle; so is a line
-    // that closes a bracket the title left open (`《实施弹性退休制度暂行办` + `法》发布`) or
-    // finishes a word the line above broke (`新职业持续赋能生` + `产生活`).
+    // A remainder of up to three characters is the title's wrap, not a subtitle (the
+    // shortest, a name and 出席, has four); so is a line that closes a bracket the title
+    // left open (`《实施弹性退休制度暂行办` + `法》发布`) or finishes a word the line above
+    // broke (`新职业持续赋能生` + `产生活`).
     let apart =
         || !prev.ends_with(['，', '、', ',']) && !leaves_open(before) && !breaks_word(prev, last);
     last.starts_with(['—', '-'])
-        || (*w < 0.75 * widest && *w >= 3.0 && apart())
+        || (*w < 0.75 * widest && *w >= 4.0 && apart())
         // A wrapped line never holds more than the line it wraps from; a line of many more
         // characters is set in smaller type: the subtitle under the title.
         || (*w >= SUBTITLE_WIDER * widest && *w >= 8.0 && apart())
@@ -230,6 +231,15 @@ mod tests {
             ("基层治理见实效", Some("全市排查风险隐患一千二百余处"))
         );
         assert_eq!(h(&["便捷就医", "跨越山海"]).subtitle, None);
+        let x = h(&["我市推进基层治理", "见实效"]);
+        assert_eq!(
+            (x.title.as_str(), x.subtitle),
+            ("我市推进基层治理见实效", None)
+        );
+        assert_eq!(
+            h(&["我市推进基层治理", "王明出席"]).subtitle.as_deref(),
+            Some("王明出席")
+        );
         let x = h(&["主动作为，保障群众病有所", "医"]);
         assert_eq!(
             (x.title.as_str(), x.subtitle),
