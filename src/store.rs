@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::article::{Article, Block, EditionMeta};
+use crate::edition::meta::normalize_page;
 use crate::edition::Split;
 use crate::render::Entry;
 
@@ -384,7 +385,7 @@ fn upsert(
                     edition.date.as_deref().unwrap_or(""),
                     jumps::page_of(article, edition),
                     article.continued,
-                    article.continued_from.as_deref().map(jumps::norm_page),
+                    article.continued_from.as_deref().map(normalize_page),
                     jumps::key(&article.title),
                 ],
             )?;
@@ -407,7 +408,7 @@ fn upsert(
                     json,
                     edition_json,
                     article.continued,
-                    article.continued_from.as_deref().map(jumps::norm_page),
+                    article.continued_from.as_deref().map(normalize_page),
                 ],
             )?;
             mark_unmirrored(tx, &article.id)?;

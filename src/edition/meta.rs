@@ -1,5 +1,6 @@
 //! Edition metadata from a dump's file name: the date (`2024-11-09`, `20241109`) and the
-//! page (`_01`, `-p01`, `page3`).
+//! page (`_01`, `-p01`, `page3`); and one name for a page however it is printed, for the
+//! store to match a jump line's page (`第一版`, `Page Two`) with a file's.
 //!
 //! The arrival date is the caller's fallback: this module has no clock.
 
@@ -56,10 +57,100 @@ fn find_page(rest: &str, bare_number_ok: bool) -> Option<String> {
     bare.captures(rest).map(|c| normalize_page(&c[1]))
 }
 
-/// Pages are two digits at least, so `3`, `03` and `003` are one page.
-fn normalize_page(digits: &str) -> String {
-    let n: u32 = digits.parse().unwrap_or(0);
-    format!("{n:02}")
+/// A page's name normalised, so that one page has one name however a file name or a jump
+/// line prints it: numbers are two digits at least (`3`, `03`, `003`, `３`, `三`, `Three` and
+/// `Third` are `03`); other names (`A3`) stay as printed.
+pub fn normalize_page(page: &str) -> String {
+    let page = page.trim();
+    page_number(page).map_or_else(|| page.to_owned(), |n| format!("{n:02}"))
+}
+
+/// The number a page name spells: in digits (ASCII or full-width), in Chinese numerals up
+/// to 99 (`十二`, `二十`), or in English words, cardinal or ordinal, up to twenty.
+fn page_number(name: &str) -> Option<u32> {
+    let digits: String = name
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if let Ok(n) = digits.parse::<u32>() {
+        return Some(n);
+    }
+    chinese_number(name).or_else(|| english_number(name))
+}
+
+/// `三` → 3, `十二` → 12, `二十` → 20, `二十三` → 23.
+fn chinese_number(name: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|k| k as u32 + 1)
+    };
+    let chars: Vec<char> = name.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// `Two` → 2, `EIGHTH` → 8: the page numbers an English paper spells out.
+fn english_number(name: &str) -> Option<u32> {
+    const CARDINALS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const ORDINALS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let name = name.to_ascii_lowercase();
+    [CARDINALS, ORDINALS]
+        .iter()
+        .find_map(|words| words.iter().position(|w| *w == name))
+        .map(|k| k as u32 + 1)
 }
 
 #[cfg(test)]
@@ -90,5 +181,19 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_page_is_one_however_a_jump_line_names_it() {
+        for name in ["3", "03", " 003", "３", "三", "Three", "THIRD"] {
+            assert_eq!(normalize_page(name), "03", "{name}");
+        }
+        assert_eq!(normalize_page("十"), "10");
+        assert_eq!(normalize_page("十二"), "12");
+        assert_eq!(normalize_page("二十"), "20");
+        assert_eq!(normalize_page("二十三"), "23");
+        assert_eq!(normalize_page("Eighth"), "08");
+        assert_eq!(normalize_page("A3"), "A3");
+        assert_eq!(normalize_page("十十"), "十十");
     }
 }

@@ -13,6 +13,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Changes;
 use crate::article::{Article, EditionMeta};
+use crate::edition::meta::normalize_page;
 
 /// Links the jump pieces among `articles` (just stored) to their partners.
 pub(super) fn link(
@@ -24,7 +25,7 @@ pub(super) fn link(
     let mut joined: HashSet<String> = HashSet::new();
     for a in articles {
         if let Some(from) = &a.continued_from {
-            if let Some(head) = find_head(tx, &a.id, &norm_page(from), &key(&a.title))? {
+            if let Some(head) = find_head(tx, &a.id, &normalize_page(from), &key(&a.title))? {
                 join(tx, &head, &a.id, now, changes, &mut joined)?;
             }
         }
@@ -153,126 +154,12 @@ pub(super) fn key(title: &str) -> String {
     title.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Pages compare as numbers, however a jump line names them: `3`, `03`, `３`, `三`,
-/// `Three` and `Third` are one page. Other names (`A3`) compare as printed.
-pub(super) fn norm_page(page: &str) -> String {
-    let page = page.trim();
-    page_number(page).map_or_else(|| page.to_owned(), |n| format!("{n:02}"))
-}
-
-/// The number a page name spells: in digits (ASCII or full-width), in Chinese numerals up
-/// to 99 (`十二`, `二十`), or in English words, cardinal or ordinal, up to twenty.
-fn page_number(name: &str) -> Option<u32> {
-    let digits: String = name
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
-    if let Ok(n) = digits.parse::<u32>() {
-        return Some(n);
-    }
-    chinese_number(name).or_else(|| english_number(name))
-}
-
-/// `三` → 3, `十二` → 12, `二十` → 20, `二十三` → 23.
-fn chinese_number(name: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|k| k as u32 + 1)
-    };
-    let chars: Vec<char> = name.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        [d] => digit(*d),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(10 * digit(*t)?),
-        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
-        _ => None,
-    }
-}
-
-/// `Two` → 2, `EIGHTH` → 8: the page numbers an English paper spells out.
-fn english_number(name: &str) -> Option<u32> {
-    const CARDINALS: [&str; 20] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const ORDINALS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    let name = name.to_ascii_lowercase();
-    [CARDINALS, ORDINALS]
-        .iter()
-        .find_map(|words| words.iter().position(|w| *w == name))
-        .map(|k| k as u32 + 1)
-}
-
 /// The page an article sits on, normalised.
 pub(super) fn page_of(article: &Article, edition: &EditionMeta) -> String {
     article
         .page
         .as_deref()
         .or(edition.page.as_deref())
-        .map(norm_page)
+        .map(normalize_page)
         .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_is_one_however_a_jump_line_names_it() {
-        for name in ["3", "03", " 003", "３", "三", "Three", "THIRD"] {
-            assert_eq!(norm_page(name), "03", "{name}");
-        }
-        assert_eq!(norm_page("十"), "10");
-        assert_eq!(norm_page("十二"), "12");
-        assert_eq!(norm_page("二十"), "20");
-        assert_eq!(norm_page("二十三"), "23");
-        assert_eq!(norm_page("Eighth"), "08");
-        assert_eq!(norm_page("A3"), "A3");
-        assert_eq!(norm_page("十十"), "十十");
-    }
 }
