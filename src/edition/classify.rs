@@ -99,8 +99,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
     mark_para_ends(&mut page, &full);
     if cjk {
         mark_names_in_text(&mut page);
-    }
-    if !cjk {
+    } else {
         latin::credits::mark_credited_breaks(&mut page);
     }
     page
