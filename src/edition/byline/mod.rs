@@ -248,11 +248,8 @@ pub fn parse_dateline_line(line: &str) -> Option<Byline> {
 /// A cheap test before the regexes: a Chinese dateline has 讯 or 电 near the start, an
 /// English one starts with a capital.
 pub fn may_lead(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_uppercase()) || has_lead_mark(text, LEAD_MARK_CHARS)
+    text.starts_with(|c: char| c.is_ascii_uppercase()) || has_lead_mark(text, CJK_LEAD_CHARS)
 }
-
-/// Characters within which a Chinese dateline's 讯 or 电 stands (see [`CJK_LEAD_CHARS`]).
-const LEAD_MARK_CHARS: usize = 32;
 
 /// True when 讯 or 电 is among the first `n` characters of `text` (asked of every line). A
 /// character is at most 4 bytes, so those lie in the first `4 * n` bytes; one vectorised
@@ -566,7 +563,7 @@ mod tests {
         assert!(may_lead("新华社北京11月8日电 （记者 张三）"));
         assert!(may_lead("株洲日报讯（全媒体记者/陈正明）"));
         assert!(may_lead("Chicago, Dec. 12."));
-        let far = format!("{}电", "一".repeat(LEAD_MARK_CHARS));
+        let far = format!("{}电", "一".repeat(CJK_LEAD_CHARS));
         assert!(!may_lead(&far));
         assert!(may_lead(&far[3..]));
         // A byte equal to a mark's last byte inside another character is no mark.
