@@ -655,8 +655,8 @@ impl<'a> Builder<'a> {
         }
         let column = d.para_width;
         let width = page.lines[i].width;
-        let indented = width <= column - 1.5
-            && (width >= column - 2.5 || width >= column - 2.5 - narrow_slack(page.lines[i].text));
+        let indented =
+            width <= column - 1.5 && width >= column - 2.5 - narrow_slack(page.lines[i].text);
         // A line short of the column stops mid-sentence too when it stops mid-word, in a
         // paragraph whose running lines fill the column: no paragraph ends on an ideograph
         // without a mark, so the story was cut off there (for a jump line not printed).
