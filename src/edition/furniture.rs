@@ -41,14 +41,19 @@ fn jump_re() -> &'static Regex {
         Regex::new(&format!(
             concat!(
                 r"(?i)[（(]\s*(?:(?P<to>下转|转)|(?P<from>上接|紧接|接))\s*第?\s*",
-                r"(?P<page>[0-9０-９一二三四五六七八九十A-Z]{{1,4}})\s*[版页面]?\s*[）)]",
+                r"(?P<page>(?:{n}|[A-Z]){{1,4}})\s*[版页面]?\s*[）)]",
                 r"|\(\s*{en}\s*\.?\s*\)",
             ),
+            n = PAGE_NUMERAL,
             en = ENGLISH_JUMP
         ))
         .expect("static regex")
     })
 }
+
+/// A character of a page's number as Chinese pages print it: a digit, ASCII or full-width,
+/// or a Chinese numeral (`第十二版`).
+const PAGE_NUMERAL: &str = "[0-9０-９一二三四五六七八九十]";
 
 /// An English jump line's words: `Continued on Page 5`, `Concluded from Page One`,
 /// `Continued on Eighth Page`, with the column maybe (`, Column 4`).
@@ -114,24 +119,27 @@ pub fn find_jump(line: &str) -> Option<Jump> {
 fn furniture_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^(?:",
-            // A date with its weekday: the page header.
-            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)\S?",
-            // 第15版, 第 3 页, A3 版, with the page's section maybe: 第3版 要闻.
-            r"|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[版页](?:\s+\S{1,8})?",
-            // How many pages the edition has: 今日8版.
-            r"|今日\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版",
-            // The masthead's registration and price.
-            r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证|社址|定价|零售价)\s*[：:]\s*\S.*",
-            // A short name followed by its page: 人民日报 第15版.
-            r"|\S{2,12}\s*第\s*[0-9０-９]{1,3}\s*版",
-            // Editor credits.
-            r"|(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)\s*[：:/ ]\s*\S.*",
-            // Other credits of the page's make-up, with their colon: a label followed by a
-            // space alone may open running text (`设计 方案`).
-            r"|(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)\s*[：:/]\s*\S.*",
-            r")$"
+        Regex::new(&format!(
+            concat!(
+                r"^(?:",
+                // A date with its weekday: the page header.
+                r"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)\S?",
+                // 第15版, 第 3 页, A3 版, with the page's section maybe: 第3版 要闻.
+                r"|第\s*{n}{{1,3}}\s*[版页](?:\s+\S{{1,8}})?",
+                // How many pages the edition has: 今日8版.
+                r"|今日\s*{n}{{1,3}}\s*版",
+                // The masthead's registration and price.
+                r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证|社址|定价|零售价)\s*[：:]\s*\S.*",
+                // A short name followed by its page: 人民日报 第15版.
+                r"|\S{{2,12}}\s*第\s*[0-9０-９]{{1,3}}\s*版",
+                // Editor credits.
+                r"|(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)\s*[：:/ ]\s*\S.*",
+                // Other credits of the page's make-up, with their colon: a label followed by
+                // a space alone may open running text (`设计 方案`).
+                r"|(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)\s*[：:/]\s*\S.*",
+                r")$"
+            ),
+            n = PAGE_NUMERAL
         ))
         .expect("static regex")
     })
