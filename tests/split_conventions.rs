@@ -60,6 +60,22 @@ fn a_byline_of_several_roles_names_every_writer() {
 }
 
 #[test]
+fn a_lead_of_a_news_report_or_with_a_colon_is_no_part_of_the_text() {
+    for (lead, dateline, authors) in [
+        ("央视网消息（记者 王明）：", "央视网消息", &["王明"][..]),
+        ("据新华社消息 ", "据新华社消息", &[][..]),
+        ("人民网北京11月8日电：", "人民网北京11月8日电", &[][..]),
+        ("本报讯（记者 王明）：", "本报讯", &["王明"][..]),
+    ] {
+        let out = split_page(&format!("基层治理见实效\n\n{lead}{BODY}"));
+        let article = only_article(&out);
+        assert_eq!(article.dateline.as_deref(), Some(dateline), "{lead}");
+        assert_eq!(article.authors, authors, "{lead}");
+        assert!(article.blocks[0].text().starts_with("为贯彻"), "{lead}");
+    }
+}
+
+#[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(
         "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\

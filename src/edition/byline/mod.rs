@@ -1,7 +1,8 @@
 //! Bylines, datelines and photo credits.
 //!
 //! Chinese papers open an article with a dateline that may carry the reporters
-//! (`株洲日报讯（全媒体记者/任远）`, `新华社北京11月8日电`, `据新华社北京1月1日电（记者姜琳）`)
+//! (`株洲日报讯（全媒体记者/任远）`, `新华社北京11月8日电`, `据新华社北京1月1日电（记者姜琳）`,
+//! `央视网消息（记者 王明）：`)
 //! or print the reporters on a line of their own under the headline (`本报记者 周 欢`,
 //! `株洲日报全媒体记者/张威`, a bare name). English papers use `By …` and `LONDON, Dec. 12.—`.
 //! Photo credits end in `摄`.
@@ -32,8 +33,12 @@ fn cjk_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{1,12}?讯))",
-            r"\s*(?:[（(]([^（）()]{1,40})[）)])?"
+            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{1,12}?讯",
+            // `新华社消息`, `央视网消息`: a news agency's or paper's 消息, with no date.
+            r"|[^\s（(，。、“”：:]{0,12}?[社报台网]消息))",
+            r"\s*(?:[（(]([^（）()]{1,40})[）)])?",
+            // `人民网北京11月8日电：`, `央视网消息（记者 王明）：`.
+            r"(?:\s*[：:])?"
         ))
         .expect("static regex")
     })
@@ -85,9 +90,11 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
             dateline_end,
             end,
             note,
+            colon,
         } => {
             let mut b = Byline {
                 dateline: Some(text[..dateline_end].to_owned()),
+                residue: colon.to_owned(),
                 len: end,
                 ..Byline::default()
             };
@@ -105,7 +112,7 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
                     |b| (b.authors, b.residue),
                 );
                 b.authors = authors;
-                b.residue = format!("{open}{residue}{close}");
+                b.residue = format!("{open}{residue}{close}{colon}");
             }
             Some(b)
         }
@@ -127,11 +134,13 @@ pub fn is_lead(text: &str) -> bool {
 
 /// Where a dateline at the start of `text` ends, and its whole lead.
 enum Lead<'t> {
-    /// `株洲日报讯（全媒体记者/任远）`: the dateline and the bracketed note after it.
+    /// `株洲日报讯（全媒体记者/任远）`: the dateline and the bracketed note after it, and
+    /// the colon some papers print after them (`央视网消息（记者 王明）：`).
     Cjk {
         dateline_end: usize,
         end: usize,
         note: Option<Note<'t>>,
+        colon: &'t str,
     },
     /// `WASHINGTON, March 2.—`: the dateline and the dash after it.
     Latin { dateline_end: usize, end: usize },
@@ -150,17 +159,19 @@ fn find_lead(text: &str) -> Option<Lead<'_>> {
         .then(|| cjk_lead_re().find(text))
         .flatten()
     {
-        let (dateline_end, note) = split_cjk_lead(whole.as_str());
-        // A dateline is followed by a space or a bracket; a word that merely ends in 电/讯
-        // ("国家电网") is not one.
+        let (lead, colon) = split_colon(whole.as_str());
+        let (dateline_end, note) = split_cjk_lead(lead);
+        // A dateline is followed by a space, a bracket or a colon; a word that merely ends
+        // in 电/讯 ("国家电网") is not one.
         let after = text[dateline_end..].chars().next();
-        if after.is_some_and(|ch| !ch.is_whitespace() && ch != '（' && ch != '(') {
+        if after.is_some_and(|ch| !ch.is_whitespace() && !"（(：:".contains(ch)) {
             return None;
         }
         return Some(Lead::Cjk {
             dateline_end,
             end: whole.end(),
             note,
+            colon,
         });
     }
     if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -171,6 +182,17 @@ fn find_lead(text: &str) -> Option<Lead<'_>> {
         dateline_end: split_latin_lead(whole.as_str()),
         end: whole.end(),
     })
+}
+
+/// A whole match of the CJK lead regex as the lead and the colon closing it, if any.
+fn split_colon(whole: &str) -> (&str, &str) {
+    match whole.strip_suffix(['：', ':']) {
+        Some(lead) => {
+            let lead = lead.trim_end();
+            (lead, whole[lead.len()..].trim_start())
+        }
+        None => (whole, ""),
+    }
 }
 
 /// The dateline's end in a whole match of the CJK lead regex, and the bracketed note after
@@ -213,17 +235,17 @@ fn split_latin_lead(whole: &str) -> usize {
         .len()
 }
 
-/// Whether `text` has 讯 or 电 before its first space or clause mark and within
-/// [`CJK_LEAD_CHARS`]: the CJK lead regex can match only then (its dateline holds none of
-/// those marks), and this spares most lines the regex.
+/// Whether `text` has 讯, 电 or 息 (of 消息) before its first space or clause mark and
+/// within [`CJK_LEAD_CHARS`]: the CJK lead regex can match only then (its dateline holds
+/// none of those marks), and this spares most lines the regex.
 fn has_cjk_lead_mark(text: &str) -> bool {
     text.chars()
         .take(CJK_LEAD_CHARS)
         .take_while(|&c| !(c.is_whitespace() || "（(，。、“”：:".contains(c)))
-        .any(|c| matches!(c, '讯' | '电'))
+        .any(|c| matches!(c, '讯' | '电' | '息'))
 }
 
-/// Characters within which the CJK lead regex's dateline ends in 电 or 讯: at most 29
+/// Characters within which the CJK lead regex's dateline ends in 电, 讯 or 消息: at most 29
 /// (`据`, 12, the agency's 社/报/台/网, 14, `电`), rounded up.
 const CJK_LEAD_CHARS: usize = 32;
 
@@ -245,25 +267,28 @@ pub fn parse_dateline_line(line: &str) -> Option<Byline> {
     })
 }
 
-/// A cheap test before the regexes: a Chinese dateline has 讯 or 电 near the start, an
-/// English one starts with a capital.
+/// A cheap test before the regexes: a Chinese dateline has 讯, 电 or 息 near the start,
+/// an English one starts with a capital.
 pub fn may_lead(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_uppercase()) || has_lead_mark(text, CJK_LEAD_CHARS)
 }
 
-/// True when 讯 or 电 is among the first `n` characters of `text` (asked of every line). A
-/// character is at most 4 bytes, so those lie in the first `4 * n` bytes; one vectorised
-/// search there for either mark's last byte finds the candidates, each checked as the
-/// whole character (a search per character would stop at every CJK character sharing
-/// its last byte, twice over); characters are counted only in front of a hit.
+/// True when 讯, 电 or 息 is among the first `n` characters of `text` (asked of every
+/// line). A character is at most 4 bytes, so those lie in the first `4 * n` bytes; one
+/// vectorised search there for the marks' last bytes (息 ends in 讯's) finds the
+/// candidates, each checked as the whole character (a search per character would stop at
+/// every CJK character sharing its last byte, thrice over); characters are counted only in
+/// front of a hit.
 fn has_lead_mark(text: &str, n: usize) -> bool {
     const XUN: &[u8] = "讯".as_bytes();
     const DIAN: &[u8] = "电".as_bytes();
+    const XI: &[u8] = "息".as_bytes();
+    const _: () = assert!(XI[2] == XUN[2]);
     let head = &text.as_bytes()[..text.len().min(4 * n)];
     memchr::memchr2_iter(XUN[2], DIAN[2], head).any(|last| {
         (last + 1).checked_sub(XUN.len()).is_some_and(|start| {
             let mark = &head[start..=last];
-            (mark == XUN || mark == DIAN) && text[..start].chars().count() < n
+            (mark == XUN || mark == DIAN || mark == XI) && text[..start].chars().count() < n
         })
     })
 }
@@ -562,6 +587,7 @@ mod tests {
     fn a_lead_mark_counts_only_near_the_start() {
         assert!(may_lead("新华社北京11月8日电 （记者 张三）"));
         assert!(may_lead("株洲日报讯（全媒体记者/陈正明）"));
+        assert!(may_lead("央视网消息（记者 王明）："));
         assert!(may_lead("Chicago, Dec. 12."));
         let far = format!("{}电", "一".repeat(CJK_LEAD_CHARS));
         assert!(!may_lead(&far));
@@ -582,6 +608,8 @@ mod tests {
             "新华社电（）",
             "本报讯（记者（张三）",
             "中新网北京11月8日电 (记者 张三) 今天",
+            "央视网消息（记者 王明）：为贯彻",
+            "人民网北京11月8日电：为贯彻",
         ];
         let mut matched = 0;
         for t in cjk {
@@ -590,7 +618,8 @@ mod tests {
                 continue;
             };
             matched += 1;
-            let (end, note) = split_cjk_lead(c.get(0).unwrap().as_str());
+            let (lead, _) = split_colon(c.get(0).unwrap().as_str());
+            let (end, note) = split_cjk_lead(lead);
             assert_eq!(end, c.get(1).unwrap().end(), "{t}");
             assert_eq!(note.map(|n| n.inner), c.get(2).map(|m| m.as_str()), "{t}");
         }
@@ -629,6 +658,26 @@ mod tests {
         let b = parse_lead("中新网北京11月8日电 (记者 张三) 今天").unwrap();
         assert_eq!(b.authors, ["张三"]);
         assert_eq!(b.residue, "(记者)");
+    }
+
+    #[test]
+    fn a_news_report_lead_and_a_colon_after_the_lead() {
+        let b = parse_lead("央视网消息（记者 王明）：为贯彻").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("央视网消息"));
+        assert_eq!(b.authors, ["王明"]);
+        assert_eq!(b.residue, "（记者）：");
+        assert_eq!(&"央视网消息（记者 王明）：为贯彻"[b.len..], "为贯彻");
+        let b = parse_lead("据新华社消息 为贯彻").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("据新华社消息"));
+        let b = parse_lead("人民网北京11月8日电：为贯彻").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("人民网北京11月8日电"));
+        assert_eq!(b.residue, "：");
+        let b = parse_lead("本报讯（记者 王明）： 今年以来").unwrap();
+        assert_eq!(b.residue, "（记者）：");
+        // 消息 is a lead only after an agency or a paper, and only before a break.
+        assert!(parse_lead("消息传来，全村沸腾").is_none());
+        assert!(parse_lead("据消息人士透露").is_none());
+        assert!(parse_lead("新华社消息称为贯彻").is_none());
     }
 
     #[test]
