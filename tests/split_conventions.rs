@@ -76,6 +76,21 @@ fn a_lead_of_a_news_report_or_with_a_colon_is_no_part_of_the_text() {
 }
 
 #[test]
+fn a_head_in_three_sizes_has_kicker_title_and_subtitle() {
+    let out = split_page(&format!(
+        "全市上下凝心聚力抓落实\n基层治理见实效\n全市排查风险隐患一千二百余处\n\n\
+         本报记者 王明\n\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.kicker.as_deref(), Some("全市上下凝心聚力抓落实"));
+    assert_eq!(article.title, "基层治理见实效");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("全市排查风险隐患一千二百余处")
+    );
+}
+
+#[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(
         "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\

@@ -2,7 +2,8 @@
 //!
 //! Newspaper conventions: a kicker ends in `——` or `：`, or is set in a long line of small
 //! type above a title in large type; a title may wrap over two lines of similar length; a
-//! subtitle is a noticeably shorter line under the title (`陈恢清致辞`). In English, the
+//! subtitle is a noticeably shorter line under the title (`陈恢清致辞`), or, in a head of
+//! three sizes, a longer one under a title shorter than the lines around it. In English, the
 //! capitalised lines are the title and the decks under them the subtitle.
 
 use super::order::word_across_lines;
@@ -37,9 +38,14 @@ pub fn from_lines(lines: &[HeadLine], cjk: bool) -> Headline {
     if !cjk {
         return from_latin(lines);
     }
-    let kicker_len = kicker_len(lines);
+    let (kicker_len, sub_len) = match marked_kicker_len(lines) {
+        None if in_three_sizes(lines) => (1, 1),
+        marked => {
+            let kicker_len = marked.unwrap_or_else(|| wide_kicker_len(lines));
+            (kicker_len, usize::from(has_subtitle(&lines[kicker_len..])))
+        }
+    };
     let rest = &lines[kicker_len..];
-    let sub_len = usize::from(has_subtitle(rest));
     let (title, sub) = rest.split_at(rest.len() - sub_len);
     Headline {
         kicker: (kicker_len > 0).then(|| join(&lines[..kicker_len], true)),
@@ -55,18 +61,41 @@ pub fn is_kicker_like(lines: &[HeadLine]) -> bool {
         .is_some_and(|(t, _)| t.ends_with(['—', '：', ':']))
 }
 
-fn kicker_len(lines: &[HeadLine]) -> usize {
-    if lines.len() < 2 {
-        return 0;
-    }
-    if let Some(k) = lines[..lines.len() - 1]
+/// The lines of a kicker that ends in `——`/`：` above the title, if the lines have one.
+fn marked_kicker_len(lines: &[HeadLine]) -> Option<usize> {
+    let (_, above_last) = lines.split_last()?;
+    above_last
         .iter()
         .position(|(t, _)| t.ends_with(['—', '：', ':']))
-    {
-        return k + 1;
-    }
-    let rest_max = lines[1..].iter().map(|l| l.1).fold(0.0, f32::max);
-    usize::from(lines.len() >= 3 && lines[0].1 > 1.4 * rest_max)
+        .map(|k| k + 1)
+}
+
+/// 1 when the first line is a long line of small type over the title's lines of large
+/// type.
+fn wide_kicker_len(lines: &[HeadLine]) -> usize {
+    usize::from(lines.len() >= 3 && lines[0].1 > KICKER_WIDER * widest(&lines[1..]))
+}
+
+/// True when the lines are a kicker, a title and a subtitle in three sizes: the title, in
+/// the largest type, holds fewer characters than the line above it and the line below it
+/// (or a dash opens the line below, whatever its length). A long line over a short one
+/// alone is as often a title over its subtitle.
+fn in_three_sizes(lines: &[HeadLine]) -> bool {
+    let [first, middle @ .., last] = lines else {
+        return false;
+    };
+    let title = widest(middle);
+    !middle.is_empty()
+        && first.1 > KICKER_WIDER * title
+        && (last.0.starts_with(['—', '-']) || last.1 > KICKER_WIDER * title)
+}
+
+/// How many times the widest title line a kicker (or a subtitle in a three-size head) holds.
+const KICKER_WIDER: f32 = 1.4;
+
+/// The width of the widest of `lines`.
+fn widest(lines: &[HeadLine]) -> f32 {
+    lines.iter().map(|l| l.1).fold(0.0, f32::max)
 }
 
 fn has_subtitle(lines: &[HeadLine]) -> bool {
@@ -76,7 +105,7 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
     let Some((prev, _)) = before.last() else {
         return false;
     };
-    let widest = before.iter().map(|l| l.1).fold(0.0, f32::max);
+    let widest = widest(before);
     // A remainder of up to three characters is the title's wrap, not a subtitle (the
     // shortest, a name and 出席, has four); so is a line that closes a bracket the title
     // left open (`《实施弹性退休制度暂行办` + `法》发布`) or finishes a word the line above
@@ -260,6 +289,36 @@ mod tests {
         assert!(!is_two_part_title("陈恢清出席并讲话"));
         assert!(!is_two_part_title("——记株洲市优秀共产党员，老支书王明"));
         assert!(!is_two_part_title("省市领导 出席"));
+        // Three sizes: the title, in the largest type, is the shortest line.
+        let x = h(&[
+            "全市上下凝心聚力抓落实",
+            "基层治理见实效",
+            "全市排查风险隐患一千二百余处",
+        ]);
+        assert_eq!(
+            (x.kicker.as_deref(), x.title.as_str(), x.subtitle.as_deref()),
+            (
+                Some("全市上下凝心聚力抓落实"),
+                "基层治理见实效",
+                Some("全市排查风险隐患一千二百余处")
+            )
+        );
+        let x = h(&[
+            "全市上下凝心聚力抓落实",
+            "基层治理见实效",
+            "排查风险隐患一千余处",
+        ]);
+        assert_eq!(x.subtitle.as_deref(), Some("排查风险隐患一千余处"));
+        let x = h(&[
+            "江西资助新生儿参加基本医保",
+            "呵护一小 幼有所保",
+            "——记一位基层医保工作者",
+        ]);
+        assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保"));
+        assert_eq!(x.title, "呵护一小 幼有所保");
+        // Lines of one size are one title, a short line under them its wrap.
+        let x = h(&["我市推进基层治理工作", "取得新成效全市排查", "风险隐患"]);
+        assert_eq!(x.kicker, None);
         let x = h(&["江西资助新生儿参加基", "本医保——", "呵护一小 幼有所保"]);
         assert_eq!(x.kicker.as_deref(), Some("江西资助新生儿参加基本医保——"));
     }
