@@ -91,6 +91,22 @@ fn a_head_in_three_sizes_has_kicker_title_and_subtitle() {
 }
 
 #[test]
+fn a_leader_writers_signature_and_an_authors_label_name_the_writer() {
+    for (byline, author) in [
+        ("本报评论员", "本报评论员"),
+        ("人民日报特约评论员 王明", "王明"),
+        ("作者：王明", "王明"),
+        ("本报记者 王明 摄影报道", "王明"),
+    ] {
+        let out = split_page(&format!("基层治理见实效\n\n{byline}\n\n{BODY}"));
+        let article = only_article(&out);
+        assert_eq!(article.authors, [author], "{byline}");
+        assert_eq!(article.subtitle, None, "{byline}");
+        assert!(article.blocks[0].text().starts_with("为贯彻"), "{byline}");
+    }
+}
+
+#[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(
         "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\

@@ -1,11 +1,12 @@
 //! A Chinese byline's list of people with their roles: `本报记者 王明 通讯员 李华`,
 //! `记者王明 实习生李华`, `文/图 本报记者 王明`, `人民日报记者 王明 报道`.
 //!
-//! A role label (`记者`, `通讯员`, `实习生`, `特约撰稿人`, `编译`, `整理`, with the paper's
-//! name or `本报` in front, or `文/` for the writer) introduces the names after it, up to the
-//! next label. The names may be spaced out or glued to the labels; the labels themselves,
-//! a decoration in front (`□`, `◎`) and a closing `报道` are returned as residue, so every
-//! character stays in the split.
+//! A role label (`记者`, `通讯员`, `实习生`, `特约撰稿人`, `编译`, `整理`, `评论员`, with the
+//! paper's name or `本报` in front, or `文/`, `作者：` for the writer) introduces the names
+//! after it, up to the next label. The names may be spaced out or glued to the labels; the
+//! labels themselves, a decoration in front (`□`, `◎`) and a closing `报道` are returned as
+//! residue, so every character stays in the split. The paper's leader writers sign with the
+//! label alone (`本报评论员`), which is then the author.
 
 use std::sync::OnceLock;
 
@@ -25,8 +26,8 @@ fn label_re() -> &'static Regex {
             r"(?:(?:[\p{Han}·]+?(?:报|刊|社|台|网|客户端|中心))?",
             r"(?:全媒体|融媒体|新媒体)?",
             r"(?:见习|特约|首席|驻\p{Han}{1,4}|实习)?",
-            r"(?:记者|通讯员|实习生|撰稿人?|编译|整理)",
-            r"|文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／:：])",
+            r"(?:记者|通讯员|实习生|撰稿人?|编译|整理|评论员)",
+            r"|文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|作者)\s*[/／:：])",
             r"\s*[/／:：]?",
         ))
         .expect("static regex")
@@ -62,14 +63,21 @@ pub fn parse(text: &str) -> Option<Byline> {
             .ends_with(|c: char| !is_cjk(c) || SEPARATORS.contains(&c));
     }
     let last = body[at..].trim_end();
-    let (last, reported) = last
-        .strip_suffix("报道")
-        .map_or((last, ""), |names| (names, "报道"));
+    let (last, reported) = REPORTED
+        .iter()
+        .find_map(|mark| last.strip_suffix(mark).map(|names| (names, *mark)))
+        .unwrap_or((last, ""));
     let wrapped = wrapped_surname(last);
     let last = &last[..last.len() - wrapped.len()];
     take_names(last, set_apart, &mut authors, &mut residue)?;
     authors.extend((!wrapped.is_empty()).then(|| wrapped.to_owned()));
     residue.push_str(reported);
+    if labels == 1 && authors.is_empty() && residue.ends_with("评论员") {
+        // `本报评论员`, `人民日报评论员`: the paper's leader writers sign as one.
+        let signature = residue.trim_start_matches(|c: char| DECORATIONS.contains(&c));
+        authors.push(signature.to_owned());
+        residue.truncate(residue.len() - signature.len());
+    }
     (labels > 0 && !authors.is_empty()).then(|| Byline {
         authors,
         residue,
@@ -92,6 +100,9 @@ fn wrapped_surname(text: &str) -> &str {
         ""
     }
 }
+
+/// What may close a byline after the names: `王明 报道`, `王明 摄影报道`, `王明 采写`.
+const REPORTED: &[&str] = &["摄影报道", "报道", "采写"];
 
 /// The slash and colons that may close a label.
 const SEPARATORS: &[char] = &['/', '／', ':', '：'];
@@ -141,7 +152,12 @@ mod tests {
 
     #[test]
     fn every_role_gives_its_names() {
-        let cases: [(&str, &[&str]); 11] = [
+        let cases: [(&str, &[&str]); 16] = [
+            ("本报评论员", &["本报评论员"]),
+            ("■ 人民日报特约评论员", &["人民日报特约评论员"]),
+            ("本报特约评论员 王明", &["王明"]),
+            ("作者：王明", &["王明"]),
+            ("记者 王明 摄影报道", &["王明"]),
             ("本报记者 王明", &["王明"]),
             ("本报记者 王明 通讯员 李华", &["王明", "李华"]),
             ("本报通讯员 李华 记者 王明", &["李华", "王明"]),
