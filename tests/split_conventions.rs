@@ -57,6 +57,13 @@ fn a_byline_of_several_roles_names_every_writer() {
     let article = only_article(&out);
     assert_eq!(article.authors, ["王明", "李华"]);
     assert_eq!(article.dateline.as_deref(), Some("本报讯"));
+    // A letter-spaced name beside one set solid, right under the headline.
+    let out = split_page(&format!(
+        "来公园，\n20分钟感受自然“疗愈”\n本报记者 施 芳 潘俊强\n\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.title, "来公园，20分钟感受自然“疗愈”");
+    assert_eq!(article.authors, ["施芳", "潘俊强"]);
 }
 
 #[test]

@@ -567,16 +567,42 @@ pub fn split_names_keeping(names: &str) -> (Vec<String>, String) {
     (split_names(names), seps)
 }
 
-/// [`split_names_keeping`] without the separators.
+/// [`split_names_keeping`] without the separators. Names are set apart by punctuation or
+/// spaces; a run of single characters between spaces is letter-spaced names (`施 芳 潘俊强`
+/// is 施芳 and 潘俊强).
 fn split_names(names: &str) -> Vec<String> {
-    let parts: Vec<&str> = names
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1) {
-        return vec![parts.concat()];
+    let mut out = Vec::new();
+    for group in names.split(['、', '，', ',']) {
+        let parts: Vec<&str> = group.split_whitespace().collect();
+        let mut rest = &parts[..];
+        while let Some(first) = rest.first() {
+            let singles = rest.iter().take_while(|p| p.chars().count() == 1).count();
+            if singles == 0 {
+                out.push((*first).to_owned());
+                rest = &rest[1..];
+            } else {
+                out.extend(letter_spaced_names(&rest[..singles]));
+                rest = &rest[singles..];
+            }
+        }
     }
-    parts.into_iter().map(str::to_owned).collect()
+    out
+}
+
+/// The names a run of letter-spaced characters spells: two characters each, as most names
+/// have, the last taking a third left over (`王 小 明` is one name).
+fn letter_spaced_names(chars: &[&str]) -> Vec<String> {
+    let names = (chars.len() / 2).max(1);
+    (0..names)
+        .map(|k| {
+            let end = if k + 1 == names {
+                chars.len()
+            } else {
+                2 * k + 2
+            };
+            chars[2 * k..end].concat()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -701,6 +727,14 @@ mod tests {
     fn byline_lines() {
         let b = parse_line("本报记者 周 欢").unwrap();
         assert_eq!(b.authors, ["周欢"]);
+        for (names, want) in [
+            ("施 芳 潘俊强", &["施芳", "潘俊强"][..]),
+            ("周 欢 李 蕊", &["周欢", "李蕊"][..]),
+            ("王 小 明", &["王小明"][..]),
+            ("陈正明、周 欢", &["陈正明", "周欢"][..]),
+        ] {
+            assert_eq!(split_names(names), want, "{names}");
+        }
         let b = parse_line("株洲日报全媒体记者/张威").unwrap();
         assert_eq!(b.authors, ["张威"]);
         assert!(is_name_line("彭园园"));
