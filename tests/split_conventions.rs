@@ -98,6 +98,20 @@ fn a_head_in_three_sizes_has_kicker_title_and_subtitle() {
 }
 
 #[test]
+fn a_kickers_dash_makes_the_line_under_it_the_title() {
+    let out = split_page(&format!(
+        "中国科学院天津工业生物技术研究所研究员蔡韬——\n\n深耕人工合成淀粉“无人区”\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(
+        article.kicker.as_deref(),
+        Some("中国科学院天津工业生物技术研究所研究员蔡韬——")
+    );
+    assert_eq!(article.title, "深耕人工合成淀粉“无人区”");
+    assert!(article.blocks[0].text().starts_with("为贯彻"));
+}
+
+#[test]
 fn a_leader_writers_signature_and_an_authors_label_name_the_writer() {
     for (byline, author) in [
         ("本报评论员", "本报评论员"),

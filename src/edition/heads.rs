@@ -268,7 +268,7 @@ fn mark_dash_kickers(page: &mut Page) {
         let next = &page.lines[k + 1];
         let above_head = page.roles[k + 1] == Role::Head || is_box_label(next.text);
         if page.roles[k] == Role::Body
-            && page.lines[k].text.ends_with("——")
+            && ends_in_dash(page, k)
             && above_head
             && is_loose_head(page, k)
         {
@@ -276,6 +276,11 @@ fn mark_dash_kickers(page: &mut Page) {
             page.starts[k] = true;
         }
     }
+}
+
+/// Whether line `k` ends in a kicker's dash (`——`).
+fn ends_in_dash(page: &Page, k: usize) -> bool {
+    page.lines[k].text.ends_with("——")
 }
 
 /// A short head-shaped line that pdftotext dropped into a column: the lines on either side
@@ -319,15 +324,20 @@ fn mark_block_heads(page: &mut Page) {
             .filter(|&k| page.roles[k] == Role::Body)
             .map(|k| page.lines[k].width)
             .fold(common, f32::max);
+        // A kicker's dash promises the title under it, however wide its type runs.
+        let under_kicker = i > 0 && page.roles[i - 1] == Role::Head && ends_in_dash(page, i - 1);
         let run = (i..end)
-            .take_while(|&k| is_loose_head(page, k) && page.lines[k].width <= widest - 3.0)
+            .take_while(|&k| {
+                is_loose_head(page, k)
+                    && (page.lines[k].width <= widest - 3.0 || under_kicker && k == i)
+            })
             .count();
         let next = i + run;
         let then_jump = next < end && page.roles[next] == Role::Jump;
         let then_body = next < end && page.roles[next] == Role::Body && !page.leads[next];
         // Short lines that run a word on into the text under them start a paragraph.
         if (2..=3).contains(&run) && (then_body && !runs_on(page, next) || then_jump)
-            || run == 1 && then_jump
+            || run == 1 && (then_jump || under_kicker && then_body && !runs_on(page, next))
         {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
         }
@@ -463,6 +473,22 @@ mod tests {
         let text = text.replace("恼事。收到反馈后", "收到反馈后，街区");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[3], Role::Body);
+    }
+
+    /// A kicker's dash promises a title: the one line under it heads the text that
+    /// follows, as wide as a column line or not; with no kicker above, it is text.
+    #[test]
+    fn the_line_under_a_kicker_is_its_title_however_wide() {
+        let text = "中国科学院天津工业生物技术研究所研究员蔡韬——\n\n\
+                    深耕人工合成淀粉“无人区”\n为贯彻落实党中央决策部署，\n\
+                    进一步做好基层治理工作，今\n年以来，我市各级各部门坚持\n\
+                    问题导向，取得了明显成效。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(&page.roles[..2], &[Role::Head; 2]);
+        assert!(page.roles[2..].iter().all(|&r| r == Role::Body));
+        let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
+        let page = classify(to_lines(&text), true);
+        assert_eq!(page.roles[1], Role::Body);
     }
 
     /// Short lines that run a word on into the line under them (疙瘩) open a paragraph, set
