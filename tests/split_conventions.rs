@@ -127,6 +127,27 @@ fn a_leader_writers_signature_and_an_authors_label_name_the_writer() {
     }
 }
 
+/// A byline right under a headline is the headline's, labels read, even where the dump
+/// printed the headline into another story's open paragraph (here a sidebar's head and a
+/// caption leave it open).
+#[test]
+fn a_byline_under_its_headline_is_read_with_its_labels() {
+    let out = split_page(
+        "（上接第1版）\n箱等用品，安排青年志愿者做\n好服务引导工作，同时设立专\n\
+         门候车区，全力满足旅客出行\n需求。\n\n【延伸阅读】\n\n江苏苏州\n构建“城在园\n\
+         中、处处皆景”\n今年4月份起，提档升级的银发旅游列车计划逐步投入使用。\n\
+         新华社记者 游仪摄\n\n吉林省延边朝鲜族自治州和龙市东城镇光东村——\n\n\
+         一块稻田挣出两份钱\n本报记者 刘以晴\n3月的东北，春寒料峭。\n\
+         正值中午，走进吉林省延边朝\n鲜族自治州和龙市东城镇光东\n村，庭院里不时飘出米饭香。",
+    );
+    let article = out
+        .articles
+        .iter()
+        .find(|a| a.title == "一块稻田挣出两份钱")
+        .expect("the story under its headline");
+    assert_eq!(article.authors, ["刘以晴"]);
+}
+
 #[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(

@@ -134,7 +134,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Jump => b.jump(page.lines[i].text, is_apart(page, i)),
             Role::Credit => b.credit(page.lines[i].text),
             Role::Caption => b.draft().caption.push(page.lines[i].text),
-            Role::Byline if page.cjk && end == i + 1 && b.in_open_paragraph() => {
+            Role::Byline
+                if page.cjk && end == i + 1 && !under_head(page, i) && b.in_open_paragraph() =>
+            {
                 b.name_in_text(page.lines[i].text);
             }
             Role::Byline if page.cjk => {
@@ -210,7 +212,13 @@ fn is_apart(page: &Page, i: usize) -> bool {
 
 /// True when the byline at line `i` is set right under a headline, no blank between.
 fn set_under_head(page: &Page, i: usize) -> bool {
-    i > 0 && page.roles[i - 1] == Role::Head && !page.lines[i].blank_before
+    under_head(page, i) && !page.lines[i].blank_before
+}
+
+/// Whether line `i` stands right under a headline line (a byline under its headline,
+/// whatever text the dump printed before the headline).
+fn under_head(page: &Page, i: usize) -> bool {
+    i > 0 && page.roles[i - 1] == Role::Head
 }
 
 /// Gives each piece's stray byline names to the nearest headline above it that has no
