@@ -235,14 +235,19 @@ fn split_latin_lead(whole: &str) -> usize {
         .len()
 }
 
-/// Whether `text` has 讯, 电 or 息 (of 消息) before its first space or clause mark and
+/// Whether `text` has 讯, 电 or 消息 before its first space or clause mark and
 /// within [`CJK_LEAD_CHARS`]: the CJK lead regex can match only then (its dateline holds
 /// none of those marks), and this spares most lines the regex.
 fn has_cjk_lead_mark(text: &str) -> bool {
+    let mut before = ' ';
     text.chars()
         .take(CJK_LEAD_CHARS)
         .take_while(|&c| !(c.is_whitespace() || "（(，。、“”：:".contains(c)))
-        .any(|c| matches!(c, '讯' | '电' | '息'))
+        .any(|c| {
+            let mark = matches!(c, '讯' | '电') || (before, c) == ('消', '息');
+            before = c;
+            mark
+        })
 }
 
 /// Characters within which the CJK lead regex's dateline ends in 电, 讯 or 消息: at most 29
@@ -267,14 +272,14 @@ pub fn parse_dateline_line(line: &str) -> Option<Byline> {
     })
 }
 
-/// A cheap test before the regexes: a Chinese dateline has 讯, 电 or 息 near the start,
+/// A cheap test before the regexes: a Chinese dateline has 讯, 电 or 消息 near the start,
 /// an English one starts with a capital.
 pub fn may_lead(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_uppercase()) || has_lead_mark(text, CJK_LEAD_CHARS)
 }
 
-/// True when 讯, 电 or 息 is among the first `n` characters of `text` (asked of every
-/// line). A character is at most 4 bytes, so those lie in the first `4 * n` bytes; one
+/// True when 讯, 电 or the 息 of 消息 is among the first `n` characters of `text` (asked of
+/// every line). A character is at most 4 bytes, so those lie in the first `4 * n` bytes; one
 /// vectorised search there for the marks' last bytes (息 ends in 讯's) finds the
 /// candidates, each checked as the whole character (a search per character would stop at
 /// every CJK character sharing its last byte, thrice over); characters are counted only in
@@ -288,7 +293,8 @@ fn has_lead_mark(text: &str, n: usize) -> bool {
     memchr::memchr2_iter(XUN[2], DIAN[2], head).any(|last| {
         (last + 1).checked_sub(XUN.len()).is_some_and(|start| {
             let mark = &head[start..=last];
-            (mark == XUN || mark == DIAN || mark == XI) && text[..start].chars().count() < n
+            let news = mark == XI && text[..start].ends_with('消');
+            (mark == XUN || mark == DIAN || news) && text[..start].chars().count() < n
         })
     })
 }
@@ -614,6 +620,7 @@ mod tests {
         assert!(may_lead("新华社北京11月8日电 （记者 张三）"));
         assert!(may_lead("株洲日报讯（全媒体记者/陈正明）"));
         assert!(may_lead("央视网消息（记者 王明）："));
+        assert!(!may_lead("休息"));
         assert!(may_lead("Chicago, Dec. 12."));
         let far = format!("{}电", "一".repeat(CJK_LEAD_CHARS));
         assert!(!may_lead(&far));
