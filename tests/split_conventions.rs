@@ -148,6 +148,46 @@ fn a_byline_under_its_headline_is_read_with_its_labels() {
     assert_eq!(article.authors, ["刘以晴"]);
 }
 
+/// Two headlines set side by side print one after the other, then the first story's text,
+/// closed by its jump line, then a third headline and the second story's text (which
+/// repeats the second headline's words). The jump line ends the first story's text on the
+/// page: the second headline's words do not pull that text into its story too.
+#[test]
+fn a_jump_line_ends_its_storys_text_on_the_page() {
+    let out = split_page(
+        "春风吹暖牧民的心\n潘妙\n\n加强创新，促进旅\n游业可持续发展\n张驰\n\n\
+         高原春来到，冰封的高原蓝\n宝石青海湖迎来开湖季，青海省\n海北藏族自治州刚察县“开湖”活\n\
+         动即将举行。\n逐水草，牧牛羊。此前，果\n洛藏贡麻村的藏系羊、牦牛一直\n\
+         处于“散养”阶段。2020年，当\n时30岁的索南才夫旦被选为村\n支书，他打算围绕养殖开辟新市\n\
+         （下转第11版）\n\n助力平台企业发挥作用\n提高政务服务质效\n本报记者 张 驰\n\n\
+         近年来，随着环境保护意识\n的不断提升，游客对绿色出行、\n可持续旅游的认可度持续增长。\n\
+         记者走访发现，多国积极创新旅\n游业发展模式，促进旅游业更好\n实现可持续发展。\n\
+         （下转第10版）\n\n习近平总书记强调：“坚持\n依法管网、依法办网、依法上\n\
+         网”。当前，平台企业连接着千\n家万户，为推动高质量发展作出\n重要贡献。",
+    );
+    let stories: Vec<(&str, &str)> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.blocks[0].text()))
+        .collect();
+    let opening = |title: &str| {
+        stories
+            .iter()
+            .find(|(t, _)| *t == title)
+            .map(|(_, text)| text.chars().take(5).collect::<String>())
+    };
+    assert_eq!(stories.len(), 3, "{stories:#?}");
+    assert_eq!(opening("春风吹暖牧民的心").as_deref(), Some("高原春来到"));
+    assert_eq!(
+        opening("加强创新，促进旅游业可持续发展").as_deref(),
+        Some("近年来，随")
+    );
+    assert_eq!(
+        opening("助力平台企业发挥作用提高政务服务质效").as_deref(),
+        Some("习近平总书")
+    );
+}
+
 #[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(

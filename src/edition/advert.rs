@@ -193,7 +193,7 @@ mod tests {
         let brief = piece("WEATHER FORECAST.", "The weather tonight is partly cloudy.");
         assert!(!is_display(&brief));
         let mut jumped = piece("TAX BILL PASSED", "The house passed the bill by a vote of");
-        jumped.goes_on = GoesOn::Yes;
+        jumped.goes_on = GoesOn::Jump;
         assert!(!is_display(&jumped));
         assert!(is_display(&untitled("BOOK and JOB PRINTING TRY US!")));
         assert!(!is_display(&untitled(

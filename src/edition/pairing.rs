@@ -359,7 +359,9 @@ struct Unit {
     /// A new run may start here.
     may_start: bool,
     /// A new run must start here: the piece opens with a dateline or a jump-from line,
-    /// which only the first text of an article carries.
+    /// which only the first text of an article carries, or follows text that a jump line
+    /// printed under it closed (`（下转第11版）`: that story's text on the page ends there,
+    /// and the next text is another's).
     must_start: bool,
 }
 
@@ -379,12 +381,15 @@ impl Layout {
         let mut heads = Vec::new();
         let mut head_of = Vec::with_capacity(pieces.len());
         let mut units = Vec::new();
+        // The text before was closed by a jump line printed under it.
+        let mut after_jump = false;
         for (k, p) in pieces.iter().enumerate() {
             head_of.push(p.head.is_some().then(|| {
                 heads.push(k);
                 heads.len() - 1
             }));
             let n = p.blocks.len();
+            let opens = p.dateline.is_some() || p.continued_from.is_some() || after_jump;
             for (j, b) in p.blocks.iter().enumerate() {
                 let after_end = j > 0 && ends_block(&p.blocks[j - 1]) && opens_block(b);
                 units.push(Unit {
@@ -393,8 +398,11 @@ impl Layout {
                     first: j == 0,
                     last: j + 1 == n,
                     may_start: j == 0 || after_end,
-                    must_start: j == 0 && (p.dateline.is_some() || p.continued_from.is_some()),
+                    must_start: j == 0 && opens,
                 });
+            }
+            if n > 0 {
+                after_jump = p.goes_on == GoesOn::Jump;
             }
         }
         Self {

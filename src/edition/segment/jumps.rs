@@ -53,7 +53,7 @@ pub fn give_jumps_to_open_stories(pieces: &mut [Piece], jump_lines: usize) {
     for (piece, ending) in pieces.iter_mut().zip(endings) {
         match ending {
             Ending::Finished if is_apart(piece) => piece.goes_on = GoesOn::No,
-            Ending::Open => piece.goes_on = piece.goes_on.max(GoesOn::Yes),
+            Ending::Open => piece.goes_on = piece.goes_on.max(GoesOn::CutOff),
             _ => {}
         }
     }
@@ -87,7 +87,7 @@ mod tests {
                 blocks: vec![Block::Paragraph { text: text.into() }],
                 goes_on: match (continued, jump_apart) {
                     (false, _) => GoesOn::No,
-                    (true, false) => GoesOn::Yes,
+                    (true, false) => GoesOn::Jump,
                     (true, true) => GoesOn::JumpApart,
                 },
                 ..Piece::default()

@@ -60,8 +60,11 @@ pub enum GoesOn {
     /// Its text ends on this page.
     #[default]
     No,
-    /// A jump line under its text, or its text cut off mid-sentence.
-    Yes,
+    /// Its text is cut off mid-sentence (or given a jump line printed elsewhere, see
+    /// [`jumps`]): it goes on somewhere, maybe further down the dump.
+    CutOff,
+    /// A jump line printed under its text: the story's text on this page ends there.
+    Jump,
     /// The jump line that says so was printed apart from its text, in one block with a
     /// label: where it stands says nothing of the story it closes (see [`jumps`]).
     JumpApart,
@@ -283,7 +286,7 @@ impl<'a> Builder<'a> {
                 d.piece.goes_on = if apart {
                     GoesOn::JumpApart
                 } else {
-                    GoesOn::Yes
+                    GoesOn::Jump
                 };
                 d.jumped = true;
             }
@@ -795,7 +798,7 @@ impl<'a> Builder<'a> {
         // stops mid-sentence is a column the dump cut, not a continuation.
         let cut = d.last_body.is_some_and(|l| !ends_sentence(l));
         if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
-            piece.goes_on = piece.goes_on.max(GoesOn::Yes);
+            piece.goes_on = piece.goes_on.max(GoesOn::CutOff);
         }
         move_box_label(&mut piece.blocks);
         drop_bare_labels(&mut piece.blocks, &mut self.out.dropped);
