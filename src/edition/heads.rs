@@ -59,12 +59,13 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
         .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
     // Nor is a short line under two other short lines: that is a stacked headline's end.
     let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
+    // Bylines of headlines set side by side stack one under another, the last maybe run
+    // into the text under it: a bare name right under a byline is the next one.
+    let under_byline = i > 0 && page.lines[i].blank_before && page.roles[i - 1] == Role::Byline;
     if page.cjk
         && i > 0
-        && closes_block
-        && !stacked
+        && (closes_block && !stacked && is_head_shaped(page, i - 1) || under_byline)
         && byline::is_name_line(text)
-        && is_head_shaped(page, i - 1)
     {
         return Some(Role::Byline);
     }
@@ -489,6 +490,18 @@ mod tests {
         let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[1], Role::Body);
+    }
+
+    /// Bylines of two headlines set side by side stack under them; the second runs into
+    /// the text with no blank line between, and is still a byline, not the text's start.
+    #[test]
+    fn a_bare_name_under_a_byline_is_the_next_byline() {
+        let text = "瞄准基础研究最前沿\n\n冰雪景区\n“一专多能”\n\n李蕊\n\n严米金\n\
+                    过去15年，我一直专注基础研究。一次实验中\n观察到的全新物理现象，让我触碰到世界科学\n\
+                    前沿领域。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(&page.roles[3..5], &[Role::Byline; 2]);
+        assert_eq!(page.roles[5], Role::Body);
     }
 
     /// Short lines that run a word on into the line under them (疙瘩) open a paragraph, set
