@@ -188,6 +188,34 @@ fn a_jump_line_ends_its_storys_text_on_the_page() {
     );
 }
 
+/// Headlines set side by side, printed one after another: the kicker that closes the
+/// stack leads into the next title printed further on, not back into the one above it.
+#[test]
+fn a_kicker_closing_a_stack_of_headlines_waits_for_its_title() {
+    let out = split_page(
+        "青海省海北藏族自治州刚察县\n沙柳河镇果洛藏贡麻村——\n\n春风吹暖牧民的心\n\n\
+         中国农业大学教授胡树文——\n潘妙\n\n高原春来到，冰封的高原蓝宝石青海湖迎\n\
+         来开湖季，青海省海北藏族自治州刚察县\n“开湖”活动即将举行。\n\n\
+         把盐碱地变成米粮川\n本报记者 窦 皓\n\n我国盐碱地多，开展盐碱地综合改造利用\n\
+         意义重大。2006年，我带领团队来到吉林\n开展盐碱地改良研究。",
+    );
+    let heads: Vec<(Option<&str>, &str)> = out
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (
+                Some("青海省海北藏族自治州刚察县沙柳河镇果洛藏贡麻村——"),
+                "春风吹暖牧民的心"
+            ),
+            (Some("中国农业大学教授胡树文——"), "把盐碱地变成米粮川"),
+        ]
+    );
+}
+
 #[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(

@@ -472,6 +472,15 @@ impl<'a> Builder<'a> {
             self.out.dropped.extend(labels);
         }
         merge_lone_subtitle(&mut groups);
+        if self.cjk
+            && groups.len() >= 2
+            && groups.last().is_some_and(|g| headline::is_kicker_like(g))
+            && head_follows(page, end)
+        {
+            // A kicker closing a stack of headlines set side by side leads into a title
+            // printed further on, never into one above it.
+            self.kicker = groups.pop();
+        }
         let mut main = groups.pop().unwrap_or_default();
         self.take_stray_kicker(page, end, &mut groups, &main);
         let kicker = if self.heads_text_below(page, end, &groups, &main) {
@@ -861,6 +870,11 @@ fn is_empty(piece: &Piece) -> bool {
 fn label_then_head(page: &Page, end: usize) -> bool {
     let next = (end..page.lines.len()).find(|&k| !is_box_label(page.lines[k].text));
     next.is_some_and(|k| k > end && page.roles[k] == Role::Head)
+}
+
+/// Whether a headline line follows line `end` anywhere on the page.
+fn head_follows(page: &Page, end: usize) -> bool {
+    page.roles[end.min(page.roles.len())..].contains(&Role::Head)
 }
 
 /// The lines of a headline unit, grouped where blank lines separate them.
