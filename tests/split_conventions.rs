@@ -285,6 +285,23 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
     }
 }
 
+/// A headline with its byline is a story's even when the page prints no text the
+/// splitter can give it: the reader gets its headline and writers, not nothing.
+#[test]
+fn a_headline_with_a_byline_and_no_text_is_kept() {
+    let out = split_page(&format!(
+        "春风吹暖牧民的心\n本报记者 潘 妙\n\n基层治理见实效\n\n本报记者 王明\n\n{BODY}"
+    ));
+    let heads: Vec<(&str, &[String], usize)> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.authors.as_slice(), a.blocks.len()))
+        .collect();
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    assert_eq!(heads[0], ("春风吹暖牧民的心", &["潘妙".to_owned()][..], 0));
+    assert_eq!(heads[1].0, "基层治理见实效");
+}
+
 #[test]
 fn english_jump_lines_mark_the_story_continued() {
     for jump in [

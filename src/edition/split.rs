@@ -48,11 +48,12 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
 /// A headline with no text under it is no article: a slogan under the masthead
 /// (`关注株洲日报微信公众号`), a page's section label (`第3版 要闻`), a head whose story
 /// the page does not print (unless a jump line says where it is). Its lines go to
-/// `dropped`.
+/// `dropped`. A headline with a byline is a story's, though: its text is somewhere the
+/// splitter could not place, and the reader still gets its headline and writers.
 fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
     pieces.retain_mut(|p| {
         // A headline whose text is all on another page is kept for the jump to find.
-        if !p.blocks.is_empty() || p.continued() {
+        if !p.blocks.is_empty() || p.continued() || !p.authors.is_empty() {
             return true;
         }
         if let Some(head) = p.head.take() {
