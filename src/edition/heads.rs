@@ -10,6 +10,7 @@
 
 use super::byline;
 use super::classify::{is_box_label, starts_item, Page, Role};
+use super::furniture::{find_jump, JumpKind};
 use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
 use super::script::has_sentence_mark;
@@ -279,6 +280,12 @@ fn mark_dash_kickers(page: &mut Page) {
     }
 }
 
+/// Whether line `k` is a jump-from line (`（上接第1版）`), which opens a story's rest.
+fn is_jump_from(page: &Page, k: usize) -> bool {
+    page.roles[k] == Role::Jump
+        && find_jump(page.lines[k].text).is_some_and(|j| j.kind == JumpKind::From)
+}
+
 /// Whether line `k` ends in a kicker's dash (`——`).
 fn ends_in_dash(page: &Page, k: usize) -> bool {
     page.lines[k].text.ends_with("——")
@@ -325,12 +332,15 @@ fn mark_block_heads(page: &mut Page) {
             .filter(|&k| page.roles[k] == Role::Body)
             .map(|k| page.lines[k].width)
             .fold(common, f32::max);
-        // A kicker's dash promises the title under it, however wide its type runs.
+        // A kicker's dash promises the title under it, however wide its type runs; and a
+        // line alone over a jump-from line is the title of the story's rest.
         let under_kicker = i > 0 && page.roles[i - 1] == Role::Head && ends_in_dash(page, i - 1);
+        let titles_rest = i + 1 < end && is_jump_from(page, i + 1);
         let run = (i..end)
             .take_while(|&k| {
                 is_loose_head(page, k)
-                    && (page.lines[k].width <= widest - 3.0 || under_kicker && k == i)
+                    && (page.lines[k].width <= widest - 3.0
+                        || (under_kicker || titles_rest) && k == i)
             })
             .count();
         let next = i + run;
@@ -490,6 +500,18 @@ mod tests {
         let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[1], Role::Body);
+    }
+
+    /// A line alone over a jump-from line titles the story's rest, as wide as a column
+    /// line or not.
+    #[test]
+    fn the_line_over_a_jump_from_line_titles_the_rest() {
+        let text = "干事创业要善于抓“牛鼻子”\n（上接第2版）\n\n\
+                    人们只要找到“牵一发而动全\n身”的关键点，就能起到“一子\n\
+                    落而满盘活”的作用。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(&page.roles[..2], &[Role::Head, Role::Jump]);
+        assert!(page.roles[2..].iter().all(|&r| r == Role::Body));
     }
 
     /// Bylines of two headlines set side by side stack under them; the second runs into
