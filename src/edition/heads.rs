@@ -63,9 +63,14 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // Bylines of headlines set side by side stack one under another, the last maybe run
     // into the text under it: a bare name right under a byline is the next one.
     let under_byline = i > 0 && page.lines[i].blank_before && page.roles[i - 1] == Role::Byline;
+    // A headline's wrap that looks like a name (`把盐碱地变` / `成米粮川`) finishes the word
+    // the line above broke.
+    let under_head = |above: usize| {
+        is_head_shaped(page, above) && !word_across_lines(page.lines[above].text, text)
+    };
     if page.cjk
         && i > 0
-        && (closes_block && !stacked && is_head_shaped(page, i - 1) || under_byline)
+        && (closes_block && !stacked && under_head(i - 1) || under_byline)
         && byline::is_name_line(text)
     {
         return Some(Role::Byline);
@@ -500,6 +505,21 @@ mod tests {
         let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[1], Role::Body);
+    }
+
+    /// A headline's last line that reads like a name (`成米粮川`: 成 is a surname) is its
+    /// wrap when it finishes the word the line above broke (变成); a name under a
+    /// finished title is its byline.
+    #[test]
+    fn a_wrap_that_looks_like_a_name_is_no_byline() {
+        let body = "\n\n我国盐碱地多，开展盐碱地综合改造\n利用意义重大。2006年，我带领团\n\
+                    队来到吉林开展盐碱地改良研究。";
+        let wrapped = format!("把盐碱地变\n成米粮川{body}");
+        let page = classify(to_lines(&wrapped), true);
+        assert_eq!(&page.roles[..2], &[Role::Head; 2]);
+        let signed = format!("把盐碱地变成米粮川\n窦皓{body}");
+        let page = classify(to_lines(&signed), true);
+        assert_eq!(&page.roles[..2], &[Role::Head, Role::Byline]);
     }
 
     /// A line alone over a jump-from line titles the story's rest, as wide as a column
