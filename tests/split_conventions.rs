@@ -188,6 +188,28 @@ fn a_jump_line_ends_its_storys_text_on_the_page() {
     );
 }
 
+/// A short kicker naming the story's place (`四川成都`) over the title is its kicker,
+/// since the text names the place too; a column's label (`新语`) names nothing of the
+/// story and is dropped.
+#[test]
+fn a_short_kicker_naming_the_place_is_the_kicker_and_a_column_label_is_dropped() {
+    let out = split_page(
+        "四川成都\n\n用好“金角银边”，建设口袋公园\n本报记者 周 欢\n\n\
+         初夏，四川成都二环高架\n桥下长满了爬山虎，将桥墩包\n裹住，穿行其中，满目绿意。",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.kicker.as_deref(), Some("四川成都"));
+    assert_eq!(article.title, "用好“金角银边”，建设口袋公园");
+    assert!(article.blocks[0].text().starts_with("初夏"));
+    let out = split_page(
+        "新语\n\n传统也是时尚，\n技艺当随时代\n\n本报记者 李 蕊\n\n\
+         传统首饰在不同语境中承担着\n不同的社会功能，形制亦随时代前\n进的步伐而不断改变。",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.kicker, None);
+    assert!(out.dropped.iter().any(|d| d == "新语"));
+}
+
 /// Headlines set side by side, printed one after another: the kicker that closes the
 /// stack leads into the next title printed further on, not back into the one above it.
 #[test]

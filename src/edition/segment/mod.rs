@@ -21,7 +21,9 @@ use super::repair::{
     attach_orphan_heads, drop_bare_labels, move_box_label, move_captions, move_source_notes,
     move_stray_openers,
 };
-use super::script::{ends_sentence, ends_with_aside, is_capitals, is_ideograph, width};
+use super::script::{
+    ends_sentence, ends_with_aside, has_sentence_mark, is_capitals, is_ideograph, width,
+};
 use crate::article::Block;
 
 /// An article before it gets its id.
@@ -489,6 +491,8 @@ impl<'a> Builder<'a> {
                 groups.push(std::mem::replace(&mut main, above));
             }
             None
+        } else if self.cjk && is_place_kicker(&groups, &text_below(page, end)) {
+            groups.pop().map(|g| headline::join(&g, true))
         } else {
             take_kicker(&mut groups, &main, self.cjk)
         };
@@ -582,10 +586,7 @@ impl<'a> Builder<'a> {
         if !self.cjk || dashed || !is_wide_kicker(above, main) {
             return false;
         }
-        let below: Vec<HeadLine> = (end..page.lines.len().min(end + TEXT_BELOW))
-            .take_while(|&k| matches!(page.roles[k], Role::Body | Role::Byline))
-            .map(|k| (page.lines[k].text, page.lines[k].width))
-            .collect();
+        let below = text_below(page, end);
         headline::shares_word_pair(above, &below)
             && !headline::shares_word_pair(main, &below)
             && !headline::shares_word_pair(above, main)
@@ -927,6 +928,33 @@ fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
             }
         }
     }
+}
+
+/// The first lines of text under a headline ending before line `end` (its byline
+/// included), read to tell whose text it is.
+fn text_below<'a>(page: &Page<'a>, end: usize) -> Vec<HeadLine<'a>> {
+    (end..page.lines.len().min(end + TEXT_BELOW))
+        .take_while(|&k| matches!(page.roles[k], Role::Body | Role::Byline))
+        .map(|k| (page.lines[k].text, page.lines[k].width))
+        .collect()
+}
+
+/// Characters a kicker naming where the story happens (`四川成都`) holds at most.
+const PLACE_KICKER: usize = 6;
+
+/// True when the group right above the main headline is a short kicker naming a place
+/// or a subject (`四川成都`, `江苏苏州`) that the text `below` the headline names too: a
+/// short line of no clause, set apart above the title. A column's label (`新语`) names
+/// nothing of its story, and stays a label.
+fn is_place_kicker(groups: &[Vec<HeadLine>], below: &[HeadLine]) -> bool {
+    let Some([(text, _)]) = groups.last().map(Vec::as_slice) else {
+        return false;
+    };
+    let short = text.chars().filter(|c| !c.is_whitespace()).count() <= PLACE_KICKER;
+    short
+        && !has_sentence_mark(text)
+        && !text.contains(['，', '、', '—'])
+        && headline::shares_word_pair(&[(text, 0.0)], below)
 }
 
 /// The kicker of the main headline: the nearest group above it that reads as one
