@@ -68,10 +68,13 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     let under_head = |above: usize| {
         is_head_shaped(page, above) && !word_across_lines(page.lines[above].text, text)
     };
+    // The cheap tests of place first: the name test reads a surname list, the word test
+    // asks the segmenter.
     if page.cjk
         && i > 0
-        && (closes_block && !stacked && under_head(i - 1) || under_byline)
+        && (closes_block && !stacked || under_byline)
         && byline::is_name_line(text)
+        && (under_byline || under_head(i - 1))
     {
         return Some(Role::Byline);
     }
