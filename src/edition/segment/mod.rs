@@ -930,6 +930,9 @@ fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
     }
 }
 
+/// Lines of text under a headline read to tell whose text it is.
+const TEXT_BELOW: usize = 8;
+
 /// The first lines of text under a headline ending before line `end` (its byline
 /// included), read to tell whose text it is.
 fn text_below<'a>(page: &Page<'a>, end: usize) -> Vec<HeadLine<'a>> {
@@ -959,9 +962,6 @@ fn is_place_kicker(groups: &[Vec<HeadLine>], below: &[HeadLine]) -> bool {
 
 /// The kicker of the main headline: the nearest group above it that reads as one
 /// (`……——`), else the group right above when it is set in much longer lines.
-/// Lines of text under a headline read to tell whose text it is.
-const TEXT_BELOW: usize = 8;
-
 fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) -> Option<String> {
     let at = groups
         .iter()
