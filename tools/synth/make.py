@@ -639,18 +639,9 @@ def try_page(pg, arts):
             if not pool:
                 break
             a = pick_fit(pg, pool, s, band_h)
-            mode = 'full'
-            r = R.random()
-            if r < 0.12 and len(a['blocks']) >= 2:
-                mode = 'rest'
-            elif r < 0.16 and len(a['blocks']) >= 2 and not EX:
-                mode = 'rest_nohead'
-            comp = compose(pg, a, s, mode)
+            comp = prepare(pg, a, s, pick_mode(R, a))
             if comp is None:
                 c0 += s; continue
-            comp['dl_prefix_flat'] = a['dl_prefix_flat']
-            comp['cut_src'] = a['cut'] and (not EX or R.random() < 0.3)
-            comp['cap'] = R.choice(a['caps']) if a['caps'] and mode == 'full' else None
             off = R.choice([0, 1, 2, 3, 5, 8]) * pg.L if (EX and c0) else 0
             res = layout_article(pg, comp, pg.colx(c0), y + off, s, band_h - pg.L * 0.8 - off)
             if res:
@@ -663,21 +654,33 @@ def try_page(pg, arts):
     return finish(placed, dropped)
 
 
-def place_one(pg, a, x_col, y, s, h, dropped, mode=None):
+def pick_mode(R, a):
+    """How an article is printed: whole, or only its rest (under a jump-from line)."""
+    r = R.random()
+    if r < 0.12 and len(a['blocks']) >= 2:
+        return 'rest'
+    if r < 0.16 and len(a['blocks']) >= 2 and not EX:
+        return 'rest_nohead'
+    return 'full'
+
+
+def prepare(pg, a, s, mode):
+    """The article composed for `s` columns in `mode`, with its cut and its caption chosen."""
     R = pg.R
-    if mode is None:
-        mode = 'full'
-        r = R.random()
-        if r < 0.12 and len(a['blocks']) >= 2:
-            mode = 'rest'
-        elif r < 0.16 and len(a['blocks']) >= 2 and not EX:
-            mode = 'rest_nohead'
     comp = compose(pg, a, s, mode)
     if comp is None:
         return None
     comp['dl_prefix_flat'] = a['dl_prefix_flat']
     comp['cut_src'] = a['cut'] and (not EX or R.random() < 0.3)
     comp['cap'] = R.choice(a['caps']) if a['caps'] and mode == 'full' else None
+    return comp
+
+
+def place_one(pg, a, x_col, y, s, h, dropped, mode=None):
+    R = pg.R
+    comp = prepare(pg, a, s, mode or pick_mode(R, a))
+    if comp is None:
+        return None
     res = layout_article(pg, comp, pg.colx(x_col), y, s, h)
     if res:
         dropped += res['dropped']
