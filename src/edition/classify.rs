@@ -376,11 +376,18 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         });
         // A sentence ending less than an indent short of the column goes on when the next
         // line fills the column: a new paragraph's first line would be short by its lost
-        // indent. A paragraph's own first line is short by that indent already.
+        // indent. A paragraph's own first line is short by that indent already: it goes on
+        // when it fills the rest of its line.
         let next_fills = next.is_some_and(|k| {
             page.roles[k] == Role::Body && page.lines[k].width >= full[k] - HALF_EM
         });
-        let goes_on = i != para_start && page.lines[i].width > full[i] - INDENT && next_fills;
+        let fills_line = match (i == para_start, page.cjk) {
+            (true, true) => page.lines[i].width >= full[i] - INDENT - HALF_EM,
+            // An OCR'd English column's indents are of no set width.
+            (true, false) => false,
+            (false, _) => page.lines[i].width > full[i] - INDENT,
+        };
+        let goes_on = fills_line && next_fills;
         page.para_end[i] = next_short || (short && !goes_on);
         if page.para_end[i] {
             para_start = i + 1;
@@ -462,6 +469,20 @@ mod tests {
             .filter(|&k| page.para_end[k])
             .collect();
         assert_eq!(ends, [3]);
+    }
+
+    /// A paragraph's first line that ends a sentence and fills the rest of its line after
+    /// the indent (`3` prints narrow) goes on into a line that fills the column; it ends the
+    /// paragraph when the next line is short by an indent, a new paragraph's first line.
+    #[test]
+    fn a_first_line_ending_a_sentence_and_filling_its_line_goes_on() {
+        let text = "本报记者 刘以晴\n\n3月的东北，春寒料峭。\n正值中午，走进吉林省延边朝\n\
+                    鲜族自治州和龙市东城镇光东\n村，庭院里不时飘出米饭香。";
+        let page = classify(to_lines(text), true);
+        assert!(!page.para_end[1]);
+        let text = text.replace("正值中午，走进吉林省延边朝", "正值中午，走进吉林省");
+        let page = classify(to_lines(&text), true);
+        assert!(page.para_end[1]);
     }
 
     #[test]
