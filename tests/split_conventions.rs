@@ -259,6 +259,26 @@ fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
 }
 
 #[test]
+fn a_file_picture_and_a_photographer_signing_in_full_are_credits() {
+    for credit in ["资料图片", "（资料图片）", "王明 摄影"] {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
+             村民们在巡回诊疗车里排队做检查。\n{credit}\n\n{MORE}"
+        ));
+        let article = only_article(&out);
+        let caption = article.blocks.iter().find_map(|b| match b {
+            Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
+            _ => None,
+        });
+        assert_eq!(
+            caption,
+            Some(("村民们在巡回诊疗车里排队做检查。", Some(credit))),
+            "{credit}"
+        );
+    }
+}
+
+#[test]
 fn a_numbered_subhead_stands_between_its_paragraphs() {
     for subhead in ["一、强化组织领导", "（二）强化组织领导", "■强化组织领导"]
     {

@@ -499,10 +499,26 @@ fn is_name_char(c: char) -> bool {
         && !matches!(c, '“' | '”' | '—' | '…' | '·')
 }
 
+/// Credits of a picture from the paper's files, which name no photographer.
+const FILE_PICTURE: [&str; 2] = ["资料图片", "资料照片"];
+
 /// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`,
-/// `受访者供图`, `新华社发`).
+/// `王明 摄影`, `受访者供图`, `新华社发`, `资料图片`).
 pub fn is_credit(line: &str) -> bool {
     let body = line.trim_end();
+    let unbracketed = body
+        .strip_prefix(['（', '('])
+        .and_then(|b| b.strip_suffix(['）', ')']))
+        .unwrap_or(body);
+    if FILE_PICTURE.contains(&unbracketed) {
+        return true;
+    }
+    if let Some(rest) = body.strip_suffix("摄影") {
+        // Running text breaks `摄影器材` at a line's end as well: only a name, or a byline,
+        // signs a photograph so.
+        let rest = rest.trim_end();
+        return is_name_line(rest) || roles::parse(rest).is_some();
+    }
     let Some(rest) = ["摄", "供图", "社发"]
         .iter()
         .find_map(|mark| body.strip_suffix(mark))
@@ -520,13 +536,14 @@ pub fn is_credit(line: &str) -> bool {
 /// bracketed. `text` is trimmed, as lines and the text joined from them are.
 pub fn trailing_credit(text: &str) -> Option<usize> {
     // Asked of every line of a Chinese page, nearly all of which end otherwise.
-    if !text.ends_with(['摄', '图', '发', '）', ')']) {
+    if !text.ends_with(['摄', '影', '图', '发', '片', '）', ')']) {
         return None;
     }
     let unbracketed = text.strip_suffix(['）', ')']).unwrap_or(text);
-    if !(unbracketed.ends_with('摄')
-        || unbracketed.ends_with("供图")
-        || unbracketed.ends_with("社发"))
+    if !(["摄", "摄影", "供图", "社发"]
+        .iter()
+        .chain(&FILE_PICTURE)
+        .any(|mark| unbracketed.ends_with(mark)))
     {
         return None;
     }
@@ -771,6 +788,14 @@ mod tests {
             assert!(parse_line(line).is_none(), "{line}");
         }
         assert!(is_credit("新华社发"));
+        assert!(is_credit("王明 摄影"));
+        assert!(is_credit("资料图片"));
+        assert!(is_credit("（资料图片）"));
+        assert!(!is_credit("图片"));
+        assert_eq!(trailing_credit("村民在排队做检查。（资料图片）"), Some(27));
+        assert_eq!(trailing_credit("村民在排队做检查。王明 摄影"), Some(27));
+        assert!(is_credit("本报记者 王明 摄影"));
+        assert!(!is_credit("某单位价值15.3万元的25件摄影"));
         assert!(is_credit("受访者供图"));
         assert!(!is_credit("他说，这是社发"));
         let caption = "村民在巡回诊疗车里做检查。本报记者 王明 摄";
