@@ -1,5 +1,5 @@
 //! A Chinese byline's list of people with their roles: `本报记者 王明 通讯员 李华`,
-//! `记者王明 实习生李华`, `文/图 本报记者 王明`, `人民日报记者 王明 报道`.
+//! `记者王明 实习生李华`, `文/图 本报记者 王明`, `人民日报记者 王明 报道`, `（本报记者 王明）`.
 //!
 //! A role label (`记者`, `通讯员`, `实习生`, `特约撰稿人`, `编译`, `整理`, `评论员`, with the
 //! paper's name or `本报` in front, or `文/`, `作者：` for the writer) introduces the names
@@ -44,6 +44,14 @@ const DECORATIONS: &[char] = &[
 pub fn parse(text: &str) -> Option<Byline> {
     let body = text.trim_start_matches(|c: char| DECORATIONS.contains(&c) || c.is_whitespace());
     let mut residue = text[..text.len() - body.len()].trim().to_owned();
+    // `（本报记者 王明）`: a byline in brackets, which are residue.
+    let (body, close) = match unbracket(body.trim_end()) {
+        Some((open, inner, close)) => {
+            residue.push_str(open);
+            (inner, close)
+        }
+        None => (body, ""),
+    };
     let mut authors = Vec::new();
     let mut at = 0;
     let mut set_apart = true;
@@ -78,12 +86,27 @@ pub fn parse(text: &str) -> Option<Byline> {
         authors.push(signature.to_owned());
         residue.truncate(residue.len() - signature.len());
     }
+    residue.push_str(close);
     (labels > 0 && !authors.is_empty()).then(|| Byline {
         authors,
         residue,
         len: text.len(),
         ..Byline::default()
     })
+}
+
+/// `text` as its opening bracket, what the brackets hold and its closing bracket, when
+/// brackets enclose it whole.
+fn unbracket(text: &str) -> Option<(&str, &str, &str)> {
+    let open = text.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let close = text
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '）' | ')'))?;
+    let (o, c) = (open.len_utf8(), close.len_utf8());
+    let inner = text.get(o..text.len().checked_sub(c)?)?;
+    // `（记者）王明（通讯员）` is not one bracket around a byline.
+    (!inner.contains(['（', '(', '）', ')'])).then(|| (&text[..o], inner, &text[text.len() - c..]))
 }
 
 /// A surname alone at the end of a line (`本报记者 刘`): the column was too narrow for the
@@ -152,12 +175,13 @@ mod tests {
 
     #[test]
     fn every_role_gives_its_names() {
-        let cases: [(&str, &[&str]); 16] = [
+        let cases: [(&str, &[&str]); 17] = [
             ("本报评论员", &["本报评论员"]),
             ("■ 人民日报特约评论员", &["人民日报特约评论员"]),
             ("本报特约评论员 王明", &["王明"]),
             ("作者：王明", &["王明"]),
             ("记者 王明 摄影报道", &["王明"]),
+            ("（本报记者 王明）", &["王明"]),
             ("本报记者 王明", &["王明"]),
             ("本报记者 王明 通讯员 李华", &["王明", "李华"]),
             ("本报通讯员 李华 记者 王明", &["李华", "王明"]),
@@ -180,6 +204,7 @@ mod tests {
     fn the_labels_are_kept_as_residue() {
         let b = parse("◎本报记者 王明 通讯员 李华、张强 报道").unwrap();
         assert_eq!(b.residue, "◎本报记者通讯员、报道");
+        assert_eq!(parse("（本报记者 王明）").unwrap().residue, "（本报记者）");
         assert_eq!(b.len, "◎本报记者 王明 通讯员 李华、张强 报道".len());
     }
 
