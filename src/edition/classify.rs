@@ -10,7 +10,7 @@
 
 use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted, rethread};
 use super::byline;
-use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label};
+use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label, JumpKind};
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
@@ -53,6 +53,16 @@ pub struct Page<'a> {
     /// once per line: the headline rules ask it of each line many times.
     pub latin_head: Vec<bool>,
     pub cjk: bool,
+}
+
+impl Page<'_> {
+    /// The kind of jump line `k` is (`（下转第3版）`, `（上接第1版）`), if it is one.
+    pub fn jump_kind(&self, k: usize) -> Option<JumpKind> {
+        (self.roles.get(k) == Some(&Role::Jump))
+            .then(|| find_jump(self.lines[k].text))
+            .flatten()
+            .map(|j| j.kind)
+    }
 }
 
 /// Classifies every line of one page.

@@ -10,7 +10,7 @@
 
 use super::byline;
 use super::classify::{is_box_label, starts_item, Page, Role};
-use super::furniture::{find_jump, JumpKind};
+use super::furniture::JumpKind;
 use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
 use super::script::has_sentence_mark;
@@ -290,8 +290,7 @@ fn mark_dash_kickers(page: &mut Page) {
 
 /// Whether line `k` is a jump-from line (`（上接第1版）`), which opens a story's rest.
 fn is_jump_from(page: &Page, k: usize) -> bool {
-    page.roles[k] == Role::Jump
-        && find_jump(page.lines[k].text).is_some_and(|j| j.kind == JumpKind::From)
+    page.jump_kind(k) == Some(JumpKind::From)
 }
 
 /// Whether line `k` ends in a kicker's dash (`——`).

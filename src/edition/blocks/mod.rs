@@ -32,7 +32,7 @@ mod words;
 pub use threads::rethread;
 
 use super::classify::{Page, Role};
-use super::furniture::{find_jump, JumpKind};
+use super::furniture::JumpKind;
 use super::order::{first_word, word_across_lines};
 use super::script::ends_with_aside;
 
@@ -82,9 +82,7 @@ pub fn lead_with_continuation(page: &mut Page) {
     let blocks = body_blocks(page);
     for (i, pair) in blocks.windows(2).enumerate() {
         let (x, y) = (pair[0], pair[1]);
-        let after_jump = x.start > 0
-            && page.roles[x.start - 1] == Role::Jump
-            && find_jump(page.lines[x.start - 1].text).is_some_and(|j| j.kind == JumpKind::From);
+        let after_jump = x.start > 0 && page.jump_kind(x.start - 1) == Some(JumpKind::From);
         if !after_jump || y.start != x.end {
             continue;
         }

@@ -32,7 +32,7 @@ use super::{
     MIN_LINES,
 };
 use crate::edition::classify::{starts_item, Page, Role};
-use crate::edition::furniture::{find_jump, JumpKind};
+use crate::edition::furniture::JumpKind;
 use crate::edition::order::{
     closes_bracket_first, is_justified, leaves_bracket_open, word_across_lines,
 };
@@ -428,8 +428,7 @@ fn has_cycle(links: &[(usize, usize)], n: usize) -> bool {
 /// reaches it), or with a bracket open, and no jump line takes its text to another page.
 fn ends_open_block(page: &Page, b: Block, column: f32) -> bool {
     let last = b.end - 1;
-    let jumps_away = page.roles.get(b.end) == Some(&Role::Jump)
-        && find_jump(page.lines[b.end].text).is_some_and(|j| j.kind == JumpKind::To);
+    let jumps_away = page.jump_kind(b.end) == Some(JumpKind::To);
     // A closing bracket at the end closes an aside opened lines above (`（摘编自…》）`).
     let closes_aside = page.lines[last].text.ends_with(['）', ')']) && !leaves_open(page, b);
     !closes(page, last)
@@ -482,10 +481,7 @@ fn apply_links(page: &mut Page, blocks: &[Block], links: &[(usize, usize)]) {
     }
     let tail_end = |b: Block| {
         (b.end..n)
-            .find(|&k| {
-                page.roles[k] != Role::Jump
-                    || find_jump(page.lines[k].text).is_none_or(|j| j.kind != JumpKind::To)
-            })
+            .find(|&k| page.jump_kind(k) != Some(JumpKind::To))
             .unwrap_or(n)
     };
     let mut order: Vec<usize> = Vec::with_capacity(n);

@@ -198,8 +198,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
 /// How many `（下转第N版）` lines the page has.
 fn jump_to_lines(page: &Page) -> usize {
     (0..page.lines.len())
-        .filter(|&k| page.roles[k] == Role::Jump)
-        .filter(|&k| find_jump(page.lines[k].text).is_some_and(|j| j.kind == JumpKind::To))
+        .filter(|&k| page.jump_kind(k) == Some(JumpKind::To))
         .count()
 }
 
