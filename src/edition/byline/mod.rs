@@ -506,10 +506,7 @@ const FILE_PICTURE: [&str; 2] = ["资料图片", "资料照片"];
 /// `王明 摄影`, `受访者供图`, `新华社发`, `资料图片`).
 pub fn is_credit(line: &str) -> bool {
     let body = line.trim_end();
-    let unbracketed = body
-        .strip_prefix(['（', '('])
-        .and_then(|b| b.strip_suffix(['）', ')']))
-        .unwrap_or(body);
+    let unbracketed = enclosed(body).map_or(body, |(_, inner, _)| inner);
     if FILE_PICTURE.contains(&unbracketed) {
         return true;
     }
@@ -552,11 +549,22 @@ pub fn trailing_credit(text: &str) -> Option<usize> {
         .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
     let start = at + mark.len_utf8();
     let credit = text[start..].trim();
-    let inner = match credit.strip_prefix(['（', '(']) {
-        Some(open) => open.strip_suffix(['）', ')'])?,
-        None => credit,
+    let inner = if credit.starts_with(['（', '(']) {
+        enclosed(credit)?.1
+    } else {
+        credit
     };
     is_credit(inner).then_some(start)
+}
+
+/// `text` as its opening bracket, what the brackets hold and its closing bracket, when it
+/// opens and closes with a bracket (full- or half-width): `（新华社发）`, `（本报记者 王明）`.
+fn enclosed(text: &str) -> Option<(&str, &str, &str)> {
+    let after_open = text.strip_prefix(['（', '('])?;
+    let inner = after_open.strip_suffix(['）', ')'])?;
+    let open = text.len() - after_open.len();
+    let close = open + inner.len();
+    Some((&text[..open], inner, &text[close..]))
 }
 
 /// Splits a label from the names it introduces: `全媒体记者/任远` → (`全媒体记者/`, `任远`).
@@ -791,6 +799,9 @@ mod tests {
         assert!(is_credit("王明 摄影"));
         assert!(is_credit("资料图片"));
         assert!(is_credit("（资料图片）"));
+        assert_eq!(enclosed("（新华社发）"), Some(("（", "新华社发", "）")));
+        assert_eq!(enclosed("(记者 王明)"), Some(("(", "记者 王明", ")")));
+        assert_eq!(enclosed("（新华社发"), None);
         assert!(!is_credit("图片"));
         assert_eq!(trailing_credit("村民在排队做检查。（资料图片）"), Some(27));
         assert_eq!(trailing_credit("村民在排队做检查。王明 摄影"), Some(27));

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{split_names_keeping, Byline};
+use super::{enclosed, split_names_keeping, Byline};
 use crate::edition::script::is_cjk;
 
 /// The role labels. A paper's name in front of a role ends in the kind of outlet it is
@@ -45,7 +45,9 @@ pub fn parse(text: &str) -> Option<Byline> {
     let body = text.trim_start_matches(|c: char| DECORATIONS.contains(&c) || c.is_whitespace());
     let mut residue = text[..text.len() - body.len()].trim().to_owned();
     // `（本报记者 王明）`: a byline in brackets, which are residue.
-    let (body, close) = match unbracket(body.trim_end()) {
+    // `（记者）王明（通讯员）` is not one bracket around a byline.
+    let whole = |inner: &str| !inner.contains(['（', '(', '）', ')']);
+    let (body, close) = match enclosed(body.trim_end()).filter(|&(_, inner, _)| whole(inner)) {
         Some((open, inner, close)) => {
             residue.push_str(open);
             (inner, close)
@@ -93,20 +95,6 @@ pub fn parse(text: &str) -> Option<Byline> {
         len: text.len(),
         ..Byline::default()
     })
-}
-
-/// `text` as its opening bracket, what the brackets hold and its closing bracket, when
-/// brackets enclose it whole.
-fn unbracket(text: &str) -> Option<(&str, &str, &str)> {
-    let open = text.chars().next().filter(|c| matches!(c, '（' | '('))?;
-    let close = text
-        .chars()
-        .next_back()
-        .filter(|c| matches!(c, '）' | ')'))?;
-    let (o, c) = (open.len_utf8(), close.len_utf8());
-    let inner = text.get(o..text.len().checked_sub(c)?)?;
-    // `（记者）王明（通讯员）` is not one bracket around a byline.
-    (!inner.contains(['（', '(', '）', ')'])).then(|| (&text[..o], inner, &text[text.len() - c..]))
 }
 
 /// A surname alone at the end of a line (`本报记者 刘`): the column was too narrow for the
