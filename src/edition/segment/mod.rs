@@ -490,7 +490,7 @@ impl<'a> Builder<'a> {
                 groups.push(std::mem::replace(&mut main, above));
             }
             None
-        } else if self.cjk && is_place_kicker(&groups, &text_below(page, end)) {
+        } else if self.cjk && is_place_kicker(&groups, page, end) {
             groups.pop().map(|g| headline::join(&g, true))
         } else {
             take_kicker(&mut groups, &main, self.cjk)
@@ -945,18 +945,19 @@ fn text_below<'a>(page: &Page<'a>, end: usize) -> Vec<HeadLine<'a>> {
 const PLACE_KICKER: usize = 6;
 
 /// True when the group right above the main headline is a short kicker naming a place
-/// or a subject (`四川成都`, `江苏苏州`) that the text `below` the headline names too: a
-/// short line of no clause, set apart above the title. A column's label (`新语`) names
-/// nothing of its story, and stays a label.
-fn is_place_kicker(groups: &[Vec<HeadLine>], below: &[HeadLine]) -> bool {
+/// or a subject (`四川成都`, `江苏苏州`) that the text under the headline (ending before
+/// line `end`) names too: a short line of no clause, set apart above the title. A column's
+/// label (`新语`) names nothing of its story, and stays a label.
+fn is_place_kicker(groups: &[Vec<HeadLine>], page: &Page, end: usize) -> bool {
     let Some([(text, _)]) = groups.last().map(Vec::as_slice) else {
         return false;
     };
     let short = text.chars().filter(|c| !c.is_whitespace()).count() <= PLACE_KICKER;
+    // The text under the headline is read only for a line that could be such a kicker.
     short
         && !has_sentence_mark(text)
         && !text.contains(['，', '、', '—'])
-        && headline::shares_word_pair(&[(text, 0.0)], below)
+        && headline::shares_word_pair(&[(text, 0.0)], &text_below(page, end))
 }
 
 /// The kicker of the main headline: the nearest group above it that reads as one
