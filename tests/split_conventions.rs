@@ -32,6 +32,14 @@ fn split_page(text: &str) -> Split {
     out
 }
 
+/// The article's first caption, as its text and credit.
+fn first_caption(article: &Article) -> Option<(&str, Option<&str>)> {
+    article.blocks.iter().find_map(|b| match b {
+        Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
+        _ => None,
+    })
+}
+
 /// The page's one article.
 fn only_article(out: &Split) -> &Article {
     assert_eq!(out.articles.len(), 1, "{:#?}", out.articles);
@@ -246,10 +254,7 @@ fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
          ▲村民们在巡回诊疗车里排队做\n检查。本报记者 王明 摄\n\n{MORE}"
     ));
     let article = only_article(&out);
-    let caption = article.blocks.iter().find_map(|b| match b {
-        Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
-        _ => None,
-    });
+    let caption = first_caption(article);
     assert_eq!(
         caption,
         Some((
@@ -267,10 +272,7 @@ fn a_file_picture_and_a_photographer_signing_in_full_are_credits() {
              村民们在巡回诊疗车里排队做检查。\n{credit}\n\n{MORE}"
         ));
         let article = only_article(&out);
-        let caption = article.blocks.iter().find_map(|b| match b {
-            Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
-            _ => None,
-        });
+        let caption = first_caption(article);
         assert_eq!(
             caption,
             Some(("村民们在巡回诊疗车里排队做检查。", Some(credit))),
