@@ -91,10 +91,10 @@ fn in_three_sizes(lines: &[HeadLine]) -> bool {
 }
 
 /// How many times the widest title line a kicker (or a subtitle in a three-size head) holds.
-const KICKER_WIDER: f32 = 1.4;
+pub const KICKER_WIDER: f32 = 1.4;
 
 /// The width of the widest of `lines`.
-fn widest(lines: &[HeadLine]) -> f32 {
+pub fn widest(lines: &[HeadLine]) -> f32 {
     lines.iter().map(|l| l.1).fold(0.0, f32::max)
 }
 
@@ -198,7 +198,7 @@ fn deck_at(lines: &[HeadLine]) -> Option<usize> {
     const WIDER_ALONE: f32 = 1.3;
     let mut best: Option<(usize, f32)> = None;
     for k in 1..lines.len() {
-        let title = lines[..k].iter().map(|l| l.1).fold(0.0, f32::max);
+        let title = widest(&lines[..k]);
         let deck = &lines[k..];
         let (full, need) = match deck.split_last() {
             Some((last, [])) => (last.1, WIDER_ALONE),

@@ -977,13 +977,12 @@ fn take_kicker(groups: &mut Vec<Vec<HeadLine>>, main: &[HeadLine], cjk: bool) ->
 /// A group set in much longer lines than the title `main` below it reads as its kicker;
 /// not one that holds a kicker of its own, which is a whole headline.
 fn is_wide_kicker(group: &[HeadLine], main: &[HeadLine]) -> bool {
-    let widest = |g: &[HeadLine]| g.iter().map(|l| l.1).fold(0.0, f32::max);
     let whole = group.iter().any(|(t, _)| t.ends_with("——"));
-    !whole && widest(group) > 1.4 * widest(main)
+    !whole && headline::widest(group) > headline::KICKER_WIDER * headline::widest(main)
 }
 
 fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
-    let widest = above.iter().map(|l| l.1).fold(0.0, f32::max);
+    let widest = headline::widest(above);
     group.len() == 1
         && group[0].1 < 0.75 * widest
         && !headline::is_kicker_like(above)
