@@ -46,7 +46,7 @@ fn rss_reads_back_field_by_field() {
             .as_ref()
             .and_then(|c| c.body.clone())
             .expect("body");
-        assert_eq!(body.trim(), html::article_fragment(want).trim());
+        assert_eq!(body.trim(), html::article_fragment(&site, want).trim());
         assert_html_escaped_once(&body);
         assert_eq!(e.categories[0].term, PAGES[i]);
     }
@@ -78,7 +78,7 @@ fn rss_validates_and_keeps_rss_specifics() {
         // Exact round trip through CDATA, `]]>` included (the rss reader trims text).
         assert_eq!(
             item.content.as_deref(),
-            Some(html::article_fragment(&entries()[i]).trim())
+            Some(html::article_fragment(&site, &entries()[i]).trim())
         );
         let dc = item.dublin_core_ext.as_ref().expect("dc:creator");
         assert_eq!(dc.creators, [JOINED_AUTHORS[i]]);
@@ -132,7 +132,7 @@ fn atom_reads_back_field_by_field() {
         let content = e.content.as_ref().expect("content");
         assert_eq!(content.content_type.to_string(), "text/html");
         let body = content.body.clone().expect("body");
-        assert_eq!(body.trim(), html::article_fragment(want).trim());
+        assert_eq!(body.trim(), html::article_fragment(&site, want).trim());
         assert_html_escaped_once(&body);
         assert_eq!(e.categories[0].term, PAGES[i]);
     }
@@ -159,7 +159,10 @@ fn json_feed_has_the_spec_fields() {
         assert_eq!(item["id"], tag(i).as_str());
         assert_eq!(item["url"], url(i).as_str());
         assert_eq!(item["title"], TITLES[i]);
-        assert_eq!(item["content_html"], html::article_fragment(want).as_str());
+        assert_eq!(
+            item["content_html"],
+            html::article_fragment(&site, want).as_str()
+        );
         assert_eq!(item["summary"], want.article.summary(140).as_str());
         assert_eq!(item["date_published"], want.published.to_rfc3339().as_str());
         assert_eq!(item["date_modified"], want.updated.to_rfc3339().as_str());
@@ -259,4 +262,36 @@ fn empty_feeds_are_still_valid() {
     let v: Value = serde_json::from_str(&jsonfeed::render(&site, &[])).expect("JSON");
     assert_eq!(v["items"], serde_json::json!([]));
     assert!(html::index_page(&site, &[]).contains("</html>"));
+}
+
+#[test]
+fn an_article_without_text_says_so_in_every_format() {
+    let site = site();
+    let mut textless = entries()[0].clone();
+    textless.article.blocks.clear();
+    textless.article.dateline = None;
+    let note = "未能在第1版的版面文本中找到本文正文。";
+    for (format, out) in [
+        ("rss", rss::render(&site, std::slice::from_ref(&textless))),
+        ("atom", atom::render(&site, std::slice::from_ref(&textless))),
+        (
+            "json",
+            jsonfeed::render(&site, std::slice::from_ref(&textless)),
+        ),
+    ] {
+        let feed = feed_rs::parser::parse(out.as_bytes()).expect("parses");
+        let e = &feed.entries[0];
+        assert_eq!(
+            e.title.as_ref().expect("title").content,
+            TITLES[0],
+            "{format}"
+        );
+        let body = e.content.as_ref().and_then(|c| c.body.clone());
+        let summary = e.summary.as_ref().map(|s| s.content.clone());
+        assert!(
+            body.iter().chain(&summary).any(|t| t.contains(note)),
+            "{format}: {body:?} {summary:?}"
+        );
+    }
+    assert!(html::article_page(&site, &textless).contains(note));
 }

@@ -25,9 +25,9 @@ pub struct Item {
     pub url: String,
     /// Plain text; never empty (see [`display_title`]).
     pub title: String,
-    /// Plain text, the first paragraph cut at [`SUMMARY_CHARS`].
+    /// Plain text, the first paragraph cut at [`SUMMARY_CHARS`] (or [`missing_text`]).
     pub summary: String,
-    /// The whole body as plain text, dateline first.
+    /// The whole body as plain text, dateline first (or [`missing_text`]).
     pub content_text: String,
     /// The article as an HTML fragment ([`html::article_fragment`]).
     pub content_html: String,
@@ -45,13 +45,18 @@ impl Item {
     /// Derives every field the feeds need from a stored entry.
     pub fn from_entry(site: &Site, entry: &Entry) -> Item {
         let a = &entry.article;
+        let missing = missing_text(site, entry);
+        let or_missing = |text: String| match &missing {
+            Some(note) if text.is_empty() => note.clone(),
+            _ => clean(&text).into_owned(),
+        };
         Item {
             id: site.tag_uri(&a.id),
             url: site.article_url(&a.id),
             title: display_title(site, entry),
-            summary: clean(&a.summary(SUMMARY_CHARS)).into_owned(),
-            content_text: clean(&plain_text(a)).into_owned(),
-            content_html: html::article_fragment(entry),
+            summary: or_missing(a.summary(SUMMARY_CHARS)),
+            content_text: or_missing(plain_text(a)),
+            content_html: html::article_fragment(site, entry),
             authors: authors(site, entry),
             page_label: page_label(site, entry),
             published: entry.published,
@@ -148,11 +153,39 @@ pub fn page_label(site: &Site, entry: &Entry) -> Option<String> {
         (false, false) => trimmed,
     };
     let page = clean(page);
-    Some(if site.language.to_ascii_lowercase().starts_with("zh") {
+    Some(if is_chinese(site) {
         format!("第{page}版")
     } else {
         format!("Page {page}")
     })
+}
+
+/// What an article shows in place of a body when the splitter found its headline (and
+/// perhaps its writers) but none of its text: said outright, in the site's language, so a
+/// reader does not take an empty entry for a broken feed. `None` when there is any text.
+pub fn missing_text(site: &Site, entry: &Entry) -> Option<String> {
+    let a = &entry.article;
+    let has_dateline = a.dateline.as_deref().is_some_and(|d| !d.trim().is_empty());
+    if !a.blocks.is_empty() || has_dateline {
+        return None;
+    }
+    let page = page_label(site, entry);
+    Some(if is_chinese(site) {
+        match page {
+            Some(p) => format!("未能在{p}的版面文本中找到本文正文。"),
+            None => "未能在版面文本中找到本文正文。".to_owned(),
+        }
+    } else {
+        match page {
+            Some(p) => format!("The text of this article could not be found on {p} of the dump."),
+            None => "The text of this article could not be found in the dump.".to_owned(),
+        }
+    })
+}
+
+/// The site is written in Chinese (its `language` is `zh`, `zh-CN`, …).
+fn is_chinese(site: &Site) -> bool {
+    site.language.to_ascii_lowercase().starts_with("zh")
 }
 
 /// The body as plain text with the dateline first, as it was printed.
@@ -269,6 +302,29 @@ mod tests {
             format!("{}…", &long.chars().take(30).collect::<String>())
         );
         assert_eq!(display_title(&s, &entry("", &[], None, "")), "第3版");
+    }
+
+    #[test]
+    fn an_article_without_text_says_so_in_the_site_language() {
+        let mut e = entry("标题", &["王明"], Some("03"), "x");
+        assert_eq!(missing_text(&site("zh-CN"), &e), None);
+        e.article.blocks.clear();
+        let zh = Item::from_entry(&site("zh-CN"), &e);
+        assert_eq!(zh.summary, "未能在第3版的版面文本中找到本文正文。");
+        assert_eq!(zh.content_text, zh.summary);
+        assert!(zh.content_html.contains(&zh.summary), "{}", zh.content_html);
+        let en = Item::from_entry(&site("en"), &e);
+        assert_eq!(
+            en.content_text,
+            "The text of this article could not be found on Page 3 of the dump."
+        );
+        // A dateline alone is text: it shows, and nothing is said to be missing.
+        e.article.dateline = Some("新华社北京1月1日电".into());
+        assert_eq!(missing_text(&site("zh-CN"), &e), None);
+        assert_eq!(
+            Item::from_entry(&site("zh-CN"), &e).content_text,
+            "新华社北京1月1日电"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use super::escape::escape;
 use super::item::{
-    dateline_gap, display_title, join_names, named_authors, page_label, publication,
+    dateline_gap, display_title, join_names, missing_text, named_authors, page_label, publication,
 };
 use super::{Entry, Site};
 use crate::article::{Article, Block};
@@ -23,7 +23,7 @@ use crate::article::{Article, Block};
 ///
 /// The headline is the item's title in a feed, so only the parts a feed title cannot carry
 /// (kicker, subtitle) come before the body.
-pub fn article_fragment(entry: &Entry) -> String {
+pub fn article_fragment(site: &Site, entry: &Entry) -> String {
     let a = &entry.article;
     let mut out = String::new();
     if let Some(kicker) = non_empty(&a.kicker) {
@@ -37,7 +37,15 @@ pub fn article_fragment(entry: &Entry) -> String {
         );
     }
     out.push_str(&body(a));
+    out.push_str(&missing_note(site, entry));
     out
+}
+
+/// The paragraph saying the article's text was not found ([`missing_text`]), or nothing.
+fn missing_note(site: &Site, entry: &Entry) -> String {
+    missing_text(site, entry)
+        .map(|note| format!("<p class=\"missing\"><em>{}</em></p>\n", escape(&note)))
+        .unwrap_or_default()
 }
 
 /// A full HTML5 page for one article.
@@ -55,6 +63,7 @@ pub fn article_page(site: &Site, entry: &Entry) -> String {
     main.push_str("</hgroup>\n");
     main.push_str(&meta_line(site, entry));
     main.push_str(&body(a));
+    main.push_str(&missing_note(site, entry));
     main.push_str("</article>\n");
     let page = shell::Page {
         title: format!("{title} – {}", site.title),
