@@ -107,6 +107,21 @@ fn a_head_in_three_sizes_has_kicker_title_and_subtitle() {
 }
 
 #[test]
+fn a_title_wrapped_inside_a_quote_keeps_its_enumeration_comma() {
+    // `中、处处皆景”` opens with a comma, as a clause broken off a sentence would; inside
+    // the quote the title opened, it is the rest of the quoted phrase.
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报记者 李华\n\n{MORE}\n\n构建“城在园\n中、处处皆景”\n王明\n\n\
+         近年来，我市新建口袋公园一\n百二十个，市民出门五百米就\n能走进一座公园。"
+    ));
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["基层治理见实效", "构建“城在园中、处处皆景”"]);
+    let second = &out.articles[1];
+    assert_eq!(second.authors, ["王明"]);
+    assert!(second.blocks[0].text().starts_with("近年来"), "{second:#?}");
+}
+
+#[test]
 fn a_kickers_dash_makes_the_line_under_it_the_title() {
     let out = split_page(&format!(
         "中国科学院天津工业生物技术研究所研究员蔡韬——\n\n深耕人工合成淀粉“无人区”\n{BODY}"

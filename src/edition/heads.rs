@@ -418,10 +418,13 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
             // Most lines hold no opening quote: one search settles them.
             prev.contains('“') && prev.matches('“').count() > prev.matches('”').count()
         };
-        let text = if in_quote {
-            line.text.trim_start_matches('”').trim_start()
-        } else {
-            line.text
+        // The quote's rest (`中、处处皆景”`) is a phrase of the title, whatever its
+        // enumeration commas: only the text after it can read as a broken-off clause.
+        let text = match line.text.split_once('”') {
+            Some((quoted, rest)) if in_quote && !quoted.contains(['，', '。', '；']) => {
+                rest.trim_start()
+            }
+            _ => line.text,
         };
         is_cjk_head_text(text, line.width)
     } else {
@@ -507,6 +510,20 @@ mod tests {
         let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[1], Role::Body);
+    }
+
+    /// A title wrapped inside its quote (`构建“城在园` / `中、处处皆景”`) is head-shaped
+    /// though its second line opens with a comma; outside a quote such a line is text.
+    #[test]
+    fn a_quoted_phrase_wrapped_with_its_comma_is_head_shaped() {
+        let body =
+            "\n\n每天晚饭后，家住狮山商务创新\n区的林女士，都要到楼下的环\n山河口袋公园散步。";
+        let quoted = format!("构建“城在园\n中、处处皆景”\n丁志军{body}");
+        let page = classify(to_lines(&quoted), true);
+        assert_eq!(&page.roles[..3], &[Role::Head, Role::Head, Role::Byline]);
+        let bare = format!("构建城在园\n中、处处皆景\n丁志军{body}");
+        let page = classify(to_lines(&bare), true);
+        assert_ne!(page.roles[1], Role::Head);
     }
 
     /// A headline's last line that reads like a name (`成米粮川`: 成 is a surname) is its
