@@ -122,6 +122,18 @@ fn a_title_wrapped_inside_a_quote_keeps_its_enumeration_comma() {
 }
 
 #[test]
+fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报记者 李华\n\n{MORE}\n\n全市新建口袋\n公园一百二十个\n扫码看视频\n\n\
+         近年来，我市新建口袋公园一\n百二十个，市民出门五百米就\n能走进一座公园。"
+    ));
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["基层治理见实效", "全市新建口袋公园一百二十个"]);
+    assert!(out.articles[1].blocks[0].text().starts_with("近年来"));
+    assert!(out.dropped.iter().any(|d| d == "扫码看视频"), "{:?}", out.dropped);
+}
+
+#[test]
 fn a_kickers_dash_makes_the_line_under_it_the_title() {
     let out = split_page(&format!(
         "中国科学院天津工业生物技术研究所研究员蔡韬——\n\n深耕人工合成淀粉“无人区”\n{BODY}"

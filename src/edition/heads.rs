@@ -217,9 +217,15 @@ fn is_interleaved(page: &Page) -> bool {
     singles * 3 >= blocks && blocks >= 10
 }
 
-/// Looks at one blank-delimited block `i..end` for a standalone headline, a bare byline
+/// Looks at one blank-delimited block `i..next` for a standalone headline, a bare byline
 /// or a column label.
-fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) {
+fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32]) {
+    // Lines already dropped at the block's end (a QR code's label printed under a
+    // headline, `扫码看视频`) are not part of what it says.
+    let end = (i + 1..next)
+        .rev()
+        .find(|&k| page.roles[k] != Role::Drop)
+        .map_or(i + 1, |k| k + 1);
     let single = end - i == 1;
     let text = page.lines[i].text;
     if page.cjk && single && byline::is_name_line(text) {
@@ -243,7 +249,10 @@ fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) 
     if shaped && single && page.lines[i].width <= 3.0 {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
-    } else if shaped && (stacked || end - i <= 3 && !at_column) && !runs_on(page, end) {
+    } else if shaped
+        && (stacked || end - i <= 3 && !at_column)
+        && !runs_on_from(page, end - 1, next)
+    {
         (i..end).for_each(|k| page.roles[k] = Role::Head);
     }
 }
@@ -252,9 +261,14 @@ fn mark_standalone_block(page: &mut Page, i: usize, end: usize, widths: &[f32]) 
 /// runs a word on into the text under it (`…的‘金疙` / `瘩’，打开`), so lines that do are
 /// text, a paragraph's start set narrow by its quotes.
 fn runs_on(page: &Page, k: usize) -> bool {
-    k > 0
-        && page.roles.get(k) == Some(&Role::Body)
-        && word_across_lines(page.lines[k - 1].text, page.lines[k].text)
+    k > 0 && runs_on_from(page, k - 1, k)
+}
+
+/// True when a word runs from line `above` into body line `k` ([`runs_on`] across lines
+/// dropped between them).
+fn runs_on_from(page: &Page, above: usize, k: usize) -> bool {
+    page.roles.get(k) == Some(&Role::Body)
+        && word_across_lines(page.lines[above].text, page.lines[k].text)
 }
 
 /// A line that may be a headline with no byline to vouch for it: head-shaped, and with no
