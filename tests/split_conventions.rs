@@ -130,7 +130,11 @@ fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
     let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["基层治理见实效", "全市新建口袋公园一百二十个"]);
     assert!(out.articles[1].blocks[0].text().starts_with("近年来"));
-    assert!(out.dropped.iter().any(|d| d == "扫码看视频"), "{:?}", out.dropped);
+    assert!(
+        out.dropped.iter().any(|d| d == "扫码看视频"),
+        "{:?}",
+        out.dropped
+    );
 }
 
 #[test]

@@ -117,7 +117,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
 
 /// Ems a line of running text is at least wide: a column's line, not a list's or a
 /// headline's short one.
-const RUNNING_WIDTH: f32 = 8.0;
+pub const RUNNING_WIDTH: f32 = 8.0;
 
 /// A lone name set among the lines of running text (`…錾花、花丝、` / `潘妙` / `炸珠、点翠…`)
 /// is a byline pdftotext printed in the column beside it, not text: no line inside a

@@ -9,7 +9,7 @@
 //! [`super::headline`]'s job.
 
 use super::byline;
-use super::classify::{is_box_label, starts_item, Page, Role};
+use super::classify::{is_box_label, starts_item, Page, Role, RUNNING_WIDTH};
 use super::furniture::JumpKind;
 use super::latin::{self, mark_latin_heads};
 use super::order::word_across_lines;
@@ -169,8 +169,9 @@ fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
     }
     let body = |k: usize| page.roles[k] == Role::Body;
     let (a, b) = (&page.lines[i - 1], &page.lines[i - 2]);
-    // Columns are wider than a few characters; narrower lines are a stacked headline.
-    let column = a.width >= 6.0 && fills_column(a.width, columns);
+    // Columns are as wide as running text; narrower lines are a stacked headline, however
+    // many such lines the page's narrow headlines give that width.
+    let column = a.width >= RUNNING_WIDTH && fills_column(a.width, columns);
     body(i - 1)
         && body(i - 2)
         && column
@@ -524,6 +525,22 @@ mod tests {
         let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
         let page = classify(to_lines(&text), true);
         assert_eq!(page.roles[1], Role::Body);
+    }
+
+    /// A headline set three lines of six characters over its byline is a headline, also on
+    /// a page whose other narrow headlines make six characters a common width: no column
+    /// of running text is that narrow.
+    #[test]
+    fn a_narrow_headline_is_no_paragraph_tail_where_narrow_heads_are_common() {
+        let body = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
+                    年以来，我市各级各部门坚持\n问题导向，取得了明显成效。\n";
+        let text = format!(
+            "助力平台企业\n发挥作用提高\n政务服务质效\n本报记者 张 驰\n\n{body}\n\
+             全市新建口袋\n公园一百二十\n个方便群众休\n本报记者 王明\n\n{body}{body}"
+        );
+        let page = classify(to_lines(&text), true);
+        assert_eq!(&page.roles[..3], &[Role::Head; 3]);
+        assert_eq!(&page.roles[8..11], &[Role::Head; 3]);
     }
 
     /// A title wrapped inside its quote (`构建“城在园` / `中、处处皆景”`) is head-shaped
