@@ -149,6 +149,18 @@ fn a_kickers_dash_makes_the_line_under_it_the_title() {
     );
     assert_eq!(article.title, "深耕人工合成淀粉“无人区”");
     assert!(article.blocks[0].text().starts_with("为贯彻"));
+    // A picture's caption printed right under the title, before the text.
+    let out = split_page(&format!(
+        "天津师范大学师生调查民间历史文献——\n\n探寻岁月深处的故事\n\
+         调查团成员在整理碑文拓片。\n本报记者 王明摄\n\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.title, "探寻岁月深处的故事");
+    assert_eq!(
+        first_caption(article),
+        Some(("调查团成员在整理碑文拓片。", Some("本报记者 王明摄")))
+    );
+    assert!(article.blocks.iter().any(|b| b.text().starts_with("为贯彻")));
 }
 
 #[test]

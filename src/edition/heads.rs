@@ -368,9 +368,14 @@ fn mark_block_heads(page: &mut Page) {
         let next = i + run;
         let then_jump = next < end && page.roles[next] == Role::Jump;
         let then_body = next < end && page.roles[next] == Role::Body && !page.leads[next];
+        // A picture's caption printed between a headline and its text, or nothing more in
+        // the block: no text under the line to run on into.
+        let then_no_text = next == end || matches!(page.roles[next], Role::Caption | Role::Credit);
         // Short lines that run a word on into the text under them start a paragraph.
         if (2..=3).contains(&run) && (then_body && !runs_on(page, next) || then_jump)
-            || run == 1 && (then_jump || under_kicker && then_body && !runs_on(page, next))
+            || run == 1
+                && (then_jump
+                    || under_kicker && (then_body && !runs_on(page, next) || then_no_text))
         {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
         }
