@@ -160,7 +160,10 @@ fn a_kickers_dash_makes_the_line_under_it_the_title() {
         first_caption(article),
         Some(("调查团成员在整理碑文拓片。", Some("本报记者 王明摄")))
     );
-    assert!(article.blocks.iter().any(|b| b.text().starts_with("为贯彻")));
+    assert!(article
+        .blocks
+        .iter()
+        .any(|b| b.text().starts_with("为贯彻")));
 }
 
 #[test]
@@ -371,6 +374,19 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
             out.dropped
         );
     }
+    // A masthead printed one line a block, the first story's kicker and title too: the
+    // masthead is no row of interleaved columns, so the head is not read on into it.
+    let out = split_page(&format!(
+        "第07版\n\n2025年1月23日 星期四\n\n编辑 王浩 美编 乔栋 校对 徐阳\n\n\
+         中国航天科技集团八院科技委常委张崇峰——\n\n聚焦航天关键技术创新攻坚\n\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.title, "聚焦航天关键技术创新攻坚");
+    assert_eq!(
+        article.kicker.as_deref(),
+        Some("中国航天科技集团八院科技委常委张崇峰——")
+    );
+    assert!(article.blocks[0].text().starts_with("为贯彻"));
 }
 
 /// A headline with its byline is a story's even when the page prints no text the

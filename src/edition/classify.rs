@@ -158,6 +158,12 @@ fn mark_furniture(page: &mut Page) {
         } else if byline::is_credit(text) {
             page.roles[i] = Role::Credit;
         }
+        // Single-line blocks in a row read as rows of interleaved columns, one block (see
+        // `is_boundary`); but a masthead's lines are no column's rows, and the line set
+        // apart under them starts a block of its own.
+        if page.roles[i] == Role::Drop && page.lines.get(i + 1).is_some_and(|l| l.blank_before) {
+            page.starts[i + 1] = true;
+        }
         i += 1;
     }
 }
