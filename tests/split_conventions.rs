@@ -328,6 +328,33 @@ fn a_file_picture_and_a_photographer_signing_in_full_are_credits() {
 }
 
 #[test]
+fn a_caption_without_a_credit_is_told_by_how_it_opens() {
+    for note in [
+        "图为村民在巡回诊疗车里排队做检查。",
+        "上图：村民在巡回诊疗车里排队做检查。",
+    ] {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n本报记者 王明\n\n{note}\n\n{BODY}\n\n{MORE}"
+        ));
+        let article = only_article(&out);
+        assert_eq!(first_caption(article), Some((note, None)), "{note}");
+        let paragraphs: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph { .. }))
+            .map(Block::text)
+            .collect();
+        assert!(paragraphs[0].starts_with("为贯彻"), "{paragraphs:?}");
+        assert!(!paragraphs.iter().any(|p| p.contains("巡回诊疗车")));
+    }
+    // Text that opens so in a paragraph of its own, as long as text runs, stays text.
+    let long = "图为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
+                年以来，我市各级各部门坚持\n问题导向，取得了明显成效。";
+    let out = split_page(&format!("基层治理见实效\n\n本报记者 王明\n\n{long}"));
+    assert_eq!(first_caption(only_article(&out)), None);
+}
+
+#[test]
 fn a_numbered_subhead_stands_between_its_paragraphs() {
     for subhead in ["一、强化组织领导", "（二）强化组织领导", "■强化组织领导"]
     {

@@ -179,6 +179,9 @@ fn is_jump_line(text: &str) -> bool {
 /// to be one of its wrapped lines; on a Chinese page, also a line that ends in its credit
 /// (`…在做检查。本报记者 王明 摄`) and the wrapped lines above it.
 fn mark_captions(page: &mut Page) {
+    if page.cjk {
+        mark_picture_notes(page);
+    }
     for i in 0..page.lines.len() {
         let credited = page.cjk
             && page.roles[i] == Role::Body
@@ -195,6 +198,38 @@ fn mark_captions(page: &mut Page) {
             mark_caption_above(page, i, widest);
         }
     }
+}
+
+/// Most lines a caption without a credit runs to.
+const NOTE_LINES: usize = 3;
+
+/// A caption printed without a credit is told by how it opens: `图为活动现场。`,
+/// `上图：…`, `图①…`, a block of its own of a few lines that ends a sentence. Running
+/// text does not open a paragraph so.
+fn mark_picture_notes(page: &mut Page) {
+    let n = page.lines.len();
+    // Printed blocks, not `starts`: a one-line caption between one-line blocks (a byline
+    // above, say) is a block of its own, not a row of interleaved columns.
+    let apart = |k: usize| k == 0 || page.lines[k].blank_before;
+    for i in (0..n).filter(|&i| apart(i) && opens_picture_note(page.lines[i].text)) {
+        let end = (i + 1..n).find(|&k| apart(k)).unwrap_or(n);
+        let short = end - i <= NOTE_LINES;
+        let body = (i..end).all(|k| page.roles[k] == Role::Body);
+        if short && body && page.lines[end - 1].ends_sentence {
+            (i..end).for_each(|k| page.roles[k] = Role::Caption);
+        }
+    }
+}
+
+/// Whether a line opens as a picture's caption does (`图为`, `上图：`, `右图为`, `图①`).
+fn opens_picture_note(text: &str) -> bool {
+    let rest = text
+        .trim_start()
+        .trim_start_matches(['上', '下', '左', '右']);
+    let Some(rest) = rest.strip_prefix('图') else {
+        return false;
+    };
+    rest.starts_with(['为', '：', ':']) || rest.starts_with(|c| ('①'..='⑳').contains(&c))
 }
 
 /// Marks the caption lines above line `i` (its credit, or its last line `widest` ems wide).
