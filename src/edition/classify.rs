@@ -223,13 +223,12 @@ fn mark_picture_notes(page: &mut Page) {
 
 /// Whether a line opens as a picture's caption does (`图为`, `上图：`, `右图为`, `图①`).
 fn opens_picture_note(text: &str) -> bool {
-    let rest = text
-        .trim_start()
-        .trim_start_matches(['上', '下', '左', '右']);
-    let Some(rest) = rest.strip_prefix('图') else {
-        return false;
-    };
-    rest.starts_with(['为', '：', ':']) || rest.starts_with(|c| ('①'..='⑳').contains(&c))
+    let mut chars = text.trim_start().chars();
+    let mut first = chars.next();
+    if matches!(first, Some('上' | '下' | '左' | '右')) {
+        first = chars.next();
+    }
+    first == Some('图') && matches!(chars.next(), Some('为' | '：' | ':' | '①'..='⑳'))
 }
 
 /// Marks the caption lines above line `i` (its credit, or its last line `widest` ems wide).

@@ -440,10 +440,8 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
         };
         // The quote's rest (`中、处处皆景”`) is a phrase of the title, whatever its
         // enumeration commas: only the text after it can read as a broken-off clause.
-        let text = match line.text.split_once('”') {
-            Some((quoted, rest)) if in_quote && !quoted.contains(['，', '。', '；']) => {
-                rest.trim_start()
-            }
+        let text = match in_quote.then(|| line.text.split_once('”')).flatten() {
+            Some((quoted, rest)) if !quoted.contains(['，', '。', '；']) => rest.trim_start(),
             _ => line.text,
         };
         is_cjk_head_text(text, line.width)
