@@ -12,7 +12,8 @@ use super::byline;
 use super::classify::{is_box_label, starts_item, Page, Role, RUNNING_WIDTH};
 use super::furniture::JumpKind;
 use super::latin::{self, mark_latin_heads};
-use super::order::word_across_lines;
+use super::order::{is_justified, word_across_lines};
+use super::pairing::{for_each_term, terms};
 use super::script::has_sentence_mark;
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
@@ -336,6 +337,10 @@ fn mark_dropped_in_heads(page: &mut Page) {
     }
 }
 
+/// Ems a paragraph's first line falls short of its column by, its indent lost (less a
+/// little for figures set narrow).
+const PARAGRAPH_INDENT: f32 = 1.5;
+
 /// A block that opens with two or three short lines that end no sentence, then runs on
 /// in full lines (or a jump line): the short lines are a headline. Body text breaks a
 /// line early only at a paragraph's end, so short lines that end no sentence are not body.
@@ -371,16 +376,58 @@ fn mark_block_heads(page: &mut Page) {
         // A picture's caption printed between a headline and its text, or nothing more in
         // the block: no text under the line to run on into.
         let then_no_text = next == end || matches!(page.roles[next], Role::Caption | Role::Credit);
+        // One short line over a paragraph's first line (short by its lost indent, the line
+        // under it wider), where no text runs before it (a byline, a caption's credit, a
+        // dropped label above): text would be a paragraph of one line, which ends a
+        // sentence. Under text, such a line is a subhead of that text.
+        let after_text = i > 0 && matches!(page.roles[i - 1], Role::Body | Role::Head);
+        // A subhead opening the text under a byline repeats the words of its section;
+        // another story's headline printed over the text does not.
+        let then_paragraph = then_body
+            && !after_text
+            && !page.lines[i].ends_sentence
+            && page.lines[next].width <= widest - PARAGRAPH_INDENT
+            && page.lines.get(next + 1).is_some_and(|l| {
+                next + 1 < end && l.width > page.lines[next].width + 0.5
+            })
+            // Widths of lines stretched by layout spaces say nothing of indents.
+            && !is_justified(page.lines[i].text)
+            && !is_justified(page.lines[next].text)
+            && !speaks_of(page, i, next..end.min(next + SECTION_LINES));
         // Short lines that run a word on into the text under them start a paragraph.
         if (2..=3).contains(&run) && (then_body && !runs_on(page, next) || then_jump)
             || run == 1
                 && (then_jump
-                    || under_kicker && (then_body && !runs_on(page, next) || then_no_text))
+                    || under_kicker && (then_body && !runs_on(page, next) || then_no_text)
+                    || then_paragraph && !runs_on(page, next))
         {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
         }
         i = end;
     }
+}
+
+/// Lines of text under a subhead read for its words.
+const SECTION_LINES: usize = 30;
+/// Distinct word pairs of a subhead its section shows: one may be a word every story
+/// of the page uses (`创新`, `发展`).
+const SECTION_PAIRS: usize = 2;
+
+/// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s ideograph pairs.
+fn speaks_of(page: &Page, i: usize, lines: std::ops::Range<usize>) -> bool {
+    let pairs = terms(page.lines[i].text);
+    let mut seen = vec![false; pairs.len()];
+    for k in lines {
+        for_each_term(page.lines[k].text, |t| {
+            if let Ok(at) = pairs.binary_search(&t) {
+                seen[at] = true;
+            }
+        });
+        if seen.iter().filter(|&&s| s).count() >= SECTION_PAIRS {
+            return true;
+        }
+    }
+    false
 }
 
 /// Widths that at least five body lines not ending a sentence share: the page's columns,
@@ -544,6 +591,27 @@ mod tests {
         let page = classify(to_lines(&text), true);
         assert_eq!(&page.roles[..3], &[Role::Head; 3]);
         assert_eq!(&page.roles[8..11], &[Role::Head; 3]);
+    }
+
+    /// A short line stacked over a paragraph's first line right under another story's
+    /// byline is a headline when the text under it does not speak of it (another story's
+    /// headline printed over this one's text); one whose words the text repeats is the
+    /// text's first subhead, and stays text here.
+    #[test]
+    fn a_foreign_head_over_a_paragraph_start_is_a_headline_a_subhead_is_not() {
+        let text = |line: &str| {
+            format!(
+                "基层治理见实效\n本报记者 王明\n\n{line}\n近年来，我市新建口袋公园\n\
+                 一百二十个，市民出门五百米就\n能走进一座公园，城市更加宜居\n也更加美丽了。"
+            )
+        };
+        let foreign = text("全省粮食生产再获丰收");
+        let page = classify(to_lines(&foreign), true);
+        assert_eq!(page.roles[2], Role::Head);
+        assert_eq!(page.roles[3], Role::Body);
+        let subhead = text("口袋公园建设提速");
+        let page = classify(to_lines(&subhead), true);
+        assert_ne!(page.roles[2], Role::Head);
     }
 
     /// A title wrapped inside its quote (`构建“城在园` / `中、处处皆景”`) is head-shaped
