@@ -263,6 +263,16 @@ fn a_short_kicker_naming_the_place_is_the_kicker_and_a_column_label_is_dropped()
     let article = only_article(&out);
     assert_eq!(article.kicker, None);
     assert!(out.dropped.iter().any(|d| d == "新语"));
+    // A label printed atop the text, under the byline, in the text's own block.
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报记者 王明\n\n民生观\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert!(
+        article.blocks[0].text().starts_with("为贯彻"),
+        "{article:#?}"
+    );
+    assert!(out.dropped.iter().any(|d| d == "民生观"));
 }
 
 /// Headlines set side by side, printed one after another: the kicker that closes the

@@ -275,6 +275,26 @@ fn column_widths(page: &Page) -> Vec<f32> {
     full
 }
 
+/// Widest a column's label runs, in ems (`民生观`).
+const COLUMN_LABEL: f32 = 3.0;
+
+/// Whether line `i` is a column's label atop a story's text: two or three characters with
+/// no sentence mark, right under the story's headline or byline, over a line of running
+/// text.
+fn is_column_label(page: &Page, i: usize) -> bool {
+    let line = &page.lines[i];
+    let story_start = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline);
+    let over_text = page
+        .lines
+        .get(i + 1)
+        .is_some_and(|l| page.roles[i + 1] == Role::Body && l.width >= RUNNING_WIDTH);
+    story_start
+        && over_text
+        && line.width <= COLUMN_LABEL
+        && !has_sentence_mark(line.text)
+        && !is_box_label(line.text)
+}
+
 fn mark_headings(page: &mut Page, full: &[f32]) {
     let n = page.lines.len();
     let mut i = 0;
@@ -289,6 +309,13 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
             continue;
         }
         let len = heading_len(page, full, i);
+        // Two or three characters atop a story's text, right under its headline or
+        // byline, are the column's label (`民生观`, `快评`), not a subhead of the story.
+        if len <= 1 && is_column_label(page, i) {
+            page.roles[i] = Role::Drop;
+            i += 1;
+            continue;
+        }
         for k in i..i + len {
             page.roles[k] = Role::Heading;
             // A heading's wrapped lines stay one unit even across a stray blank line.
