@@ -164,6 +164,20 @@ fn a_kickers_dash_makes_the_line_under_it_the_title() {
         .blocks
         .iter()
         .any(|b| b.text().starts_with("为贯彻")));
+    // A kicker listing places, set over a headline with a byline under the masthead.
+    let out = split_page(
+        "第12版\n\n编辑 窦皓 美编 张驰\n\n摩纳哥、德国、新加坡探索旅游业新模式——\n\n\
+         加强创新，促进旅游业可持续发展\n本报记者 张 驰\n\n近年来，随着环境保护意识的\n\
+         不断提升，游客对绿色出行、可持\n续旅游的认可度持续增长。记者走\n\
+         访发现，摩纳哥、德国、新加坡等\n国家积极创新旅游业发展模式，践\n\
+         行环境、社会、治理理念，促进旅\n游业更好实现可持续发展。",
+    );
+    let article = only_article(&out);
+    assert_eq!(
+        article.kicker.as_deref(),
+        Some("摩纳哥、德国、新加坡探索旅游业新模式——")
+    );
+    assert_eq!(article.title, "加强创新，促进旅游业可持续发展");
 }
 
 #[test]

@@ -279,16 +279,20 @@ fn is_loose_head(page: &Page, k: usize) -> bool {
     if page.roles[k] == Role::Head {
         return true;
     }
-    let text = page.lines[k].text;
-    let inner = text
-        .char_indices()
-        .any(|(at, c)| matches!(c, '，' | '、' | '：') && at + c.len_utf8() < text.len());
-    is_head_shaped(page, k) && !inner
+    is_head_shaped(page, k) && !breaks_inside(page.lines[k].text, &['，', '、', '：'])
+}
+
+/// Whether one of `marks` stands inside `text`, not at its end.
+fn breaks_inside(text: &str, marks: &[char]) -> bool {
+    text.char_indices()
+        .any(|(at, c)| marks.contains(&c) && at + c.len_utf8() < text.len())
 }
 
 /// A line that ends in a kicker's dash (`山东运用大数据赋能社会救助——`), with no clause break
 /// inside, right above a box label or a headline line is a kicker whatever its width: running
-/// text breaks at a dash only inside a sentence, and goes on in text.
+/// text breaks at a dash only inside a sentence, and goes on in text. A kicker may list
+/// places or parties (`摩纳哥、德国、新加坡探索旅游业新模式——`): an enumeration comma is
+/// no clause break.
 fn mark_dash_kickers(page: &mut Page) {
     for k in 0..page.lines.len().saturating_sub(1) {
         let next = &page.lines[k + 1];
@@ -296,7 +300,8 @@ fn mark_dash_kickers(page: &mut Page) {
         if page.roles[k] == Role::Body
             && ends_in_dash(page, k)
             && above_head
-            && is_loose_head(page, k)
+            && is_head_shaped(page, k)
+            && !breaks_inside(page.lines[k].text, &['，', '：'])
         {
             page.roles[k] = Role::Head;
             page.starts[k] = true;
