@@ -137,6 +137,28 @@ fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
     );
 }
 
+/// Headlines set side by side over one story's text: the second, printed right over the
+/// story's dateline, is a headline though its two parts are split by a comma as a clause
+/// of text would be; the text goes to the headline it speaks of.
+#[test]
+fn a_line_set_apart_over_a_dateline_is_a_headline_whatever_its_commas() {
+    let out = split_page(
+        "教育家精神2025年\n巡回宣讲活动启动\n\n来公园，20分钟感受自然“疗愈”\n\
+         本报北京2月25日电 （记者\n闫伊乔）2月25日，教育部在京举\n行教育家精神2025年巡回宣讲活\n\
+         动首场报告会。此次巡回宣讲活动\n以“大力弘扬教育家精神，加快建\n设教育强国”为主题，宣讲团成员\n\
+         由基础教育、职业教育、高等教\n育、特殊教育等领域的时代楷模、\n全国教书育人楷模、全国“最美教\n\
+         师”、全国模范教师、全国优秀教",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.title, "教育家精神2025年巡回宣讲活动启动");
+    assert_eq!(article.dateline.as_deref(), Some("本报北京2月25日电"));
+    assert_eq!(article.authors, ["闫伊乔"]);
+    assert!(
+        article.blocks[0].text().starts_with("2月25日"),
+        "{article:#?}"
+    );
+}
+
 #[test]
 fn a_kickers_dash_makes_the_line_under_it_the_title() {
     let out = split_page(&format!(

@@ -138,8 +138,11 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             _ => {}
         }
         // A clause break inside a line as wide as the columns marks a line of body text,
-        // unless a byline right under it vouches for it.
-        let vouched = taken == 0 && page.roles[anchor] == Role::Byline;
+        // unless a byline right under it vouches for it, or a dateline opening the block
+        // under a line set apart (`来公园，20分钟感受自然“疗愈”` / `本报北京2月25日电`).
+        let vouched = taken == 0
+            && (page.roles[anchor] == Role::Byline
+                || page.cjk && page.starts[j] && j + 1 == anchor);
         let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
         // An English title right above its dateline may end in a stop (`Impose Tax on Rumania.`).
         let titled = taken == 0
