@@ -159,6 +159,25 @@ fn a_line_set_apart_over_a_dateline_is_a_headline_whatever_its_commas() {
     );
 }
 
+/// Another story's headline printed right over this story's text, wider than any line
+/// of it: text never runs wider than its column, so it is no paragraph's first line.
+#[test]
+fn a_line_wider_than_the_text_under_it_is_a_headline() {
+    let out = split_page(&format!(
+        "基层治理见实效\n本报记者 王明\n\n全省粮食生产再获丰收农民收入持续增长\n{BODY}"
+    ));
+    let article = only_article(&out);
+    assert_eq!(article.title, "基层治理见实效");
+    assert!(
+        article.blocks[0].text().starts_with("为贯彻"),
+        "{article:#?}"
+    );
+    assert!(out
+        .dropped
+        .iter()
+        .any(|d| d == "全省粮食生产再获丰收农民收入持续增长"));
+}
+
 #[test]
 fn a_kickers_dash_makes_the_line_under_it_the_title() {
     let out = split_page(&format!(

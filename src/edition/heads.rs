@@ -410,9 +410,26 @@ fn mark_block_heads(page: &mut Page) {
                     || then_paragraph && !runs_on(page, next))
         {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
+        } else if run == 0 && !after_text && is_wide_head_over_text(page, i, end) {
+            page.roles[i] = Role::Head;
         }
         i = end;
     }
+}
+
+/// Whether line `i`, opening block `i..end`, is a headline set wider than the text under
+/// it (`广州建设四大生物医药价值园区` over a column of 11 to 13 ems): text never runs wider
+/// than its column, and a subhead stands within it.
+fn is_wide_head_over_text(page: &Page, i: usize, end: usize) -> bool {
+    const WIDER: f32 = 1.0;
+    if end - i < 3 || page.roles[i + 1] != Role::Body || page.lines[i].ends_sentence {
+        return false;
+    }
+    let below = (i + 1..end.min(i + 1 + SECTION_LINES))
+        .filter(|&k| page.roles[k] == Role::Body)
+        .map(|k| page.lines[k].width)
+        .fold(0.0, f32::max);
+    page.lines[i].width > below + WIDER && is_loose_head(page, i) && !runs_on(page, i + 1)
 }
 
 /// Lines of text under a subhead read for its words.
