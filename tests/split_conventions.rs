@@ -135,6 +135,17 @@ fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
         "{:?}",
         out.dropped
     );
+    // The headline printed beside the code, between the label's two lines.
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报记者 李华\n\n{MORE}\n\n扫码看视频\n全市新建口袋公园一百二十个\n\
+         精彩视频\n\n近年来，我市新建口袋公园一\n百二十个，市民出门五百米就\n能走进一座公园。"
+    ));
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["基层治理见实效", "全市新建口袋公园一百二十个"]);
+    assert!(out.articles[1].blocks[0].text().starts_with("近年来"));
+    for label in ["扫码看视频", "精彩视频"] {
+        assert!(out.dropped.iter().any(|d| d == label), "{:?}", out.dropped);
+    }
 }
 
 /// Headlines set side by side over one story's text: the second, printed right over the

@@ -143,15 +143,13 @@ fn mark_furniture(page: &mut Page) {
         let text = page.lines[i].text;
         if is_furniture(text) || !page.cjk && is_masthead(text) {
             page.roles[i] = Role::Drop;
-            // A QR label runs over two short lines (`扫码观看` / `飞行表演`).
-            if is_qr_label(text)
-                && page
-                    .lines
-                    .get(i + 1)
-                    .is_some_and(|l| l.width <= 6.0 && !l.ends_sentence && !is_furniture(l.text))
-            {
-                i += 1;
-                page.roles[i] = Role::Drop;
+            // A QR label runs over two short lines (`扫码观看` / `飞行表演`); a headline
+            // set beside the code may come between them, printed in the same row.
+            if let Some(k) = is_qr_label(text).then(|| qr_label_rest(page, i)).flatten() {
+                page.roles[k] = Role::Drop;
+                if k == i + 1 {
+                    i = k;
+                }
             }
         } else if is_jump_line(text) {
             page.roles[i] = Role::Jump;
@@ -166,6 +164,23 @@ fn mark_furniture(page: &mut Page) {
         }
         i += 1;
     }
+}
+
+/// The second line of the QR label at line `i`: the short line right under it, or the
+/// one after a line printed beside the code, when that short line closes the block.
+fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
+    const LABEL_WIDTH: f32 = 6.0;
+    let rest = |k: usize| {
+        page.lines
+            .get(k)
+            .is_some_and(|l| l.width <= LABEL_WIDTH && !l.ends_sentence && !is_furniture(l.text))
+    };
+    if rest(i + 1) {
+        return Some(i + 1);
+    }
+    let in_block = |k: usize| page.lines.get(k).is_some_and(|l| !l.blank_before);
+    let closes_block = page.lines.get(i + 3).is_none_or(|l| l.blank_before);
+    (rest(i + 2) && in_block(i + 1) && in_block(i + 2) && closes_block).then_some(i + 2)
 }
 
 /// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`). Such a line opens

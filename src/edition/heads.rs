@@ -205,8 +205,13 @@ fn mark_standalone_heads(page: &mut Page) {
     let mut i = 0;
     while i < n {
         let end = (i + 1..n).find(|&k| page.starts[k]).unwrap_or(n);
-        if page.starts[i] && page.roles[i] == Role::Body {
-            mark_standalone_block(page, i, end, &widths);
+        // Dropped lines opening the block (a QR code's label printed beside a headline)
+        // are no part of what it says either.
+        let first = (i..end).find(|&k| page.roles[k] != Role::Drop);
+        if let Some(first) = first.filter(|&f| page.starts[i] && page.roles[f] == Role::Body) {
+            mark_standalone_block(page, first, end, &widths);
+            // A headline found past the dropped lines opens a unit of its own.
+            page.starts[first] |= page.roles[first] == Role::Head;
         }
         i = end;
     }
