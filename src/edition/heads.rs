@@ -389,24 +389,9 @@ fn mark_block_heads(page: &mut Page) {
         // A picture's caption printed between a headline and its text, or nothing more in
         // the block: no text under the line to run on into.
         let then_no_text = next == end || matches!(page.roles[next], Role::Caption | Role::Credit);
-        // One short line over a paragraph's first line (short by its lost indent, the line
-        // under it wider), where no text runs before it (a byline, a caption's credit, a
-        // dropped label above): text would be a paragraph of one line, which ends a
-        // sentence. Under text, such a line is a subhead of that text.
+        // Under text, a short line is a subhead of that text, not another story's head.
         let after_text = i > 0 && matches!(page.roles[i - 1], Role::Body | Role::Head);
-        // A subhead opening the text under a byline repeats the words of its section;
-        // another story's headline printed over the text does not.
-        let then_paragraph = then_body
-            && !after_text
-            && !page.lines[i].ends_sentence
-            && page.lines[next].width <= widest - PARAGRAPH_INDENT
-            && page.lines.get(next + 1).is_some_and(|l| {
-                next + 1 < end && l.width > page.lines[next].width + 0.5
-            })
-            // Widths of lines stretched by layout spaces say nothing of indents.
-            && !is_justified(page.lines[i].text)
-            && !is_justified(page.lines[next].text)
-            && !speaks_of(page, i, next..end.min(next + SECTION_LINES));
+        let then_paragraph = then_body && !after_text && is_over_paragraph(page, i, end, widest);
         // Short lines that run a word on into the text under them start a paragraph.
         if (2..=3).contains(&run) && (then_body && !runs_on(page, next) || then_jump)
             || run == 1
@@ -420,6 +405,23 @@ fn mark_block_heads(page: &mut Page) {
         }
         i = end;
     }
+}
+
+/// Whether line `i`, opening block `i..end` (its widest line `widest` ems), stands over a
+/// paragraph's first line (short by its lost indent, the line under it wider) as no text
+/// would: as text it would be a paragraph of one line, which ends a sentence. A subhead
+/// opening the text under a byline stands so too, but repeats the words of its section;
+/// another story's headline printed over the text does not.
+fn is_over_paragraph(page: &Page, i: usize, end: usize, widest: f32) -> bool {
+    let next = i + 1;
+    next + 1 < end
+        && !page.lines[i].ends_sentence
+        && page.lines[next].width <= widest - PARAGRAPH_INDENT
+        && page.lines[next + 1].width > page.lines[next].width + 0.5
+        // Widths of lines stretched by layout spaces say nothing of indents.
+        && !is_justified(page.lines[i].text)
+        && !is_justified(page.lines[next].text)
+        && !speaks_of(page, i, next..end.min(next + SECTION_LINES))
 }
 
 /// Whether line `i`, opening block `i..end`, is a headline set wider than the text under
@@ -445,7 +447,11 @@ const SECTION_PAIRS: usize = 2;
 
 /// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s ideograph pairs.
 fn speaks_of(page: &Page, i: usize, lines: std::ops::Range<usize>) -> bool {
-    let pairs = terms(page.lines[i].text);
+    // Ideograph pairs only: Latin and digit terms have the top bit set.
+    let pairs: Vec<u64> = terms(page.lines[i].text)
+        .into_iter()
+        .filter(|t| t >> 63 == 0)
+        .collect();
     let mut seen = vec![false; pairs.len()];
     for k in lines {
         for_each_term(page.lines[k].text, |t| {
