@@ -125,6 +125,12 @@ const SUBTITLE_WIDER: f32 = 1.5;
 /// True when two headline groups have a pair of adjacent ideographs in common: a word of
 /// two characters, most of Chinese.
 pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
+    word_pairs_shared(a, b) > 0
+}
+
+/// How many distinct pairs of adjacent ideographs of `a` (its lines read as one text)
+/// `b` shows.
+pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine]) -> usize {
     let pairs = |g: &[HeadLine]| -> Vec<(char, char)> {
         let text: Vec<char> = g.iter().flat_map(|l| l.0.chars()).collect();
         text.windows(2)
@@ -133,7 +139,10 @@ pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
             .collect()
     };
     let theirs = pairs(b);
-    pairs(a).iter().any(|p| theirs.contains(p))
+    let mut mine = pairs(a);
+    mine.sort_unstable();
+    mine.dedup();
+    mine.iter().filter(|p| theirs.contains(p)).count()
 }
 
 /// True when `text` is a two-part title, two phrases set apart by a space or a comma
@@ -236,6 +245,18 @@ mod tests {
 
     fn h(lines: &[&str]) -> Headline {
         headline_of(lines, true)
+    }
+
+    /// Distinct pairs are counted once, pairs across a wrapped line count, and pairs
+    /// broken by punctuation are no pairs.
+    #[test]
+    fn word_pairs_shared_counts_distinct_pairs() {
+        let head = [("口袋公园，公园", 7.0)];
+        let text = [("我市新建口袋", 6.0), ("公园一百二十个", 7.0)];
+        // 口袋, 袋公, 公园 (twice in the head, once counted); 园，公 is broken.
+        assert_eq!(word_pairs_shared(&head, &text), 3);
+        assert!(shares_word_pair(&head, &text));
+        assert_eq!(word_pairs_shared(&[("基层治理", 4.0)], &text), 0);
     }
 
     #[test]

@@ -11,9 +11,9 @@
 use super::byline;
 use super::classify::{is_box_label, starts_item, Page, Role, RUNNING_WIDTH};
 use super::furniture::JumpKind;
+use super::headline;
 use super::latin::{self, mark_latin_heads};
 use super::order::{is_justified, word_across_lines};
-use super::pairing::{for_each_term, terms};
 use super::script::has_sentence_mark;
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
@@ -445,25 +445,11 @@ const SECTION_LINES: usize = 30;
 /// of the page uses (`创新`, `发展`).
 const SECTION_PAIRS: usize = 2;
 
-/// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s ideograph pairs.
+/// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s word pairs.
 fn speaks_of(page: &Page, i: usize, lines: std::ops::Range<usize>) -> bool {
-    // Ideograph pairs only: Latin and digit terms have the top bit set.
-    let pairs: Vec<u64> = terms(page.lines[i].text)
-        .into_iter()
-        .filter(|t| t >> 63 == 0)
-        .collect();
-    let mut seen = vec![false; pairs.len()];
-    for k in lines {
-        for_each_term(page.lines[k].text, |t| {
-            if let Ok(at) = pairs.binary_search(&t) {
-                seen[at] = true;
-            }
-        });
-        if seen.iter().filter(|&&s| s).count() >= SECTION_PAIRS {
-            return true;
-        }
-    }
-    false
+    let line = |k: usize| (page.lines[k].text, page.lines[k].width);
+    let section: Vec<_> = lines.map(line).collect();
+    headline::word_pairs_shared(&[line(i)], &section) >= SECTION_PAIRS
 }
 
 /// Widths that at least five body lines not ending a sentence share: the page's columns,
