@@ -290,8 +290,8 @@ fn column_widths(page: &Page) -> Vec<f32> {
     full
 }
 
-/// Widest a column's label runs, in ems (`民生观`).
-const COLUMN_LABEL: f32 = 3.0;
+/// Widest a column's label runs, in ems (`民生观`, `快评`).
+pub const COLUMN_LABEL: f32 = 3.0;
 
 /// Whether line `i` is a column's label atop a story's text: two or three characters with
 /// no sentence mark, right under the story's headline or byline, over a line of running

@@ -9,7 +9,7 @@
 //! [`super::headline`]'s job.
 
 use super::byline;
-use super::classify::{is_box_label, starts_item, Page, Role, RUNNING_WIDTH};
+use super::classify::{is_box_label, starts_item, Page, Role, COLUMN_LABEL, RUNNING_WIDTH};
 use super::furniture::JumpKind;
 use super::headline;
 use super::latin::{self, mark_latin_heads};
@@ -256,7 +256,7 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
     let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
     let aside = text.starts_with('（') && page.lines[end - 1].text.ends_with('）');
     let shaped = !aside && (i..end).all(|k| is_loose_head(page, k));
-    if shaped && single && page.lines[i].width <= 3.0 {
+    if shaped && single && page.lines[i].width <= COLUMN_LABEL {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
     } else if shaped
