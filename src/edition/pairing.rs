@@ -41,6 +41,10 @@ const FILTER_WORDS: usize = 64;
 const BEAM: usize = 32;
 /// Reward per block for keeping the headline it was segmented with: ties keep text order.
 const KEEP: f32 = 0.05;
+/// Reward for opening a run under a headline stacked over the text without text of its
+/// own (see [`Layout::stacks`]): more than a stray shared word, less than the evidence
+/// that moves text to a story ([`ADOPT`]).
+const STACKED: f32 = 0.5;
 /// Cost of cutting a segmented article's text in two.
 const CUT: f32 = 1.0;
 /// Cost of taking a story up again after another's run: its second run must show words
@@ -72,7 +76,9 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
         return pieces;
     }
     let affinity = page.affinity(&pieces);
-    if !page.in_doubt(&pieces, &affinity) {
+    let stacks = page.stacks(&pieces, &affinity);
+    // A band of heads over texts is in doubt too: its texts may be its other heads'.
+    if !page.in_doubt(&pieces, &affinity) && stacks.iter().all(Vec::is_empty) {
         return pieces;
     }
     let current: Vec<Option<usize>> = page.units.iter().map(|u| page.head_of[u.piece]).collect();
@@ -81,7 +87,7 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
         .enumerate()
         .map(|(u, &l)| gain(&affinity, u, l) + KEEP)
         .sum();
-    let (best, labels) = page.search(&affinity, &current);
+    let (best, labels) = page.search(&affinity, &current, &stacks);
     if best - keep_score < MIN_GAIN {
         return pieces;
     }
@@ -483,6 +489,51 @@ impl Layout {
         })
     }
 
+    /// For each block, the headlines stacked over it without text of their own, top
+    /// first: a band of story heads, each with its byline, printed one under another
+    /// (`春风吹暖牧民的心` / `本报记者 潘妙` / `上海每万人口…`) and then their texts one
+    /// after another. Segmentation gives all that text to the last head of the band; when
+    /// that head's words are found further on, the text under it may be the band's first
+    /// free head's, whose words the text need not repeat. Only the first block of the
+    /// last head's piece is under the band. A head printed after its body
+    /// ([`Self::follows_own_body`]) is the repair's, and in no band; a head without a
+    /// byline may be a kicker or a label set apart, and is in none either.
+    fn stacks(&self, pieces: &[Piece], affinity: &[Vec<f32>]) -> Vec<Vec<usize>> {
+        let mut stacks = vec![Vec::new(); self.units.len()];
+        // Word weight of each headline in the blocks from each block on.
+        let mut further = vec![0.0f32; self.heads.len()];
+        let mut from: Vec<Vec<f32>> = vec![Vec::new(); self.units.len()];
+        for u in (0..self.units.len()).rev() {
+            for (f, a) in further.iter_mut().zip(&affinity[u]) {
+                *f += a;
+            }
+            from[u].clone_from(&further);
+        }
+        let mut waiting: Vec<usize> = Vec::new();
+        let mut u = 0;
+        for (k, piece) in pieces.iter().enumerate() {
+            let n = piece.blocks.len();
+            match self.head_of[k] {
+                Some(h)
+                    if n == 0 && piece.head_authors > 0 && !self.follows_own_body(pieces, k) =>
+                {
+                    waiting.push(h);
+                }
+                Some(_) if n == 0 => {}
+                Some(h) => {
+                    let band = std::mem::take(&mut waiting);
+                    if from.get(u + 1).is_some_and(|f| f[h] >= MIN_GAIN) {
+                        stacks[u] = band;
+                    }
+                }
+                None if n > 0 => waiting.clear(),
+                None => {}
+            }
+            u += n;
+        }
+        stacks
+    }
+
     /// `affinity[u][h]`: the weight of headline `h`'s word pairs found in block `u`. A pair
     /// found in several blocks or headlines is shared among them, so the words that tell
     /// stories apart count and the page's common words barely do.
@@ -564,6 +615,7 @@ impl Layout {
         &self,
         affinity: &[Vec<f32>],
         current: &[Option<usize>],
+        stacks: &[Vec<usize>],
     ) -> (f32, Vec<Option<usize>>) {
         let m = self.heads.len();
         let n = self.units.len();
@@ -581,12 +633,26 @@ impl Layout {
                 later[u][h] = later[u + 1][h] || affinity[u][h] > 0.0;
             }
         }
-        // Untitled first, then the block's own headline, then the others.
+        // Untitled first, then the block's own headline, then the others: those whose
+        // words come later, and those stacked over the block.
         let starters = |u: usize| -> Vec<usize> {
             let mut out = vec![untitled];
             out.extend(current[u]);
-            out.extend((0..m).filter(|&h| current[u] != Some(h) && later[u][h]));
+            out.extend(
+                (0..m)
+                    .filter(|&h| current[u] != Some(h) && (later[u][h] || stacks[u].contains(&h))),
+            );
             out
+        };
+        // A run opened under the first headline of the stack over the block still free:
+        // heads stacked in a band stand in the order of the texts under them.
+        let stacked = |u: usize, l: usize, used: u32| {
+            let free = stacks[u].iter().find(|&&h| used & bit(h) == 0);
+            if free == Some(&l) {
+                STACKED
+            } else {
+                0.0
+            }
         };
         let mut steps: Vec<Vec<State>> = Vec::with_capacity(n);
         steps.push(
@@ -635,7 +701,7 @@ impl Layout {
                 // A headline already used (the current one included) cannot take a
                 // second run; untitled runs have no bit.
                 for &l in labels.iter().filter(|&&l| s.used & bit(l) == 0) {
-                    let score = s.score - cut + unit_gain(u, l);
+                    let score = s.score - cut + unit_gain(u, l) + stacked(u, l, s.used);
                     offer(
                         &mut next,
                         State {

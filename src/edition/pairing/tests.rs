@@ -389,3 +389,34 @@ fn a_headline_after_untitled_text_that_does_not_echo_it_takes_its_own_text() {
         [YUNNAN, YUNNAN_2]
     );
 }
+
+#[test]
+fn a_band_of_heads_gives_the_text_left_over_to_its_free_head() {
+    // Two story heads set one under the other, each with a byline, then their texts one
+    // after the other: the herders' story, whose text never repeats its title's words,
+    // and the patent story, which opens with a dateline and names its title's words.
+    let mut herders = head("春风吹暖牧民的心");
+    herders.authors = vec!["潘妙".to_owned()];
+    herders.head_authors = 1;
+    let patents = with_body(
+        head("上海每万人口高价值发明专利拥有量达57.9件"),
+        &["高原春来到，冰封的青海湖迎来开湖季，刚察县的开湖活动即将举行。"],
+    );
+    let mut dated = with_body(
+        Piece::default(),
+        &["国家知识产权局介绍，上海每万人口高价值发明专利拥有量达57.9件。"],
+    );
+    dated.dateline = Some("本报北京2月25日电".to_owned());
+    let out = pair_by_words(vec![herders, patents, dated]);
+    assert_eq!(
+        titles_and_starts(&out),
+        [
+            ("春风吹暖牧民的心".to_owned(), "高原春来".to_owned()),
+            (
+                "上海每万人口高价值发明专利拥有量达57.9件".to_owned(),
+                "国家知识".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(out[0].authors, ["潘妙"]);
+}
