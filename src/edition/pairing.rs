@@ -871,7 +871,7 @@ fn take_head(piece: &mut Piece) -> Piece {
         head: piece.head.take(),
         head_authors: authors.len(),
         authors,
-        stray_authors: std::mem::take(&mut piece.stray_authors),
+        stray_bylines: std::mem::take(&mut piece.stray_bylines),
         continued_from,
         ..Piece::default()
     }
@@ -891,7 +891,8 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     let own_byline = from.head.is_none() && from.head_authors > 0;
     if own_byline && to.head.is_some() && to.head_authors > 0 {
         let names = to.head_authors.min(to.authors.len());
-        to.stray_authors.extend(to.authors.drain(..names));
+        let stray = to.authors.drain(..names).collect();
+        to.stray_bylines.push(stray);
         to.head_authors = from.head_authors.min(from.authors.len());
     }
     to.authors

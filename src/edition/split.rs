@@ -63,7 +63,7 @@ fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         }
         dropped.extend(p.dateline.take());
         dropped.append(&mut p.authors);
-        dropped.append(&mut p.stray_authors);
+        dropped.extend(p.stray_bylines.drain(..).flatten());
         false
     });
 }

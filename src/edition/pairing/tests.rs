@@ -300,7 +300,7 @@ fn a_text_with_its_own_byline_sends_the_headlines_one_up_the_stack() {
     take_body_fields(&mut story, &mut text);
     assert_eq!(story.authors, ["潘妙"]);
     assert_eq!(story.head_authors, 1);
-    assert_eq!(story.stray_authors, ["李蕊"]);
+    assert_eq!(story.stray_bylines, [["李蕊"]]);
 }
 
 #[test]

@@ -34,9 +34,9 @@ pub struct Piece {
     /// How many of `authors` (from the front) came from a byline set with the headline,
     /// before any text; the rest came from within the text (a dateline's `（记者王浩）`).
     pub head_authors: usize,
-    /// Names of a byline stacked under this headline's that belong to an earlier headline
-    /// of the stack; see [`give_stray_authors`].
-    pub stray_authors: Vec<String>,
+    /// Bylines (each its names) stacked under this headline's that belong to an earlier
+    /// headline of the stack, in print order; see [`hand_strays_up_the_band`].
+    pub stray_bylines: Vec<Vec<String>>,
     pub dateline: Option<String>,
     pub blocks: Vec<Block>,
     pub goes_on: GoesOn,
@@ -173,6 +173,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         });
     }
     if page.cjk {
+        hand_strays_up_the_band(&mut b.out.pieces);
         b.out.pieces = pair_by_words(std::mem::take(&mut b.out.pieces));
     }
     attach_orphan_heads(&mut b.out.pieces, &mut b.out.dropped);
@@ -225,12 +226,47 @@ fn under_head(page: &Page, i: usize) -> bool {
     i > 0 && page.roles[i - 1] == Role::Head
 }
 
+/// Gives the bylines stacked under a band of headlines to the band's heads, before the
+/// pairing moves heads to their text. A band is the run of headlines without text right
+/// above the piece that holds the stray bylines (its own head kept the byline nearest
+/// it); the bylines stand in the order of the heads, so the first goes to the topmost
+/// head without a byline, the next to the one under it. Bylines left over wait for
+/// [`give_stray_authors`].
+fn hand_strays_up_the_band(pieces: &mut [Piece]) {
+    for k in 0..pieces.len() {
+        if pieces[k].stray_bylines.is_empty() {
+            continue;
+        }
+        let top = (0..k)
+            .rev()
+            .take_while(|&j| pieces[j].head.is_some() && pieces[j].blocks.is_empty())
+            .last()
+            .unwrap_or(k);
+        let homes: Vec<usize> = (top..k).filter(|&j| pieces[j].authors.is_empty()).collect();
+        let stray = std::mem::take(&mut pieces[k].stray_bylines);
+        let mut left = Vec::new();
+        for (n, names) in stray.into_iter().enumerate() {
+            match homes.get(n) {
+                Some(&j) => {
+                    pieces[j].authors.extend(names);
+                    pieces[j].head_authors = pieces[j].authors.len();
+                }
+                None => left.push(names),
+            }
+        }
+        pieces[k].stray_bylines = left;
+    }
+}
+
 /// Gives each piece's stray byline names to the nearest headline above it that has no
 /// author yet (its text, paired by now, named none either); names with nowhere to go stay
 /// with the piece that carried them.
 fn give_stray_authors(pieces: &mut [Piece]) {
     for k in 0..pieces.len() {
-        let stray = std::mem::take(&mut pieces[k].stray_authors);
+        let stray: Vec<String> = std::mem::take(&mut pieces[k].stray_bylines)
+            .into_iter()
+            .flatten()
+            .collect();
         if stray.is_empty() {
             continue;
         }
@@ -383,7 +419,7 @@ impl<'a> Builder<'a> {
         } else {
             piece.authors.drain(..before).collect()
         };
-        piece.stray_authors.extend(stray);
+        piece.stray_bylines.push(stray);
         piece.head_authors = piece.authors.len();
     }
 

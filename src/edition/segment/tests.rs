@@ -415,6 +415,22 @@ fn stacked_bare_bylines_follow_their_stacked_headlines() {
 }
 
 #[test]
+fn a_band_of_bylines_goes_to_its_headlines_from_the_top() {
+    // Three stories' headlines one above the other and two bylines under them: the first
+    // byline is the top headline's, the one next to the text the bottom one's; the middle
+    // story's writer is named in its own text elsewhere.
+    let text = "莫让虚假测评误导消费\n\n广西已拥有技能人\n才863.75万人\n\n\
+                云南统筹规范省级\n层面“督检考”事项\n\n彭园园\n\n本报记者 张 驰\n\n\
+                把不同品牌的同类型产品进行横向对比，分出优劣，给出选购建议，这样的测评\n\
+                视频在社交平台上屡见不鲜。\n\n\
+                2024年4月，云南省梳理“督检考”备案管理情况，开发建设“督检考”备案管理平台。";
+    let p = pieces(text);
+    assert_authors(&p, "莫让虚假测评误导消费", &["彭园园"]);
+    assert_authors(&p, "云南统筹规范省级层面“督检考”事项", &["张驰"]);
+    assert_authors(&p, "广西已拥有技能人才863.75万人", &[]);
+}
+
+#[test]
 fn a_byline_set_under_its_headline_stays_and_the_stacked_one_goes_up() {
     let text = "云南统筹规范省级\n层面“督检考”事项\n\n呵护一小 幼有所保\n本报记者 周 欢\n\n\
                 本报记者 张 驰\n\n打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
