@@ -472,12 +472,19 @@ fn ends_with_initial(text: &str) -> bool {
 /// a headline starts with one, a two-character label (`链接`, `新语`) seldom does.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
+/// The short names of China's provinces and regions that open with a common surname's
+/// character: a four-character line opening with one names a place (`江苏苏州`, a
+/// kicker), not a person.
+const SURNAME_PROVINCES: [&str; 6] = ["江苏", "江西", "吉林", "安徽", "宁夏", "甘肃"];
+
 /// True when `line` is a bare name (2–4 CJK characters, maybe letter-spaced: `周 欢`,
-/// starting with a common surname), as printed under a headline.
+/// starting with a common surname, and no province with a city: `江苏苏州`), as printed
+/// under a headline.
 pub fn is_name_line(line: &str) -> bool {
     // Asked of most lines of a page: it stops at the first character that rules the line
     // out, the fifth at the latest, and allocates nothing.
     let mut count = 0;
+    let mut opening = ['\0'; 2];
     for c in line.chars().filter(|c| !c.is_whitespace()) {
         let fits = if count == 0 {
             SURNAMES.contains(c)
@@ -487,9 +494,18 @@ pub fn is_name_line(line: &str) -> bool {
         if !fits {
             return false;
         }
+        if count < 2 {
+            opening[count] = c;
+        }
         count += 1;
     }
-    count >= 2
+    let province = || {
+        SURNAME_PROVINCES.iter().any(|p| {
+            let mut chars = p.chars();
+            chars.next() == Some(opening[0]) && chars.next() == Some(opening[1])
+        })
+    };
+    count >= 2 && !(count == 4 && province())
 }
 
 /// A CJK character that may stand in a name: no punctuation, quote, dash or dot.
@@ -772,6 +788,10 @@ mod tests {
         assert!(is_name_line("彭园园"));
         assert!(!is_name_line("陈恢清致辞了吗们"));
         assert!(!is_name_line("链接"));
+        // A province and a city, as a kicker names a story's place; a three-character
+        // name may open like a province.
+        assert!(!is_name_line("江苏苏州"));
+        assert!(is_name_line("江西平"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
         for line in [
