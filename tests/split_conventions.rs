@@ -587,3 +587,35 @@ fn a_sidebar_under_its_label_stays_with_the_story() {
         assert!(out.dropped.iter().any(|d| d == label), "{label}");
     }
 }
+
+/// A lone two-character label (`链接`) over the next story's kicker, set apart by blank
+/// lines, is neither the end of the story above nor a headline.
+#[test]
+fn a_lone_label_between_a_story_and_the_next_head_is_dropped() {
+    let out = split_page(
+        "凳甘坐十年冷”的心态。\n为了让不可能成为可能，填补科技\n空白，我和团队成员心无旁骛地开展研\n\
+         究。6年多的时间，我们在实验室经历\n了许多个不眠之夜、几百次的失败，留\n下33本实验记录。\n\
+         实验室合成只是概念上的验证成\n功，实现工业化生产才能让这项技术真\n正发挥作用。虽然向科学进军的道路布\n\
+         满荆棘，但我们始终静心笃志、甘之如\n饴。\n\n扫码阅读\n更多报道\n\n链接\n\n\
+         摩纳哥、德国、新加坡探索旅游业新模式——\n\n加强创新，促进旅游业可持续发展\n本报记者 张 驰\n\n\
+         近年来，随着环境保护意识的不断\n提升，游客对绿色出行、可持续旅游的\n认可度持续增长。记者走访发现，摩纳\n\
+         哥、德国、新加坡等国家积极创新旅游",
+    );
+    let first = &out.articles[0];
+    assert!(
+        first
+            .blocks
+            .last()
+            .is_some_and(|b| b.text().ends_with("甘之如饴。")),
+        "{first:#?}"
+    );
+    assert!(out.dropped.iter().any(|d| d == "链接"), "{:?}", out.dropped);
+    let story = out
+        .articles
+        .iter()
+        .find(|a| a.title == "加强创新，促进旅游业可持续发展");
+    assert_eq!(
+        story.and_then(|a| a.kicker.as_deref()),
+        Some("摩纳哥、德国、新加坡探索旅游业新模式——")
+    );
+}
