@@ -65,17 +65,19 @@ pub fn drop_bare_labels(blocks: &mut Vec<Block>, dropped: &mut Vec<String>) {
 }
 
 /// Gives each headline without a body to the nearest untitled text on the page (before it
-/// first), for headline blocks the PDF emitted after their article.
+/// first), for headline blocks the PDF emitted after their article. Untitled text after
+/// it goes to another headline without a body standing nearer it, if one does.
 pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
+    let orphan = |p: &Piece| p.head.is_some() && p.blocks.is_empty();
+    let untitled = |p: &Piece| p.head.is_none() && !p.blocks.is_empty();
     let mut k = 0;
     while k < pieces.len() {
-        let orphan = pieces[k].head.is_some() && pieces[k].blocks.is_empty();
-        let untitled = |p: &Piece| p.head.is_none() && !p.blocks.is_empty();
-        let target = if orphan {
-            (0..k)
-                .rev()
-                .find(|&j| untitled(&pieces[j]))
-                .or_else(|| (k + 1..pieces.len()).find(|&j| untitled(&pieces[j])))
+        let target = if orphan(&pieces[k]) {
+            (0..k).rev().find(|&j| untitled(&pieces[j])).or_else(|| {
+                (k + 1..pieces.len())
+                    .take_while(|&j| !orphan(&pieces[j]))
+                    .find(|&j| untitled(&pieces[j]))
+            })
         } else {
             None
         };
@@ -309,6 +311,37 @@ mod tests {
     }
 
     const NOTE: &str = "（摘编自《天津日报》，原题为《文明是怎样炼成的》）";
+
+    #[test]
+    fn untitled_text_goes_to_the_headline_without_a_body_nearest_above_it() {
+        // A section label read as a headline tops the page; the story's own headline stands
+        // right above its text, after another story.
+        let mut pieces = vec![
+            story("大数据观察", &[]),
+            story("广州建设四大生物医药价值园区", &["近日，广州市出台方案。"]),
+            story("深耕人工合成淀粉“无人区”", &[]),
+            story("", &["2021年9月24日对我来说，是个难忘的日子。"]),
+        ];
+        pieces[3].head = None;
+        attach_orphan_heads(&mut pieces, &mut Vec::new());
+        let titles: Vec<(&str, usize)> = pieces
+            .iter()
+            .map(|p| {
+                (
+                    p.head.as_ref().map_or("", |h| h.title.as_str()),
+                    p.blocks.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("大数据观察", 0),
+                ("广州建设四大生物医药价值园区", 1),
+                ("深耕人工合成淀粉“无人区”", 1)
+            ]
+        );
+    }
 
     #[test]
     fn a_source_note_goes_back_to_the_story_it_names() {
