@@ -257,8 +257,9 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
     let aside = text.starts_with('（') && page.lines[end - 1].text.ends_with('）');
     let shaped = !aside && (i..end).all(|k| is_loose_head(page, k));
     // A line the dump set apart by blank lines above and below, though the block it was
-    // read into goes on (lines alone between blank lines read as the rows of columns).
-    let alone = single || page.lines[i + 1].blank_before;
+    // read into goes on (lines alone between blank lines read as the rows of columns); a
+    // name so set is a byline printed inside the text, for the segmenter.
+    let alone = single || page.lines[i + 1].blank_before && !byline::is_name_line(text);
     if alone && is_loose_head(page, i) && page.lines[i].width <= COLUMN_LABEL {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
