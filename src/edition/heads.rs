@@ -149,7 +149,13 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             && !page.cjk
             && page.roles[j] == Role::Body
             && latin::is_title_case(page.lines[j].text.trim_end_matches('.'));
-        if !(is_head_shaped(page, j) || titled) || is_paragraph_tail(page, j, columns) || body_like
+        // A headline's last line closes every quote it opens; a sentence cut at the
+        // column's edge may not (`…结果“牛` over another story's byline).
+        let cut_quote = taken == 0 && page.cjk && leaves_quote_open(page.lines[j].text);
+        if !(is_head_shaped(page, j) || titled)
+            || is_paragraph_tail(page, j, columns)
+            || body_like
+            || cut_quote
         {
             break;
         }
@@ -159,6 +165,12 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             break;
         }
     }
+}
+
+/// True when `text` opens more quotes or title marks than it closes.
+fn leaves_quote_open(text: &str) -> bool {
+    let count = |c: char| text.matches(c).count();
+    count('“') > count('”') || count('《') > count('》')
 }
 
 /// True when line `i` is the dangling end of a paragraph: the two lines above it run on
@@ -706,5 +718,21 @@ mod tests {
         let text = text.replace("瘩’，打开销路", "要打开销路");
         let page = classify(to_lines(&text), true);
         assert_eq!(&page.roles[2..4], &[Role::Head; 2]);
+    }
+
+    /// Two lines of a story's text printed over another story's byline are no headline
+    /// when the last leaves a quote open: a headline's last line closes its quotes.
+    #[test]
+    fn a_line_leaving_a_quote_open_over_a_byline_is_no_headline() {
+        let text = "科学的世界观和方法论是我们研究\n问题、解决问题的“总钥匙”。掌握了科\n\
+                    学的方法论，往往能事半功倍。讲重点\n论，就要求我们善于抓“牛鼻子”。\n\
+                    《吕氏春秋》记载了一个耐人寻味\n的故事：让大力士去拉牛尾，结果“牛\n\
+                    本报记者 窦 皓\n\n四川成都警方通报，百万粉丝网红\n\
+                    孙某为博取关注，故意在网络平台发布\n自杀离世等虚假信息。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(&page.roles[4..6], &[Role::Body; 2]);
+        let closed = text.replace("结果“牛", "结果“牛”");
+        let page = classify(to_lines(&closed), true);
+        assert_eq!(&page.roles[4..6], &[Role::Head; 2]);
     }
 }
