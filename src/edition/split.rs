@@ -33,7 +33,8 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         drop_textless(&mut result.pieces, &mut result.dropped);
         let label = page_label(meta, index, multi_page);
         let mut keys: Vec<String> = Vec::new();
-        for piece in result.pieces {
+        for mut piece in result.pieces {
+            drop_repeated_names(&mut piece.authors, &mut out.dropped);
             let key = headline_key(&piece);
             let ordinal = keys.iter().filter(|k| **k == key).count();
             out.articles
@@ -66,6 +67,19 @@ fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         dropped.extend(p.stray_bylines.drain(..).flatten());
         false
     });
+}
+
+/// A writer is named once: the same name from a byline over the headline and from one the
+/// dump printed again inside the text goes to `dropped` the second time.
+fn drop_repeated_names(authors: &mut Vec<String>, dropped: &mut Vec<String>) {
+    let mut k = 1;
+    while k < authors.len() {
+        if authors[..k].contains(&authors[k]) {
+            dropped.push(authors.remove(k));
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// One line per input line: its role, whether it starts a unit, whether it ends a
@@ -138,6 +152,15 @@ fn to_article(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_writer_named_twice_is_named_once() {
+        let mut authors = vec!["窦皓".to_owned(), "张驰".to_owned(), "窦皓".to_owned()];
+        let mut dropped = Vec::new();
+        drop_repeated_names(&mut authors, &mut dropped);
+        assert_eq!(authors, ["窦皓", "张驰"]);
+        assert_eq!(dropped, ["窦皓"]);
+    }
 
     #[test]
     fn a_headline_with_no_text_is_no_article() {

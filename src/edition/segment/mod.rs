@@ -434,7 +434,11 @@ impl<'a> Builder<'a> {
     /// story's byline when it has none yet, else no text of it; the paragraph goes on.
     fn name_in_text(&mut self, text: &str) {
         if self.draft().piece.authors.is_empty() {
-            self.apply_byline(byline::bare_names(text));
+            // A reporter's byline with its role (`本报记者 窦 皓`) names only the reporter.
+            let parsed = byline::parse_line(text)
+                .filter(|b| !b.authors.is_empty())
+                .unwrap_or_else(|| byline::bare_names(text));
+            self.apply_byline(parsed);
         } else {
             self.out.dropped.push(text.to_owned());
         }

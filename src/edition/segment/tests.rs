@@ -160,6 +160,19 @@ fn a_name_inside_running_text_is_no_text() {
 }
 
 #[test]
+fn a_reporters_byline_inside_the_text_names_the_reporter_not_the_role() {
+    let mut b = Builder {
+        cjk: true,
+        cur: None,
+        out: PageOut::default(),
+        kicker: None,
+        stray_kicker: None,
+    };
+    b.name_in_text("本报记者 窦 皓");
+    assert_eq!(b.draft().piece.authors, ["窦皓"]);
+}
+
+#[test]
 fn a_kicker_above_a_box_label_heads_the_title_below_it() {
     // Set as wide as a column, then a box label the dump printed between it and its title.
     let text = "山东运用大数据赋能社会救助——\n【延伸阅读】\n“政策找人” 精准帮扶\n\n\
