@@ -619,3 +619,29 @@ fn a_lone_label_between_a_story_and_the_next_head_is_dropped() {
         Some("摩纳哥、德国、新加坡探索旅游业新模式——")
     );
 }
+
+/// A headline the dump printed into the last line of the story before it (`…”金宪` /
+/// headline / `说。`): the sentence's last word goes back to that story, and the next
+/// story's text opens with its own first sentence.
+#[test]
+fn a_sentences_last_word_under_the_next_headline_goes_back_to_its_sentence() {
+    let out = split_page(
+        "一块稻田挣出两份钱\n本报记者 刘温馨\n\n前，线上商城销售额超千万元。\n农旅融合发展成为增收致富新引\n\
+         擎。光东村每年接待游客约50万人\n次，稻米售价也翻了一番。2024年\n村民人均可支配收入达2.1万元，比\n\
+         2015年增长3.2倍。\n“村里发展好了，吸引越来越多\n年轻人返乡。将来，我们还要坚持三\n\
+         产带二产促一产的发展思路，大家一\n块干，让钱袋子越来越鼓。”金宪\n\n干字当头亮点纷呈\n\
+         高质量发展成为主旋律\n说。\n\n彭园园\n\n习近平总书记指出：“高质量发\n\
+         展是‘十四五’乃至更长时期我国经济\n社会发展的主题”“高质量发展是全面\n建设社会主义现代化国家的首要任\n\
+         务”。在以习近平同志为核心的党中\n央坚强领导下，全党全国各族人民坚\n持干字当头、奋发有为，高质量发展\n\
+         成为主旋律，实践中亮点纷呈。\n新质生产力不仅代表我们党对生\n产力发展的理论创新和认识突破，也\n\
+         明确了推动我国经济转型升级、提升\n国际竞争力的重点。",
+    );
+    let texts: Vec<(&str, String)> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.blocks.iter().map(Block::text).collect()))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:#?}");
+    assert!(texts[0].1.ends_with("越来越鼓。”金宪说。"), "{texts:#?}");
+    assert!(texts[1].1.starts_with("习近平总书记指出"), "{texts:#?}");
+}

@@ -2,12 +2,15 @@
 //! body goes back to it, a box label printed after its items moves up before them, a
 //! source note printed after another story goes back to the story it names, and a first
 //! paragraph or a photo caption printed amid another story goes to the front of the story
-//! whose words it shares.
+//! whose words it shares, and a sentence's last word printed under the next story's
+//! headline goes back to the sentence.
 //!
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::is_box_label;
 use super::pairing::{for_each_term, terms, TermSet};
+use super::reflow::push_continuing;
+use super::script::{ends_sentence, is_closer};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -132,6 +135,56 @@ pub fn move_source_notes(pieces: &mut [Piece]) {
             }
         }
     }
+}
+
+/// Most characters a sentence's end printed under the next headline holds before its stop
+/// (`说。`, `元。`): no story opens on so few.
+const TAIL_CHARS: usize = 3;
+
+/// A story's text that opens on a sentence's last word (`说。习近平总书记指出…`) right
+/// after a story whose text stops mid-sentence (`…”金宪`): the dump printed the headline
+/// into the last line of the story before, so the word and its stop go back there.
+pub fn return_sentence_ends(pieces: &mut [Piece]) {
+    for k in 1..pieces.len() {
+        let open_before = matches!(
+            pieces[k - 1].blocks.last(),
+            Some(Block::Paragraph { text }) if !ends_sentence(text)
+        );
+        let Some(Block::Paragraph { text }) = pieces[k].blocks.first() else {
+            continue;
+        };
+        let Some(cut) = open_before.then(|| sentence_tail(text)).flatten() else {
+            continue;
+        };
+        let tail = text[..cut].to_owned();
+        let rest = text[cut..].to_owned();
+        if rest.is_empty() {
+            pieces[k].blocks.remove(0);
+        } else {
+            pieces[k].blocks[0] = Block::Paragraph { text: rest };
+        }
+        push_continuing(&mut pieces[k - 1].blocks, Block::Paragraph { text: tail });
+    }
+}
+
+/// Where the sentence's end that opens `text` stops (after its mark and closing quotes),
+/// when it stops within [`TAIL_CHARS`] characters.
+fn sentence_tail(text: &str) -> Option<usize> {
+    let (at, mark) = text
+        .char_indices()
+        .take(TAIL_CHARS + 1)
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
+    // A stop with no word before it opens nothing of a sentence.
+    if at == 0 {
+        return None;
+    }
+    let after = at + mark.len_utf8();
+    let closers = text[after..]
+        .chars()
+        .take_while(|&c| is_closer(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    Some(after + closers)
 }
 
 /// A titled story's first paragraph that shares next to nothing with its own headline and

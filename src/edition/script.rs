@@ -96,7 +96,7 @@ pub fn is_mostly_cjk<'a>(tallies: impl IntoIterator<Item = &'a Tally>) -> bool {
 }
 
 /// Closing quotes and brackets that may follow a sentence's final mark (`。”`, `。）`).
-fn is_closer(c: char) -> bool {
+pub fn is_closer(c: char) -> bool {
     matches!(
         c,
         '”' | '’' | '」' | '』' | '）' | ')' | '】' | '"' | '\'' | '》'

@@ -19,7 +19,7 @@ use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{
     attach_orphan_heads, drop_bare_labels, move_box_label, move_captions, move_source_notes,
-    move_stray_openers,
+    move_stray_openers, return_sentence_ends,
 };
 use super::script::{
     ends_sentence, ends_with_aside, has_sentence_mark, is_capitals, is_ideograph, width,
@@ -187,6 +187,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     }
     if page.cjk {
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
+        return_sentence_ends(&mut b.out.pieces);
         move_source_notes(&mut b.out.pieces);
         move_stray_openers(&mut b.out.pieces);
         move_captions(&mut b.out.pieces);
