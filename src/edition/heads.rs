@@ -272,6 +272,12 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
     // read into goes on (lines alone between blank lines read as the rows of columns); a
     // name so set is a byline printed inside the text, for the segmenter.
     let alone = single || page.lines[i + 1].blank_before && !byline::is_name_line(text);
+    // Or one set right over a headline, past a QR code's label (`快评` / `扫码看视频` /
+    // headline): a label over a story's head.
+    let over_head = (i + 1..next)
+        .find(|&k| page.roles[k] != Role::Drop)
+        .is_some_and(|k| page.roles[k] == Role::Head);
+    let alone = alone || over_head;
     if alone && is_loose_head(page, i) && page.lines[i].width <= COLUMN_LABEL {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
@@ -734,5 +740,18 @@ mod tests {
         let closed = text.replace("结果“牛", "结果“牛”");
         let page = classify(to_lines(&closed), true);
         assert_eq!(&page.roles[4..6], &[Role::Head; 2]);
+    }
+
+    /// A column's label set right over a headline, a QR code's label between them, is
+    /// dropped: it opens no story's text.
+    #[test]
+    fn a_label_over_a_headline_past_a_qr_label_is_dropped() {
+        let text = "在民间历史文献调查工作的路\n（下转第18版）\n\n快评\n扫码看视频\n精彩视频\n\
+                    助力平台企业发挥作用\n提高政务服务质效\n\n张驰\n\n\
+                    习近平总书记强调：“坚持\n依法管网、依法办网、依法上\n\
+                    网”。当前，短视频、社交媒\n体、电商平台等各种业态的网络平台蓬勃成长。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(page.roles[2], Role::Drop, "{:?}", page.roles);
+        assert_eq!(&page.roles[5..7], &[Role::Head; 2]);
     }
 }
