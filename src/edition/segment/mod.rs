@@ -144,6 +144,13 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             {
                 b.name_in_text(page.lines[i].text);
             }
+            // Bylines stacked with no blank line between, each whole on its line, are
+            // read one by one; a byline that wraps is read whole.
+            Role::Byline if page.cjk && (i..end).all(|k| is_whole_byline(page.lines[k].text)) => {
+                for k in i..end {
+                    b.stacked_byline(page.lines[k].text, set_under_head(page, k));
+                }
+            }
             Role::Byline if page.cjk => {
                 let lines: Vec<&str> = (i..end).map(|k| page.lines[k].text).collect();
                 b.stacked_byline(&lines.concat(), set_under_head(page, i));
@@ -214,6 +221,15 @@ fn is_apart(page: &Page, i: usize) -> bool {
         && next < page.lines.len()
         && !page.lines[next].blank_before
         && !matches!(page.roles[next], Role::Body | Role::Jump)
+}
+
+/// A Chinese byline line that is a byline by itself: a bare name, or a byline whose every
+/// name has two characters at least (`本报记者 陈正明 邹` wraps its last name).
+fn is_whole_byline(line: &str) -> bool {
+    byline::is_name_line(line)
+        || byline::parse_line(line).is_some_and(|b| {
+            !b.authors.is_empty() && b.authors.iter().all(|n| n.chars().count() >= 2)
+        })
 }
 
 /// True when the byline at line `i` is set right under a headline, no blank between.

@@ -444,6 +444,19 @@ fn a_band_of_bylines_goes_to_its_headlines_from_the_top() {
 }
 
 #[test]
+fn bylines_read_as_one_block_are_read_one_by_one() {
+    // Two headlines stacked, then their bylines, the first with its role: lines alone
+    // between blank lines read as one block, yet each line is a byline of its own.
+    let text = "莫让“假自杀”淹没“真求助”\n\n助力平台企业发挥作用\n提高政务服务质效\n\n\
+                本报记者 窦 皓\n\n张驰\n\n\
+                习近平总书记强调：“坚持依法管网、依法办网、依法上网”。当前，平台企业\n\
+                蓬勃成长，连接着千家万户、各行各业，为推动高质量发展作出重要贡献。";
+    let p = pieces(text);
+    assert_authors(&p, "莫让“假自杀”淹没“真求助”", &["窦皓"]);
+    assert_authors(&p, "助力平台企业发挥作用提高政务服务质效", &["张驰"]);
+}
+
+#[test]
 fn a_byline_set_under_its_headline_stays_and_the_stacked_one_goes_up() {
     let text = "云南统筹规范省级\n层面“督检考”事项\n\n呵护一小 幼有所保\n本报记者 周 欢\n\n\
                 本报记者 张 驰\n\n打开手机“赣服通”APP、出示医保码、扫码扣费，报销后交了907元。";
