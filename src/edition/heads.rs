@@ -268,17 +268,8 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
     let stacked = end - i <= 8 && (i..end).all(|k| page.lines[k].width <= 5.0);
     let aside = text.starts_with('（') && page.lines[end - 1].text.ends_with('）');
     let shaped = !aside && (i..end).all(|k| is_loose_head(page, k));
-    // A line the dump set apart by blank lines above and below, though the block it was
-    // read into goes on (lines alone between blank lines read as the rows of columns); a
-    // name so set is a byline printed inside the text, for the segmenter.
-    let alone = single || page.lines[i + 1].blank_before && !byline::is_name_line(text);
-    // Or one set right over a headline, past a QR code's label (`快评` / `扫码看视频` /
-    // headline): a label over a story's head.
-    let over_head = (i + 1..next)
-        .find(|&k| page.roles[k] != Role::Drop)
-        .is_some_and(|k| page.roles[k] == Role::Head);
-    let alone = alone || over_head;
-    if alone && is_loose_head(page, i) && page.lines[i].width <= COLUMN_LABEL {
+    let label = page.lines[i].width <= COLUMN_LABEL && stands_as_label(page, i, next, single);
+    if label && is_loose_head(page, i) {
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
     } else if shaped
@@ -287,6 +278,21 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
     {
         (i..end).for_each(|k| page.roles[k] = Role::Head);
     }
+}
+
+/// Whether the short line `i`, opening the block that ends before `next`, stands as a
+/// label: alone in its block; or set apart by blank lines above and below though the
+/// block it was read into goes on (lines alone between blank lines read as the rows of
+/// columns), unless it is a name (a byline printed inside the text, for the segmenter);
+/// or right over a headline, past a QR code's label (`快评` / `扫码看视频` / headline).
+fn stands_as_label(page: &Page, i: usize, next: usize, single: bool) -> bool {
+    let set_apart = || page.lines[i + 1].blank_before && !byline::is_name_line(page.lines[i].text);
+    let over_head = || {
+        (i + 1..next)
+            .find(|&k| page.roles[k] != Role::Drop)
+            .is_some_and(|k| page.roles[k] == Role::Head)
+    };
+    single || set_apart() || over_head()
 }
 
 /// True when a word runs from the line before body line `k` into it: a headline never

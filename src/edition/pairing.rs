@@ -500,15 +500,9 @@ impl Layout {
     /// byline may be a kicker or a label set apart, and is in none either.
     fn stacks(&self, pieces: &[Piece], affinity: &[Vec<f32>]) -> Vec<Vec<usize>> {
         let mut stacks = vec![Vec::new(); self.units.len()];
-        // Word weight of each headline in the blocks from each block on.
-        let mut further = vec![0.0f32; self.heads.len()];
-        let mut from: Vec<Vec<f32>> = vec![Vec::new(); self.units.len()];
-        for u in (0..self.units.len()).rev() {
-            for (f, a) in further.iter_mut().zip(&affinity[u]) {
-                *f += a;
-            }
-            from[u].clone_from(&further);
-        }
+        // Word weight of headline `h` in the blocks from block `u` on (bands are rare:
+        // summed only for one).
+        let further = |u: usize, h: usize| affinity[u..].iter().map(|a| a[h]).sum::<f32>();
         let mut waiting: Vec<usize> = Vec::new();
         let mut u = 0;
         for (k, piece) in pieces.iter().enumerate() {
@@ -522,7 +516,7 @@ impl Layout {
                 Some(_) if n == 0 => {}
                 Some(h) => {
                     let band = std::mem::take(&mut waiting);
-                    if from.get(u + 1).is_some_and(|f| f[h] >= MIN_GAIN) {
+                    if !band.is_empty() && further(u + 1, h) >= MIN_GAIN {
                         stacks[u] = band;
                     }
                 }

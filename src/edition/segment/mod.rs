@@ -146,7 +146,11 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             }
             // Bylines stacked with no blank line between, each whole on its line, are
             // read one by one; a byline that wraps is read whole.
-            Role::Byline if page.cjk && (i..end).all(|k| is_whole_byline(page.lines[k].text)) => {
+            Role::Byline
+                if page.cjk
+                    && end - i > 1
+                    && (i..end).all(|k| is_whole_byline(page.lines[k].text)) =>
+            {
                 for k in i..end {
                     b.stacked_byline(page.lines[k].text, set_under_head(page, k));
                 }
