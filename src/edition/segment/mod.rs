@@ -456,9 +456,7 @@ impl<'a> Builder<'a> {
     fn name_in_text(&mut self, text: &str) {
         if self.draft().piece.authors.is_empty() {
             // A reporter's byline with its role (`本报记者 窦 皓`) names only the reporter.
-            let parsed = byline::parse_line(text)
-                .filter(|b| !b.authors.is_empty())
-                .unwrap_or_else(|| byline::bare_names(text));
+            let parsed = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
             self.apply_byline(parsed);
         } else {
             self.out.dropped.push(text.to_owned());
