@@ -169,8 +169,13 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
 
 /// True when `text` opens more quotes or title marks than it closes.
 fn leaves_quote_open(text: &str) -> bool {
-    let count = |c: char| text.matches(c).count();
-    count('“') > count('”') || count('《') > count('》')
+    leaves_open(text, '“', '”') || leaves_open(text, '《', '》')
+}
+
+/// True when `text` holds more `open` marks than `close` ones.
+fn leaves_open(text: &str, open: char, close: char) -> bool {
+    // Most lines hold no opening mark: one search settles them.
+    text.contains(open) && text.matches(open).count() > text.matches(close).count()
 }
 
 /// True when line `i` is the dangling end of a paragraph: the two lines above it run on
@@ -530,11 +535,7 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
     if page.cjk {
         // A title wrapped inside quotes (`设施更“懂人` / `” 城市更文明`) continues with the
         // closing quote.
-        let in_quote = i > 0 && {
-            let prev = page.lines[i - 1].text;
-            // Most lines hold no opening quote: one search settles them.
-            prev.contains('“') && prev.matches('“').count() > prev.matches('”').count()
-        };
+        let in_quote = i > 0 && leaves_open(page.lines[i - 1].text, '“', '”');
         // The quote's rest (`中、处处皆景”`) is a phrase of the title, whatever its
         // enumeration commas: only the text after it can read as a broken-off clause.
         let text = match in_quote.then(|| line.text.split_once('”')).flatten() {
