@@ -10,7 +10,7 @@
 use super::classify::is_box_label;
 use super::pairing::{for_each_term, terms, TermSet};
 use super::reflow::push_continuing;
-use super::script::{ends_sentence, is_closer};
+use super::script::{ends_sentence, is_closer, SENTENCE_MARKS};
 use super::segment::Piece;
 use crate::article::Block;
 
@@ -173,7 +173,7 @@ fn sentence_tail(text: &str) -> Option<usize> {
     let (at, mark) = text
         .char_indices()
         .take(TAIL_CHARS + 1)
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
+        .find(|(_, c)| SENTENCE_MARKS.contains(c))?;
     // A stop with no word before it opens nothing of a sentence.
     if at == 0 {
         return None;

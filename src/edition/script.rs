@@ -143,8 +143,11 @@ pub fn ends_with_aside(paragraph: &str) -> bool {
 
 /// True when `s` holds a sentence-final mark anywhere (a heading never does).
 pub fn has_sentence_mark(s: &str) -> bool {
-    s.contains(['。', '！', '？'])
+    s.contains(SENTENCE_MARKS)
 }
+
+/// The marks that end a Chinese sentence.
+pub const SENTENCE_MARKS: [char; 3] = ['。', '！', '？'];
 
 /// Share of the letters of `s` that are uppercase Latin letters (0 when it has none).
 pub fn upper_ratio(s: &str) -> f32 {

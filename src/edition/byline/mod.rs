@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::script::is_cjk;
+use super::script::{is_cjk, SENTENCE_MARKS};
 
 mod roles;
 
@@ -499,13 +499,7 @@ pub fn is_name_line(line: &str) -> bool {
         }
         count += 1;
     }
-    let province = || {
-        SURNAME_PROVINCES.iter().any(|p| {
-            let mut chars = p.chars();
-            chars.next() == Some(opening[0]) && chars.next() == Some(opening[1])
-        })
-    };
-    count >= 2 && !(count == 4 && province())
+    count >= 2 && !(count == 4 && SURNAME_PROVINCES.iter().any(|p| p.chars().eq(opening)))
 }
 
 /// A CJK character that may stand in a name: no punctuation, quote, dash or dot.
@@ -562,7 +556,7 @@ pub fn trailing_credit(text: &str) -> Option<usize> {
     }
     let (at, mark) = text
         .char_indices()
-        .rfind(|&(_, c)| matches!(c, '。' | '！' | '？'))?;
+        .rfind(|(_, c)| SENTENCE_MARKS.contains(c))?;
     let start = at + mark.len_utf8();
     let credit = text[start..].trim();
     let inner = if credit.starts_with(['（', '(']) {
