@@ -645,3 +645,34 @@ fn a_sentences_last_word_under_the_next_headline_goes_back_to_its_sentence() {
     assert!(texts[0].1.ends_with("越来越鼓。”金宪说。"), "{texts:#?}");
     assert!(texts[1].1.starts_with("习近平总书记指出"), "{texts:#?}");
 }
+
+#[test]
+fn a_headline_as_wide_as_the_columns_stands_alone_where_rows_are_not_interleaved() {
+    // Headlines, bylines and page lines make many blocks of one line, as row-interleaved
+    // columns do; but no line here is continued rows later, so the headline set as wide
+    // as the columns, alone between blank lines, heads the story under it.
+    let page = "第01版\n\n2025年3月26日 星期三\n\n编辑 王明 美编 李华 校对 张强\n\n\
+                基层治理见实效\n\n张驰\n\n\
+                今年以来，我市各级各部门\n坚持问题导向，聚焦群众急难愁\n\
+                盼，推动基层治理工作取得明显\n成效，群众满意度持续提升。\n\n\
+                社区服务暖人心\n\n赵敏\n\n\
+                走进城东社区服务中心，老\n人们正在阅览室里读书看报，志\n\
+                愿者忙着为居民测量血压，处处\n洋溢着温馨和谐的氛围。\n\n\
+                城乡融合发展迈出新步伐见成效\n\n\
+                近年来，我省坚持以工补农\n和以城带乡，推动城乡要素平等\n\
+                交换、双向流动，农民收入增速\n连续多年高于城镇居民。\n\n人民日报 第1版\n";
+    let out = split_page(page);
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "基层治理见实效",
+            "社区服务暖人心",
+            "城乡融合发展迈出新步伐见成效"
+        ]
+    );
+    let Some(Block::Paragraph { text }) = out.articles[2].blocks.first() else {
+        panic!("{:#?}", out.articles[2]);
+    };
+    assert!(text.starts_with("近年来，我省"), "{text}");
+}

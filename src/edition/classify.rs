@@ -14,6 +14,7 @@ use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label, JumpKi
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
+use super::order::Reading;
 use super::script::{ends_with_aside, has_sentence_mark};
 
 /// What a line is.
@@ -53,6 +54,8 @@ pub struct Page<'a> {
     /// once per line: the headline rules ask it of each line many times.
     pub latin_head: Vec<bool>,
     pub cjk: bool,
+    /// Its rows may be interleaved: false when the reading-order stage saw no sign of it.
+    pub may_interleave: bool,
 }
 
 impl Page<'_> {
@@ -65,8 +68,25 @@ impl Page<'_> {
     }
 }
 
-/// Classifies every line of one page.
+/// Classifies every line of one page, of whose rows nothing is known: the unit tests'
+/// entry, which looks at the classifier without the reading-order stage before it.
+#[cfg(test)]
 pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
+    classify_read(
+        Reading {
+            lines,
+            may_interleave: true,
+        },
+        cjk,
+    )
+}
+
+/// Classifies every line of one page as the reading-order stage left it.
+pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
+    let Reading {
+        lines,
+        may_interleave,
+    } = reading;
     let n = lines.len();
     let may_lead: Vec<bool> = lines.iter().map(|l| byline::may_lead(l.text)).collect();
     let mut page = Page {
@@ -84,6 +104,7 @@ pub fn classify<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Page<'a> {
             .collect(),
         lines,
         cjk,
+        may_interleave,
     };
     mark_furniture(&mut page);
     mark_captions(&mut page);

@@ -213,7 +213,9 @@ fn fills_column(width: f32, columns: &[f32]) -> bool {
 fn mark_standalone_heads(page: &mut Page) {
     // Where the dump interleaved the lines of several columns, most blocks are one line
     // long and a stray line as wide as a column is no headline; elsewhere width says little.
-    let widths = if is_interleaved(page) {
+    // Blocks of one line come from headlines and bylines too: the page must also show the
+    // rows' other sign, lines continued some rows on rather than on the next line.
+    let widths = if page.may_interleave && is_interleaved(page) {
         frequent_widths(page)
     } else {
         Vec::new()

@@ -4,7 +4,7 @@
 //! characters of the body), never from the rest of the body, so a corrected text keeps
 //! its id.
 
-use super::classify::classify;
+use super::classify::classify_read;
 use super::lines::{is_cjk_page, page_label, to_lines, to_pages};
 use super::order::to_reading_order;
 use super::segment::{segment, Piece};
@@ -28,7 +28,7 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
             continue;
         }
         let cjk = is_cjk_page(&lines);
-        let page = classify(to_reading_order(lines, cjk), cjk);
+        let page = classify_read(to_reading_order(lines, cjk), cjk);
         let mut result = segment(&page);
         drop_textless(&mut result.pieces, &mut result.dropped);
         let label = page_label(meta, index, multi_page);
@@ -90,7 +90,7 @@ pub fn explain(text: &str) -> String {
     for page_text in to_pages(text) {
         let lines = to_lines(page_text);
         let cjk = is_cjk_page(&lines);
-        let page = classify(to_reading_order(lines, cjk), cjk);
+        let page = classify_read(to_reading_order(lines, cjk), cjk);
         for (k, l) in page.lines.iter().enumerate() {
             let _ = writeln!(
                 out,

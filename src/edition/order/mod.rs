@@ -68,17 +68,40 @@ const GLUED: f32 = 3.0;
 /// Lines on either side whose blank lines tell a stretch printed one row at a time.
 const BLANK_RADIUS: usize = 4;
 
+/// A page's lines in reading order, and what the first look saw of its rows.
+pub struct Reading<'a> {
+    pub lines: Vec<Line<'a>>,
+    /// The page shows signs of row-interleaved columns (the first look of
+    /// `looks_interleaved`), whether or not any were put back in order. Where it
+    /// shows none, a line standing alone is no stray row of a column.
+    pub may_interleave: bool,
+}
+
 /// The page's lines in reading order (see the module doc). `cjk` says the page is Chinese.
-pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Vec<Line<'a>> {
+pub fn to_reading_order<'a>(lines: Vec<Line<'a>>, cjk: bool) -> Reading<'a> {
+    let as_printed = |lines| Reading {
+        lines,
+        may_interleave: false,
+    };
     if !cjk || lines.len() < 4 {
-        return lines;
+        return as_printed(lines);
     }
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     let prose: Vec<bool> = lines.iter().map(|l| is_prose(&l.tally)).collect();
     if !looks_interleaved(&texts, &prose) {
-        return lines;
+        return as_printed(lines);
     }
-    let mut page = Page::from_lines(&lines, prose, Bigrams::from_texts(&texts));
+    let lines = to_column_order(lines, &texts, prose);
+    Reading {
+        lines,
+        may_interleave: true,
+    }
+}
+
+/// `lines`, which look interleaved somewhere, with the regions whose chains read clearly
+/// better than the printed order put in chain order.
+fn to_column_order<'a>(lines: Vec<Line<'a>>, texts: &[&str], prose: Vec<bool>) -> Vec<Line<'a>> {
+    let mut page = Page::from_lines(&lines, prose, Bigrams::from_texts(texts));
     // A first matching on cheap evidence (shapes, the page's bigrams) finds where the order
     // is in doubt; only there is the segmenter asked, so flowing pages stay fast. The words
     // found may extend a region, so the look widens until the regions stop growing.

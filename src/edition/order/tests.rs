@@ -45,6 +45,7 @@ fn to_interleaved(lines: &[String], cols: usize) -> Vec<String> {
 fn reorder(lines: &[String]) -> Vec<String> {
     let text = lines.join("\n");
     to_reading_order(to_lines(&text), true)
+        .lines
         .iter()
         .map(|l| l.text.to_owned())
         .collect()
@@ -105,7 +106,7 @@ fn latin_pages_are_left_alone() {
     let lines = to_interleaved(&to_column_lines(TEXT, 12), 3);
     assert_ne!(reorder(&lines), lines, "the lines are interleaved");
     let text = lines.join("\n");
-    let got = to_reading_order(to_lines(&text), false);
+    let got = to_reading_order(to_lines(&text), false).lines;
     assert_eq!(got.iter().map(|l| l.text).collect::<Vec<_>>(), lines);
 }
 
@@ -163,6 +164,7 @@ fn a_bracket_left_open_before_the_columns_is_closed_by_its_column() {
         门1月1日发布《实施弹性退休制度暂\n\n提出，自2025年1月1日起，职工达\n\n\
         距法定退休年龄最长不超过3年。\n\n行办法》。";
     let got: Vec<&str> = to_reading_order(to_lines(text), true)
+        .lines
         .iter()
         .map(|l| l.text)
         .collect();
@@ -225,6 +227,7 @@ fn a_block_of_two_lines_amid_blank_separated_rows_stays_one_column() {
     for gap in 2..5 {
         let text = to_rows_with_a_block(a, b, gap);
         let got: Vec<&str> = to_reading_order(to_lines(&text), true)
+            .lines
             .iter()
             .map(|l| l.text)
             .collect();
