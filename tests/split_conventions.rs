@@ -676,3 +676,36 @@ fn a_headline_as_wide_as_the_columns_stands_alone_where_rows_are_not_interleaved
     };
     assert!(text.starts_with("近年来，我省"), "{text}");
 }
+
+#[test]
+fn a_longer_line_under_a_wrapped_title_is_another_storys_title() {
+    // Two stories' headlines printed in one block: a title wrapped over two lines, then
+    // a longer line, which no wrap of it can be. The byline under them and the text
+    // that follows are the second story's; the first's text opens with its dateline.
+    let page = "2025年3月26日 星期三\n\n\
+                城东两所新建公办\n幼儿园秋季开园\n老街改造留住乡愁记忆\n本报记者 王明\n\n\
+                走进改造后的老街，青石板\n路干净整洁，老字号店铺重新开\n\
+                张，不少市民专程赶来寻找乡愁\n记忆。\n\
+                老街改造坚持修旧如旧，保\n留了原有的街巷肌理和传统建筑\n\
+                风貌，对破损的门窗、屋檐逐一\n修缮。\n\
+                如今，老街白天游人如织，\n夜晚灯火璀璨，成为市民休闲漫\n步的好去处。\n\n\
+                本报南京3月25日电 （\n记者李华）今年秋季，城东两所\n\
+                新建公办幼儿园将正式开园，新\n增学位九百余个，缓解了周边群\n众的入园难题。\n";
+    let out = split_page(page);
+    let heads: Vec<(&str, &[String])> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.authors.as_slice()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("老街改造留住乡愁记忆", &["王明".to_owned()][..]),
+            ("城东两所新建公办幼儿园秋季开园", &["李华".to_owned()][..]),
+        ]
+    );
+    assert!(out.articles[0].blocks[0]
+        .text()
+        .starts_with("走进改造后的老街"));
+    assert!(out.articles[1].blocks[0].text().starts_with("今年秋季"));
+}

@@ -122,6 +122,38 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
 /// How many times the widest line above a last line of smaller type holds.
 const SUBTITLE_WIDER: f32 = 1.5;
 
+/// Ems by which a line must hold more than the line above it to open another title:
+/// widths of lines with quotes or figures are estimates to an em.
+const WIDER_BY: f32 = 2.0;
+
+/// Where a block of headline lines (no blank line inside) holds a title wrapped over two
+/// lines or more and another title printed under it, the index of the second's first line.
+/// A title wraps onto lines no longer than its first, so a line clearly longer than the
+/// wrapped line above it (or than a one-line title under its kicker) opens another title,
+/// unless it is set in smaller type (a subtitle, [`SUBTITLE_WIDER`] times as long or
+/// opening with a dash), or the lines above end no title: a kicker (`——`), a line left
+/// open (a clause mark, a bracket) or a word broken across the two lines. A single line over a longer one is left alone: the halves
+/// of a two-part title (`干字当头亮点纷呈` / `高质量发展成为主旋律`) are set so too, and so
+/// is a kicker set in longer lines than the title under it.
+pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
+    (2..lines.len()).find(|&k| {
+        let ((above, above_w), (text, w)) = (lines[k - 1], lines[k]);
+        let upper = &lines[..k];
+        // The lines above must read as a title, wrapped or under its kicker's dash; not as
+        // an unmarked kicker in long lines of small type over a short title in large type
+        // (a head in three sizes), whose subtitle may be longer than the title.
+        let titled = upper[0].0.ends_with(['—', '：', ':'])
+            || upper[0].1 <= KICKER_WIDER * widest(&upper[1..]);
+        titled
+            && w >= above_w + WIDER_BY
+            && w < SUBTITLE_WIDER * widest(upper)
+            && !text.starts_with(['—', '-'])
+            && !above.ends_with(['—', '：', ':', '，', '、'])
+            && !leaves_open(upper)
+            && !breaks_word(above, text)
+    })
+}
+
 /// True when two headline groups have a pair of adjacent ideographs in common: a word of
 /// two characters, most of Chinese.
 pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
@@ -394,5 +426,61 @@ mod tests {
         );
         let x = headline_of(&["AUSTRIAN WOMEN ASK", "PEACE WITH RUSSIANS."], false);
         assert_eq!(x.subtitle, None);
+    }
+
+    /// The index `second_title_at` finds in `lines`, widths as printed.
+    fn second_title(lines: &[&str]) -> Option<usize> {
+        let v: Vec<HeadLine> = lines
+            .iter()
+            .map(|t| (*t, super::super::script::width(t)))
+            .collect();
+        second_title_at(&v)
+    }
+
+    #[test]
+    fn a_line_longer_than_a_wrapped_title_opens_another_title() {
+        assert_eq!(
+            second_title(&["吉林抚松县增设", "人参产业法庭", "瞄准基础研究最前沿"]),
+            Some(2)
+        );
+        // A wrap no longer than the line above is the same title's.
+        assert_eq!(second_title(&["湖南省残联残健融", "合体验中心启用"]), None);
+        // One line over a longer one may be the halves of a two-part title.
+        assert_eq!(
+            second_title(&["干字当头亮点纷呈", "高质量发展成为主旋律"]),
+            None
+        );
+        // Set in smaller type, many more characters: the subtitle.
+        assert_eq!(
+            second_title(&["城东两所", "幼儿园开园", "新增学位九百余个缓解入园难题"]),
+            None
+        );
+        // A kicker's dash, a bracket left open, a word broken: the title goes on.
+        assert_eq!(
+            second_title(&["天津师范大学", "师生调查——", "探寻岁月深处的故事"]),
+            None
+        );
+        assert_eq!(
+            second_title(&["《实施弹性退", "休制度暂行", "办法》正式发布实施"]),
+            None
+        );
+        // Under a kicker's dash, a title of one line.
+        assert_eq!(
+            second_title(&[
+                "南京大学物理学院教授杜灵杰——",
+                "瞄准基础研究最前沿",
+                "干事创业要善于抓“牛鼻子”"
+            ]),
+            Some(2)
+        );
+        // Kicker, title and subtitle in three sizes.
+        assert_eq!(
+            second_title(&[
+                "全市上下凝心聚力抓落实",
+                "基层治理见实效",
+                "全市排查风险隐患一千二百余处"
+            ]),
+            None
+        );
     }
 }

@@ -512,6 +512,9 @@ impl<'a> Builder<'a> {
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
+        if self.cjk {
+            groups = split_stacked_titles(groups);
+        }
         if groups.len() == 1 && self.fold_head_into_deck(&groups[0]) {
             return;
         }
@@ -947,6 +950,21 @@ fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLin
         }
     }
     groups
+}
+
+/// Groups of headline lines with every group that holds two titles one under the other
+/// (see [`headline::second_title_at`]) cut in two: pdftotext printed two stories'
+/// headlines, set side by side or one over the other, in one block.
+fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for mut g in groups {
+        while let Some(at) = headline::second_title_at(&g) {
+            let rest = g.split_off(at);
+            out.push(std::mem::replace(&mut g, rest));
+        }
+        out.push(g);
+    }
+    out
 }
 
 /// Column labels of two or three characters (`快评`, `纵横`, `链接`) printed next to a
