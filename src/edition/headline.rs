@@ -132,17 +132,23 @@ const WIDER_BY: f32 = 2.0;
 /// wrapped line above it (or than a one-line title under its kicker) opens another title,
 /// unless it is set in smaller type (a subtitle, [`SUBTITLE_WIDER`] times as long or
 /// opening with a dash), or the lines above end no title: a kicker (`——`), a line left
-/// open (a clause mark, a bracket) or a word broken across the two lines. A single line over a longer one is left alone: the halves
-/// of a two-part title (`干字当头亮点纷呈` / `高质量发展成为主旋律`) are set so too, and so
-/// is a kicker set in longer lines than the title under it.
+/// open (a clause mark, a bracket) or a word broken across the two lines.
+///
+/// A single line over a longer one is left alone (the halves of a two-part title,
+/// `干字当头亮点纷呈` / `高质量发展成为主旋律`, are set so too, and so is a kicker set in
+/// longer lines than the title under it), unless the block ends in a kicker's dash: then
+/// the longer lines are the next story's kicker, which is no half of a title.
 pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
-    (2..lines.len()).find(|&k| {
+    let ends_in_kicker = lines.last().is_some_and(|l| l.0.ends_with("——"));
+    let first = if ends_in_kicker { 1 } else { 2 };
+    (first..lines.len()).find(|&k| {
         let ((above, above_w), (text, w)) = (lines[k - 1], lines[k]);
         let upper = &lines[..k];
-        // The lines above must read as a title, wrapped or under its kicker's dash; not as
-        // an unmarked kicker in long lines of small type over a short title in large type
-        // (a head in three sizes), whose subtitle may be longer than the title.
-        let titled = upper[0].0.ends_with(['—', '：', ':'])
+        // The lines above must read as a title (one line, wrapped, or under its kicker's
+        // dash), not as an unmarked kicker in long lines of small type over a short title
+        // in large type (a head in three sizes), whose subtitle may be longer.
+        let titled = k == 1
+            || upper[0].0.ends_with(['—', '：', ':'])
             || upper[0].1 <= KICKER_WIDER * widest(&upper[1..]);
         titled
             && w >= above_w + WIDER_BY
@@ -472,6 +478,15 @@ mod tests {
                 "干事创业要善于抓“牛鼻子”"
             ]),
             Some(2)
+        );
+        // A title over the next story's kicker, wrapped in longer lines.
+        assert_eq!(
+            second_title(&[
+                "春风吹暖牧民的心",
+                "中国航天科技集团八院",
+                "科技委常委张崇峰——"
+            ]),
+            Some(1)
         );
         // Kicker, title and subtitle in three sizes.
         assert_eq!(
