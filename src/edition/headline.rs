@@ -4,7 +4,8 @@
 //! type above a title in large type; a title may wrap over two lines of similar length; a
 //! subtitle is a noticeably shorter line under the title (`陈恢清致辞`), or, in a head of
 //! three sizes, a longer one under a title shorter than the lines around it. In English, the
-//! capitalised lines are the title and the decks under them the subtitle.
+//! capitalised lines are the title and the decks under them the subtitle. One block as
+//! pdftotext printed it may hold two stories' heads ([`second_title_at`] finds where).
 
 use super::order::word_across_lines;
 use super::reflow::collapse_spaces;
