@@ -13,7 +13,7 @@ use super::classify::{is_box_label, starts_item, Page, Role, COLUMN_LABEL, RUNNI
 use super::furniture::JumpKind;
 use super::headline;
 use super::latin::{self, mark_latin_heads};
-use super::order::{is_justified, word_across_lines};
+use super::order::{is_justified, word_across_lines, wrap_reads_on};
 use super::script::has_sentence_mark;
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
@@ -65,10 +65,9 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // into the text under it: a bare name right under a byline is the next one.
     let under_byline = i > 0 && page.lines[i].blank_before && page.roles[i - 1] == Role::Byline;
     // A headline's wrap that looks like a name (`把盐碱地变` / `成米粮川`) finishes the word
-    // the line above broke.
-    let under_head = |above: usize| {
-        is_head_shaped(page, above) && !word_across_lines(page.lines[above].text, text)
-    };
+    // the line above broke, and reads on in words.
+    let under_head =
+        |above: usize| is_head_shaped(page, above) && !wrap_reads_on(page.lines[above].text, text);
     // The cheap tests of place first: the name test reads a surname list, the word test
     // asks the segmenter.
     if page.cjk
@@ -693,6 +692,11 @@ mod tests {
         assert_eq!(&page.roles[..2], &[Role::Head; 2]);
         let signed = format!("把盐碱地变成米粮川\n窦皓{body}");
         let page = classify(to_lines(&signed), true);
+        assert_eq!(&page.roles[..2], &[Role::Head, Role::Byline]);
+        // A name that makes a word with the title's last character (多曲) by chance: what
+        // is left of it (哲涵) reads on in no words.
+        let chance = format!("游客一年更比一年多\n曲哲涵{body}");
+        let page = classify(to_lines(&chance), true);
         assert_eq!(&page.roles[..2], &[Role::Head, Role::Byline]);
     }
 

@@ -269,7 +269,13 @@ fn spans_word(a: &Side, b: &Side) -> bool {
 /// True when a word runs from the end of line `above` into the start of line `below`
 /// (`…成了苦` + `恼事。…`), read over a few characters of each side.
 pub fn word_across_lines(above: &str, below: &str) -> bool {
-    // The last and first SIDE characters as slices of the lines: nothing is copied.
+    let (left, right) = seam(above, below, SIDE);
+    word_across(left, right)
+}
+
+/// The last [`SIDE`] characters of line `above` and the first `take` of line `below`, as
+/// slices of the lines: nothing is copied.
+fn seam<'t>(above: &'t str, below: &'t str, take: usize) -> (&'t str, &'t str) {
     let above = above.trim_end();
     let below = below.trim_start();
     let left_at = above
@@ -279,9 +285,9 @@ pub fn word_across_lines(above: &str, below: &str) -> bool {
         .map_or(0, |(i, _)| i);
     let right_end = below
         .char_indices()
-        .nth(SIDE)
+        .nth(take)
         .map_or(below.len(), |(i, _)| i);
-    word_across(&above[left_at..], &below[..right_end])
+    (&above[left_at..], &below[..right_end])
 }
 
 /// The first word of `text` as jieba cuts its first few characters (`的` of `的远程…`,
@@ -295,15 +301,33 @@ pub fn first_word(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// True when a word runs from `above` into `below` and `below` reads on in words after it,
+/// as a headline's wrap does (`把盐碱地变` / `成米粮川`: 变成, then 米粮川). A name under a
+/// title may make a word with the title's last character by chance (`…一年多` / `曲哲涵`:
+/// 多曲); what is left of it is a given name, characters the segmenter leaves single.
+pub fn wrap_reads_on(above: &str, below: &str) -> bool {
+    let (left, right) = seam(above, below, 2 * SIDE);
+    if !joins_at_seam(left, right) {
+        return false;
+    }
+    let cut_at = left.chars().count();
+    let window = format!("{left}{right}");
+    let tokens = jieba().cut(&window, false);
+    let across = tokens.iter().any(|t| spans(t.start, t.end, cut_at));
+    let rest: Vec<usize> = tokens
+        .iter()
+        .filter(|t| t.start >= cut_at)
+        .map(|t| t.end - t.start)
+        .collect();
+    // Two characters or more left, all single: a given name, not words.
+    let given_name = rest.len() >= 2 && rest.iter().all(|&n| n == 1);
+    across && !given_name
+}
+
 /// True when jieba cuts `left` + `right` with a word of two or more characters across the
 /// seam (`赋能生` + `产生活`: 生产). Pass a few characters of each side.
 pub fn word_across(left: &str, right: &str) -> bool {
-    // A word across the seam joins the characters on either side of it, so both must be
-    // word characters; asking that first spares jieba (whose dictionary lookups miss the
-    // cache: a cut costs microseconds) every seam at a punctuation mark or a space.
-    let seam_joins = left.chars().next_back().is_some_and(is_word_char)
-        && right.chars().next().is_some_and(is_word_char);
-    if !seam_joins {
+    if !joins_at_seam(left, right) {
         return false;
     }
     let cut_at = left.chars().count();
@@ -311,7 +335,20 @@ pub fn word_across(left: &str, right: &str) -> bool {
     jieba()
         .cut(&window, false)
         .iter()
-        .any(|t| t.start < cut_at && t.end > cut_at && t.end - t.start >= 2)
+        .any(|t| spans(t.start, t.end, cut_at))
+}
+
+/// A word across the seam joins the characters on either side of it, so both must be word
+/// characters; asking that first spares jieba (whose dictionary lookups miss the cache: a
+/// cut costs microseconds) every seam at a punctuation mark or a space.
+fn joins_at_seam(left: &str, right: &str) -> bool {
+    left.chars().next_back().is_some_and(is_word_char)
+        && right.chars().next().is_some_and(is_word_char)
+}
+
+/// Whether a word of two characters or more from `start` to `end` spans the seam at `cut`.
+fn spans(start: usize, end: usize, cut: usize) -> bool {
+    start < cut && end > cut && end - start >= 2
 }
 
 #[cfg(test)]
@@ -327,6 +364,14 @@ mod tests {
 
     fn s(text: &str) -> Side {
         Side::from_text(text)
+    }
+
+    #[test]
+    fn a_wrap_reads_on_in_words_a_name_does_not() {
+        assert!(wrap_reads_on("把盐碱地变", "成米粮川"));
+        assert!(!wrap_reads_on("游客一年更比一年多", "曲哲涵"));
+        // No word across the seam at all.
+        assert!(!wrap_reads_on("把盐碱地变成米粮川", "窦皓"));
     }
 
     #[test]

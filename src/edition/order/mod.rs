@@ -19,6 +19,7 @@ mod join;
 
 pub use join::{
     closes_bracket_first, first_word, is_justified, leaves_bracket_open, word_across_lines,
+    wrap_reads_on,
 };
 
 use super::byline::is_lead;
