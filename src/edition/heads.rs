@@ -91,13 +91,21 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
 }
 
 /// Where two stories' headlines stand one above the other, their bylines stack too, each a
-/// bare name alone between blank lines above the byline at `anchor`. Marks those names as
-/// bylines and returns the top of the stack, under which the headlines end.
+/// bare name above the byline at `anchor`, alone between blank lines or printed in one
+/// block with the headlines. Marks those names as bylines and returns the top of the
+/// stack, under which the headlines end.
 fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
     let mut top = anchor;
+    let apart = |top: usize| page.lines[top].blank_before && page.lines[top - 1].blank_before;
+    // Or one under another in one block with the headline, unless the name is the
+    // headline's wrap (`把盐碱地变` / `成米粮川`).
+    let glued = |top: usize| {
+        !page.lines[top].blank_before
+            && !page.lines[top - 1].blank_before
+            && !wrap_reads_on(page.lines[top - 2].text, page.lines[top - 1].text)
+    };
     while top >= 2
-        && page.lines[top].blank_before
-        && page.lines[top - 1].blank_before
+        && (apart(top) || glued(top))
         && page.roles[top - 1] == Role::Body
         && byline::is_name_line(page.lines[top - 1].text)
         && is_head_shaped(page, top - 2)
@@ -698,6 +706,14 @@ mod tests {
         let chance = format!("游客一年更比一年多\n曲哲涵{body}");
         let page = classify(to_lines(&chance), true);
         assert_eq!(&page.roles[..2], &[Role::Head, Role::Byline]);
+        // Two writers' names stacked in the headline's block are both bylines; a wrap
+        // over a name stays the headline's.
+        let two = format!("把盐碱地变成米粮川\n窦皓\n丁志军{body}");
+        let page = classify(to_lines(&two), true);
+        assert_eq!(&page.roles[..3], &[Role::Head, Role::Byline, Role::Byline]);
+        let wrap = format!("把盐碱地变\n成米粮川\n窦皓{body}");
+        let page = classify(to_lines(&wrap), true);
+        assert_eq!(&page.roles[..3], &[Role::Head, Role::Head, Role::Byline]);
     }
 
     /// A line alone over a jump-from line titles the story's rest, as wide as a column
