@@ -9,7 +9,7 @@
 
 use super::order::word_across_lines;
 use super::reflow::collapse_spaces;
-use super::script::{is_capitals, is_ideograph};
+use super::script::{is_capitals, is_ideograph, leaves_open};
 
 /// One headline as printed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -111,8 +111,9 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
     // shortest, a name and 出席, has four); so is a line that closes a bracket the title
     // left open (`《实施弹性退休制度暂行办` + `法》发布`) or finishes a word the line above
     // broke (`新职业持续赋能生` + `产生活`).
-    let apart =
-        || !prev.ends_with(['，', '、', ',']) && !leaves_open(before) && !breaks_word(prev, last);
+    let apart = || {
+        !prev.ends_with(['，', '、', ',']) && !lines_leave_open(before) && !breaks_word(prev, last)
+    };
     last.starts_with(['—', '-'])
         || (*w < 0.75 * widest && *w >= 4.0 && apart())
         // A wrapped line never holds more than the line it wraps from; a line of many more
@@ -156,7 +157,7 @@ pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
             && w < SUBTITLE_WIDER * widest(upper)
             && !text.starts_with(['—', '-'])
             && !above.ends_with(['—', '：', ':', '，', '、'])
-            && !leaves_open(upper)
+            && !lines_leave_open(upper)
             && !breaks_word(above, text)
     })
 }
@@ -202,16 +203,11 @@ pub fn is_two_part_title(text: &str) -> bool {
 }
 
 /// True when the lines open more book-title marks, quotes or brackets than they close.
-fn leaves_open(lines: &[HeadLine]) -> bool {
-    let count = |c: char| {
-        lines
-            .iter()
-            .map(|(t, _)| t.matches(c).count())
-            .sum::<usize>()
-    };
+fn lines_leave_open(lines: &[HeadLine]) -> bool {
+    let text: String = lines.iter().map(|(t, _)| *t).collect();
     [('《', '》'), ('“', '”'), ('（', '）'), ('「', '」')]
         .iter()
-        .any(|&(open, close)| count(open) > count(close))
+        .any(|&(open, close)| leaves_open(&text, open, close))
 }
 
 /// True when a dictionary word runs across the break from `above` into `below`.

@@ -14,7 +14,7 @@ use super::furniture::JumpKind;
 use super::headline;
 use super::latin::{self, mark_latin_heads};
 use super::order::{is_justified, word_across_lines, wrap_reads_on};
-use super::script::has_sentence_mark;
+use super::script::{has_sentence_mark, leaves_open};
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
@@ -177,12 +177,6 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
 /// True when `text` opens more quotes or title marks than it closes.
 fn leaves_quote_open(text: &str) -> bool {
     leaves_open(text, '“', '”') || leaves_open(text, '《', '》')
-}
-
-/// True when `text` holds more `open` marks than `close` ones.
-fn leaves_open(text: &str, open: char, close: char) -> bool {
-    // Most lines hold no opening mark: one search settles them.
-    text.contains(open) && text.matches(open).count() > text.matches(close).count()
 }
 
 /// True when line `i` is the dangling end of a paragraph: the two lines above it run on

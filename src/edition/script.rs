@@ -149,6 +149,12 @@ pub fn has_sentence_mark(s: &str) -> bool {
 /// The marks that end a Chinese sentence.
 pub const SENTENCE_MARKS: [char; 3] = ['。', '！', '？'];
 
+/// True when `text` holds more `open` marks than `close` ones (`“` and `”`, `《` and `》`).
+pub fn leaves_open(text: &str, open: char, close: char) -> bool {
+    // Most lines hold no opening mark: one search settles them.
+    text.contains(open) && text.matches(open).count() > text.matches(close).count()
+}
+
 /// Share of the letters of `s` that are uppercase Latin letters (0 when it has none).
 pub fn upper_ratio(s: &str) -> f32 {
     let (mut letters, mut upper) = (0u32, 0u32);
