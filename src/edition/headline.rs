@@ -55,11 +55,17 @@ pub fn from_lines(lines: &[HeadLine], cjk: bool) -> Headline {
     }
 }
 
+/// The marks a kicker ends in (`——`, `：`), leading into the title under it.
+const KICKER_MARKS: [char; 3] = ['—', '：', ':'];
+
+/// True when `line` ends in a kicker's mark.
+fn ends_as_kicker(line: &str) -> bool {
+    line.ends_with(KICKER_MARKS)
+}
+
 /// True when `lines` reads as a kicker: ends in `——`/`：`.
 pub fn is_kicker_like(lines: &[HeadLine]) -> bool {
-    lines
-        .last()
-        .is_some_and(|(t, _)| t.ends_with(['—', '：', ':']))
+    lines.last().is_some_and(|(t, _)| ends_as_kicker(t))
 }
 
 /// The lines of a kicker that ends in `——`/`：` above the title, if the lines have one.
@@ -67,7 +73,7 @@ fn marked_kicker_len(lines: &[HeadLine]) -> Option<usize> {
     let (_, above_last) = lines.split_last()?;
     above_last
         .iter()
-        .position(|(t, _)| t.ends_with(['—', '：', ':']))
+        .position(|(t, _)| ends_as_kicker(t))
         .map(|k| k + 1)
 }
 
@@ -150,13 +156,14 @@ pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
         // dash), not as an unmarked kicker in long lines of small type over a short title
         // in large type (a head in three sizes), whose subtitle may be longer.
         let titled = k == 1
-            || upper[0].0.ends_with(['—', '：', ':'])
+            || ends_as_kicker(upper[0].0)
             || upper[0].1 <= KICKER_WIDER * widest(&upper[1..]);
         titled
             && w >= above_w + WIDER_BY
             && w < SUBTITLE_WIDER * widest(upper)
             && !text.starts_with(['—', '-'])
-            && !above.ends_with(['—', '：', ':', '，', '、'])
+            && !ends_as_kicker(above)
+            && !above.ends_with(['，', '、'])
             && !lines_leave_open(upper)
             && !breaks_word(above, text)
     })
