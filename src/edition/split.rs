@@ -4,8 +4,8 @@
 //! characters of the body), never from the rest of the body, so a corrected text keeps
 //! its id.
 
-use super::classify::classify_read;
-use super::lines::{is_cjk_page, page_label, to_lines, to_pages};
+use super::classify::{classify_read, Page};
+use super::lines::{is_cjk_page, page_label, to_lines, to_pages, Line};
 use super::order::to_reading_order;
 use super::segment::{segment, Piece};
 use super::Split;
@@ -27,8 +27,7 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         if lines.is_empty() {
             continue;
         }
-        let cjk = is_cjk_page(&lines);
-        let page = classify_read(to_reading_order(lines, cjk), cjk);
+        let page = read_page(lines);
         let mut result = segment(&page);
         drop_textless(&mut result.pieces, &mut result.dropped);
         let label = page_label(meta, index, multi_page);
@@ -69,6 +68,13 @@ fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
     });
 }
 
+/// One page's lines put in reading order and classified: what both the split and its
+/// explanation read.
+fn read_page(lines: Vec<Line<'_>>) -> Page<'_> {
+    let cjk = is_cjk_page(&lines);
+    classify_read(to_reading_order(lines, cjk), cjk)
+}
+
 /// A writer is named once: the same name from a byline over the headline and from one the
 /// dump printed again inside the text goes to `dropped` the second time.
 fn drop_repeated_names(authors: &mut Vec<String>, dropped: &mut Vec<String>) {
@@ -88,9 +94,7 @@ pub fn explain(text: &str) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for page_text in to_pages(text) {
-        let lines = to_lines(page_text);
-        let cjk = is_cjk_page(&lines);
-        let page = classify_read(to_reading_order(lines, cjk), cjk);
+        let page = read_page(to_lines(page_text));
         for (k, l) in page.lines.iter().enumerate() {
             let _ = writeln!(
                 out,
