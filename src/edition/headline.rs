@@ -460,18 +460,41 @@ mod tests {
             second_title(&["干字当头亮点纷呈", "高质量发展成为主旋律"]),
             None
         );
-        // Set in smaller type, many more characters: the subtitle.
+        // Set in smaller type, many more characters or opening with a dash: the subtitle.
         assert_eq!(
             second_title(&["城东两所", "幼儿园开园", "新增学位九百余个缓解入园难题"]),
             None
         );
-        // A kicker's dash, a bracket left open, a word broken: the title goes on.
+        assert_eq!(
+            second_title(&["城东两所新建", "公办幼儿园", "——新增学位九百"]),
+            None
+        );
+        // A kicker's dash, a bracket left open: the title goes on (these two lines are
+        // half as long again, so the subtitle's test stops them as well).
         assert_eq!(
             second_title(&["天津师范大学", "师生调查——", "探寻岁月深处的故事"]),
             None
         );
         assert_eq!(
             second_title(&["《实施弹性退", "休制度暂行", "办法》正式发布实施"]),
+            None
+        );
+        // The lines above end no title: a kicker's dash, a clause mark, a bracket left
+        // open, a word broken across the lines. Each case is stopped by its test alone.
+        assert_eq!(
+            second_title(&["天津师范大学", "师生调查——", "探寻岁月深处故事"]),
+            None
+        );
+        assert_eq!(
+            second_title(&["城市更新要留", "住烟火气，", "让居民生活更便利"]),
+            None
+        );
+        assert_eq!(
+            second_title(&["关于《民法典", "婚姻家庭编", "》的司法解释发布"]),
+            None
+        );
+        assert_eq!(
+            second_title(&["新职业持续赋能", "经济社会发", "展取得新成效显著"]),
             None
         );
         // Under a kicker's dash, a title of one line.
