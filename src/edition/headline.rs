@@ -449,80 +449,57 @@ mod tests {
 
     #[test]
     fn a_line_longer_than_a_wrapped_title_opens_another_title() {
-        assert_eq!(
-            second_title(&["吉林抚松县增设", "人参产业法庭", "瞄准基础研究最前沿"]),
-            Some(2)
-        );
-        // A wrap no longer than the line above is the same title's.
-        assert_eq!(second_title(&["湖南省残联残健融", "合体验中心启用"]), None);
-        // One line over a longer one may be the halves of a two-part title.
-        assert_eq!(
-            second_title(&["干字当头亮点纷呈", "高质量发展成为主旋律"]),
-            None
-        );
-        // Set in smaller type, many more characters or opening with a dash: the subtitle.
-        assert_eq!(
-            second_title(&["城东两所", "幼儿园开园", "新增学位九百余个缓解入园难题"]),
-            None
-        );
-        assert_eq!(
-            second_title(&["城东两所新建", "公办幼儿园", "——新增学位九百"]),
-            None
-        );
-        // A kicker's dash, a bracket left open: the title goes on (these two lines are
-        // half as long again, so the subtitle's test stops them as well).
-        assert_eq!(
-            second_title(&["天津师范大学", "师生调查——", "探寻岁月深处的故事"]),
-            None
-        );
-        assert_eq!(
-            second_title(&["《实施弹性退", "休制度暂行", "办法》正式发布实施"]),
-            None
-        );
-        // The lines above end no title: a kicker's dash, a clause mark, a bracket left
-        // open, a word broken across the lines. Each case is stopped by its test alone.
-        assert_eq!(
-            second_title(&["天津师范大学", "师生调查——", "探寻岁月深处故事"]),
-            None
-        );
-        assert_eq!(
-            second_title(&["城市更新要留", "住烟火气，", "让居民生活更便利"]),
-            None
-        );
-        assert_eq!(
-            second_title(&["关于《民法典", "婚姻家庭编", "》的司法解释发布"]),
-            None
-        );
-        assert_eq!(
-            second_title(&["新职业持续赋能", "经济社会发", "展取得新成效显著"]),
-            None
-        );
-        // Under a kicker's dash, a title of one line.
-        assert_eq!(
-            second_title(&[
-                "南京大学物理学院教授杜灵杰——",
-                "瞄准基础研究最前沿",
-                "干事创业要善于抓“牛鼻子”"
-            ]),
-            Some(2)
-        );
-        // A title over the next story's kicker, wrapped in longer lines.
-        assert_eq!(
-            second_title(&[
-                "春风吹暖牧民的心",
-                "中国航天科技集团八院",
-                "科技委常委张崇峰——"
-            ]),
-            Some(1)
-        );
-        // Kicker, title and subtitle in three sizes.
-        assert_eq!(
-            second_title(&[
+        let opens: &[(&[&str], usize)] = &[
+            (&["吉林抚松县增设", "人参产业法庭", "瞄准基础研究最前沿"], 2),
+            // Under a kicker's dash, a title of one line.
+            (
+                &[
+                    "南京大学物理学院教授杜灵杰——",
+                    "瞄准基础研究最前沿",
+                    "干事创业要善于抓“牛鼻子”",
+                ],
+                2,
+            ),
+            // A title over the next story's kicker, wrapped in longer lines.
+            (
+                &[
+                    "春风吹暖牧民的心",
+                    "中国航天科技集团八院",
+                    "科技委常委张崇峰——",
+                ],
+                1,
+            ),
+        ];
+        for &(lines, at) in opens {
+            assert_eq!(second_title(lines), Some(at), "{lines:?}");
+        }
+        let one_head: &[&[&str]] = &[
+            // A wrap no longer than the line above is the same title's.
+            &["湖南省残联残健融", "合体验中心启用"],
+            // One line over a longer one may be the halves of a two-part title.
+            &["干字当头亮点纷呈", "高质量发展成为主旋律"],
+            // Set in smaller type, many more characters or opening with a dash: the subtitle.
+            &["城东两所", "幼儿园开园", "新增学位九百余个缓解入园难题"],
+            &["城东两所新建", "公办幼儿园", "——新增学位九百"],
+            // A kicker's dash, a bracket left open: the title goes on (these two lines are
+            // half as long again, so the subtitle's test stops them as well).
+            &["天津师范大学", "师生调查——", "探寻岁月深处的故事"],
+            &["《实施弹性退", "休制度暂行", "办法》正式发布实施"],
+            // The lines above end no title: a kicker's dash, a clause mark, a bracket left
+            // open, a word broken across the lines. Each case is stopped by its test alone.
+            &["天津师范大学", "师生调查——", "探寻岁月深处故事"],
+            &["城市更新要留", "住烟火气，", "让居民生活更便利"],
+            &["关于《民法典", "婚姻家庭编", "》的司法解释发布"],
+            &["新职业持续赋能", "经济社会发", "展取得新成效显著"],
+            // Kicker, title and subtitle in three sizes.
+            &[
                 "全市上下凝心聚力抓落实",
                 "基层治理见实效",
-                "全市排查风险隐患一千二百余处"
-            ]),
-            None
-        );
+                "全市排查风险隐患一千二百余处",
+            ],
+        ];
+        for &lines in one_head {
+            assert_eq!(second_title(lines), None, "{lines:?}");
+        }
     }
 }
