@@ -248,6 +248,22 @@ fn a_leader_writers_signature_and_an_authors_label_name_the_writer() {
     }
 }
 
+/// A column's writer signs under the headline with a bare name behind a decoration
+/// (`◎ 陈 静`, `□王明`): the name is the author, the mark no part of the title.
+#[test]
+fn a_decorated_name_under_a_headline_is_its_byline() {
+    for (byline, author) in [("◎ 陈 静", "陈静"), ("□王明", "王明"), ("■ 李 华", "李华")]
+    {
+        for gap in ["", "\n"] {
+            let out = split_page(&format!("立春过后话农时\n{gap}{byline}\n\n{BODY}"));
+            let article = only_article(&out);
+            assert_eq!(article.title, "立春过后话农时", "{byline:?} {gap:?}");
+            assert_eq!(article.authors, [author], "{byline:?} {gap:?}");
+            assert!(article.blocks[0].text().starts_with("为贯彻"), "{byline}");
+        }
+    }
+}
+
 /// A byline right under a headline is the headline's, labels read, even where the dump
 /// printed the headline into another story's open paragraph (here a sidebar's head and a
 /// caption leave it open).

@@ -479,13 +479,14 @@ const SURNAME_PROVINCES: [&str; 6] = ["江苏", "江西", "吉林", "安徽", "�
 
 /// True when `line` is a bare name (2–4 CJK characters, maybe letter-spaced: `周 欢`,
 /// starting with a common surname, and no province with a city: `江苏苏州`), as printed
-/// under a headline.
+/// under a headline; maybe with a decoration in front (`◎陈静`), as a column's writer signs.
 pub fn is_name_line(line: &str) -> bool {
     // Asked of most lines of a page: it stops at the first character that rules the line
     // out, the fifth at the latest, and allocates nothing.
     let mut count = 0;
     let mut opening = ['\0'; 2];
-    for c in line.chars().filter(|c| !c.is_whitespace()) {
+    let (_, name) = roles::split_decoration(line);
+    for c in name.chars().filter(|c| !c.is_whitespace()) {
         let fits = if count == 0 {
             SURNAMES.contains(c)
         } else {
@@ -590,10 +591,11 @@ fn split_label(inner: &str) -> (&str, &str) {
 /// A byline of names alone, with no label (`周 欢`, `陈正明、邹家虎`): the names split as
 /// [`split_names_keeping`] splits them, the punctuation between kept as residue.
 pub fn bare_names(text: &str) -> Byline {
-    let (authors, residue) = split_names_keeping(text);
+    let (decoration, names) = roles::split_decoration(text);
+    let (authors, seps) = split_names_keeping(names);
     Byline {
         authors,
-        residue,
+        residue: format!("{}{seps}", decoration.trim_end()),
         ..Byline::default()
     }
 }
@@ -780,6 +782,16 @@ mod tests {
         let b = parse_line("株洲日报全媒体记者/张威").unwrap();
         assert_eq!(b.authors, ["张威"]);
         assert!(is_name_line("彭园园"));
+        // A column's writer signs with a decoration in front; the mark alone is no name.
+        assert!(is_name_line("◎ 陈 静"));
+        assert!(is_name_line("□王明"));
+        assert!(!is_name_line("◎"));
+        assert!(!is_name_line("◎◎王明"));
+        let b = bare_names("◎ 陈 静");
+        assert_eq!(
+            (b.authors, b.residue),
+            (vec!["陈静".to_owned()], "◎".to_owned())
+        );
         assert!(!is_name_line("陈恢清致辞了吗们"));
         assert!(!is_name_line("链接"));
         // A province and a city, as a kicker names a story's place; a three-character

@@ -39,6 +39,15 @@ const DECORATIONS: &[char] = &[
     '□', '■', '◎', '●', '○', '◆', '◇', '▲', '△', '★', '☆', '▶', '►',
 ];
 
+/// `text` split after the decoration printed in front of it, with the spaces after it
+/// (`◎ 陈静` is `◎ ` and `陈静`); all of it is the rest when it has none.
+pub fn split_decoration(text: &str) -> (&str, &str) {
+    let rest = text
+        .strip_prefix(DECORATIONS)
+        .map_or(text, |rest| rest.trim_start());
+    text.split_at(text.len() - rest.len())
+}
+
 /// What a Chinese byline lists: `Some` when the text is only labels, names and the
 /// punctuation between them, with at least one label and one name.
 pub fn parse(text: &str) -> Option<Byline> {
