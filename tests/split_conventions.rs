@@ -82,6 +82,17 @@ fn a_lead_of_a_news_report_or_with_a_colon_is_no_part_of_the_text() {
         ("据新华社消息 ", "据新华社消息", &[][..]),
         ("人民网北京11月8日电：", "人民网北京11月8日电", &[][..]),
         ("本报讯（记者 王明）：", "本报讯", &["王明"][..]),
+        // Reporters after the dateline without brackets, closed by 报道 and a colon.
+        (
+            "本报北京3月5日讯 记者王明报道：",
+            "本报北京3月5日讯",
+            &["王明"][..],
+        ),
+        (
+            "本报讯 记者 王明 通讯员 李华报道：",
+            "本报讯",
+            &["王明", "李华"][..],
+        ),
     ] {
         let out = split_page(&format!("基层治理见实效\n\n{lead}{BODY}"));
         let article = only_article(&out);

@@ -113,6 +113,12 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
                 );
                 b.authors = authors;
                 b.residue = format!("{open}{residue}{close}{colon}");
+            } else if colon.is_empty() {
+                if let Some((reporters, len)) = reported_by(&text[end..]) {
+                    b.authors = reporters.authors;
+                    b.residue = reporters.residue;
+                    b.len += len;
+                }
             }
             Some(b)
         }
@@ -124,6 +130,26 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
             ..Byline::default()
         }),
     }
+}
+
+/// Most characters a dateline's unbracketed reporters run to, up to their colon.
+const REPORTED_BY_CHARS: usize = 30;
+
+/// The reporters some papers print after a dateline without brackets, closed by `报道` and
+/// a colon (`本报北京3月5日讯 记者王明报道：`), at the start of `rest`: the byline read
+/// from them (labels, `报道` and the colon its residue) and the bytes they take up.
+fn reported_by(rest: &str) -> Option<(Byline, usize)> {
+    let (at, colon) = rest
+        .char_indices()
+        .take(REPORTED_BY_CHARS)
+        .find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let reporters = rest[..at].trim_end();
+    if !reporters.ends_with("报道") {
+        return None;
+    }
+    let mut b = roles::parse(reporters).filter(|b| !b.authors.is_empty())?;
+    b.residue.push(colon);
+    Some((b, at + colon.len_utf8()))
 }
 
 /// Whether `text` opens with a dateline: [`parse_lead`]'s answer without reading the
@@ -728,6 +754,21 @@ mod tests {
         let b = parse_lead("中新网北京11月8日电 (记者 张三) 今天").unwrap();
         assert_eq!(b.authors, ["张三"]);
         assert_eq!(b.residue, "(记者)");
+        // Unbracketed reporters, closed by 报道 and a colon, with their labels as residue.
+        let text = "本报北京3月5日讯 记者王明、李华报道：连日来";
+        let b = parse_lead(text).unwrap();
+        assert_eq!(b.authors, ["王明", "李华"]);
+        assert_eq!(b.residue, "记者、报道：");
+        assert_eq!(&text[b.len..], "连日来");
+        // A colon after words that are no reporters' byline leaves the text alone.
+        for (text, after) in [
+            ("本报讯 据统计，今年以来：连日来", "据统计"),
+            ("本报讯 今年以来报道：连日来", "今年以来"),
+        ] {
+            let b = parse_lead(text).unwrap();
+            assert!(b.authors.is_empty(), "{text}");
+            assert!(text[b.len..].starts_with(after), "{text}");
+        }
     }
 
     #[test]
