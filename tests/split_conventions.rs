@@ -414,8 +414,16 @@ fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
 }
 
 #[test]
-fn a_file_picture_and_a_photographer_signing_in_full_are_credits() {
-    for credit in ["资料图片", "（资料图片）", "王明 摄影"] {
+fn file_pictures_bracketed_credits_and_picture_labels_are_credits() {
+    // Also a credit in brackets, and names after a picture's label.
+    for credit in [
+        "资料图片",
+        "（资料图片）",
+        "王明 摄影",
+        "（本报记者 王明 摄）",
+        "图/王明",
+        "摄影：王 明 李华",
+    ] {
         let out = split_page(&format!(
             "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
              村民们在巡回诊疗车里排队做检查。\n{credit}\n\n{MORE}"

@@ -542,10 +542,15 @@ const FILE_PICTURE: [&str; 2] = ["资料图片", "资料照片"];
 /// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`,
 /// `王明 摄影`, `受访者供图`, `新华社发`, `资料图片`).
 pub fn is_credit(line: &str) -> bool {
-    let body = line.trim_end();
-    let unbracketed = enclosed(body).map_or(body, |(_, inner, _)| inner);
-    if FILE_PICTURE.contains(&unbracketed) {
+    let line = line.trim_end();
+    // A credit alone on its line may stand in brackets (`（本报记者 王明 摄）`).
+    let body = enclosed(line).map_or(line, |(_, inner, _)| inner.trim());
+    if FILE_PICTURE.contains(&body) {
         return true;
+    }
+    if let Some(names) = PICTURE_LABELS.iter().find_map(|l| body.strip_prefix(l)) {
+        // `图/文 王明` is a byline of the writer who took the pictures too.
+        return !names.starts_with('文') && are_names(names);
     }
     if let Some(rest) = body.strip_suffix("摄影") {
         // Running text breaks `摄影器材` at a line's end as well: only a name, or a byline,
@@ -563,6 +568,15 @@ pub fn is_credit(line: &str) -> bool {
     let n = rest.chars().count();
     let least = if body.ends_with("社发") { 1 } else { 2 };
     (least..=24).contains(&n) && !rest.contains(['。', '，', '；', '！', '？'])
+}
+
+/// Labels a photographer's name follows (`图/王明`, `摄影：王明`).
+const PICTURE_LABELS: [&str; 6] = ["图/", "图／", "图：", "摄影/", "摄影／", "摄影："];
+
+/// True when `text` is one name or several (`王明`, `王 明 李华`, `王明、李华`).
+fn are_names(text: &str) -> bool {
+    let names = split_names(text.trim());
+    !names.is_empty() && names.iter().all(|n| is_name_line(n))
 }
 
 /// Where the credit a caption's text ends with starts (`…在做检查。本报记者 王明 摄`,
@@ -841,6 +855,12 @@ mod tests {
         assert!(is_name_line("江西平"));
         assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
         assert!(is_credit("严米金摄"));
+        assert!(is_credit("（本报记者 王明 摄）"));
+        assert!(is_credit("图/王明"));
+        assert!(is_credit("图：王 明 李华"));
+        // The writer's own pictures (`图/文`) are a byline; a label over text is no credit.
+        assert!(!is_credit("图/文 王明"));
+        assert!(!is_credit("图：村民在田间劳作"));
         for line in [
             "(Special to The Enterprise.)",
             "(Special Correspondence.)",
