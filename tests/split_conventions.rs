@@ -525,6 +525,13 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
         Some("中国航天科技集团八院科技委常委张崇峰——")
     );
     assert!(article.blocks[0].text().starts_with("为贯彻"));
+    // A dated header may give the lunar date too; it is no headline over the story's.
+    let header = "2025年3月12日 星期三 农历乙巳年二月十三";
+    let out = split_page(&format!(
+        "{header}\n\n基层治理见实效\n\n本报记者 王明\n\n{BODY}"
+    ));
+    assert_eq!(only_article(&out).title, "基层治理见实效");
+    assert!(out.dropped.iter().any(|d| d == header), "{:?}", out.dropped);
 }
 
 /// A headline with its byline is a story's even when the page prints no text the

@@ -122,8 +122,11 @@ fn furniture_re() -> &'static Regex {
         Regex::new(&format!(
             concat!(
                 r"^(?:",
-                // A date with its weekday: the page header.
+                // A date with its weekday, maybe the lunar date and the page count after:
+                // the page header.
                 r"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)\S?",
+                r"(?:\s+农历\s*(?:\p{{Han}}{{2}}年)?\p{{Han}}{{1,2}}月\p{{Han}}{{2}})?",
+                r"(?:\s+今日\s*{n}{{1,3}}\s*版)?",
                 // 第15版, 第 3 页, A3 版, with the page's section maybe: 第3版 要闻.
                 r"|第\s*{n}{{1,3}}\s*[版页](?:\s+\S{{1,8}})?",
                 // How many pages the edition has: 今日8版.
@@ -261,6 +264,8 @@ mod tests {
     fn furniture_lines() {
         for l in [
             "2025年1月3日 星期五",
+            "2025年3月12日 星期三 农历乙巳年二月十三",
+            "2025年1月29日 星期三 农历正月初一 今日8版",
             "第15版",
             "人民日报 第15版",
             "编辑 张驰 美编 杨建楠 校对 潘妙",
@@ -280,6 +285,7 @@ mod tests {
         assert!(!is_furniture("设计 方案已通过专家评审，"));
         assert!(!is_furniture("第3版 刊发的报道引起了广泛关注，"));
         assert!(!is_furniture("今日头条"));
+        assert!(!is_furniture("2025年3月12日 星期三 农历新年刚过，记者来到"));
     }
 
     #[test]
