@@ -51,8 +51,8 @@ pub fn split_decoration(text: &str) -> (&str, &str) {
 /// What a Chinese byline lists: `Some` when the text is only labels, names and the
 /// punctuation between them, with at least one label and one name.
 pub fn parse(text: &str) -> Option<Byline> {
-    let body = text.trim_start_matches(|c: char| DECORATIONS.contains(&c) || c.is_whitespace());
-    let mut residue = text[..text.len() - body.len()].trim().to_owned();
+    let (decoration, body) = split_decoration(text.trim_start());
+    let mut residue = decoration.trim().to_owned();
     // `（本报记者 王明）`: a byline in brackets, which are residue.
     // `（记者）王明（通讯员）` is not one bracket around a byline.
     let whole = |inner: &str| !inner.contains(['（', '(', '）', ')']);
