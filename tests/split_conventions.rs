@@ -275,6 +275,29 @@ fn a_decorated_name_under_a_headline_is_its_byline() {
     }
 }
 
+/// A brief signs off under its text with its writers' names in brackets, labelled or not
+/// (`（王明）`, `（记者 王明）`); a bracketed note that names no one stays text.
+#[test]
+fn a_brief_signs_off_with_its_writers_in_brackets() {
+    for (sign_off, authors) in [
+        ("（王明）", &["王明"][..]),
+        ("（王明、李华）", &["王明", "李华"][..]),
+        ("（记者 王明）", &["王明"][..]),
+        ("（上图）", &[][..]),
+    ] {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n{BODY}\n{sign_off}\n\n城市书房遍地开花\n\n本报记者 刘芳\n\n{MORE}"
+        ));
+        let article = &out.articles[0];
+        assert_eq!(article.title, "基层治理见实效", "{sign_off}");
+        assert_eq!(article.authors, authors, "{sign_off}");
+        let signed = !authors.is_empty();
+        let in_text = article.blocks.iter().any(|b| b.text().contains(sign_off));
+        assert_eq!(in_text, !signed, "{sign_off}");
+        assert_eq!(out.articles[1].title, "城市书房遍地开花", "{sign_off}");
+    }
+}
+
 /// A byline right under a headline is the headline's, labels read, even where the dump
 /// printed the headline into another story's open paragraph (here a sidebar's head and a
 /// caption leave it open).

@@ -332,7 +332,23 @@ pub fn parse_line(line: &str) -> Option<Byline> {
         .is_match(line)
         .then(|| roles::parse(line))
         .flatten()
+        .or_else(|| bracketed_names(line))
         .or_else(|| parse_latin_by(line))
+}
+
+/// Names alone in brackets on a line of their own (`（王明）`, `（王明、李华）`), as a
+/// brief signs off under its text; the brackets are residue.
+fn bracketed_names(line: &str) -> Option<Byline> {
+    let (open, inner, close) = enclosed(line.trim())?;
+    if !are_names(inner) {
+        return None;
+    }
+    let names = bare_names(inner);
+    Some(Byline {
+        residue: format!("{open}{}{close}", names.residue),
+        len: line.len(),
+        ..names
+    })
 }
 
 fn parse_latin_by(line: &str) -> Option<Byline> {
@@ -836,6 +852,17 @@ mod tests {
         }
         let b = parse_line("株洲日报全媒体记者/张威").unwrap();
         assert_eq!(b.authors, ["张威"]);
+        // Names alone in brackets sign a brief off; a bracketed place or note does not.
+        let b = parse_line("（王明、李华）").unwrap();
+        assert_eq!(
+            (b.authors, b.residue),
+            (
+                vec!["王明".to_owned(), "李华".to_owned()],
+                "（、）".to_owned()
+            )
+        );
+        assert!(parse_line("（江苏苏州）").is_none());
+        assert!(parse_line("（上图）").is_none());
         assert!(is_name_line("彭园园"));
         // A column's writer signs with a decoration in front; the mark alone is no name.
         assert!(is_name_line("◎ 陈 静"));
