@@ -298,6 +298,24 @@ fn a_brief_signs_off_with_its_writers_in_brackets() {
     }
 }
 
+/// A title never wraps across a blank line: where the dump sets a run of lines apart one
+/// by one (so that a blank line there breaks no block), two stories' titles stacked one
+/// over the other stay two (the upper one's story is not on the page, so its title goes to
+/// `dropped`), and the text goes with its own.
+#[test]
+fn titles_stacked_among_lines_set_apart_one_by_one_stay_apart() {
+    let out = split_page(
+        "第10版\n\n2025年8月29日 星期五\n\n瞄准基础研究最前沿\n\n一块稻田挣出两份钱\n\n\
+         本报记者 李 蕊\n\n3月的东北，春寒料峭。正值中\n午，走进吉林省延边朝鲜族自治\n\
+         州和龙市东城镇光东村，稻田里\n一片忙碌，村民说一块稻田能挣\n出两份钱。",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.title, "一块稻田挣出两份钱");
+    assert_eq!(article.authors, ["李蕊"]);
+    assert!(article.blocks[0].text().starts_with("3月的东北"));
+    assert!(out.dropped.iter().any(|d| d == "瞄准基础研究最前沿"));
+}
+
 /// A byline right under a headline is the headline's, labels read, even where the dump
 /// printed the headline into another story's open paragraph (here a sidebar's head and a
 /// caption leave it open).

@@ -66,6 +66,12 @@ impl Page<'_> {
             .flatten()
             .map(|j| j.kind)
     }
+
+    /// Every line is set apart by a blank line: a double-spaced dump, whose blank lines
+    /// say nothing of its blocks.
+    pub fn is_double_spaced(&self) -> bool {
+        self.lines.iter().skip(1).all(|l| l.blank_before)
+    }
 }
 
 /// Classifies every line of one page, of whose rows nothing is known: the unit tests'

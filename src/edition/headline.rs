@@ -169,6 +169,28 @@ pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
     })
 }
 
+/// Ems a headline line is at least wide to be a title of its own: shorter lines are column
+/// labels and place kickers (`快评`, `四川成都`), which the later steps read in their group.
+const TITLE_EMS: f32 = 6.0;
+
+/// True when headline line `below`, printed after a blank line under the lines `above`,
+/// is another title: a title never wraps across a blank line. Pages whose every line is
+/// blank-separated hide that blank from the block structure, and two stories' titles,
+/// stacked, read as one (`瞄准基础研究最前沿` / `一块稻田挣出两份钱`). Not under a kicker
+/// (its dash leads into the title under it, blank or not), nor a label or place kicker,
+/// nor a subtitle (opening with a dash), nor a word broken across the blank.
+pub fn title_apart(above: &[HeadLine], below: HeadLine) -> bool {
+    let Some(&(last, last_w)) = above.last() else {
+        return false;
+    };
+    let (text, w) = below;
+    !is_kicker_like(above)
+        && last_w >= TITLE_EMS
+        && w >= TITLE_EMS
+        && !text.starts_with(['—', '-'])
+        && !breaks_word(last, text)
+}
+
 /// True when two headline groups have a pair of adjacent ideographs in common: a word of
 /// two characters, most of Chinese.
 pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
@@ -500,6 +522,28 @@ mod tests {
         ];
         for &lines in one_head {
             assert_eq!(second_title(lines), None, "{lines:?}");
+        }
+    }
+
+    /// A blank line parts two titles, unless the line above is a kicker or a label, the
+    /// line below a label or a subtitle, or a word runs across. Each case that does not
+    /// part is stopped by its own test alone.
+    #[test]
+    fn title_apart_cases() {
+        let line = |t: &'static str| (t, super::super::script::width(t));
+        let apart = |above, below| title_apart(&[line(above)], line(below));
+        assert!(apart("瞄准基础研究最前沿", "一块稻田挣出两份钱"));
+        for (above, below) in [
+            (
+                "中国航天科技集团八院科技委常委张崇峰——",
+                "聚焦航天关键技术创新攻坚",
+            ),
+            ("四川成都", "用好“金角银边”，建设口袋公园"),
+            ("瞄准基础研究最前沿", "新语"),
+            ("一块稻田挣出两份钱", "——吉林光东村发展稻田旅游"),
+            ("我国要把盐碱地变", "成米粮川的故事"),
+        ] {
+            assert!(!apart(above, below), "{above} / {below}");
         }
     }
 }

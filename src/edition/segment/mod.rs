@@ -939,13 +939,20 @@ fn head_follows(page: &Page, end: usize) -> bool {
     page.roles[end.min(page.roles.len())..].contains(&Role::Head)
 }
 
-/// The lines of a headline unit, grouped where blank lines separate them.
+/// The lines of a headline unit, grouped where blank lines separate them: blank lines
+/// that break the page's blocks, and a blank line before another title (see
+/// [`headline::title_apart`]), which breaks none where the lines around it are set apart
+/// too. Not in a double-spaced dump, where a title's wrap is set apart as well.
 fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLine<'a>>> {
     let mut groups: Vec<Vec<HeadLine>> = Vec::new();
+    let blanks_part = page.cjk && !page.is_double_spaced();
     for k in start..end {
         let line = (page.lines[k].text, page.lines[k].width);
+        let apart = |g: &[HeadLine]| {
+            blanks_part && page.lines[k].blank_before && headline::title_apart(g, line)
+        };
         match groups.last_mut() {
-            Some(g) if !page.starts[k] => g.push(line),
+            Some(g) if !page.starts[k] && !apart(g) => g.push(line),
             _ => groups.push(vec![line]),
         }
     }
