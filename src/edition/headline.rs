@@ -139,8 +139,9 @@ const WIDER_BY: f32 = 2.0;
 /// A title wraps onto lines no longer than its first, so a line clearly longer than the
 /// wrapped line above it (or than a one-line title under its kicker) opens another title,
 /// unless it is set in smaller type (a subtitle, [`SUBTITLE_WIDER`] times as long or
-/// opening with a dash), or the lines above end no title: a kicker (`——`), a line left
-/// open (a clause mark, a bracket) or a word broken across the two lines.
+/// opening with a dash; but lines that end in a kicker's dash are no subtitle, however
+/// long), or the lines above end no title: a kicker (`——`), a line left open (a clause
+/// mark, a bracket) or a word broken across the two lines.
 ///
 /// A single line over a longer one is left alone (the halves of a two-part title,
 /// `干字当头亮点纷呈` / `高质量发展成为主旋律`, are set so too, and so is a kicker set in
@@ -158,9 +159,10 @@ pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
         let titled = k == 1
             || ends_as_kicker(upper[0].0)
             || upper[0].1 <= KICKER_WIDER * widest(&upper[1..]);
+        let subtitle = w >= SUBTITLE_WIDER * widest(upper) && !ends_in_kicker;
         titled
             && w >= above_w + WIDER_BY
-            && w < SUBTITLE_WIDER * widest(upper)
+            && !subtitle
             && !text.starts_with(['—', '-'])
             && !ends_as_kicker(above)
             && !above.ends_with(['，', '、'])
@@ -488,6 +490,14 @@ mod tests {
                     "春风吹暖牧民的心",
                     "中国航天科技集团八院",
                     "科技委常委张崇峰——",
+                ],
+                1,
+            ),
+            // …or in one line half as long again as the title: a kicker, not a subtitle.
+            (
+                &[
+                    "广州建设四大生物医药价值园区",
+                    "贵州省黔东南苗族侗族自治州黎平县肇兴侗寨——",
                 ],
                 1,
             ),
