@@ -1,5 +1,7 @@
 //! Split throughput: one seed-like page, and a 200-page edition of such pages joined by
-//! form feeds (time should grow linearly with the input).
+//! form feeds (time should grow linearly with the input); and one page whose running text
+//! is a single run of lines, 2,000 and 20,000 of them (time should grow linearly with the
+//! run too: no step may scan the rest of a run for each of its lines).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pressroom::article::EditionMeta;
@@ -18,6 +20,19 @@ fn edition(pages: usize) -> String {
     vec![SEED; pages].join("\u{c}")
 }
 
+/// A paragraph of the seed's running text, as its column broke it.
+const RUNNING: &str =
+    "而这股强大的合力，在醴陵的\n观澜云府项目上就得到了体现。\n去年 7月，该项目因开发商资金\n\
+                       链断裂，楼盘停工，其460余套住房不\n能交付。次月，股东之一的醴陵德汇置\n\
+                       业有限公司增资扩股接手项目，并投\n入近 1亿元助项目复工，当地银行迅\n\
+                       速对接，帮其完成开户并按揭准入。";
+
+/// One page of `lines` lines of running text, printed as one block.
+fn one_run(lines: usize) -> String {
+    let text: Vec<&str> = RUNNING.lines().cycle().take(lines).collect();
+    text.join("\n")
+}
+
 fn bench_split(c: &mut Criterion) {
     let meta = meta();
     let mut group = c.benchmark_group("split");
@@ -27,6 +42,17 @@ fn bench_split(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("pages", pages), &text, |b, text| {
             b.iter(|| pressroom::edition::split(std::hint::black_box(text), &meta));
         });
+    }
+    for lines in [2_000usize, 20_000] {
+        let text = one_run(lines);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("one_run_lines", lines),
+            &text,
+            |b, text| {
+                b.iter(|| pressroom::edition::split(std::hint::black_box(text), &meta));
+            },
+        );
     }
     group.finish();
 }

@@ -130,7 +130,11 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     let mut i = 0;
     while i < n {
         let role = page.roles[i];
-        let end = unit_end(page, i);
+        // Only headlines, subheads and bylines are read as units; a body line is read
+        // alone, and its run is not scanned (a run of a page's lines each scanned to its end
+        // would cost the square of its length).
+        let unit = matches!(role, Role::Head | Role::Heading | Role::Byline);
+        let end = if unit { unit_end(page, i) } else { i + 1 };
         if role != Role::Caption {
             b.flush_caption();
         }
@@ -165,11 +169,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
             Role::Heading => b.heading(page, i, end),
             Role::Body => b.body(page, i),
         }
-        i = if matches!(role, Role::Head | Role::Heading | Role::Byline) {
-            end
-        } else {
-            i + 1
-        };
+        i = end;
     }
     b.flush_caption();
     b.finish();
