@@ -621,11 +621,17 @@ fn english_datelines_keep_their_place_whole() {
             "WASHINGTON, D. C., Dec. 12.—The city council met",
             "WASHINGTON, D. C., Dec. 12.",
         ),
+        // A wire's credit in brackets after the date is the dateline's.
+        (
+            "PARIS, Dec. 11 (By the Associated Press)—The city council met",
+            "PARIS, Dec. 11 (By the Associated Press)",
+        ),
     ] {
         let out = split_page(&english_page(first));
         let article = only_article(&out);
         assert_eq!(article.title, "NEW BRIDGE TO BE BUILT", "{first}");
         assert_eq!(article.dateline.as_deref(), Some(dateline), "{first}");
+        assert!(article.blocks[0].text().starts_with("The city"), "{first}");
     }
     let out = split_page(&english_page(
         "(Special to The Enterprise.)\nThe city council met last night and",

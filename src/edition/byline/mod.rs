@@ -55,7 +55,11 @@ fn latin_lead_re() -> &'static Regex {
                 r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{{1,3}}[A-Z0-9][A-Za-z0-9'".\-)]*){{0,3}}[,.]?\s+"#,
                 // With the OCR's commonest misreadings of `Dec`.
                 r"(?:{}|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
-                r"\s*(?:[-—–]+\s*)?"
+                r"\s*(?:[-—–]+\s*)?",
+                // A wire's credit in brackets after the date, `(By the Associated Press)`,
+                // is part of the dateline.
+                r"(?:\((?:By\s+)?(?:the\s+)?[A-Z][A-Za-z.\s]{{0,30}}?(?:Press|Service|News)\.?\)",
+                r"\s*(?:[-—–]+\s*)?)?"
             ),
             MONTHS
         ))
@@ -836,6 +840,16 @@ mod tests {
         // OCR reads `Ill.` as `111.`.
         let b = parse_lead("Chicago, 111., June 9—Unless Col. Roosevelt").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("Chicago, 111., June 9"));
+        // A wire's credit after the date, with dashes or not; a bracket of text is no credit.
+        let text = "WASHINGTON, Dec. 11.—(By the Associated Press.)—The note";
+        let b = parse_lead(text).unwrap();
+        assert_eq!(
+            b.dateline.as_deref(),
+            Some("WASHINGTON, Dec. 11.—(By the Associated Press.)")
+        );
+        assert_eq!(&text[b.len..], "The note");
+        let b = parse_lead("LONDON, Dec. 11.—(The cabinet met) today").unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("LONDON, Dec. 11."));
     }
 
     #[test]
