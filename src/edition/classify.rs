@@ -56,6 +56,9 @@ pub struct Page<'a> {
     pub cjk: bool,
     /// Its rows may be interleaved: false when the reading-order stage saw no sign of it.
     pub may_interleave: bool,
+    /// Every line is set apart by a blank line: a double-spaced dump, whose blank lines
+    /// say nothing of its blocks.
+    pub double_spaced: bool,
 }
 
 impl Page<'_> {
@@ -65,12 +68,6 @@ impl Page<'_> {
             .then(|| find_jump(self.lines[k].text))
             .flatten()
             .map(|j| j.kind)
-    }
-
-    /// Every line is set apart by a blank line: a double-spaced dump, whose blank lines
-    /// say nothing of its blocks.
-    pub fn is_double_spaced(&self) -> bool {
-        self.lines.iter().skip(1).all(|l| l.blank_before)
     }
 }
 
@@ -103,6 +100,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
             .map(|i| may_lead[i] && byline::is_lead(lines[i].text))
             .collect(),
         may_lead,
+        double_spaced: lines.iter().skip(1).all(|l| l.blank_before),
         // Only the English headline rules ask it.
         latin_head: lines
             .iter()

@@ -945,7 +945,7 @@ fn head_follows(page: &Page, end: usize) -> bool {
 /// too. Not in a double-spaced dump, where a title's wrap is set apart as well.
 fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLine<'a>>> {
     let mut groups: Vec<Vec<HeadLine>> = Vec::new();
-    let blanks_part = page.cjk && !page.is_double_spaced();
+    let blanks_part = page.cjk && !page.double_spaced;
     for k in start..end {
         let line = (page.lines[k].text, page.lines[k].width);
         let apart = |g: &[HeadLine]| {
