@@ -55,6 +55,12 @@ pub fn from_lines(lines: &[HeadLine], cjk: bool) -> Headline {
     }
 }
 
+/// True when `line` opens with a dash, as a subtitle may (`——新增学位九百余个`) and no
+/// title does.
+fn opens_with_dash(line: &str) -> bool {
+    line.starts_with(['—', '-'])
+}
+
 /// The marks a kicker ends in (`——`, `：`), leading into the title under it.
 const KICKER_MARKS: [char; 3] = ['—', '：', ':'];
 
@@ -94,7 +100,7 @@ fn in_three_sizes(lines: &[HeadLine]) -> bool {
     let title = widest(middle);
     !middle.is_empty()
         && first.1 > KICKER_WIDER * title
-        && (last.0.starts_with(['—', '-']) || last.1 > KICKER_WIDER * title)
+        && (opens_with_dash(last.0) || last.1 > KICKER_WIDER * title)
 }
 
 /// How many times the widest title line a kicker (or a subtitle in a three-size head) holds.
@@ -120,7 +126,7 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
     let apart = || {
         !prev.ends_with(['，', '、', ',']) && !lines_leave_open(before) && !breaks_word(prev, last)
     };
-    last.starts_with(['—', '-'])
+    opens_with_dash(last)
         || (*w < 0.75 * widest && *w >= 4.0 && apart())
         // A wrapped line never holds more than the line it wraps from; a line of many more
         // characters is set in smaller type: the subtitle under the title.
@@ -163,7 +169,7 @@ pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
         titled
             && w >= above_w + WIDER_BY
             && !subtitle
-            && !text.starts_with(['—', '-'])
+            && !opens_with_dash(text)
             && !ends_as_kicker(above)
             && !above.ends_with(['，', '、'])
             && !lines_leave_open(upper)
@@ -189,7 +195,7 @@ pub fn title_apart(above: &[HeadLine], below: HeadLine) -> bool {
     !is_kicker_like(above)
         && last_w >= TITLE_EMS
         && w >= TITLE_EMS
-        && !text.starts_with(['—', '-'])
+        && !opens_with_dash(text)
         && !breaks_word(last, text)
 }
 
@@ -221,7 +227,7 @@ pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine]) -> usize {
 /// subtitle's, which is one phrase (`陈恢清致辞`) or opens with a dash.
 pub fn is_two_part_title(text: &str) -> bool {
     const MIN_HALF: usize = 3;
-    if text.starts_with(['—', '-']) {
+    if opens_with_dash(text) {
         return false;
     }
     let mut halves = text
