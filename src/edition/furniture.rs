@@ -126,11 +126,11 @@ fn furniture_re() -> &'static Regex {
                 // the page header.
                 r"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)\S?",
                 r"(?:\s+农历\s*(?:\p{{Han}}{{2}}年)?\p{{Han}}{{1,2}}月\p{{Han}}{{2}})?",
-                r"(?:\s+今日\s*{n}{{1,3}}\s*版)?",
+                r"(?:\s+{pages})?",
                 // 第15版, 第 3 页, A3 版, with the page's section maybe: 第3版 要闻.
                 r"|第\s*{n}{{1,3}}\s*[版页](?:\s+\S{{1,8}})?",
                 // How many pages the edition has: 今日8版.
-                r"|今日\s*{n}{{1,3}}\s*版",
+                r"|{pages}",
                 // The masthead's registration and price.
                 r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证|社址|定价|零售价)\s*[：:]\s*\S.*",
                 // A short name followed by its page: 人民日报 第15版.
@@ -142,7 +142,8 @@ fn furniture_re() -> &'static Regex {
                 r"|(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)\s*[：:/]\s*\S.*",
                 r")$"
             ),
-            n = PAGE_NUMERAL
+            n = PAGE_NUMERAL,
+            pages = format!(r"今日\s*{PAGE_NUMERAL}{{1,3}}\s*版"),
         ))
         .expect("static regex")
     })
