@@ -344,17 +344,27 @@ impl Page {
     /// Whether the period may reward joining `b` to `a` (text score `text`): text evidence
     /// beyond the shapes of the lines; or `a` closes a paragraph, after which nothing in the
     /// text can tell the next paragraph's start, unless `b` opens with a dateline, which
-    /// opens a story under its headline; or shapes alone with only running lines between,
-    /// as in a clean row of columns. A headline set as wide as the column looks like a full
+    /// opens a story under its headline, or is a fragment: a paragraph's first line fills
+    /// its column or ends the paragraph, so a short line that ends nothing is a headline
+    /// or a label printed in the row; or shapes alone with only running lines between, as
+    /// in a clean row of columns. A headline set as wide as the column looks like a full
     /// line, but a byline or a label follows it.
     fn is_vouched(&self, a: usize, b: usize, text: f32) -> bool {
-        let running = |k: usize| {
-            self.prose[k] && !self.sides[k].is_fragment(self.widths.get(k).copied().unwrap_or(0.0))
-        };
+        let running = |k: usize| self.prose[k] && !self.is_fragment(k);
         text > VOUCHED
             || (self.sides.get(a).is_some_and(Side::ends_sentence)
-                && !self.dated.get(b).copied().unwrap_or(false))
+                && !self.dated.get(b).copied().unwrap_or(false)
+                && !self.is_fragment(b))
             || (text >= VOUCHED && (a + 1..b).all(running))
+    }
+
+    /// Line `k` is short for its column without ending a sentence (see [`Side::is_fragment`]);
+    /// false past the page's end, where the period may point.
+    fn is_fragment(&self, k: usize) -> bool {
+        match (self.sides.get(k), self.widths.get(k)) {
+            (Some(side), Some(&width)) => side.is_fragment(width),
+            _ => false,
+        }
     }
 }
 

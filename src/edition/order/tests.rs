@@ -294,6 +294,18 @@ fn a_dateline_line_is_no_guess_after_a_paragraph_end() {
 }
 
 #[test]
+fn a_headline_line_is_no_guess_after_a_paragraph_end() {
+    // A column of 13 ems: after a paragraph's end, a 6-em line that ends no sentence is a
+    // headline printed in the row, not the next paragraph's first line.
+    let page = page_of(
+        "调查团累计组织青年学生深入京津\n\n尘，发现了一些散落的碑刻。\n\n\
+         在攻坚克难中\n\n这些年轻人都是天津师范大学\n\n都来自京津冀地区的高校。多年",
+    );
+    assert!(!page.is_vouched(1, 2, 0.0));
+    assert!(page.is_vouched(1, 3, 0.0));
+}
+
+#[test]
 fn a_region_takes_the_short_run_its_last_line_starts() {
     let succ = vec![Some(2), Some(3), Some(4), Some(5), Some(6), None, None];
     assert_eq!(to_run_end(&succ, 4, 7), 4);
