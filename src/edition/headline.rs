@@ -7,6 +7,7 @@
 //! capitalised lines are the title and the decks under them the subtitle. One block as
 //! pdftotext printed it may hold two stories' heads ([`second_title_at`] finds where).
 
+use super::classify::COLUMN_LABEL;
 use super::order::word_across_lines;
 use super::reflow::collapse_spaces;
 use super::script::{is_capitals, is_ideograph, leaves_open};
@@ -177,16 +178,18 @@ pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
     })
 }
 
-/// Ems a headline line is at least wide to be a title of its own: shorter lines are column
-/// labels and place kickers (`快评`, `四川成都`), which the later steps read in their group.
+/// Ems a headline line is at least wide to be a title of its own: shorter lines are place
+/// kickers (`四川成都`) and a title's short wrapped end, which the later steps read in
+/// their group.
 const TITLE_EMS: f32 = 6.0;
 
 /// True when headline line `below`, printed after a blank line under the lines `above`,
-/// is another title: a title never wraps across a blank line. Pages whose every line is
-/// blank-separated hide that blank from the block structure, and two stories' titles,
-/// stacked, read as one (`瞄准基础研究最前沿` / `一块稻田挣出两份钱`). Not under a kicker
-/// (its dash leads into the title under it, blank or not), nor a label or place kicker,
-/// nor a subtitle (opening with a dash), nor a word broken across the blank.
+/// is another title or a column's label: a title never wraps across a blank line. Pages
+/// whose every line is blank-separated hide that blank from the block structure, and two
+/// stories' titles, stacked, read as one (`瞄准基础研究最前沿` / `一块稻田挣出两份钱`), or a
+/// label printed under a title joins it (`“政策找人” 精准帮扶` / `新语`). Not under a kicker
+/// (its dash leads into the title under it, blank or not), nor a place kicker, nor a
+/// subtitle (opening with a dash), nor a word broken across the blank.
 pub fn title_apart(above: &[HeadLine], below: HeadLine) -> bool {
     let Some(&(last, last_w)) = above.last() else {
         return false;
@@ -194,7 +197,7 @@ pub fn title_apart(above: &[HeadLine], below: HeadLine) -> bool {
     let (text, w) = below;
     !is_kicker_like(above)
         && last_w >= TITLE_EMS
-        && w >= TITLE_EMS
+        && (w >= TITLE_EMS || w <= COLUMN_LABEL)
         && !opens_with_dash(text)
         && !breaks_word(last, text)
 }
@@ -541,21 +544,24 @@ mod tests {
         }
     }
 
-    /// A blank line parts two titles, unless the line above is a kicker or a label, the
-    /// line below a label or a subtitle, or a word runs across. Each case that does not
+    /// A blank line parts two titles, or a title and a label under it, unless the line
+    /// above is a kicker or a label, the line below a place kicker or a subtitle, or a word
+    /// runs across. Each case that does not
     /// part is stopped by its own test alone.
     #[test]
     fn title_apart_cases() {
         let line = |t: &'static str| (t, super::super::script::width(t));
         let apart = |above, below| title_apart(&[line(above)], line(below));
         assert!(apart("瞄准基础研究最前沿", "一块稻田挣出两份钱"));
+        assert!(apart("瞄准基础研究最前沿", "新语"));
         for (above, below) in [
             (
                 "中国航天科技集团八院科技委常委张崇峰——",
                 "聚焦航天关键技术创新攻坚",
             ),
             ("四川成都", "用好“金角银边”，建设口袋公园"),
-            ("瞄准基础研究最前沿", "新语"),
+            ("我国要把盐碱地变成米粮", "川"),
+            ("瞄准基础研究最前沿", "四川成都"),
             ("一块稻田挣出两份钱", "——吉林光东村发展稻田旅游"),
             ("我国要把盐碱地变", "成米粮川的故事"),
         ] {

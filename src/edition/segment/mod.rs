@@ -10,7 +10,7 @@ mod jumps;
 
 use super::advert::drop_adverts;
 use super::byline::{self, Byline};
-use super::classify::{is_box_label, Page, Role};
+use super::classify::{is_box_label, Page, Role, COLUMN_LABEL};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::latin;
@@ -978,11 +978,10 @@ fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
 /// headline: alone, before a much wider line, or after a kicker's dash. A short line after
 /// an ordinary line is the title's wrapped end (`…病有所` / `医`) and stays.
 fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
-    const LABEL_MAX: f32 = 3.0;
     let mut labels = Vec::new();
     let many = groups.len() > 1;
     groups.retain(|g| {
-        let lone = many && g.len() == 1 && g[0].1 <= LABEL_MAX;
+        let lone = many && g.len() == 1 && g[0].1 <= COLUMN_LABEL;
         if lone {
             labels.push(g[0].0.to_owned());
         }
@@ -994,7 +993,7 @@ fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
             labels.push(g.remove(0).0.to_owned());
         }
         let n = g.len();
-        if n >= 2 && g[n - 1].1 <= LABEL_MAX && g[n - 2].0.ends_with(['—', '：']) {
+        if n >= 2 && g[n - 1].1 <= COLUMN_LABEL && g[n - 2].0.ends_with(['—', '：']) {
             labels.extend(g.pop().map(|l| l.0.to_owned()));
         }
     }
