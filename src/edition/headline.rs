@@ -125,7 +125,10 @@ fn has_subtitle(lines: &[HeadLine]) -> bool {
     // left open (`《实施弹性退休制度暂行办` + `法》发布`) or finishes a word the line above
     // broke (`新职业持续赋能生` + `产生活`).
     let apart = || {
-        !prev.ends_with(['，', '、', ',']) && !lines_leave_open(before) && !breaks_word(prev, last)
+        !prev.ends_with(['，', '、', ','])
+            && !ends_in_short_clause(prev)
+            && !lines_leave_open(before)
+            && !breaks_word(prev, last)
     };
     opens_with_dash(last)
         || (*w < 0.75 * widest && *w >= 4.0 && apart())
@@ -225,11 +228,13 @@ pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine]) -> usize {
     mine.iter().filter(|p| theirs.contains(p)).count()
 }
 
+/// Ideographs in the shorter half of a two-part title, at least.
+const MIN_HALF: usize = 3;
+
 /// True when `text` is a two-part title, two phrases set apart by a space or a comma
 /// (`呵护一小 幼有所保`, `物尽其用，唤醒“沉睡”资产`): a title's form of its own, never a
 /// subtitle's, which is one phrase (`陈恢清致辞`) or opens with a dash.
 pub fn is_two_part_title(text: &str) -> bool {
-    const MIN_HALF: usize = 3;
     if opens_with_dash(text) {
         return false;
     }
@@ -240,6 +245,16 @@ pub fn is_two_part_title(text: &str) -> bool {
         h.is_some_and(|h| h.chars().filter(|&c| is_ideograph(c)).count() >= MIN_HALF)
     };
     half(halves.next()) && half(halves.next()) && halves.next().is_none()
+}
+
+/// True when the clause `line` ends in, after a comma inside it, is too short to be a
+/// title's half (`用好“金角银边”，建设` / `口袋公园`): the line under it finishes it.
+fn ends_in_short_clause(line: &str) -> bool {
+    let Some((_, tail)) = line.trim_end().rsplit_once(['，', ',']) else {
+        return false;
+    };
+    let n = tail.chars().filter(|&c| is_ideograph(c)).count();
+    (1..MIN_HALF).contains(&n)
 }
 
 /// True when the lines open more book-title marks, quotes or brackets than they close.
@@ -369,6 +384,18 @@ mod tests {
         assert_eq!(
             (x.title.as_str(), x.subtitle),
             ("主动作为，保障群众病有所医", None)
+        );
+        // A clause too short to be a title's half runs on into the line under it.
+        let x = h(&["用好“金角银边”，建设", "口袋公园"]);
+        assert_eq!(
+            (x.title.as_str(), x.subtitle),
+            ("用好“金角银边”，建设口袋公园", None)
+        );
+        assert_eq!(
+            h(&["稳中求进，提质增效", "全省经济运行"])
+                .subtitle
+                .as_deref(),
+            Some("全省经济运行")
         );
         let x = h(&["《实施弹性退休制度暂行办", "法》发布"]);
         assert_eq!(
