@@ -41,10 +41,11 @@ fn jump_re() -> &'static Regex {
         Regex::new(&format!(
             concat!(
                 r"(?i)[（(]\s*(?:(?P<to>下转|转)|(?P<from>上接|紧接|接))\s*第?\s*",
-                r"(?P<page>(?:{n}|[A-Z]){{1,4}})\s*[版页面]?\s*[）)]",
+                r"(?P<page>(?:{n}|[A-Z]){{1,4}})\s*[版页面]?\s*{mark}?\s*[）)]",
                 r"|\(\s*{en}\s*\.?\s*\)",
             ),
             n = PAGE_NUMERAL,
+            mark = STORY_MARK,
             en = ENGLISH_JUMP
         ))
         .expect("static regex")
@@ -54,6 +55,10 @@ fn jump_re() -> &'static Regex {
 /// A character of a page's number as Chinese pages print it: a digit, ASCII or full-width,
 /// or a Chinese numeral (`第十二版`).
 const PAGE_NUMERAL: &str = "[0-9０-９一二三四五六七八九十]";
+
+/// The circled number after the page (`（下转第3版①）`) telling which of the stories
+/// jumping to that page this one is.
+const STORY_MARK: &str = r"[\x{2460}-\x{2473}]";
 
 /// An English jump line's words: `Continued on Page 5`, `Concluded from Page One`,
 /// `Continued on Eighth Page`, with the column maybe (`, Column 4`).
@@ -239,6 +244,9 @@ mod tests {
         let j = find_jump("（转A3）").unwrap();
         assert_eq!((j.kind, j.page.as_str()), (JumpKind::To, "A3"));
         assert_eq!(find_jump("（紧接第1版）").unwrap().kind, JumpKind::From);
+        let j = find_jump("（下转第三版①）").unwrap();
+        assert_eq!((j.kind, j.page.as_str()), (JumpKind::To, "三"));
+        assert_eq!(find_jump("（上接第1版②）").unwrap().kind, JumpKind::From);
         assert!(find_jump("（相关报道见第二版）").is_none());
         assert!(find_jump("（转载）").is_none());
         for (line, kind, page) in [
