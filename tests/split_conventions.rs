@@ -662,6 +662,29 @@ fn an_english_byline_in_capitals_is_no_part_of_the_headline() {
     );
 }
 
+/// A born-digital English page sets its deck apart from the title in capitals by a blank
+/// line: the deck is the title's subtitle, not the headline of a story of its own.
+#[test]
+fn an_english_deck_set_apart_stays_under_its_title() {
+    let out = split_page(
+        "PRESIDENT NAMES\nNEW COMMISSION\n\nBoard Will Study Railway Rates\n\
+         Throughout the Country.\n\nWASHINGTON, June 9.—President Wilson today named\n\
+         five men to the new commission which will\nstudy railway rates in all parts.",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.title, "PRESIDENT NAMES NEW COMMISSION");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Board Will Study Railway Rates Throughout the Country.")
+    );
+    // A second title in capitals under the first is a headline of its own.
+    let out = split_page(&format!(
+        "FIRE DESTROYS MILL\n\n{}",
+        english_page("The city council met last night and")
+    ));
+    assert_eq!(out.articles.last().unwrap().title, "NEW BRIDGE TO BE BUILT");
+}
+
 #[test]
 fn a_sidebar_under_its_label_stays_with_the_story() {
     for label in ["相关链接", "【相关链接】"] {

@@ -512,9 +512,11 @@ impl<'a> Builder<'a> {
 
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
-        if self.cjk {
-            groups = split_stacked_titles(groups);
-        }
+        groups = if self.cjk {
+            split_stacked_titles(groups)
+        } else {
+            join_latin_decks(groups)
+        };
         if groups.len() == 1 && self.fold_head_into_deck(&groups[0]) {
             return;
         }
@@ -970,6 +972,24 @@ fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
             out.push(std::mem::replace(&mut g, rest));
         }
         out.push(g);
+    }
+    out
+}
+
+/// Groups of an English headline unit with each deck joined to the title in capitals
+/// above it: a blank line between them is the typesetter's spacing (`PRESIDENT NAMES` /
+/// `NEW COMMISSION`, blank, `Board Will Study Railway Rates`), and read apart the title
+/// would stand without text. A group in capitals under another is a title of its own.
+fn join_latin_decks(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
+    let capitals = |g: &[HeadLine]| g.iter().all(|(t, _)| is_capitals(t));
+    let mut out: Vec<Vec<HeadLine>> = Vec::with_capacity(groups.len());
+    for g in groups {
+        match out.last_mut() {
+            Some(above) if capitals(above) && g.iter().all(|(t, _)| !is_capitals(t)) => {
+                above.extend(g);
+            }
+            _ => out.push(g),
+        }
     }
     out
 }
