@@ -573,8 +573,7 @@ mod tests {
 
     /// A blank line parts two titles, or a title and a label under it, unless the line
     /// above is a kicker or a label, the line below a place kicker or a subtitle, or a word
-    /// runs across. Each case that does not
-    /// part is stopped by its own test alone.
+    /// runs across. Each case that does not part is stopped by its own test alone.
     #[test]
     fn title_apart_cases() {
         let line = |t: &'static str| (t, super::super::script::width(t));
