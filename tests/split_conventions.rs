@@ -685,6 +685,48 @@ fn an_english_deck_set_apart_stays_under_its_title() {
     assert_eq!(out.articles.last().unwrap().title, "NEW BRIDGE TO BE BUILT");
 }
 
+/// An English page as papers print it now: the writer's credit under the byline, a
+/// dateline without a date before a spaced dash, a wire's name alone under a headline
+/// wrapped mid-phrase.
+#[test]
+fn an_english_page_of_today_keeps_its_stories_apart() {
+    let out = split_page(
+        "City Council Approves\nNew Budget for Schools\n\nBy Mary Jones\nStaff Writer\n\n\
+         SPRINGFIELD — The city council voted 7-2 on Tuesday night to approve a\n\
+         $45 million budget for the public schools, ending months of debate over\n\
+         teacher salaries and building repairs.\n\nThe budget takes effect July 1.\n\n\
+         Storm Knocks Out Power\nto Thousands\n\nThe Associated Press\n\n\
+         CHICAGO (AP) — A fast-moving storm knocked out power to more than 20,000\n\
+         homes across the region on Wednesday, utility officials said.",
+    );
+    let heads: Vec<(&str, Option<&str>, &[String])> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.dateline.as_deref(), &a.authors[..]))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (
+                "City Council Approves New Budget for Schools",
+                Some("SPRINGFIELD"),
+                &["Mary Jones".to_owned()][..]
+            ),
+            (
+                "Storm Knocks Out Power to Thousands",
+                Some("CHICAGO (AP)"),
+                &[][..]
+            ),
+        ]
+    );
+    // The story's short last paragraph is its text, not a filler between stories.
+    let last = out.articles[0].blocks.last().unwrap();
+    assert_eq!(last.text(), "The budget takes effect July 1.");
+    assert!(out.articles[1].blocks[0]
+        .text()
+        .starts_with("A fast-moving storm"));
+}
+
 #[test]
 fn a_sidebar_under_its_label_stays_with_the_story() {
     for label in ["相关链接", "【相关链接】"] {

@@ -144,6 +144,11 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             Role::Head => break,
             _ => {}
         }
+        // The writer's credit under an English byline (`Staff Writer`) tops no story: the
+        // byline and the headline over it are the story's, the dateline's too.
+        if !page.cjk && latin::is_under_by_line(page, j) {
+            break;
+        }
         // A clause break inside a line as wide as the columns marks a line of body text,
         // unless a byline right under it vouches for it, or a dateline opening the block
         // under a line set apart (`来公园，20分钟感受自然“疗愈”` / `本报北京2月25日电`).
@@ -156,10 +161,14 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             && !page.cjk
             && page.roles[j] == Role::Body
             && latin::is_title_case(page.lines[j].text.trim_end_matches('.'));
+        // The wrapped rest of an English title, right over the anchor, whose line above is
+        // head-shaped (`Storm Knocks Out Power` / `to Thousands`).
+        let wrap =
+            taken == 0 && !page.cjk && latin::wraps_title(page, j) && is_head_shaped(page, j - 1);
         // A headline's last line closes every quote it opens; a sentence cut at the
         // column's edge may not (`…结果“牛` over another story's byline).
         let cut_quote = taken == 0 && page.cjk && leaves_quote_open(page.lines[j].text);
-        if !(is_head_shaped(page, j) || titled)
+        if !(is_head_shaped(page, j) || titled || wrap)
             || is_paragraph_tail(page, j, columns)
             || body_like
             || cut_quote

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::script::{is_cjk, SENTENCE_MARKS};
+use super::script::{is_capitals, is_cjk, SENTENCE_MARKS};
 
 mod roles;
 
@@ -62,6 +62,22 @@ fn latin_lead_re() -> &'static Regex {
                 r"\s*(?:[-—–]+\s*)?)?"
             ),
             MONTHS
+        ))
+        .expect("static regex")
+    })
+}
+
+/// A dateline without a date, as papers print it now: the place in capitals, maybe its
+/// state and the wire in brackets, then a dash (`SPRINGFIELD — `, `CHICAGO (AP) —`,
+/// `LOS ANGELES, Calif. (Reuters) —`).
+fn dashed_lead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^[A-Z][A-Z'.\-]{2,}(?:\s[A-Z][A-Z'.\-]+){0,3}",
+            r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?",
+            r"(?:\s*\([A-Z][A-Za-z .]{0,30}\))?",
+            r"\s*(?:—|–|--)\s*",
         ))
         .expect("static regex")
     })
@@ -207,7 +223,9 @@ fn find_lead(text: &str) -> Option<Lead<'_>> {
     if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let whole = latin_lead_re().find(text)?;
+    let whole = latin_lead_re()
+        .find(text)
+        .or_else(|| dashed_lead_re().find(text))?;
     Some(Lead::Latin {
         dateline_end: split_latin_lead(whole.as_str()),
         end: whole.end(),
@@ -360,7 +378,7 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
         return None;
     }
     let inner = line.strip_prefix('(').unwrap_or(line);
-    if is_special(inner) {
+    if is_special(inner) || is_wire_name(inner) {
         return Some(Byline {
             dateline: Some(line.to_owned()),
             len: line.len(),
@@ -436,7 +454,28 @@ fn is_special(inner: &str) -> bool {
 /// Enterprise.)`).
 pub fn is_wire_credit(line: &str) -> bool {
     let inner = line.trim_start_matches('(');
-    inner.starts_with("By ") || is_special(inner)
+    inner.starts_with("By ") || is_special(inner) || is_wire_name(inner)
+}
+
+/// A wire service's name alone on its line, as papers now credit it under the headline
+/// (`The Associated Press`, `Reuters`, `Agence France-Presse`), the closing bracket and
+/// stop of the old style taken off. The services are few and known: a phrase ending in
+/// `Press` may be a headline (`Freedom of the Press`), so the name must be one of theirs.
+fn is_wire_name(inner: &str) -> bool {
+    const WIRES: [&str; 7] = [
+        "Associated Press",
+        "United Press",
+        "United Press International",
+        "Reuters",
+        "Agence France-Presse",
+        "Bloomberg News",
+        "Dow Jones Newswires",
+    ];
+    let name = inner.trim_end().trim_end_matches([')', '.']).trim_end();
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    WIRES
+        .iter()
+        .any(|w| name.eq_ignore_ascii_case(w) && (name == *w || is_capitals(name)))
 }
 
 /// The writer's name in what follows `By `, and what is not the name: a stop or bracket
@@ -850,6 +889,29 @@ mod tests {
         assert_eq!(&text[b.len..], "The note");
         let b = parse_lead("LONDON, Dec. 11.—(The cabinet met) today").unwrap();
         assert_eq!(b.dateline.as_deref(), Some("LONDON, Dec. 11."));
+        // Today's datelines name no date: a place in capitals, a wire, a dash.
+        for (text, dateline) in [
+            ("SPRINGFIELD — The city council", "SPRINGFIELD"),
+            ("CHICAGO (AP) — A fast-moving storm", "CHICAGO (AP)"),
+            (
+                "LOS ANGELES, Calif. (Reuters) -- Fires",
+                "LOS ANGELES, Calif. (Reuters)",
+            ),
+            ("WASHINGTON, D.C.—The Senate", "WASHINGTON, D.C."),
+        ] {
+            let b = parse_lead(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(b.dateline.as_deref(), Some(dateline), "{text}");
+        }
+        assert!(parse_lead("The city — and the county — agreed").is_none());
+        // A wire's name alone on its line credits the story, as `(By …)` did.
+        for line in ["The Associated Press", "REUTERS", "(By Associated Press.)"] {
+            let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.dateline.as_deref(), Some(line));
+            assert!(is_wire_credit(line), "{line}");
+        }
+        assert!(parse_line("Freedom of the Press").is_none());
+        assert!(parse_line("The Associated Pressmen").is_none());
+        assert!(parse_lead("He said — and meant it").is_none());
     }
 
     #[test]

@@ -74,15 +74,20 @@ pub fn mark_latin_heads(page: &mut Page) {
 /// the byline's label to `dropped`.
 fn mark_byline_credits(page: &mut Page) {
     for i in 1..page.lines.len() {
-        let by = page.roles[i - 1] == Role::Byline
-            && page.lines[i - 1]
-                .text
-                .trim_start_matches('(')
-                .starts_with("By ");
-        if by && super::heads::is_head_shaped(page, i) {
+        if is_under_by_line(page, i) && super::heads::is_head_shaped(page, i) {
             page.roles[i] = Role::Drop;
         }
     }
+}
+
+/// True when line `i` is right under a `By …` byline, where the writer's credit goes.
+pub fn is_under_by_line(page: &Page, i: usize) -> bool {
+    i > 0
+        && page.roles[i - 1] == Role::Byline
+        && page.lines[i - 1]
+            .text
+            .trim_start_matches('(')
+            .starts_with("By ")
 }
 
 /// The end of the head-shaped lines from `i`: capitalised lines, and the wrapped rest of a
@@ -91,15 +96,21 @@ fn block_end(page: &Page, i: usize) -> usize {
     let n = page.lines.len();
     (i..n)
         .find(|&k| {
-            let wraps = k > i
-                && page.roles[k] == Role::Body
-                && !page.lines[k - 1]
-                    .text
-                    .ends_with(['.', ',', ';', ':', '!', '?'])
-                && is_title_wrap(page.lines[k].text);
+            let wraps = k > i && wraps_title(page, k);
             !(super::heads::is_head_shaped(page, k) || wraps) || k - i >= BLOCK_MAX
         })
         .unwrap_or(n)
+}
+
+/// True when body line `k` may be the wrapped rest of a headline line above it, which
+/// ends no phrase (`Storm Knocks Out Power` / `to Thousands`): see [`is_title_wrap`].
+pub fn wraps_title(page: &Page, k: usize) -> bool {
+    k > 0
+        && page.roles[k] == Role::Body
+        && !page.lines[k - 1]
+            .text
+            .ends_with(['.', ',', ';', ':', '!', '?'])
+        && is_title_wrap(page.lines[k].text)
 }
 
 /// A headline starts fresh: not in the middle of running prose. The line above may still
