@@ -598,6 +598,8 @@ fn english_jump_lines_mark_the_story_continued() {
         "(Continued on Page 3, Column 4.)",
         "(Continued on Eighth Page.)",
         "Continued on Page 5",
+        "See BRIDGE, Page A6",
+        "Please see BRIDGE on A6",
     ] {
         let page = format!(
             "{}\n{jump}",

@@ -10,7 +10,9 @@
 
 use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted, rethread};
 use super::byline;
-use super::furniture::{find_jump, is_furniture, is_masthead, is_qr_label, JumpKind};
+use super::furniture::{
+    find_jump, is_furniture, is_masthead, is_qr_label, JumpKind, BARE_JUMP_INITIALS,
+};
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
@@ -208,10 +210,11 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
     (rest(i + 2) && in_block(i + 1) && in_block(i + 2) && closes_block).then_some(i + 2)
 }
 
-/// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`). Such a line opens
-/// with its bracket or the `C` of its first word, which spares most lines the search.
+/// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`, `See STORM, Page A6`).
+/// Such a line opens with its bracket or its first word's initial, which spares most lines
+/// the search.
 fn is_jump_line(text: &str) -> bool {
-    text.starts_with(['（', '(', 'C', 'c'])
+    (text.starts_with(['（', '(']) || text.starts_with(BARE_JUMP_INITIALS))
         && find_jump(text).is_some_and(|j| j.start == 0 && j.end == text.len())
 }
 

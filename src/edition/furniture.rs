@@ -68,18 +68,31 @@ const ENGLISH_JUMP: &str = concat!(
     r"(?:\s*,\s*col(?:umn|\.)?\s*[a-z0-9]+)?",
 );
 
+/// A jump line as papers print it now, naming the story's jump head and the page it goes
+/// on on: `See STORM, Page A6`, `Please see BUDGET on A4`.
+const SEE_JUMP: &str = concat!(
+    r"(?:please\s+)?see\s+[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3},?\s+",
+    r"(?:on\s+)?(?:page\s+)?(?P<spage>[a-z]?[0-9]{1,3})",
+);
+
 /// An English jump line printed without brackets, alone on its line.
 fn bare_jump_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"(?i)^{ENGLISH_JUMP}\s*\.?$")).expect("static regex"))
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?i)^(?:{ENGLISH_JUMP}|{SEE_JUMP})\s*\.?$")).expect("static regex")
+    })
 }
+
+/// The letters an English jump line without brackets opens with: `Continued …`,
+/// `Concluded …`, `See …`, `Please see …`.
+pub const BARE_JUMP_INITIALS: [char; 6] = ['C', 'c', 'S', 's', 'P', 'p'];
 
 /// The jump line at the very start or very end of `line`, if any; an English one without
 /// brackets only when it is the whole line.
 pub fn find_jump(line: &str) -> Option<Jump> {
     let bracketed = line.contains('（') || line.contains('(');
     // Most lines hold no bracket, and an English jump without one fills its line.
-    if !bracketed && !line.starts_with(['C', 'c']) {
+    if !bracketed && !line.starts_with(BARE_JUMP_INITIALS) {
         return None;
     }
     if !(line.contains('转')
@@ -87,7 +100,9 @@ pub fn find_jump(line: &str) -> Option<Jump> {
         || line.contains("ontinued")
         || line.contains("ONTINUED")
         || line.contains("oncluded")
-        || line.contains("ONCLUDED"))
+        || line.contains("ONCLUDED")
+        || line.contains("ee ")
+        || line.contains("EE "))
     {
         return None;
     }
@@ -108,6 +123,8 @@ pub fn find_jump(line: &str) -> Option<Jump> {
         (JumpKind::To, m.name("page")?)
     } else if m.name("from").is_some() {
         (JumpKind::From, m.name("page")?)
+    } else if let Some(page) = m.name("spage") {
+        (JumpKind::To, page)
     } else {
         let from = m.name("dir")?.as_str().eq_ignore_ascii_case("from");
         let kind = if from { JumpKind::From } else { JumpKind::To };
@@ -266,6 +283,17 @@ mod tests {
         }
         // Without brackets, only a line of its own.
         assert!(find_jump("Continued on Page 5 the story goes").is_none());
+        // Today's jump lines name the story's jump head.
+        for (line, page) in [
+            ("See STORM, Page A6", "A6"),
+            ("Please see BUDGET on A4", "A4"),
+            ("SEE FIRE PAGE 3", "3"),
+        ] {
+            let j = find_jump(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((j.kind, j.page.as_str()), (JumpKind::To, page), "{line}");
+        }
+        assert!(find_jump("See you at the game on Friday, 7").is_none());
+        assert!(find_jump("See the mayor's letter on page 5 for more").is_none());
         assert!(find_jump("continued from page one of the docket").is_none());
     }
 
