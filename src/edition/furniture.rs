@@ -145,10 +145,15 @@ fn furniture_re() -> &'static Regex {
             concat!(
                 r"^(?:",
                 // A date with its weekday, maybe the lunar date and the page count after:
-                // the page header.
+                // the page header; a running header may also name the page's section before
+                // it, and its page and the page's editors after (`要闻 2025年3月12日 星期三
+                // 责任编辑：王明 版式设计：李华`).
+                r"(?:\S{{1,8}}\s+)?",
                 r"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)\S?",
                 r"(?:\s+农历\s*(?:\p{{Han}}{{2}}年)?\p{{Han}}{{1,2}}月\p{{Han}}{{2}})?",
                 r"(?:\s+{pages})?",
+                r"(?:\s+第\s*{n}{{1,3}}\s*[版页](?:\s+\S{{1,8}})?)?",
+                r"(?:\s+{credits}.*)?",
                 // 第15版, 第 3 页, A3 版, with the page's section maybe: 第3版 要闻.
                 r"|第\s*{n}{{1,3}}\s*[版页](?:\s+\S{{1,8}})?",
                 // How many pages the edition has: 今日8版.
@@ -166,10 +171,17 @@ fn furniture_re() -> &'static Regex {
             ),
             n = PAGE_NUMERAL,
             pages = format!(r"今日\s*{PAGE_NUMERAL}{{1,3}}\s*版"),
+            credits = EDITOR_CREDIT,
         ))
         .expect("static regex")
     })
 }
+
+/// The label of a page's editor credit with its colon (`责任编辑：`, `版式设计：`).
+const EDITOR_CREDIT: &str = concat!(
+    r"(?:本版)?(?:责任编辑|值班编辑|图片编辑|美术编辑|版式设计|视觉设计|责编|编辑|美编|校对|版式|组版|设计|制图|排版)",
+    r"\s*[：:/]",
+);
 
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
@@ -190,6 +202,7 @@ fn may_be_furniture(line: &str) -> bool {
         || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
         // An ideograph is never numeric: asking that first spares it the Unicode table.
         || line.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && line.contains("年")
+        || line.contains("星期")
         || line.starts_with('第') && line.contains(['版', '页'])
         || line.ends_with(['版', '页']) && line.contains("第")
         || line.contains("扫")
@@ -303,6 +316,10 @@ mod tests {
             "2025年1月3日 星期五",
             "2025年3月12日 星期三 农历乙巳年二月十三",
             "2025年1月29日 星期三 农历正月初一 今日8版",
+            // A running header: the section, the date, the page and its editors.
+            "要闻 2025年3月12日 星期三 责任编辑：王明 版式设计：李华",
+            "2025年3月12日 星期三 第3版 要闻",
+            "株洲日报 2025年3月12日 星期三 本版编辑：王明",
             "第15版",
             "人民日报 第15版",
             "编辑 张驰 美编 杨建楠 校对 潘妙",
@@ -323,6 +340,8 @@ mod tests {
         assert!(!is_furniture("第3版 刊发的报道引起了广泛关注，"));
         assert!(!is_furniture("今日头条"));
         assert!(!is_furniture("2025年3月12日 星期三 农历新年刚过，记者来到"));
+        assert!(!is_furniture("2025年3月12日 星期三 编辑部收到了一封来信"));
+        assert!(!is_furniture("今年 2025年3月12日 星期三上午，全省"));
     }
 
     #[test]
