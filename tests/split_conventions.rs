@@ -276,25 +276,34 @@ fn a_decorated_name_under_a_headline_is_its_byline() {
 }
 
 /// A brief signs off under its text with its writers' names in brackets, labelled or not
-/// (`（王明）`, `（记者 王明）`); a bracketed note that names no one stays text.
+/// (`（王明）`, `（记者 王明）`), also under a story with a byline of its own: the sign-off
+/// is the story's, not the next story's; a bracketed note that names no one stays text.
 #[test]
 fn a_brief_signs_off_with_its_writers_in_brackets() {
-    for (sign_off, authors) in [
-        ("（王明）", &["王明"][..]),
-        ("（王明、李华）", &["王明", "李华"][..]),
-        ("（记者 王明）", &["王明"][..]),
-        ("（上图）", &[][..]),
-    ] {
-        let out = split_page(&format!(
-            "基层治理见实效\n\n{BODY}\n{sign_off}\n\n城市书房遍地开花\n\n本报记者 刘芳\n\n{MORE}"
-        ));
-        let article = &out.articles[0];
-        assert_eq!(article.title, "基层治理见实效", "{sign_off}");
-        assert_eq!(article.authors, authors, "{sign_off}");
-        let signed = !authors.is_empty();
-        let in_text = article.blocks.iter().any(|b| b.text().contains(sign_off));
-        assert_eq!(in_text, !signed, "{sign_off}");
-        assert_eq!(out.articles[1].title, "城市书房遍地开花", "{sign_off}");
+    for byline in ["", "本报记者 张明\n\n"] {
+        for (sign_off, authors) in [
+            ("（王明）", &["王明"][..]),
+            ("（王明、李华）", &["王明", "李华"][..]),
+            ("（记者 王明）", &["王明"][..]),
+            ("（本报记者 王明）", &["王明"][..]),
+            ("（上图）", &[][..]),
+        ] {
+            let out = split_page(&format!(
+                "基层治理见实效\n\n{byline}{BODY}\n{sign_off}\n\n城市书房遍地开花\n\n\
+                 本报记者 刘芳\n\n{MORE}"
+            ));
+            let article = &out.articles[0];
+            let mut expected: Vec<&str> = byline.split_whitespace().skip(1).collect();
+            expected.extend(authors);
+            assert_eq!(article.title, "基层治理见实效", "{sign_off}");
+            assert_eq!(article.authors, expected, "{byline} {sign_off}");
+            let signed = !authors.is_empty();
+            let in_text = article.blocks.iter().any(|b| b.text().contains(sign_off));
+            assert_eq!(in_text, !signed, "{sign_off}");
+            let next = &out.articles[1];
+            assert_eq!(next.title, "城市书房遍地开花", "{sign_off}");
+            assert_eq!(next.authors, ["刘芳"], "{byline} {sign_off}");
+        }
     }
 }
 

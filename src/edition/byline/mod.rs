@@ -669,6 +669,12 @@ pub fn trailing_credit(text: &str) -> Option<usize> {
 
 /// `text` as its opening bracket, what the brackets hold and its closing bracket, when it
 /// opens and closes with a bracket (full- or half-width): `（新华社发）`, `（本报记者 王明）`.
+/// True when `line` is wholly in brackets, as a story's sign-off is (`（王明）`, `（本报记者
+/// 李华）`).
+pub fn is_bracketed(line: &str) -> bool {
+    enclosed(line.trim()).is_some()
+}
+
 fn enclosed(text: &str) -> Option<(&str, &str, &str)> {
     let after_open = text.strip_prefix(['（', '('])?;
     let inner = after_open.strip_suffix(['）', ')'])?;

@@ -396,7 +396,18 @@ impl<'a> Builder<'a> {
         let signature = parsed.is_none() && !self.cjk;
         let parsed = parsed.or_else(|| signature.then(|| byline::parse_signature(text)).flatten());
         let b = parsed.unwrap_or_else(|| byline::bare_names(text));
+        // A Chinese byline in brackets under a story's finished sentence signs the story
+        // off (`（王明）`, `（本报记者 李华）`): it names the story's writer, not the next
+        // story's, and ends its text.
+        let sign_off = first
+            && self.cjk
+            && byline::is_bracketed(text)
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|d| d.has_body() && d.last_body.is_some_and(ends_sentence));
         if first
+            && !sign_off
             && self
                 .cur
                 .as_ref()
@@ -409,7 +420,7 @@ impl<'a> Builder<'a> {
         if with_head {
             let piece = &mut self.draft().piece;
             piece.head_authors = piece.authors.len();
-        } else if signature {
+        } else if signature || sign_off {
             self.draft().signed = true;
         }
     }
