@@ -41,11 +41,12 @@ pub enum SplitForm {
 /// Splits `file` and prints the result in `form`.
 ///
 /// # Errors
-/// The file cannot be read or decoded.
+/// The file cannot be read or decoded, or is not in a form the splitter reads.
 pub fn split(file: &Path, form: SplitForm) -> Result<()> {
     let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let text =
         edition::decode(&bytes).with_context(|| format!("cannot decode {}", file.display()))?;
+    edition::check_form(&text).with_context(|| format!("cannot split {}", file.display()))?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

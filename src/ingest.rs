@@ -129,6 +129,7 @@ pub fn resplit(
 /// Decodes and splits; a dump that yields no article is refused (it is not a page).
 fn decode_and_split(bytes: &[u8], meta: &EditionMeta) -> Result<Split, Refusal> {
     let text = edition::decode(bytes).map_err(|e| Refusal(format!("cannot decode: {e}")))?;
+    edition::check_form(&text).map_err(|e| Refusal(format!("cannot split: {e}")))?;
     let split = edition::split(&text, meta);
     if split.articles.is_empty() {
         return Err(Refusal(format!(

@@ -128,17 +128,26 @@ fn unusable_files_go_to_failed_with_a_reason_and_the_daemon_keeps_serving() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     home.drop_file("binary.txt", &binary);
+    // A page extracted with `pdftotext -layout`: two columns side by side on every line.
+    let layout = "瞄准基础研究最前沿\n\n".to_owned()
+        + &["过去15年，我一直专注基础研究。      自强？科研工作者要敢于走出“舒适区”，"; 8]
+            .join("\n");
+    home.drop_file("layout.txt", layout.as_bytes());
     let expected: BTreeSet<String> = [
         "binary.txt",
         "binary.txt.error",
         "empty.txt",
         "empty.txt.error",
+        "layout.txt",
+        "layout.txt.error",
     ]
     .map(String::from)
     .into();
-    wait_for(Duration::from_secs(10), "both files in failed/", || {
-        (home.list("failed").into_iter().collect::<BTreeSet<_>>() == expected).then_some(())
-    });
+    wait_for(
+        Duration::from_secs(10),
+        "the three files in failed/",
+        || (home.list("failed").into_iter().collect::<BTreeSet<_>>() == expected).then_some(()),
+    );
     let empty_reason = std::fs::read_to_string(home.path("failed/empty.txt.error")).unwrap();
     assert!(empty_reason.contains("empty"), "{empty_reason}");
     let binary_reason = std::fs::read_to_string(home.path("failed/binary.txt.error")).unwrap();
@@ -150,6 +159,11 @@ fn unusable_files_go_to_failed_with_a_reason_and_the_daemon_keeps_serving() {
         std::fs::read(home.path("failed/binary.txt")).unwrap(),
         binary,
         "original bytes kept"
+    );
+    let layout_reason = std::fs::read_to_string(home.path("failed/layout.txt.error")).unwrap();
+    assert!(
+        layout_reason.contains("side by side") && layout_reason.contains("without -layout"),
+        "{layout_reason}"
     );
     assert_eq!(daemon.get("/healthz").status, 200);
 

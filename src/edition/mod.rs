@@ -23,6 +23,7 @@ mod blocks;
 mod byline;
 mod classify;
 pub mod decode;
+pub mod form;
 mod furniture;
 mod headline;
 mod heads;
@@ -42,6 +43,7 @@ use serde::Serialize;
 use crate::article::{Article, EditionMeta};
 
 pub use decode::{decode, DecodeError};
+pub use form::{check_form, FormError};
 pub use meta::from_file_name;
 
 /// The result of splitting one dump (a page, or a whole edition split by form feeds).
