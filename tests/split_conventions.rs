@@ -738,6 +738,21 @@ fn an_english_page_of_today_keeps_its_stories_apart() {
         .starts_with("A fast-moving storm"));
 }
 
+/// A wire story's end mark (`（完）`), at the end of its last line or on a line of its own,
+/// is no part of its text.
+#[test]
+fn a_wire_storys_end_mark_is_dropped() {
+    for gap in ["", "\n"] {
+        let out = split_page(&format!(
+            "基层治理见实效\n\n本报记者 王明\n\n{BODY}{gap}（完）"
+        ));
+        let article = only_article(&out);
+        let last = article.blocks.last().unwrap().text();
+        assert!(last.ends_with("取得了明显成效。"), "{gap:?}: {last}");
+        assert!(out.dropped.iter().any(|d| d == "（完）"), "{gap:?}");
+    }
+}
+
 #[test]
 fn a_sidebar_under_its_label_stays_with_the_story() {
     for label in ["相关链接", "【相关链接】"] {

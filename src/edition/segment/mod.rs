@@ -208,6 +208,20 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     b.out
 }
 
+/// The marks a wire story's text ends with (`…以上。（完）`): no part of what it says.
+const END_MARKS: [&str; 3] = ["（完）", "(完)", "（全文完）"];
+
+/// `text` without the end mark it closes with, and the mark.
+fn split_end_mark(text: &str) -> (&str, Option<&str>) {
+    END_MARKS
+        .iter()
+        .find_map(|m| {
+            text.strip_suffix(m)
+                .map(|rest| (rest.trim_end(), Some(&text[text.len() - m.len()..])))
+        })
+        .unwrap_or((text, None))
+}
+
 /// How many `（下转第N版）` lines the page has.
 fn jump_to_lines(page: &Page) -> usize {
     (0..page.lines.len())
@@ -723,6 +737,14 @@ impl<'a> Builder<'a> {
             .flatten()
             .filter(|j| j.start > 0 && j.end == text.len());
         let body = jump.as_ref().map_or(text, |j| text[..j.start].trim_end());
+        let (body, end_mark) = split_end_mark(body);
+        if let Some(mark) = end_mark {
+            self.out.dropped.push(mark.to_owned());
+            if body.is_empty() {
+                self.close_para();
+                return;
+            }
+        }
         let d = self.draft();
         d.para.push(body);
         d.last_body = Some(body);
