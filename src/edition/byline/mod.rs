@@ -472,7 +472,10 @@ fn is_wire_name(inner: &str) -> bool {
         "Dow Jones Newswires",
     ];
     let name = inner.trim_end().trim_end_matches([')', '.']).trim_end();
-    let name = name.strip_prefix("The ").unwrap_or(name);
+    let name = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("THE "))
+        .unwrap_or(name);
     WIRES
         .iter()
         .any(|w| name.eq_ignore_ascii_case(w) && (name == *w || is_capitals(name)))
@@ -909,14 +912,6 @@ mod tests {
             assert_eq!(b.dateline.as_deref(), Some(dateline), "{text}");
         }
         assert!(parse_lead("The city — and the county — agreed").is_none());
-        // A wire's name alone on its line credits the story, as `(By …)` did.
-        for line in ["The Associated Press", "REUTERS", "(By Associated Press.)"] {
-            let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(b.dateline.as_deref(), Some(line));
-            assert!(is_wire_credit(line), "{line}");
-        }
-        assert!(parse_line("Freedom of the Press").is_none());
-        assert!(parse_line("The Associated Pressmen").is_none());
         assert!(parse_lead("He said — and meant it").is_none());
     }
 
@@ -970,16 +965,24 @@ mod tests {
         // The writer's own pictures (`图/文`) are a byline; a label over text is no credit.
         assert!(!is_credit("图/文 王明"));
         assert!(!is_credit("图：村民在田间劳作"));
+        // A wire's or the paper's correspondent's credit; a wire's name alone on its line
+        // credits the story too, as `(By …)` did.
         for line in [
             "(Special to The Enterprise.)",
             "(Special Correspondence.)",
             "(Special.)",
             "Special Dispatch to The Post.",
+            "(By Associated Press.)",
+            "The Associated Press",
+            "THE ASSOCIATED PRESS",
+            "REUTERS",
         ] {
             let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(b.dateline.as_deref(), Some(line));
             assert!(is_wire_credit(line), "{line}");
         }
+        assert!(parse_line("Freedom of the Press").is_none());
+        assert!(parse_line("The Associated Pressmen").is_none());
         assert!(parse_line("Special prices on all canned goods this week").is_none());
         // The end of a headline in capitals.
         for line in [
