@@ -386,6 +386,37 @@ fn a_jump_line_ends_its_storys_text_on_the_page() {
     );
 }
 
+/// A rubric of four or five characters printed in the headline's block, right over the
+/// title (`人民时评`), is no title with a subtitle: a title wraps onto lines no longer than
+/// its first. A place kicker so printed is the kicker.
+#[test]
+fn a_rubric_in_the_headlines_block_is_no_title() {
+    let text =
+        "为贯彻落实党中央决策部署，进\n一步做好四川成都基层治理工作，\n今年以来取得了明显成效。";
+    let heads = |head: &str| {
+        let out = split_page(&format!("{head}\n本报评论员 王明\n\n{text}"));
+        let a = only_article(&out);
+        let dropped = out.dropped.clone();
+        (
+            a.kicker.clone(),
+            a.title.clone(),
+            a.subtitle.clone(),
+            dropped,
+        )
+    };
+    let (kicker, title, subtitle, dropped) = heads("人民时评\n莫让虚假测评误导消费");
+    assert_eq!(
+        (kicker, title.as_str(), subtitle),
+        (None, "莫让虚假测评误导消费", None)
+    );
+    assert!(dropped.iter().any(|d| d == "人民时评"));
+    let (kicker, title, ..) = heads("四川成都\n用好“金角银边”建设口袋公园");
+    assert_eq!(
+        (kicker.as_deref(), title.as_str()),
+        (Some("四川成都"), "用好“金角银边”建设口袋公园")
+    );
+}
+
 /// A short kicker naming the story's place (`四川成都`) over the title is its kicker,
 /// since the text names the place too; a column's label (`新语`) names nothing of the
 /// story and is dropped.

@@ -538,7 +538,11 @@ impl<'a> Builder<'a> {
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
         groups = if self.cjk {
-            split_stacked_titles(groups)
+            let below = text_below(page, end);
+            let names_text = |t: &str| headline::shares_word_pair(&[(t, 0.0)], &below);
+            let (groups, rubrics) = take_short_leads(split_stacked_titles(groups), names_text);
+            self.out.dropped.extend(rubrics);
+            groups
         } else {
             join_latin_decks(groups)
         };
@@ -1007,6 +1011,43 @@ fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
         out.push(g);
     }
     out
+}
+
+/// A short first line of a group that leads a much longer line: a title wraps onto lines
+/// no longer than its first, so a line of a rubric's width over a wider line that shares
+/// no word with it is no title. When the text under the headline names it, it is a place
+/// kicker (`四川成都`), set apart as a group of its own for [`is_place_kicker`]; else a
+/// column's rubric (`人民时评` over `莫让虚假测评误导消费`), returned to be dropped. A line
+/// that shares a word with the line below may be a short title over its subtitle (`春耕` /
+/// `全省春耕备耕…`), and is left to the other rules.
+fn take_short_leads<'a>(
+    groups: Vec<Vec<HeadLine<'a>>>,
+    names_text: impl Fn(&str) -> bool,
+) -> (Vec<Vec<HeadLine<'a>>>, Vec<String>) {
+    const RUBRIC_EMS: f32 = 5.0;
+    const WIDER_BY: f32 = 3.0;
+    let mut out = Vec::with_capacity(groups.len());
+    let mut rubrics = Vec::new();
+    for mut g in groups {
+        let leads = g.len() >= 2
+            && g[0].1 <= RUBRIC_EMS
+            && g[1].1 >= g[0].1 + WIDER_BY
+            && !has_sentence_mark(g[0].0)
+            && !g[0].0.contains(['，', '、', '—', '：'])
+            && !headline::shares_word_pair(&g[..1], &g[1..]);
+        if !leads {
+            out.push(g);
+            continue;
+        }
+        let rest = g.split_off(1);
+        if names_text(g[0].0) {
+            out.push(g);
+        } else {
+            rubrics.push(g[0].0.to_owned());
+        }
+        out.push(rest);
+    }
+    (out, rubrics)
 }
 
 /// Groups of an English headline unit with each deck joined to the title in capitals
