@@ -167,6 +167,8 @@ fn furniture_re() -> &'static Regex {
                 // Other credits of the page's make-up, with their colon: a label followed by
                 // a space alone may open running text (`设计 方案`).
                 r"|(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)\s*[：:/]\s*\S.*",
+                // A chart's source, printed under it as its maker's credit is.
+                r"|(?:数据|资料)来源\s*[：:]\s*\S.*",
                 r")$"
             ),
             n = PAGE_NUMERAL,
@@ -199,6 +201,7 @@ pub fn is_furniture(line: &str) -> bool {
 /// search for one `char` stops at every CJK character that shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
     line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排'])
+        || line.starts_with(['数', '资']) && line.contains("来源")
         || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
         // An ideograph is never numeric: asking that first spares it the Unicode table.
         || line.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && line.contains("年")
@@ -326,6 +329,8 @@ mod tests {
             "本版责编：李明",
             "版式设计：李华",
             "值班编辑：王明 图片编辑：张强",
+            "数据来源：国家统计局",
+            "资料来源：《中国统计年鉴2024》",
             "第3版 要闻",
             "今日8版",
             "国内统一连续出版物号：CN43-0011",
@@ -337,6 +342,7 @@ mod tests {
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
         assert!(!is_furniture("出示医保码、扫码扣"));
         assert!(!is_furniture("设计 方案已通过专家评审，"));
+        assert!(!is_furniture("数据来源于全省各市县的统计，"));
         assert!(!is_furniture("第3版 刊发的报道引起了广泛关注，"));
         assert!(!is_furniture("今日头条"));
         assert!(!is_furniture("2025年3月12日 星期三 农历新年刚过，记者来到"));
