@@ -9,10 +9,10 @@ use thiserror::Error;
 /// Spaces in a row that set two columns apart; the default mode prints single spaces only
 /// (between words, or layout spaces between characters of justified Chinese text).
 const GUTTER: usize = 4;
-/// Lines that must hold columns side by side, at least, and their share of the text lines:
-/// a page of one column in `-layout` mode reads as text, and a stray run of spaces (a
-/// table, a tab turned to spaces) is no page of columns.
+/// Lines that must hold columns side by side, at least: a stray run of spaces (a table, a
+/// tab turned to spaces) is no page of columns…
 const MIN_SIDE_BY_SIDE: usize = 5;
+/// …and their share of the text lines, at least: a long page with a few such rows is text.
 const MIN_SHARE: f32 = 0.2;
 
 /// Why a dump's text is not in a form the splitter reads.

@@ -670,14 +670,14 @@ pub fn trailing_credit(text: &str) -> Option<usize> {
     is_credit(inner).then_some(start)
 }
 
-/// `text` as its opening bracket, what the brackets hold and its closing bracket, when it
-/// opens and closes with a bracket (full- or half-width): `（新华社发）`, `（本报记者 王明）`.
 /// True when `line` is wholly in brackets, as a story's sign-off is (`（王明）`, `（本报记者
 /// 李华）`).
 pub fn is_bracketed(line: &str) -> bool {
     enclosed(line.trim()).is_some()
 }
 
+/// `text` as its opening bracket, what the brackets hold and its closing bracket, when it
+/// opens and closes with a bracket (full- or half-width): `（新华社发）`, `（本报记者 王明）`.
 fn enclosed(text: &str) -> Option<(&str, &str, &str)> {
     let after_open = text.strip_prefix(['（', '('])?;
     let inner = after_open.strip_suffix(['）', ')'])?;
