@@ -215,10 +215,7 @@ const END_MARKS: [&str; 3] = ["（完）", "(完)", "（全文完）"];
 fn split_end_mark(text: &str) -> (&str, Option<&str>) {
     END_MARKS
         .iter()
-        .find_map(|m| {
-            text.strip_suffix(m)
-                .map(|rest| (rest.trim_end(), Some(&text[text.len() - m.len()..])))
-        })
+        .find_map(|&m| text.strip_suffix(m).map(|rest| (rest.trim_end(), Some(m))))
         .unwrap_or((text, None))
 }
 
@@ -538,8 +535,7 @@ impl<'a> Builder<'a> {
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
         groups = if self.cjk {
-            let below = text_below(page, end);
-            let names_text = |t: &str| headline::shares_word_pair(&[(t, 0.0)], &below);
+            let names_text = |t: &str| names_text_below(t, page, end);
             let (groups, rubrics) = take_short_leads(split_stacked_titles(groups), names_text);
             self.out.dropped.extend(rubrics);
             groups
@@ -1013,6 +1009,9 @@ fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
     out
 }
 
+/// Ems a column's rubric runs to at most (`大数据观察`, `人民时评`).
+const RUBRIC_EMS: f32 = 5.0;
+
 /// A short first line of a group that leads a much longer line: a title wraps onto lines
 /// no longer than its first, so a line of a rubric's width over a wider line that shares
 /// no word with it is no title. When the text under the headline names it, it is a place
@@ -1024,7 +1023,7 @@ fn take_short_leads<'a>(
     groups: Vec<Vec<HeadLine<'a>>>,
     names_text: impl Fn(&str) -> bool,
 ) -> (Vec<Vec<HeadLine<'a>>>, Vec<String>) {
-    const RUBRIC_EMS: f32 = 5.0;
+    /// Ems by which the line under a rubric is wider at least.
     const WIDER_BY: f32 = 3.0;
     let mut out = Vec::with_capacity(groups.len());
     let mut rubrics = Vec::new();
@@ -1032,8 +1031,8 @@ fn take_short_leads<'a>(
         let leads = g.len() >= 2
             && g[0].1 <= RUBRIC_EMS
             && g[1].1 >= g[0].1 + WIDER_BY
-            && !has_sentence_mark(g[0].0)
-            && !g[0].0.contains(['，', '、', '—', '：'])
+            && is_bare_phrase(g[0].0)
+            && !g[0].0.contains('：')
             && !headline::shares_word_pair(&g[..1], &g[1..]);
         if !leads {
             out.push(g);
@@ -1083,7 +1082,7 @@ fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
     });
     for g in groups.iter_mut() {
         // A label glued above a much longer line may run to five characters (`大数据观察`).
-        if g.len() >= 2 && g[0].1 <= 5.0 && g[1].1 >= 3.0 * g[0].1 + 2.0 {
+        if g.len() >= 2 && g[0].1 <= RUBRIC_EMS && g[1].1 >= 3.0 * g[0].1 + 2.0 {
             labels.push(g.remove(0).0.to_owned());
         }
         let n = g.len();
@@ -1131,10 +1130,18 @@ fn is_place_kicker(groups: &[Vec<HeadLine>], page: &Page, end: usize) -> bool {
     };
     let short = text.chars().filter(|c| !c.is_whitespace()).count() <= PLACE_KICKER;
     // The text under the headline is read only for a line that could be such a kicker.
-    short
-        && !has_sentence_mark(text)
-        && !text.contains(['，', '、', '—'])
-        && headline::shares_word_pair(&[(text, 0.0)], &text_below(page, end))
+    short && is_bare_phrase(text) && names_text_below(text, page, end)
+}
+
+/// True when `text` is a phrase of no clause: no sentence mark, comma or dash in it.
+fn is_bare_phrase(text: &str) -> bool {
+    !has_sentence_mark(text) && !text.contains(['，', '、', '—'])
+}
+
+/// True when the text under the headline ending before line `end` shares a word with
+/// `text`: it names what the line names (a place kicker's place).
+fn names_text_below(text: &str, page: &Page, end: usize) -> bool {
+    headline::shares_word_pair(&[(text, 0.0)], &text_below(page, end))
 }
 
 /// The kicker of the main headline: the nearest group above it that reads as one
