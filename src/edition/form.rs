@@ -4,6 +4,7 @@
 //! line would join two stories. Such a dump is refused with a message that says how to
 //! extract the page instead, rather than split into articles nobody could read.
 
+use memchr::memmem;
 use thiserror::Error;
 
 /// Spaces in a row that set two columns apart; the default mode prints single spaces only
@@ -31,14 +32,13 @@ pub enum FormError {
 /// # Errors
 /// The text prints a page's columns side by side ([`FormError::SideBySide`]).
 pub fn check_form(text: &str) -> Result<(), FormError> {
-    let mut lines = 0;
-    let mut side_by_side = 0;
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        lines += 1;
-        side_by_side += usize::from(has_gutter(line));
+    let side_by_side = Gutters::new().lines_with_one(text);
+    // Text lines are counted only for a dump that may be refused: most have no gutter.
+    if side_by_side < MIN_SIDE_BY_SIDE {
+        return Ok(());
     }
-    let share = side_by_side as f32 / lines.max(1) as f32;
-    if side_by_side >= MIN_SIDE_BY_SIDE && share >= MIN_SHARE {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if side_by_side as f32 >= MIN_SHARE * lines as f32 {
         return Err(FormError::SideBySide {
             side_by_side,
             lines,
@@ -47,20 +47,68 @@ pub fn check_form(text: &str) -> Result<(), FormError> {
     Ok(())
 }
 
-/// True when `line` (trimmed) holds a run of [`GUTTER`] spaces or more.
-fn has_gutter(line: &str) -> bool {
-    let mut run = 0;
-    for c in line.chars() {
-        if c == ' ' || c == '\u{3000}' {
-            run += 1;
-            if run >= GUTTER {
-                return true;
-            }
-        } else {
-            run = 0;
+/// The byte searches for a gutter, built once per dump.
+struct Gutters {
+    ascii: memmem::Finder<'static>,
+    ideographic: memmem::Finder<'static>,
+}
+
+impl Gutters {
+    fn new() -> Self {
+        const ASCII_GUTTER: &str = "    ";
+        const _: () = assert!(ASCII_GUTTER.len() == GUTTER);
+        Gutters {
+            ascii: memmem::Finder::new(ASCII_GUTTER),
+            ideographic: memmem::Finder::new("\u{3000}"),
         }
     }
-    false
+
+    /// How many lines of `text` hold a gutter between their text. The whole text is
+    /// searched for the spaces at once (a dump in the default mode has few or none), and
+    /// only the lines they fall in are read.
+    fn lines_with_one(&self, text: &str) -> usize {
+        let bytes = text.as_bytes();
+        let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
+        let mut starts: Vec<usize> = self
+            .ascii
+            .find_iter(bytes)
+            .chain(self.ideographic.find_iter(bytes))
+            .map(line_start)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .filter(|&start| {
+                let line = text[start..].lines().next().unwrap_or_default();
+                self.in_line(line.trim())
+            })
+            .count()
+    }
+
+    /// True when `line` (trimmed) holds a run of [`GUTTER`] spaces or more, ASCII or
+    /// ideographic (U+3000). Both are searched for as byte strings; only a line with an
+    /// ideographic space is walked character by character.
+    fn in_line(&self, line: &str) -> bool {
+        if self.ascii.find(line.as_bytes()).is_some() {
+            return true;
+        }
+        if self.ideographic.find(line.as_bytes()).is_none() {
+            return false;
+        }
+        let mut run = 0;
+        for c in line.chars() {
+            if c == ' ' || c == '\u{3000}' {
+                run += 1;
+                if run >= GUTTER {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        false
+    }
 }
 
 #[cfg(test)]
@@ -89,9 +137,22 @@ mod tests {
         let text = "  同 年 ，又 分 别\nBy JOHN W. SMITH\n名称        数量\n\
                     过去15年，我一直专注基础研究。\n一次实验中观察到的\n全新物理现象。";
         assert_eq!(check_form(text), Ok(()));
+        // Indents are no gutters, however deep.
+        assert_eq!(check_form(&"        一行正文。\n".repeat(10)), Ok(()));
         // Five rows of columns in a long page are a table, not a page of columns.
         let mut long = "一行正文。\n".repeat(40);
         long.push_str(&"甲乙    丙丁\n".repeat(5));
         assert_eq!(check_form(&long), Ok(()));
+    }
+
+    #[test]
+    fn ideographic_spaces_make_a_gutter_too() {
+        let gutters = Gutters::new();
+        let has_gutter = |line| gutters.in_line(line);
+        assert!(has_gutter(
+            "过去15年，我一直专注\u{3000}\u{3000}  自强？科研工作者"
+        ));
+        assert!(has_gutter("过去15年，我一直专注    自强？科研工作者"));
+        assert!(!has_gutter("过去15年，\u{3000}我一直专注 \u{3000} 自强？"));
     }
 }
