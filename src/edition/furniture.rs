@@ -194,7 +194,7 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
-/// header starts with a digit and holds 年, a page number holds 第 and 版 or 页, an editor
+/// header starts with a digit (maybe after its section and a space) and holds 年, a page number holds 第 and 版 or 页, an editor
 /// credit or a masthead's registration starts with its label (本版, 责任, 编辑, 美编, 邮发,
 /// …, or 今日 for the page count), a QR label holds 扫 or 二维码. The ends are tested
 /// first; a line's characters are searched only for the QR wording, as byte strings (a
@@ -203,13 +203,19 @@ fn may_be_furniture(line: &str) -> bool {
     line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排'])
         || line.starts_with(['数', '资']) && line.contains("来源")
         || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
-        // An ideograph is never numeric: asking that first spares it the Unicode table.
-        || line.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && line.contains("年")
-        || line.contains("星期")
+        || opens_with_year(line)
+        // A running header's section stands before its date, a space between.
+        || line.split_once(' ').is_some_and(|(_, rest)| opens_with_year(rest.trim_start()))
         || line.starts_with('第') && line.contains(['版', '页'])
         || line.ends_with(['版', '页']) && line.contains("第")
         || line.contains("扫")
         || line.contains("维")
+}
+
+/// True when `text` opens with a figure and holds 年, as a dated header does.
+fn opens_with_year(text: &str) -> bool {
+    // An ideograph is never numeric: asking that first spares it the Unicode table.
+    text.starts_with(|c: char| !is_ideograph(c) && c.is_numeric()) && text.contains("年")
 }
 
 fn masthead_re() -> &'static Regex {

@@ -471,6 +471,10 @@ fn is_wire_name(inner: &str) -> bool {
         "Bloomberg News",
         "Dow Jones Newswires",
     ];
+    // Asked of every line no other byline reading took: the cheap test first.
+    if !inner.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     let name = inner.trim_end().trim_end_matches([')', '.']).trim_end();
     let name = name
         .strip_prefix("The ")
