@@ -200,16 +200,25 @@ pub fn is_furniture(line: &str) -> bool {
 /// first; a line's characters are searched only for the QR wording, as byte strings (a
 /// search for one `char` stops at every CJK character that shares its last byte).
 fn may_be_furniture(line: &str) -> bool {
-    line.starts_with(['本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排'])
-        || line.starts_with(['数', '资']) && line.contains("来源")
+    line.starts_with([
+        '本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排',
+    ]) || line.starts_with(['数', '资']) && line.contains("来源")
         || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
         || opens_with_year(line)
-        // A running header's section stands before its date, a space between.
-        || line.split_once(' ').is_some_and(|(_, rest)| opens_with_year(rest.trim_start()))
+        || opens_with_year_after_section(line)
         || line.starts_with('第') && line.contains(['版', '页'])
         || line.ends_with(['版', '页']) && line.contains("第")
         || line.contains("扫")
         || line.contains("维")
+}
+
+/// True when a running header's section (up to 8 characters) and a space stand before a
+/// year in `line`. Only the section's bytes are searched for the space: justified Chinese
+/// text holds spaces everywhere.
+fn opens_with_year_after_section(line: &str) -> bool {
+    const SECTION_BYTES: usize = 8 * 3 + 1;
+    let head = &line.as_bytes()[..line.len().min(SECTION_BYTES)];
+    memchr::memchr(b' ', head).is_some_and(|at| opens_with_year(line[at + 1..].trim_start()))
 }
 
 /// True when `text` opens with a figure and holds 年, as a dated header does.
