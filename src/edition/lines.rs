@@ -27,18 +27,20 @@ pub struct Line<'a> {
 
 /// The pages of a dump: text between form feeds.
 pub fn to_pages(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\u{c}')
+    pieces(text, memchr::memchr_iter(b'\x0c', text.as_bytes()))
 }
 
 /// The non-blank lines of one page, in text order.
 pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
+    // Cut at every `\n` and every `\r`: decoding turns `\r\n` and `\r` into `\n`, but the
+    // splitter also takes raw text, where a lone `\r` ends a line too.
     let mut out = Vec::new();
     let mut blank = false;
-    let mut push = |raw: &'a str| {
+    for raw in pieces(page, memchr::memchr2_iter(b'\n', b'\r', page.as_bytes())) {
         let text = raw.trim();
         if text.is_empty() {
             blank = true;
-            return;
+            continue;
         }
         let (width, tally) = measure(text);
         out.push(Line {
@@ -50,18 +52,24 @@ pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
             printed: out.len(),
         });
         blank = false;
-    };
-    // Cut at `\n`, a byte search; a page with a lone `\r` (decoding turns `\r\n` and `\r`
-    // into `\n`, but the splitter also takes raw text) is cut at each piece's `\r` too.
-    // One search of the page for `\r` spares a search of every line.
-    if page.contains('\r') {
-        page.split('\n')
-            .flat_map(|l| l.split('\r'))
-            .for_each(&mut push);
-    } else {
-        page.split('\n').for_each(&mut push);
     }
     out
+}
+
+/// `text` cut at the byte offsets `cuts` (each an ASCII separator, left out), as
+/// `str::split` cuts it: the cuts come from `memchr`'s vectorised searches, where
+/// `str::split`'s word-at-a-time search of a 200-page edition for its form feeds and
+/// lines took 5 % of the split.
+fn pieces<'a>(
+    text: &'a str,
+    cuts: impl Iterator<Item = usize> + 'a,
+) -> impl Iterator<Item = &'a str> {
+    let mut start = 0;
+    cuts.chain(std::iter::once(text.len())).map(move |cut| {
+        let piece = &text[start..cut];
+        start = cut + 1;
+        piece
+    })
 }
 
 /// True when the page is Chinese (more CJK than Latin letters).
@@ -113,6 +121,25 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].text, "b");
         assert!(lines[1].blank_before);
+    }
+
+    #[test]
+    fn pages_and_lines_are_cut_as_str_split_cuts() {
+        for text in [
+            "",
+            "\u{c}",
+            "a\u{c}b\u{c}",
+            "\u{c}\u{c}a",
+            "a\r\n\rb\n\n c \r",
+        ] {
+            let pages: Vec<&str> = to_pages(text).collect();
+            assert_eq!(pages, text.split('\u{c}').collect::<Vec<_>>(), "{text:?}");
+        }
+        let texts: Vec<&str> = to_lines("a\r\n\rb\n\n c \rd")
+            .iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["a", "b", "c", "d"]);
     }
 
     #[test]

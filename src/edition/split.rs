@@ -20,8 +20,12 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         edition: meta.clone(),
         ..Split::default()
     };
-    // A trailing form feed (pdftotext ends every page with one) opens no page.
-    let multi_page = to_pages(text).filter(|p| !p.trim().is_empty()).count() > 1;
+    // A trailing form feed (pdftotext ends every page with one) opens no page. The search
+    // stops at the second page that has text.
+    let multi_page = to_pages(text)
+        .filter(|p| !p.trim().is_empty())
+        .nth(1)
+        .is_some();
     for (index, page_text) in to_pages(text).enumerate() {
         let lines = to_lines(page_text);
         if lines.is_empty() {
