@@ -78,16 +78,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     {
         return Some(Role::Byline);
     }
-    // Every lead `parse_lead` finds has a dateline, so `page.leads` already answers for the
-    // line on its own. A dateline may wrap before its 电/讯 (`新华社长沙11` / `月8日电`),
-    // so the cheap gate asks both lines.
-    let dated = match page.lines.get(i + 1) {
-        Some(next) if page.cjk && (page.may_lead[i] || page.may_lead[i + 1]) => {
-            byline::is_lead(&format!("{text}{}", next.text))
-        }
-        _ => page.leads[i],
-    };
-    dated.then_some(Role::Body)
+    page.opens_with_lead(i).then_some(Role::Body)
 }
 
 /// Where two stories' headlines stand one above the other, their bylines stack too, each a

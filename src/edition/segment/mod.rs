@@ -608,7 +608,7 @@ impl<'a> Builder<'a> {
             });
             return;
         }
-        let dated = page.lines.get(end).is_some() && starts_dateline(page, end);
+        let dated = page.lines.get(end).is_some() && page.opens_with_lead(end);
         self.open_with_head(h, dated);
     }
 
@@ -717,7 +717,7 @@ impl<'a> Builder<'a> {
         let has_body = self.cur.as_ref().is_some_and(Draft::has_body);
         let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped || d.signed);
         // A dateline opens a new article when it opens a paragraph or a text block.
-        let new_lead = (fresh || has_body && page.starts[i]) && starts_dateline(page, i);
+        let new_lead = (fresh || has_body && page.starts[i]) && page.opens_with_lead(i);
         // In English papers one story may hold several dispatches, each opening with its
         // dateline; only a headline starts a new story there.
         let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
@@ -1171,16 +1171,6 @@ fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
         && group[0].1 < 0.75 * widest
         && !headline::is_kicker_like(above)
         && !headline::is_two_part_title(group[0].0)
-}
-
-/// A dateline opening the paragraph at line `i` (it may wrap onto the next line).
-fn starts_dateline(page: &Page, i: usize) -> bool {
-    let text = page.lines[i].text;
-    let joined = match page.lines.get(i + 1) {
-        Some(next) if page.cjk => format!("{text}{}", next.text),
-        _ => text.to_owned(),
-    };
-    byline::is_lead(&joined)
 }
 
 /// Whether every line of `para` but its first (indented) and last (the one in question)
