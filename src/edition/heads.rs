@@ -593,6 +593,10 @@ mod tests {
         );
         let page = classify(to_lines(&wrapped), true);
         assert_eq!(&page.roles[4..7], &[Role::Head; 3], "wrapped dateline");
+        // And an agency's 消息 wrapped inside the word.
+        let wrapped = text.replace("新华社长沙11月8日电 8日上午", "央视网消\n息 8日上午，全省");
+        let page = classify(to_lines(&wrapped), true);
+        assert_eq!(&page.roles[4..7], &[Role::Head; 3], "wrapped 消息");
     }
 
     /// A headline that pdftotext dropped between two lines of a column, which a word runs
