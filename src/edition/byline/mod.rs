@@ -564,6 +564,20 @@ fn ends_with_initial(text: &str) -> bool {
 /// a headline starts with one, a two-character label (`链接`, `新语`) seldom does.
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
+/// True when `c` is one of [`SURNAMES`], asked of the first character of most lines: a
+/// binary search of them sorted once (a search of the string took 4 % of a split).
+pub(super) fn is_surname(c: char) -> bool {
+    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut chars: Vec<char> = SURNAMES.chars().collect();
+            chars.sort_unstable();
+            chars
+        })
+        .binary_search(&c)
+        .is_ok()
+}
+
 /// The short names of China's provinces and regions that open with a common surname's
 /// character: a four-character line opening with one names a place (`江苏苏州`, a
 /// kicker), not a person.
@@ -580,7 +594,7 @@ pub fn is_name_line(line: &str) -> bool {
     let (_, name) = roles::split_decoration(line);
     for c in name.chars().filter(|c| !c.is_whitespace()) {
         let fits = if count == 0 {
-            SURNAMES.contains(c)
+            is_surname(c)
         } else {
             count < 4 && is_name_char(c)
         };
@@ -1043,6 +1057,15 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn surnames_are_looked_up_as_listed() {
+        assert!(SURNAMES.chars().all(is_surname));
+        // Labels' first characters, and characters sorting before and after the list's.
+        assert!(!['链', '新', '一', '\u{9fff}', 'A']
+            .into_iter()
+            .any(is_surname));
     }
 
     #[test]

@@ -111,7 +111,8 @@ pub fn parse(text: &str) -> Option<Byline> {
 fn wrapped_surname(text: &str) -> &str {
     let mut words = text.split_whitespace().rev();
     let last = words.next().unwrap_or("");
-    let alone = last.chars().count() == 1 && super::SURNAMES.contains(last);
+    let mut chars = last.chars();
+    let alone = matches!((chars.next(), chars.next()), (Some(c), None) if super::is_surname(c));
     // `周 欢` is a letter-spaced name, not a name and a surname.
     let spaced_name = words.next().is_some_and(|word| word.chars().count() == 1);
     if alone && !spaced_name {
@@ -139,7 +140,7 @@ fn take_names(
 ) -> Option<()> {
     let (names, seps) = split_names_keeping(text);
     let set_apart = set_apart || text.starts_with(char::is_whitespace);
-    let first_fits = |n: &String| set_apart || n.starts_with(|c| super::SURNAMES.contains(c));
+    let first_fits = |n: &String| set_apart || n.starts_with(super::is_surname);
     if !names
         .iter()
         .enumerate()
