@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::script::{is_capitals, is_ideograph};
+use super::script::{holds_either, is_capitals, is_ideograph};
 
 /// Which way a jump line points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,11 +194,11 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
-/// header starts with a digit (maybe after its section and a space) and holds 年, a page number holds 第 and 版 or 页, an editor
-/// credit or a masthead's registration starts with its label (本版, 责任, 编辑, 美编, 邮发,
-/// …, or 今日 for the page count), a QR label holds 扫 or 二维码. The ends are tested
-/// first; a line's characters are searched only for the QR wording, as byte strings (a
-/// search for one `char` stops at every CJK character that shares its last byte).
+/// header starts with a digit (maybe after its section and a space) and holds 年, a page
+/// number holds 第 and 版 or 页, an editor credit or a masthead's registration starts with
+/// its label (本版, 责任, 编辑, 美编, 邮发, …, or 今日 for the page count), a QR label holds
+/// 扫 or 二维码. The ends are tested first; a line's characters are searched only for the
+/// QR wording, both characters in one search ([`holds_either`]).
 fn may_be_furniture(line: &str) -> bool {
     line.starts_with([
         '本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排',
@@ -208,8 +208,7 @@ fn may_be_furniture(line: &str) -> bool {
         || opens_with_year_after_section(line)
         || line.starts_with('第') && line.contains(['版', '页'])
         || line.ends_with(['版', '页']) && line.contains("第")
-        || line.contains("扫")
-        || line.contains("维")
+        || holds_either(line, '扫', '维')
 }
 
 /// True when a running header's section (up to 8 characters) and a space stand before a
