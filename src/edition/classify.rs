@@ -17,7 +17,7 @@ use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
 use super::order::Reading;
-use super::script::{ends_with_aside, has_sentence_mark};
+use super::script::{self, ends_with_aside, has_sentence_mark};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -389,7 +389,7 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
 /// usual sidebar labels without brackets (`相关链接`).
 pub fn is_box_label(text: &str) -> bool {
     const MAX_CHARS: usize = 12;
-    let text = text.trim();
+    let text = script::trim(text);
     text.starts_with('【') && text.ends_with('】') && text.chars().count() <= MAX_CHARS
         || SIDEBAR_LABELS.contains(&text)
 }

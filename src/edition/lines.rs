@@ -3,7 +3,7 @@
 //!
 //! It does not decide what a line *is*; that is [`super::classify`]'s job.
 
-use super::script::{ends_sentence, is_mostly_cjk, measure, Tally};
+use super::script::{ends_sentence, is_mostly_cjk, measure, trim, Tally};
 use crate::article::EditionMeta;
 
 /// One non-blank line of a page.
@@ -37,7 +37,7 @@ pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut blank = false;
     for raw in pieces(page, memchr::memchr2_iter(b'\n', b'\r', page.as_bytes())) {
-        let text = raw.trim();
+        let text = trim(raw);
         if text.is_empty() {
             blank = true;
             continue;

@@ -23,6 +23,13 @@ pub fn is_space(c: char) -> bool {
     c <= '\u{3000}' && c.is_whitespace()
 }
 
+/// `s` without leading and trailing whitespace, as `str::trim` gives it, for the tests
+/// asked of every line: [`is_space`] answers for a CJK character in one comparison, where
+/// `trim` asks the Unicode table (callgrind: 90 instructions a call).
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
 /// True for a CJK unified ideograph of the basic block (no punctuation, no kana).
 pub fn is_ideograph(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -124,7 +131,7 @@ pub fn is_closer(c: char) -> bool {
 /// True when `s` ends a sentence: a full stop, question or exclamation mark, or an ellipsis,
 /// optionally followed by closing quotes or brackets.
 pub fn ends_sentence(s: &str) -> bool {
-    let trimmed = s.trim_end().trim_end_matches(is_closer);
+    let trimmed = s.trim_end_matches(is_space).trim_end_matches(is_closer);
     trimmed.ends_with(['。', '！', '？', '!', '?', '…', '.', '；'])
 }
 
@@ -201,6 +208,9 @@ mod tests {
     fn spaces_are_the_unicode_whitespace() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+        for s in ["\u{3000}标题\u{3000}", " a b\t", "\u{a0}", "正文"] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 

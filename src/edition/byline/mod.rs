@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::script::{is_capitals, is_cjk, SENTENCE_MARKS};
+use super::script::{self, is_capitals, is_cjk, SENTENCE_MARKS};
 
 mod roles;
 
@@ -361,7 +361,7 @@ pub fn parse_line(line: &str) -> Option<Byline> {
 /// Names alone in brackets on a line of their own (`（王明）`, `（王明、李华）`), as a
 /// brief signs off under its text; the brackets are residue.
 fn bracketed_names(line: &str) -> Option<Byline> {
-    let (open, inner, close) = enclosed(line.trim())?;
+    let (open, inner, close) = enclosed(script::trim(line))?;
     if !are_names(inner) {
         return None;
     }
@@ -622,7 +622,7 @@ const FILE_PICTURE: [&str; 2] = ["资料图片", "资料照片"];
 /// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`,
 /// `王明 摄影`, `受访者供图`, `新华社发`, `资料图片`).
 pub fn is_credit(line: &str) -> bool {
-    let line = line.trim_end();
+    let line = line.trim_end_matches(script::is_space);
     // A credit alone on its line may stand in brackets (`（本报记者 王明 摄）`).
     let body = enclosed(line).map_or(line, |(_, inner, _)| inner.trim());
     if FILE_PICTURE.contains(&body) {
