@@ -17,7 +17,7 @@ use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
 use super::order::Reading;
-use super::script::{self, ends_with_aside, has_sentence_mark};
+use super::script::{self, ends_with_aside, has_sentence_mark, narrow_slack};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -514,9 +514,14 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         // A sentence ending less than an indent short of the column goes on when the next
         // line fills the column: a new paragraph's first line would be short by its lost
         // indent. A paragraph's own first line is short by that indent already: it goes on
-        // when it fills the rest of its line.
+        // when it fills the rest of its line. A line whose digits or letters print wider
+        // than their counted half em fills it too (`2024年，上海的科研机构知` counts an em
+        // short, as a number that would not fit pushed it to the next line), up to half
+        // the indent.
         let next_fills = next.is_some_and(|k| {
-            page.roles[k] == Role::Body && page.lines[k].width >= full[k] - HALF_EM
+            let line = &page.lines[k];
+            let narrow = narrow_slack(line.text).min(INDENT / 2.0);
+            page.roles[k] == Role::Body && line.width + narrow >= full[k] - HALF_EM
         });
         let fills_line = match (i == para_start, page.cjk) {
             (true, true) => page.lines[i].width >= full[i] - INDENT - HALF_EM,
@@ -606,6 +611,22 @@ mod tests {
             .filter(|&k| page.para_end[k])
             .collect();
         assert_eq!(ends, [3]);
+    }
+
+    /// A number that did not fit at the end of a line starts the next one, which fills the
+    /// column though its digits count an em short; a new paragraph's first line after the
+    /// same sentence end is short by its indent.
+    #[test]
+    fn a_line_opening_with_a_number_that_fills_the_column_goes_on() {
+        let text = "近年来，上海加快推动专\n利转化运用，先后出台多轮促\n\
+                    进科技成果转移转化的行动方\n等一系列专项改革，有力推动\n\
+                    了科技成果转化和产业化。\n2024年，上海的科研机构知\n\
+                    识产权类技术合同成交数为\n6773件，成交金额逾238亿元。";
+        let page = classify(to_lines(text), true);
+        assert!(!page.para_end[4]);
+        let text = text.replace("2024年，上海的科研机构知", "2024年，上海的科研");
+        let page = classify(to_lines(&text), true);
+        assert!(page.para_end[4]);
     }
 
     /// A paragraph's first line that ends a sentence and fills the rest of its line after

@@ -22,7 +22,8 @@ use super::repair::{
     move_stray_openers, return_sentence_ends,
 };
 use super::script::{
-    ends_sentence, ends_with_aside, has_sentence_mark, is_capitals, is_ideograph, width,
+    ends_sentence, ends_with_aside, has_sentence_mark, is_capitals, is_ideograph, narrow_slack,
+    width,
 };
 use crate::article::Block;
 
@@ -1180,18 +1181,6 @@ fn running_lines_fill(para: &[&str], column: f32) -> bool {
         && para[1..para.len() - 1]
             .iter()
             .all(|l| width(l) >= column - 1.0)
-}
-
-/// Ems by which a line's counted width may fall short of its printed one: digits and Latin
-/// letters count half an em, but fonts set them up to two thirds (`2024年4月，…` fills an
-/// indented line that counts a little over an em short of it).
-fn narrow_slack(text: &str) -> f32 {
-    /// Ems each narrow character may take beyond its half.
-    const PER_NARROW: f32 = 0.25;
-    /// Narrow characters past this many widen the slack no further.
-    const COUNTED: usize = 8;
-    let narrow = text.chars().filter(|c| c.is_ascii_alphanumeric()).count();
-    PER_NARROW * narrow.min(COUNTED) as f32
 }
 
 #[cfg(test)]
