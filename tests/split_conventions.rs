@@ -920,3 +920,45 @@ fn a_longer_line_under_a_wrapped_title_is_another_storys_title() {
         .starts_with("走进改造后的老街"));
     assert!(out.articles[1].blocks[0].text().starts_with("今年秋季"));
 }
+
+#[test]
+fn an_interviews_turns_are_paragraphs() {
+    // The question ends a full line, and the answer's line is as full: only the turn's
+    // label tells the paragraph (its indent is lost).
+    let page = "让更多优质医疗资源下沉基层\n本报记者 王明\n\n\
+                记者：今年在推动优质医疗资源下沉方面\n有哪些新举措？\n\
+                答：今年我们将继续推进紧密型县域医\n共体建设，力争覆盖九成以上的县。\n\
+                记者：如何解决基层“留人难”问题？\n\
+                答：我们将从待遇、职称、培训等方面\n综合施策，让医务人员留得住、干\n得好。";
+    let out = split_page(page);
+    let turns: Vec<String> = only_article(&out)
+        .blocks
+        .iter()
+        .map(|b| b.text().chars().take(3).collect())
+        .collect();
+    assert_eq!(turns, ["记者：", "答：今", "记者：", "答：我"]);
+}
+
+#[test]
+fn captions_sharing_a_block_stay_apart_under_a_courtesy_credit() {
+    let page = format!(
+        "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
+         图①：社区网格员入户走访。\n图②：居民议事会现场。\n本版图片均由受访者提供"
+    );
+    let out = split_page(&page);
+    let captions: Vec<(&str, Option<&str>)> = only_article(&out)
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            ("图①：社区网格员入户走访。", None),
+            ("图②：居民议事会现场。", Some("本版图片均由受访者提供")),
+        ]
+    );
+}

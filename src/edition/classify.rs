@@ -265,18 +265,32 @@ const NOTE_LINES: usize = 3;
 
 /// A caption printed without a credit is told by how it opens: `图为活动现场。`,
 /// `上图：…`, `图①…`, a block of its own of a few lines that ends a sentence. Running
-/// text does not open a paragraph so.
+/// text does not open a paragraph so. The notes of several pictures may share a block,
+/// each opening a line after the one before ends (`图①：…。` / `图②：…。`).
 fn mark_picture_notes(page: &mut Page) {
     let n = page.lines.len();
     // Printed blocks, not `starts`: a one-line caption between one-line blocks (a byline
     // above, say) is a block of its own, not a row of interleaved columns.
     let apart = |k: usize| k == 0 || page.lines[k].blank_before;
-    for i in (0..n).filter(|&i| apart(i) && opens_picture_note(page.lines[i].text)) {
-        let end = (i + 1..n).find(|&k| apart(k)).unwrap_or(n);
+    let opens = |k: usize| opens_picture_note(page.lines[k].text);
+    let next_note = |k: usize| page.lines[k - 1].ends_sentence && opens(k);
+    // Each note's lines (up to the next block, note or line of another role, such as the
+    // pictures' credit), and whether it follows another note in its block.
+    let notes: Vec<(usize, usize, bool)> = (0..n)
+        .filter(|&i| page.roles[i] == Role::Body && opens(i) && (apart(i) || next_note(i)))
+        .map(|i| {
+            let end = (i + 1..n)
+                .find(|&k| apart(k) || next_note(k) || page.roles[k] != Role::Body)
+                .unwrap_or(n);
+            (i, end, !apart(i))
+        })
+        .collect();
+    for (i, end, follows) in notes {
         let short = end - i <= NOTE_LINES;
-        let body = (i..end).all(|k| page.roles[k] == Role::Body);
-        if short && body && page.lines[end - 1].ends_sentence {
+        let placed = !follows || page.roles[i - 1] == Role::Caption;
+        if placed && short && page.lines[end - 1].ends_sentence {
             (i..end).for_each(|k| page.roles[k] = Role::Caption);
+            page.starts[i] = true;
         }
     }
 }
@@ -530,11 +544,24 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             (false, _) => page.lines[i].width > full[i] - INDENT,
         };
         let goes_on = fills_line && next_fills;
-        page.para_end[i] = next_short || (short && !goes_on);
+        let next_turn = next.is_some_and(|k| opens_turn(page.lines[k].text));
+        page.para_end[i] = next_short || (short && !goes_on) || next_turn;
         if page.para_end[i] {
             para_start = i + 1;
         }
     }
+}
+
+/// The labels that open each turn of a printed interview (`记者：…？` / `答：…`).
+const TURN_LABELS: [&str; 6] = ["问", "答", "记者", "主持人", "嘉宾", "编者"];
+
+/// True when `text` opens an interview's turn: a turn starts its paragraph, however full
+/// the line before it, as its dropped indent would have shown.
+fn opens_turn(text: &str) -> bool {
+    TURN_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    })
 }
 
 /// True when line `i` of an English page ends in a title before a name (`Mrs.`): the

@@ -625,7 +625,7 @@ pub fn is_credit(line: &str) -> bool {
     let line = line.trim_end_matches(script::is_space);
     // A credit alone on its line may stand in brackets (`（本报记者 王明 摄）`).
     let body = enclosed(line).map_or(line, |(_, inner, _)| inner.trim());
-    if FILE_PICTURE.contains(&body) {
+    if FILE_PICTURE.contains(&body) || is_courtesy(body) {
         return true;
     }
     if let Some(names) = PICTURE_LABELS.iter().find_map(|l| body.strip_prefix(l)) {
@@ -648,6 +648,18 @@ pub fn is_credit(line: &str) -> bool {
     let n = rest.chars().count();
     let least = if body.ends_with("社发") { 1 } else { 2 };
     (least..=24).contains(&n) && !rest.contains(['。', '，', '；', '！', '？'])
+}
+
+/// A courtesy credit for a page's or a story's pictures: `本版图片均由受访者提供`,
+/// `图片由新华社提供`, `照片由作者提供`: short, with no sentence in it.
+fn is_courtesy(body: &str) -> bool {
+    const MAX_CHARS: usize = 24;
+    ["本版图片", "图片", "照片"]
+        .iter()
+        .any(|p| body.starts_with(p))
+        && body.ends_with("提供")
+        && !body.contains(['。', '，', '；', '！', '？'])
+        && body.chars().count() <= MAX_CHARS
 }
 
 /// Labels a photographer's name follows (`图/王明`, `摄影：王明`).
@@ -983,6 +995,10 @@ mod tests {
         // The writer's own pictures (`图/文`) are a byline; a label over text is no credit.
         assert!(!is_credit("图/文 王明"));
         assert!(!is_credit("图：村民在田间劳作"));
+        // A courtesy credit; text about pictures provided is no credit.
+        assert!(is_credit("本版图片均由受访者提供"));
+        assert!(is_credit("（图片由新华社提供）"));
+        assert!(!is_credit("图片显示，该地区为游客提供"));
         // A wire's or the paper's correspondent's credit; a wire's name alone on its line
         // credits the story too, as `(By …)` did.
         for line in [

@@ -136,7 +136,9 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         // would cost the square of its length).
         let unit = matches!(role, Role::Head | Role::Heading | Role::Byline);
         let end = if unit { unit_end(page, i) } else { i + 1 };
-        if role != Role::Caption {
+        // A caption ends at the next line of another role, or at the next caption's start
+        // (`图①：…。` / `图②：…。`, or a caption block after a blank line).
+        if role != Role::Caption || page.starts[i] {
             b.flush_caption();
         }
         match role {
