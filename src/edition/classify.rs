@@ -277,10 +277,10 @@ fn mark_picture_notes(page: &mut Page) {
     // Each note's lines (up to the next block, note or line of another role, such as the
     // pictures' credit), and whether it follows another note in its block.
     let notes: Vec<(usize, usize, bool)> = (0..n)
-        .filter(|&i| page.roles[i] == Role::Body && opens(i) && (apart(i) || next_note(i)))
+        .filter(|&i| page.roles[i] == Role::Body && (apart(i) || next_note(i)) && opens(i))
         .map(|i| {
             let end = (i + 1..n)
-                .find(|&k| apart(k) || next_note(k) || page.roles[k] != Role::Body)
+                .find(|&k| apart(k) || page.roles[k] != Role::Body || next_note(k))
                 .unwrap_or(n);
             (i, end, !apart(i))
         })
@@ -297,7 +297,7 @@ fn mark_picture_notes(page: &mut Page) {
 
 /// Whether a line opens as a picture's caption does (`图为`, `上图：`, `右图为`, `图①`).
 fn opens_picture_note(text: &str) -> bool {
-    let mut chars = text.trim_start().chars();
+    let mut chars = text.trim_start_matches(script::is_space).chars();
     let mut first = chars.next();
     if matches!(first, Some('上' | '下' | '左' | '右')) {
         first = chars.next();
