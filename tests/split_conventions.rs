@@ -962,3 +962,16 @@ fn captions_sharing_a_block_stay_apart_under_a_courtesy_credit() {
         ]
     );
 }
+
+#[test]
+fn a_story_ending_in_a_bulleted_list_is_whole() {
+    let page = format!(
+        "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n◆排查风险隐患一千余处\n◆建成网格服务站三十个"
+    );
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert!(!article.continued, "{:#?}", article.blocks);
+    // A story whose last line breaks off mid-sentence at the page's end goes on.
+    let cut = format!("基层治理见实效\n\n本报记者 王明\n\n{BODY}\n据介绍，全市共排查各类风");
+    assert!(only_article(&split_page(&cut)).continued);
+}

@@ -464,6 +464,10 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     }
 }
 
+/// The bullets that mark a list's items (`▲` is left out: it opens photo captions as
+/// often).
+pub const BULLETS: [char; 4] = ['■', '●', '◆', '▶'];
+
 /// `1.春华锂业…`, `2、…`, `一、…`, `（三）…`, `①…`, `■…`: an item numbered or marked with a
 /// bullet (not a number, `15.98万…`).
 pub fn starts_item(text: &str) -> bool {
@@ -485,8 +489,8 @@ pub fn starts_item(text: &str) -> bool {
     };
     match first {
         '（' | '(' => chars.next().is_some_and(numeral),
-        // `▲` is left out: it opens photo captions as often.
-        '①'..='⑳' | '■' | '●' | '◆' | '▶' => true,
+        '①'..='⑳' => true,
+        _ if BULLETS.contains(&first) => true,
         _ if numeral(first) => {
             let rest = chars.as_str().trim_start_matches(numeral);
             text.len() - rest.len() <= 3 * '一'.len_utf8() && rest.starts_with('、')

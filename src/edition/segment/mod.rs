@@ -10,7 +10,7 @@ mod jumps;
 
 use super::advert::drop_adverts;
 use super::byline::{self, Byline};
-use super::classify::{is_box_label, Page, Role, COLUMN_LABEL};
+use super::classify::{is_box_label, Page, Role, BULLETS, COLUMN_LABEL};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::latin;
@@ -904,8 +904,11 @@ impl<'a> Builder<'a> {
             return;
         }
         // English papers always print a jump line where a story goes on; text there that
-        // stops mid-sentence is a column the dump cut, not a continuation.
-        let cut = d.last_body.is_some_and(|l| !ends_sentence(l));
+        // stops mid-sentence is a column the dump cut, not a continuation. A list's last
+        // item on a line of its own (`◆远程医疗覆盖所有县区`) needs no stop to be whole.
+        let cut = d
+            .last_body
+            .is_some_and(|l| !ends_sentence(l) && !is_whole_item(l));
         if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
             piece.goes_on = piece.goes_on.max(GoesOn::CutOff);
         }
@@ -1174,6 +1177,15 @@ fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
         && group[0].1 < 0.75 * widest
         && !headline::is_kicker_like(above)
         && !headline::is_two_part_title(group[0].0)
+}
+
+/// A list's item whole on its line: opened by a bullet (a numbered item may be a
+/// paragraph, cut like any), with no clause left open at its end (`，`, `、`, `：`) and no
+/// sentence in it that a cut could have stopped.
+fn is_whole_item(line: &str) -> bool {
+    line.starts_with(BULLETS)
+        && !line.ends_with(['，', '、', '：', ':', '；'])
+        && !has_sentence_mark(line)
 }
 
 /// Whether every line of `para` but its first (indented) and last (the one in question)
