@@ -163,27 +163,31 @@ fn furniture_re() -> &'static Regex {
                 // A short name followed by its page: 人民日报 第15版.
                 r"|\S{{2,12}}\s*第\s*[0-9０-９]{{1,3}}\s*版",
                 // Editor credits.
-                r"|(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)\s*[：:/ ]\s*\S.*",
+                r"|{spaced}\s*[：:/ ]\s*\S.*",
                 // Other credits of the page's make-up, with their colon: a label followed by
                 // a space alone may open running text (`设计 方案`).
-                r"|(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)\s*[：:/]\s*\S.*",
+                r"|{colon}\s*[：:/]\s*\S.*",
                 // A chart's source, printed under it as its maker's credit is.
                 r"|(?:数据|资料)来源\s*[：:]\s*\S.*",
                 r")$"
             ),
             n = PAGE_NUMERAL,
             pages = format!(r"今日\s*{PAGE_NUMERAL}{{1,3}}\s*版"),
-            credits = EDITOR_CREDIT,
+            credits = format!(r"(?:{SPACED_CREDIT}|{COLON_CREDIT})\s*[：:/]"),
+            spaced = SPACED_CREDIT,
+            colon = COLON_CREDIT,
         ))
         .expect("static regex")
     })
 }
 
-/// The label of a page's editor credit with its colon (`责任编辑：`, `版式设计：`).
-const EDITOR_CREDIT: &str = concat!(
-    r"(?:本版)?(?:责任编辑|值班编辑|图片编辑|美术编辑|版式设计|视觉设计|责编|编辑|美编|校对|版式|组版|设计|制图|排版)",
-    r"\s*[：:/]",
-);
+/// The labels of a page's editors' credits that may be followed by a space instead of a
+/// colon (`编辑 张驰 美编 杨建楠`).
+const SPACED_CREDIT: &str = r"(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)";
+
+/// The labels of the other credits of a page's make-up, always with their colon.
+const COLON_CREDIT: &str =
+    r"(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)";
 
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
