@@ -74,14 +74,16 @@ impl Page<'_> {
 
     /// Whether a dateline opens line `k`, on a Chinese page maybe wrapped before its 电/讯
     /// onto the next line (`新华社长沙11` / `月8日电`). The two lines are joined only
-    /// where the joined text may open one (either line may, or the wrap split `消息`):
+    /// where the joined text may open one (either line may, or the wrap split a mark):
     /// joining them for every line asked cost an allocation each.
     pub fn opens_with_lead(&self, k: usize) -> bool {
         let text = self.lines[k].text;
         match self.lines.get(k + 1) {
             Some(next)
                 if self.cjk
-                    && (self.may_lead[k] || self.may_lead[k + 1] || text.ends_with('消')) =>
+                    && (self.may_lead[k]
+                        || self.may_lead[k + 1]
+                        || byline::splits_lead_mark(text)) =>
             {
                 byline::is_lead(&format!("{text}{}", next.text))
             }

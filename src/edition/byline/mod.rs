@@ -326,6 +326,16 @@ pub fn may_lead(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_uppercase()) || has_lead_mark(text, CJK_LEAD_CHARS)
 }
 
+/// True when `line`'s end splits a two-character lead mark, `消` / `息…`, as a dateline
+/// wrapped inside `消息` does (`央视网消` / `息（记者 王明）`): [`may_lead`] of neither
+/// line sees the mark, so a caller joining the two asks this too.
+pub fn splits_lead_mark(line: &str) -> bool {
+    line.ends_with(NEWS_FIRST)
+}
+
+/// The first character of the two-character mark `消息`.
+const NEWS_FIRST: char = '消';
+
 /// True when 讯, 电 or the 息 of 消息 is among the first `n` characters of `text` (asked of
 /// every line). A character is at most 4 bytes, so those lie in the first `4 * n` bytes; one
 /// vectorised search there for the marks' last bytes (息 ends in 讯's) finds the
@@ -341,7 +351,7 @@ fn has_lead_mark(text: &str, n: usize) -> bool {
     memchr::memchr2_iter(XUN[2], DIAN[2], head).any(|last| {
         (last + 1).checked_sub(XUN.len()).is_some_and(|start| {
             let mark = &head[start..=last];
-            let news = mark == XI && text[..start].ends_with('消');
+            let news = mark == XI && text[..start].ends_with(NEWS_FIRST);
             (mark == XUN || mark == DIAN || news) && text[..start].chars().count() < n
         })
     })
