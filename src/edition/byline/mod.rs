@@ -657,8 +657,11 @@ pub fn is_credit(line: &str) -> bool {
     let rest = rest.trim_end();
     let n = rest.chars().count();
     let least = if body.ends_with("社发") { 1 } else { 2 };
-    (least..=24).contains(&n) && !rest.contains(['。', '，', '；', '！', '？'])
+    (least..=24).contains(&n) && !rest.contains(CLAUSE_MARKS)
 }
+
+/// Marks that end a sentence or a clause: a credit holds none.
+const CLAUSE_MARKS: [char; 5] = ['。', '，', '；', '！', '？'];
 
 /// A courtesy credit for a page's or a story's pictures: `本版图片均由受访者提供`,
 /// `图片由新华社提供`, `照片由作者提供`: short, with no sentence in it.
@@ -668,7 +671,7 @@ fn is_courtesy(body: &str) -> bool {
         .iter()
         .any(|p| body.starts_with(p))
         && body.ends_with("提供")
-        && !body.contains(['。', '，', '；', '！', '？'])
+        && !body.contains(CLAUSE_MARKS)
         && body.chars().count() <= MAX_CHARS
 }
 
