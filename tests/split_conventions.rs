@@ -14,6 +14,9 @@ use split_common::accounting_errors;
 const BODY: &str = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
                     年以来，我市各级各部门坚持\n问题导向，取得了明显成效。";
 
+/// The story's headline and byline, each set apart, over its text.
+const STORY_HEAD: &str = "基层治理见实效\n\n本报记者 王明\n\n";
+
 /// More of the story, after a subhead or a box.
 const MORE: &str = "据介绍，全市共排查各类风\n险隐患一千二百余处，已全部\n完成整改。";
 
@@ -438,9 +441,7 @@ fn a_short_kicker_naming_the_place_is_the_kicker_and_a_column_label_is_dropped()
     assert_eq!(article.kicker, None);
     assert!(out.dropped.iter().any(|d| d == "新语"));
     // A label printed atop the text, under the byline, in the text's own block.
-    let out = split_page(&format!(
-        "基层治理见实效\n\n本报记者 王明\n\n民生观\n{BODY}"
-    ));
+    let out = split_page(&format!("{STORY_HEAD}民生观\n{BODY}"));
     let article = only_article(&out);
     assert!(
         article.blocks[0].text().starts_with("为贯彻"),
@@ -480,7 +481,7 @@ fn a_kicker_closing_a_stack_of_headlines_waits_for_its_title() {
 #[test]
 fn a_caption_ending_in_its_credit_keeps_the_credit_apart() {
     let out = split_page(&format!(
-        "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
+        "{STORY_HEAD}{BODY}\n\n\
          ▲村民们在巡回诊疗车里排队做\n检查。本报记者 王明 摄\n\n{MORE}"
     ));
     let article = only_article(&out);
@@ -506,7 +507,7 @@ fn file_pictures_bracketed_credits_and_picture_labels_are_credits() {
         "摄影：王 明 李华",
     ] {
         let out = split_page(&format!(
-            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
+            "{STORY_HEAD}{BODY}\n\n\
              村民们在巡回诊疗车里排队做检查。\n{credit}\n\n{MORE}"
         ));
         let article = only_article(&out);
@@ -525,9 +526,7 @@ fn a_caption_without_a_credit_is_told_by_how_it_opens() {
         "图为村民在巡回诊疗车里排队做检查。",
         "上图：村民在巡回诊疗车里排队做检查。",
     ] {
-        let out = split_page(&format!(
-            "基层治理见实效\n\n本报记者 王明\n\n{note}\n\n{BODY}\n\n{MORE}"
-        ));
+        let out = split_page(&format!("{STORY_HEAD}{note}\n\n{BODY}\n\n{MORE}"));
         let article = only_article(&out);
         assert_eq!(first_caption(article), Some((note, None)), "{note}");
         let paragraphs: Vec<&str> = article
@@ -542,7 +541,7 @@ fn a_caption_without_a_credit_is_told_by_how_it_opens() {
     // Text that opens so in a paragraph of its own, as long as text runs, stays text.
     let long = "图为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
                 年以来，我市各级各部门坚持\n问题导向，取得了明显成效。";
-    let out = split_page(&format!("基层治理见实效\n\n本报记者 王明\n\n{long}"));
+    let out = split_page(&format!("{STORY_HEAD}{long}"));
     assert_eq!(first_caption(only_article(&out)), None);
 }
 
@@ -550,9 +549,7 @@ fn a_caption_without_a_credit_is_told_by_how_it_opens() {
 fn a_numbered_subhead_stands_between_its_paragraphs() {
     for subhead in ["一、强化组织领导", "（二）强化组织领导", "■强化组织领导"]
     {
-        let out = split_page(&format!(
-            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n{subhead}\n\n{MORE}"
-        ));
+        let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{subhead}\n\n{MORE}"));
         let article = only_article(&out);
         let kinds: Vec<(&str, &str)> = article
             .blocks
@@ -579,9 +576,7 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
         "邮发代号：41-5",
         "版式设计：李华",
     ] {
-        let out = split_page(&format!(
-            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n{line}"
-        ));
+        let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{line}"));
         let article = only_article(&out);
         assert!(
             !article.blocks.iter().any(|b| b.text().contains(line)),
@@ -608,9 +603,7 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
     assert!(article.blocks[0].text().starts_with("为贯彻"));
     // A dated header may give the lunar date too; it is no headline over the story's.
     let header = "2025年3月12日 星期三 农历乙巳年二月十三";
-    let out = split_page(&format!(
-        "{header}\n\n基层治理见实效\n\n本报记者 王明\n\n{BODY}"
-    ));
+    let out = split_page(&format!("{header}\n\n{STORY_HEAD}{BODY}"));
     assert_eq!(only_article(&out).title, "基层治理见实效");
     assert!(out.dropped.iter().any(|d| d == header), "{:?}", out.dropped);
 }
@@ -620,7 +613,7 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
 #[test]
 fn a_headline_with_a_byline_and_no_text_is_kept() {
     let out = split_page(&format!(
-        "春风吹暖牧民的心\n本报记者 潘 妙\n\n基层治理见实效\n\n本报记者 王明\n\n{BODY}"
+        "春风吹暖牧民的心\n本报记者 潘 妙\n\n{STORY_HEAD}{BODY}"
     ));
     let heads: Vec<(&str, &[String], usize)> = out
         .articles
@@ -774,9 +767,7 @@ fn an_english_page_of_today_keeps_its_stories_apart() {
 #[test]
 fn a_wire_storys_end_mark_is_dropped() {
     for gap in ["", "\n"] {
-        let out = split_page(&format!(
-            "基层治理见实效\n\n本报记者 王明\n\n{BODY}{gap}（完）"
-        ));
+        let out = split_page(&format!("{STORY_HEAD}{BODY}{gap}（完）"));
         let article = only_article(&out);
         let last = article.blocks.last().unwrap().text();
         assert!(last.ends_with("取得了明显成效。"), "{gap:?}: {last}");
@@ -787,9 +778,7 @@ fn a_wire_storys_end_mark_is_dropped() {
 #[test]
 fn a_sidebar_under_its_label_stays_with_the_story() {
     for label in ["相关链接", "【相关链接】"] {
-        let out = split_page(&format!(
-            "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n{label}\n\n{MORE}"
-        ));
+        let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{label}\n\n{MORE}"));
         let article = only_article(&out);
         assert!(
             article.blocks.last().unwrap().text().starts_with("据介绍"),
@@ -942,7 +931,7 @@ fn an_interviews_turns_are_paragraphs() {
 #[test]
 fn captions_sharing_a_block_stay_apart_under_a_courtesy_credit() {
     let page = format!(
-        "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n\n\
+        "{STORY_HEAD}{BODY}\n\n\
          图①：社区网格员入户走访。\n图②：居民议事会现场。\n本版图片均由受访者提供"
     );
     let out = split_page(&page);
@@ -965,13 +954,11 @@ fn captions_sharing_a_block_stay_apart_under_a_courtesy_credit() {
 
 #[test]
 fn a_story_ending_in_a_bulleted_list_is_whole() {
-    let page = format!(
-        "基层治理见实效\n\n本报记者 王明\n\n{BODY}\n◆排查风险隐患一千余处\n◆建成网格服务站三十个"
-    );
+    let page = format!("{STORY_HEAD}{BODY}\n◆排查风险隐患一千余处\n◆建成网格服务站三十个");
     let out = split_page(&page);
     let article = only_article(&out);
     assert!(!article.continued, "{:#?}", article.blocks);
     // A story whose last line breaks off mid-sentence at the page's end goes on.
-    let cut = format!("基层治理见实效\n\n本报记者 王明\n\n{BODY}\n据介绍，全市共排查各类风");
+    let cut = format!("{STORY_HEAD}{BODY}\n据介绍，全市共排查各类风");
     assert!(only_article(&split_page(&cut)).continued);
 }
