@@ -140,8 +140,8 @@ fn lost_hyphen_breaks<'a>(page: &Page<'a>) -> FxHashSet<Break<'a>> {
             };
             let on_page = count(word_key([end, start])) > 0;
             let english = || {
-                !(lexicon::is_word(end) && lexicon::is_word(start))
-                    && lexicon::is_joined_word(&[end, start])
+                let word = |w: &str| lexicon::is_word(w) && !lexicon::is_bare_ending(w);
+                !(word(end) && word(start)) && lexicon::is_joined_word(&[end, start])
             };
             !(elsewhere(end) && elsewhere(start)) && (on_page || english())
         })
@@ -210,7 +210,9 @@ fn trailing_letters(text: &str) -> &str {
     &text[start..]
 }
 
-/// The letters `text` starts with (none when it starts otherwise).
+/// The letters `text` starts with (none when it starts otherwise), up to a capital after
+/// a small letter: the lines of a deck are joined with nothing between them, and
+/// `tionIn Riot` starts with the word `tion`.
 fn leading_letters(text: &str) -> &str {
     let ascii = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     let end = if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
@@ -220,7 +222,14 @@ fn leading_letters(text: &str) -> &str {
     } else {
         ascii
     };
-    &text[..end]
+    let word = &text[..end];
+    let mut before = None;
+    let camel = word.char_indices().find(|&(_, c)| {
+        let small_then_capital = before.is_some_and(char::is_lowercase) && c.is_uppercase();
+        before = Some(c);
+        small_then_capital
+    });
+    camel.map_or(word, |(i, _)| &word[..i])
 }
 
 #[cfg(test)]
@@ -272,6 +281,32 @@ mod tests {
     }
 
     #[test]
+    fn an_ending_alone_at_a_line_start_is_no_word() {
+        // The list holds `ed` and `ing` (abbreviations, letters' names); alone at a line's
+        // start they end the word above. `less` is a word of its own: `wire` / `less` stays.
+        let page = classify(
+            to_lines(
+                "The court today interpret\n\
+                 ed the act, the crowd demand\n\
+                 ing peace, the men keep in wire\n\
+                 less contact.",
+            ),
+            false,
+        );
+        let breaks = lost_hyphen_breaks(&page);
+        assert!(breaks.contains(&("interpret", "ed")));
+        assert!(breaks.contains(&("demand", "ing")));
+        assert!(!breaks.contains(&("wire", "less")));
+    }
+
+    #[test]
+    fn a_break_is_mended_where_a_deck_joined_the_next_line_tight() {
+        let mut text = "General Mobiliza tionIn Riot".to_owned();
+        mend_with(&mut text, &[("Mobiliza", "tion")]);
+        assert_eq!(text, "General MobilizationIn Riot");
+    }
+
+    #[test]
     fn letters_at_the_ends_of_a_token() {
         assert_eq!(trailing_letters("\"Con"), "Con");
         assert_eq!(trailing_letters("1916,"), "");
@@ -279,6 +314,8 @@ mod tests {
         assert_eq!(leading_letters("scious\""), "scious");
         assert_eq!(leading_letters("éclat,"), "éclat");
         assert_eq!(leading_letters("\"x"), "");
+        assert_eq!(leading_letters("tionIn Riot"), "tion");
+        assert_eq!(leading_letters("McDonald"), "Mc");
     }
 
     #[test]

@@ -32,6 +32,16 @@ pub fn is_word(word: &str) -> bool {
     words().contains(word.to_lowercase().as_str())
 }
 
+/// Endings the list holds as words of their own (`ed`, `ing`: abbreviations, names of
+/// letters, rare nouns) that prose never prints alone in lower case. Sorted.
+const BARE_ENDINGS: [&str; 8] = ["al", "ed", "er", "es", "est", "ing", "ted", "ting"];
+
+/// Whether `word` is an ending that stands alone only where a line break cut it from its
+/// word (`interpret` / `ed`): the list's word of that spelling is not what the page means.
+pub fn is_bare_ending(word: &str) -> bool {
+    BARE_ENDINGS.binary_search(&word).is_ok()
+}
+
 /// Whether `parts` read as one word (`["state", "ment"]`) are an English word, case aside.
 pub fn is_joined_word(parts: &[&str]) -> bool {
     is_word(&parts.concat())
@@ -50,6 +60,10 @@ mod tests {
             assert!(!is_word(w), "{w}");
         }
         assert!(is_joined_word(&["state", "ment"]));
+        assert!(is_bare_ending("ing") && is_bare_ending("ed") && !is_bare_ending("Ed"));
+        assert!(
+            BARE_ENDINGS.windows(2).all(|w| w[0] < w[1]) && BARE_ENDINGS.iter().all(|w| is_word(w))
+        );
         assert!(!is_joined_word(&["situa", "ment"]));
     }
 
