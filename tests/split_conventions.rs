@@ -962,3 +962,34 @@ fn a_story_ending_in_a_bulleted_list_is_whole() {
     let cut = format!("{STORY_HEAD}{BODY}\n据介绍，全市共排查各类风");
     assert!(only_article(&split_page(&cut)).continued);
 }
+
+#[test]
+fn a_byline_under_stacked_headlines_goes_with_the_text_under_it() {
+    // Two headlines stacked over one byline and one story's text; the second story opens
+    // with a dateline naming its own reporter. The text closing its sentence before that
+    // dateline is the first story's, not a deck of the second; the byline is its too.
+    let page = "把盐碱地变成米粮川\n\n上海每万人口高价值发\n明专利拥有量达57.9件\n\n窦皓\n\n\
+                我国盐碱地多，开展盐碱地综合改\n造利用意义重大。我回国后就一心扑\n\
+                到盐碱地治理上，研发出改善盐碱土\n壤结构的改良剂，脱盐速度提高了。\n\n\
+                本报北京2月25日电 （记者谷业\n凯）国家知识产权局25日举行新闻发\n\
+                布会，介绍上海知识产权保护情况。\n上海每万人口高价值发明专利拥有量\n\
+                达57.9件，专利转化运用成效明显。";
+    let out = split_page(page);
+    let [salt, patents] = &out.articles[..] else {
+        panic!("two stories: {:#?}", out.articles);
+    };
+    assert_eq!(salt.title, "把盐碱地变成米粮川");
+    assert_eq!(
+        (salt.authors.as_slice(), salt.subtitle.as_deref()),
+        (&["窦皓".to_owned()][..], None)
+    );
+    assert!(salt
+        .blocks
+        .first()
+        .is_some_and(|b| b.text().starts_with("我国盐碱地多")));
+    assert_eq!(patents.title, "上海每万人口高价值发明专利拥有量达57.9件");
+    assert_eq!(
+        (patents.authors.as_slice(), patents.subtitle.as_deref()),
+        (&["谷业凯".to_owned()][..], None)
+    );
+}

@@ -880,14 +880,24 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     } else {
         0
     };
-    // Text that opens with a byline of its own, paired with a headline that has one too:
-    // the headline's byline was stacked under it for an earlier headline of the stack.
+    // Text that opens with a byline of its own, or whose dateline names its reporters
+    // (`本报北京2月25日电（记者谷业凯）`) and none of the byline's, paired with a headline
+    // that has a byline: that byline was stacked under the headline for an earlier
+    // headline of the stack.
     let own_byline = from.head.is_none() && from.head_authors > 0;
-    if own_byline && to.head.is_some() && to.head_authors > 0 {
-        let names = to.head_authors.min(to.authors.len());
-        let stray = to.authors.drain(..names).collect();
+    let names_in_text = &from.authors[body_names.min(from.authors.len())..];
+    let head_names = &to.authors[..to.head_authors.min(to.authors.len())];
+    let other_reporters = from.dateline.is_some()
+        && !names_in_text.is_empty()
+        && !names_in_text.iter().any(|n| head_names.contains(n));
+    if (own_byline || other_reporters) && to.head.is_some() && !head_names.is_empty() {
+        let stray = to.authors.drain(..head_names.len()).collect();
         to.stray_bylines.push(stray);
-        to.head_authors = from.head_authors.min(from.authors.len());
+        to.head_authors = if own_byline {
+            from.head_authors.min(from.authors.len())
+        } else {
+            0
+        };
     }
     to.authors
         .extend(from.authors.drain(body_names.min(from.authors.len())..));

@@ -304,6 +304,35 @@ fn a_text_with_its_own_byline_sends_the_headlines_one_up_the_stack() {
 }
 
 #[test]
+fn a_text_whose_dateline_names_another_reporter_sends_the_byline_up_the_stack() {
+    // `把盐碱地变成米粮川` / `上海每万人口…` / `窦皓` / text: the byline under the second
+    // headline is the first's; the second's text names its own reporter in its dateline.
+    let mut story = head("上海每万人口高价值发明专利拥有量达57.9件");
+    story.authors = vec!["窦皓".to_owned()];
+    story.head_authors = 1;
+    let text = || {
+        let mut text = with_body(Piece::default(), &["国家知识产权局25日举行新闻发布会。"]);
+        text.dateline = Some("本报北京2月25日电".to_owned());
+        text.authors = vec!["谷业凯".to_owned()];
+        text
+    };
+    take_body_fields(&mut story, &mut text());
+    assert_eq!(story.authors, ["谷业凯"]);
+    assert_eq!(story.head_authors, 0);
+    assert_eq!(story.stray_bylines, [["窦皓"]]);
+    // The byline's own reporter named again in the dateline: one byline, kept.
+    let mut story = head("上海每万人口高价值发明专利拥有量达57.9件");
+    story.authors = vec!["谷业凯".to_owned()];
+    story.head_authors = 1;
+    take_body_fields(&mut story, &mut text());
+    assert_eq!(
+        (story.authors[0].as_str(), story.head_authors),
+        ("谷业凯", 1)
+    );
+    assert!(story.stray_bylines.is_empty());
+}
+
+#[test]
 fn untitled_text_opening_mid_sentence_joins_on_less_evidence() {
     let story = || with_body(head("广西构建产业工人技能形成体系"), &[GUANGXI]);
     let apart = vec![

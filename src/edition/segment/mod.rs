@@ -922,12 +922,15 @@ impl<'a> Builder<'a> {
 }
 
 /// True when `blocks`, all that an article has under its headline so far, read as a deck:
-/// in Chinese a short text; in English title case (subheads included).
+/// in Chinese a short text that closes no sentence (a Chinese headline, deck included,
+/// ends without a full stop: text ending `。` is a story's); in English title case
+/// (subheads included).
 fn is_deck(blocks: &[Block], cjk: bool) -> bool {
     const DECK_MAX_CHARS: usize = 160;
     if cjk {
         blocks.len() <= 2
             && blocks.iter().all(|b| matches!(b, Block::Paragraph { .. }))
+            && !blocks.last().is_some_and(|b| ends_sentence(b.text()))
             && blocks
                 .iter()
                 .map(|b| b.text().chars().count())
