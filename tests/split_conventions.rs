@@ -993,3 +993,50 @@ fn a_byline_under_stacked_headlines_goes_with_the_text_under_it() {
         (&["谷业凯".to_owned()][..], None)
     );
 }
+
+#[test]
+fn a_lists_items_are_paragraphs_and_its_last_is_whole() {
+    let items = "1.排查风险隐患一千余处\n2.建成网格服务站三十个";
+    let page = format!("{STORY_HEAD}为贯彻落实党中央决策部署，\n进一步做好基层治理工作，取\n得了以下成效：\n{items}");
+    let out = split_page(&page);
+    let article = only_article(&out);
+    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "为贯彻落实党中央决策部署，进一步做好基层治理工作，取得了以下成效：",
+            "1.排查风险隐患一千余处",
+            "2.建成网格服务站三十个"
+        ]
+    );
+    assert!(!article.continued, "{texts:#?}");
+    // Items that close their sentences: a last one without a stop was cut off.
+    let sentences = format!("{STORY_HEAD}{BODY}\n1.排查风险隐患一千余处。\n2.建成网格服务站三十");
+    assert!(only_article(&split_page(&sentences)).continued);
+}
+
+#[test]
+fn a_picture_set_under_a_list_follows_the_list() {
+    let page = format!(
+        "{STORY_HEAD}{BODY}\n◆排查风险隐患一千余处\n◆建成网格服务站三十个\n\
+         图为社区网格员入户走访。\n本报记者 李华 摄"
+    );
+    let out = split_page(&page);
+    let kinds: Vec<(&str, &str)> = only_article(&out)
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text } => ("paragraph", text.as_str()),
+            Block::Heading { text } => ("heading", text.as_str()),
+            Block::Caption { text, .. } => ("caption", text.as_str()),
+        })
+        .collect();
+    assert_eq!(
+        &kinds[1..],
+        [
+            ("paragraph", "◆排查风险隐患一千余处"),
+            ("paragraph", "◆建成网格服务站三十个"),
+            ("caption", "图为社区网格员入户走访。")
+        ]
+    );
+}

@@ -454,6 +454,10 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     if has_sentence_mark(text) || text.ends_with(['，', '、', '：', ':']) || !body(i + 1) {
         return 0;
     }
+    // Another item of its kind right under it: a list's item, not a heading over text.
+    if same_list(text, page.lines[i + 1].text) {
+        return 0;
+    }
     let next = &page.lines[i + 1];
     let remainder = !has_sentence_mark(next.text)
         && !next.text.ends_with(['，', '、', '：', ':'])
@@ -470,19 +474,38 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
 /// often).
 pub const BULLETS: [char; 4] = ['■', '●', '◆', '▶'];
 
+/// How an item is numbered or marked: the items of one list share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// `1.`, `2、`
+    Digits,
+    /// `一、`
+    Numeral,
+    /// `（三）`
+    Bracketed,
+    /// `①`
+    Circled,
+    /// `■`, `◆`, …: the bullet itself.
+    Bullet(char),
+}
+
 /// `1.春华锂业…`, `2、…`, `一、…`, `（三）…`, `①…`, `■…`: an item numbered or marked with a
 /// bullet (not a number, `15.98万…`).
 pub fn starts_item(text: &str) -> bool {
+    item_marker(text).is_some()
+}
+
+/// The marker `text` opens with as a list's item (see [`starts_item`]).
+pub fn item_marker(text: &str) -> Option<Marker> {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let mut rest = text[digits..].chars();
-        return rest.next().is_some_and(|c| ".、．".contains(c))
+        let item = rest.next().is_some_and(|c| ".、．".contains(c))
             && !rest.next().is_some_and(|c| c.is_ascii_digit());
+        return item.then_some(Marker::Digits);
     }
     let mut chars = text.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
+    let first = chars.next()?;
     let numeral = |c: char| {
         matches!(
             c,
@@ -490,15 +513,24 @@ pub fn starts_item(text: &str) -> bool {
         )
     };
     match first {
-        '（' | '(' => chars.next().is_some_and(numeral),
-        '①'..='⑳' => true,
-        _ if BULLETS.contains(&first) => true,
+        '（' | '(' => chars
+            .next()
+            .is_some_and(numeral)
+            .then_some(Marker::Bracketed),
+        '①'..='⑳' => Some(Marker::Circled),
+        _ if BULLETS.contains(&first) => Some(Marker::Bullet(first)),
         _ if numeral(first) => {
             let rest = chars.as_str().trim_start_matches(numeral);
-            text.len() - rest.len() <= 3 * '一'.len_utf8() && rest.starts_with('、')
+            let item = text.len() - rest.len() <= 3 * '一'.len_utf8() && rest.starts_with('、');
+            item.then_some(Marker::Numeral)
         }
-        _ => false,
+        _ => None,
     }
+}
+
+/// Whether `a` and `b` open items of one list: the same marker.
+pub fn same_list(a: &str, b: &str) -> bool {
+    item_marker(a).is_some_and(|m| item_marker(b) == Some(m))
 }
 
 /// Ems of a paragraph's first-line indent (lost in the dump).
@@ -521,12 +553,17 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
                 continue;
             }
         }
+        let next = (i + 1..n)
+            .find(|&k| !matches!(page.roles[k], Role::Caption | Role::Credit | Role::Drop));
+        if next.is_some_and(|k| opens_list_item(page, para_start, i, k)) {
+            page.para_end[i] = true;
+            para_start = i + 1;
+            continue;
+        }
         let ends = page.lines[i].ends_sentence && !ends_before_title(page, i);
         if !ends && !closes_aside(page, para_start, i) {
             continue;
         }
-        let next = (i + 1..n)
-            .find(|&k| !matches!(page.roles[k], Role::Caption | Role::Credit | Role::Drop));
         let short = page.lines[i].width <= full[i] - slack;
         let next_short = next.is_none_or(|k| {
             page.roles[k] != Role::Body || page.lines[k].width <= full[k] - 1.5 * slack
@@ -556,6 +593,24 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
             para_start = i + 1;
         }
     }
+}
+
+/// Whether body line `k` opens a list's item, a paragraph of its own, after line `i`
+/// (the last of the paragraph begun at `start`): after the line introducing the list
+/// (`…取得了以下成效：`), one closing a sentence or an item's clause (`；`), or another item
+/// of the list. A line-end in running text never leaves the next line opening with an
+/// item's marker (`15.98万` is no item).
+fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
+    let item = page.lines[k].text;
+    if page.roles[k] != Role::Body || !starts_item(item) {
+        return false;
+    }
+    page.lines[i]
+        .text
+        .trim_end()
+        .ends_with(['：', ':', '；', ';'])
+        || page.lines[i].ends_sentence
+        || same_list(page.lines[start].text, item)
 }
 
 /// The labels that open each turn of a printed interview (`记者：…？` / `答：…`).

@@ -38,9 +38,13 @@ pub fn join_raw(lines: &[&str], cjk: bool) -> String {
 /// Adds `block` after `blocks`; when the last paragraph stops mid-sentence and `block` is a
 /// paragraph, it goes on in that one: one paragraph that another story set into it (or a
 /// page's end) cut in two, not two paragraphs. Joined as lines are (see [`join_raw`]).
+/// Captions after that paragraph (pictures set into it) stay after it.
 pub fn push_continuing(blocks: &mut Vec<Block>, block: Block) {
-    if let (Some(Block::Paragraph { text: last }), Block::Paragraph { text: next }) =
-        (blocks.last_mut(), &block)
+    let last = blocks
+        .iter_mut()
+        .rev()
+        .find(|b| !matches!(b, Block::Caption { .. }));
+    if let (Some(Block::Paragraph { text: last }), Block::Paragraph { text: next }) = (last, &block)
     {
         if !closes_text(last) {
             let cjk = last.chars().next_back().is_some_and(is_cjk)
@@ -198,6 +202,20 @@ mod tests {
         let mut blocks = vec![para("the men who par-")];
         push_continuing(&mut blocks, para("ticipated in the riot"));
         assert_eq!(blocks, [para("the men who participated in the riot")]);
+        // A picture set into the cut paragraph stays after it.
+        let caption = || Block::Caption {
+            text: "图为首饰展。".into(),
+            credit: None,
+        };
+        let mut blocks = vec![para("在不同历史时期，首饰"), caption()];
+        push_continuing(&mut blocks, para("制作工艺也在不断变化。"));
+        assert_eq!(
+            blocks,
+            [
+                para("在不同历史时期，首饰制作工艺也在不断变化。"),
+                caption()
+            ]
+        );
     }
 
     #[test]

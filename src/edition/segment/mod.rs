@@ -10,7 +10,7 @@ mod jumps;
 
 use super::advert::drop_adverts;
 use super::byline::{self, Byline};
-use super::classify::{is_box_label, Page, Role, BULLETS, COLUMN_LABEL};
+use super::classify::{is_box_label, same_list, Page, Role, BULLETS, COLUMN_LABEL};
 use super::furniture::{find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::latin;
@@ -92,6 +92,10 @@ struct Draft<'a> {
     last_width: f32,
     /// Widest body line of the current paragraph: the column's width.
     para_width: f32,
+    /// Captions set into the current paragraph (met while it was open), the last blocks
+    /// of the piece: the paragraph goes before them, read whole rather than after a
+    /// picture that only stood beside it.
+    captions_in_para: usize,
 }
 
 impl Draft<'_> {
@@ -397,10 +401,11 @@ impl<'a> Builder<'a> {
             None => (raw.as_str(), None),
         };
         let text = self.normalised(text);
-        self.draft()
-            .piece
-            .blocks
-            .push(Block::Caption { text, credit });
+        let d = self.draft();
+        d.piece.blocks.push(Block::Caption { text, credit });
+        if !d.para.is_empty() {
+            d.captions_in_para += 1;
+        }
     }
 
     /// A byline unit's text; `first` when it opens the unit (a later line names the same
@@ -890,8 +895,10 @@ impl<'a> Builder<'a> {
             }
         }
         let text = self.normalised(&raw);
+        let d = self.draft();
+        let at = d.piece.blocks.len() - std::mem::take(&mut d.captions_in_para);
         if !text.is_empty() {
-            self.draft().piece.blocks.push(Block::Paragraph { text });
+            d.piece.blocks.insert(at, Block::Paragraph { text });
         }
     }
 
@@ -908,7 +915,8 @@ impl<'a> Builder<'a> {
         // item on a line of its own (`◆远程医疗覆盖所有县区`) needs no stop to be whole.
         let cut = d
             .last_body
-            .is_some_and(|l| !ends_sentence(l) && !is_whole_item(l));
+            .is_some_and(|l| !ends_sentence(l) && !is_whole_item(l))
+            && !ends_with_list(&piece.blocks);
         if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
             piece.goes_on = piece.goes_on.max(GoesOn::CutOff);
         }
@@ -1186,9 +1194,27 @@ fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
 /// paragraph, cut like any), with no clause left open at its end (`，`, `、`, `：`) and no
 /// sentence in it that a cut could have stopped.
 fn is_whole_item(line: &str) -> bool {
-    line.starts_with(BULLETS)
-        && !line.ends_with(['，', '、', '：', ':', '；'])
-        && !has_sentence_mark(line)
+    line.starts_with(BULLETS) && !line.ends_with(OPEN_CLAUSE) && !has_sentence_mark(line)
+}
+
+/// The marks that leave a clause open at a line's end: the text goes on after them.
+const OPEN_CLAUSE: [char; 5] = ['，', '、', '：', ':', '；'];
+
+/// Whether the text ends with a list's last item, numbered like the item before it, both
+/// without a stop (`1.排查风险隐患一千余处` / `2.建成网格服务站三十个`): the list's items
+/// stand without one, so the last is whole too.
+fn ends_with_list(blocks: &[Block]) -> bool {
+    let mut paragraphs = blocks.iter().rev().filter_map(|b| match b {
+        Block::Paragraph { text } => Some(text.as_str()),
+        _ => None,
+    });
+    let (Some(last), Some(before)) = (paragraphs.next(), paragraphs.next()) else {
+        return false;
+    };
+    same_list(before, last)
+        && [before, last]
+            .iter()
+            .all(|item| !item.ends_with(OPEN_CLAUSE) && !has_sentence_mark(item))
 }
 
 /// Whether every line of `para` but its first (indented) and last (the one in question)
