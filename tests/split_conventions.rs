@@ -1040,3 +1040,29 @@ fn a_picture_set_under_a_list_follows_the_list() {
         ]
     );
 }
+
+#[test]
+fn a_masthead_over_a_headline_and_its_wire_credit_is_no_part_of_the_story() {
+    // The paper's name at the page's top stops mid-sentence, like text the headline below
+    // could top; the wire credit under the headline says its story starts there.
+    let page = "THE EVENING HERALD\n\
+                VOL. XII, NO. 141 PORTLAND, OREGON, TUESDAY, MARCH 14, 1916 PRICE ONE CENT\n\
+                GERMAN SUBMARINE\nSINKS LINER OFF\nIRISH COAST\n\
+                Many Passengers Believed Lost\nWhen Vessel Goes Down\n\
+                (By United Press.)\n\
+                LONDON, March 14.—The steamer\nMaloja of the Peninsular line was\n\
+                sunk by a German submarine off the\ncoast of Ireland this morning.";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.dateline.as_deref(), Some("LONDON, March 14."));
+    assert!(
+        article.blocks[0].text().starts_with("The steamer Maloja"),
+        "{:#?}",
+        article.blocks
+    );
+    assert!(
+        out.dropped.iter().any(|d| d == "THE EVENING HERALD"),
+        "{:#?}",
+        out.dropped
+    );
+}

@@ -616,8 +616,9 @@ impl<'a> Builder<'a> {
             });
             return;
         }
-        let dated = page.lines.get(end).is_some() && page.opens_with_lead(end);
-        self.open_with_head(h, dated);
+        let opens = page.lines.get(end).is_some()
+            && (page.roles[end] == Role::Byline || page.opens_with_lead(end));
+        self.open_with_head(h, opens);
     }
 
     /// True when a headline ending before line `next` interrupts a titled article's
@@ -688,12 +689,13 @@ impl<'a> Builder<'a> {
             && !headline::shares_word_pair(above, main)
     }
 
-    /// Opens an article under headline `h`; `dated` when a dateline follows it.
+    /// Opens an article under headline `h`; `opens` when a byline or a dateline follows
+    /// it.
     ///
     /// A headline in the middle of an untitled text's sentence usually tops that text;
-    /// not when a dateline follows it, which opens a story of its own.
-    fn open_with_head(&mut self, h: Headline, dated: bool) {
-        let mid_text = !dated
+    /// not when a byline or a dateline follows it, which opens a story of its own.
+    fn open_with_head(&mut self, h: Headline, opens: bool) {
+        let mid_text = !opens
             && self.cur.as_ref().is_some_and(|d| {
                 d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
             });
