@@ -135,13 +135,24 @@ pub fn is_title_case(text: &str) -> bool {
     // The cheap tests first: most lines fail them.
     let starts = text.starts_with(|c: char| c.is_ascii_uppercase() || c == '"');
     // Commas make a list of names, not a headline.
-    if !starts || text.contains([',', ';']) || text.ends_with('-') {
+    if !starts || lists(text) || text.ends_with('-') {
         return false;
     }
     let words = count_capitalised(text, |_, _| true);
     // Short ones (`List of Letters`) count too, unless they end a sentence (`Clyde Akin.`).
     let short = words.all <= 5 && !text.ends_with('.');
     (words.long >= 3 || short && words.long >= 2) && words.caps * 10 >= words.long * 8
+}
+
+/// Whether `text` holds a comma or semicolon, as a list of names does; not a comma that
+/// groups a number's digits (`$200,000`).
+fn lists(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b',', b';', bytes).any(|i| {
+        let digit_at =
+            |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+        bytes[i] == b';' || !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)))
+    })
 }
 
 /// A line's words as the title-case tests count them: all of them, the longer ones
@@ -162,6 +173,10 @@ fn count_capitalised(text: &str, weighs: impl Fn(usize, &str) -> bool) -> WordCo
         caps: 0,
     };
     for (k, w) in text.split_whitespace().enumerate() {
+        // A number (`$200,000`, `1916`) is neither case: it is not counted.
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
         counts.all += 1;
         if w.len() > 3 && weighs(k, w) {
             counts.long += 1;
@@ -185,7 +200,7 @@ fn is_title_wrap(text: &str) -> bool {
     words.long > 0
         && words.caps == words.long
         && (words.all <= 5 || words.long >= 3)
-        && !text.contains([',', ';'])
+        && !lists(text)
 }
 
 /// A headline's lines share its column: over a banner wider than the page's column, a

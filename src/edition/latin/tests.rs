@@ -123,6 +123,15 @@ fn title_case_sees_past_opening_punctuation() {
     assert!(!is_title_wrap("O'Donnell Iselin, Soliciting"));
 }
 
+#[test]
+fn a_number_in_a_title_case_line_is_neither_case() {
+    // A number is no word of either case, and the comma grouping its digits lists nothing.
+    assert!(is_title_case("Bonds to the Amount of $200,000"));
+    assert!(is_title_case("Fire Destroys 1,200 Acres of Timber"));
+    assert!(!is_title_case("Smith, Jones and Brown Will Speak"));
+    assert!(!is_title_case("Bonds to the amount of $200,000"));
+}
+
 /// A stacked headline in type narrower than the column stands apart from the unfinished
 /// paragraph above it (a column the dump cut short).
 #[test]
