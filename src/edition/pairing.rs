@@ -756,6 +756,8 @@ impl Layout {
         let mut open: Option<(Option<usize>, Piece)> = None;
         let mut placed: Vec<Option<usize>> = vec![None; self.heads.len()];
         let mut resumed: Option<usize> = None;
+        // Where each story's second run starts among its blocks (see [`resumes`]).
+        let mut second_runs: Vec<(usize, usize)> = Vec::new();
         // Orphans met inside a run follow it, so the run stays whole.
         let mut orphans: Vec<Piece> = Vec::new();
         let mut u = 0;
@@ -796,6 +798,9 @@ impl Layout {
                     out.append(&mut orphans);
                     // A story's second run (see [`resumes`]) goes on after its first.
                     resumed = labels[u].and_then(|h| placed[h]);
+                    if let Some(i) = resumed {
+                        second_runs.push((i, out[i].blocks.len()));
+                    }
                     if resumed.is_none() {
                         open = Some(match labels[u] {
                             Some(h) => (Some(h), take_head(&mut pieces[self.heads[h]])),
@@ -832,8 +837,29 @@ impl Layout {
         }
         close(&mut out, &mut open, &mut placed);
         out.append(&mut orphans);
+        for (i, at) in second_runs {
+            put_runs_in_sentence_order(&mut out[i].blocks, at);
+        }
         out
     }
+}
+
+/// A story printed in two runs whose second run stops mid-sentence on the words its
+/// first run opens with (`…双方达成初步调剂意` / `向，研究所出具…`: 意向): the first run
+/// was printed ahead of its place and goes after the second, the sentence joined.
+/// `at` is where the second run starts among `blocks`.
+fn put_runs_in_sentence_order(blocks: &mut Vec<Block>, at: usize) {
+    let (first, second) = blocks.split_at(at);
+    let (Some(Block::Paragraph { text: opens }), Some(Block::Paragraph { text: stops })) =
+        (first.first(), second.last())
+    else {
+        return;
+    };
+    if closes_text(stops) || !word_across_lines(stops, opens) {
+        return;
+    }
+    let first: Vec<Block> = blocks.drain(..at).collect();
+    append_continuing(blocks, first);
 }
 
 /// Puts the run being built at the end of `out`, noting where its headline's story went.

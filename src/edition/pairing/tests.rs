@@ -449,3 +449,26 @@ fn a_band_of_heads_gives_the_text_left_over_to_its_free_head() {
     );
     assert_eq!(out[0].authors, ["潘妙"]);
 }
+
+#[test]
+fn a_first_run_that_finishes_the_second_runs_sentence_goes_after_it() {
+    let para = |t: &str| Block::Paragraph { text: t.to_owned() };
+    let first = ["向，研究所出具仪器测试报告，共同完成了资产的无偿划转手续。"];
+    let second = [
+        "某单位价值15.3万元的25件摄影器材，借助平台无偿调剂。",
+        "皖西学院工作人员查询发现，通过电话和线上沟通等，双方达成初步调剂意",
+    ];
+    let mut blocks: Vec<Block> = first.iter().chain(&second).map(|t| para(t)).collect();
+    put_runs_in_sentence_order(&mut blocks, first.len());
+    assert_eq!(
+        blocks,
+        [para(second[0]), para(&format!("{}{}", second[1], first[0])),]
+    );
+    // A second run that closes its sentence, or whose words do not run on: as printed.
+    for stops in ["双方达成初步调剂意向。", "双方达成初步调剂的"] {
+        let mut blocks = vec![para(first[0]), para(stops)];
+        let printed = blocks.clone();
+        put_runs_in_sentence_order(&mut blocks, 1);
+        assert_eq!(blocks, printed, "{stops}");
+    }
+}
