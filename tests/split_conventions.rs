@@ -1066,3 +1066,13 @@ fn a_masthead_over_a_headline_and_its_wire_credit_is_no_part_of_the_story() {
         out.dropped
     );
 }
+
+#[test]
+fn a_story_naming_its_source_last_is_whole() {
+    for source in ["来源：人民网", "稿件来源：新华社"] {
+        let page = format!("{STORY_HEAD}{BODY}\n{source}");
+        let out = split_page(&page);
+        let article = only_article(&out);
+        assert!(!article.continued, "{source}: {:#?}", article.blocks);
+    }
+}

@@ -917,7 +917,7 @@ impl<'a> Builder<'a> {
         // item on a line of its own (`◆远程医疗覆盖所有县区`) needs no stop to be whole.
         let cut = d
             .last_body
-            .is_some_and(|l| !ends_sentence(l) && !is_whole_item(l))
+            .is_some_and(|l| !ends_sentence(l) && !is_whole_item(l) && !is_source_note(l))
             && !ends_with_list(&piece.blocks);
         if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
             piece.goes_on = piece.goes_on.max(GoesOn::CutOff);
@@ -1201,6 +1201,17 @@ fn is_whole_item(line: &str) -> bool {
 
 /// The marks that leave a clause open at a line's end: the text goes on after them.
 const OPEN_CLAUSE: [char; 5] = ['，', '、', '：', ':', '；'];
+
+/// A story's source named on its last line (`来源：人民网`, `稿件来源：新华社`): it closes
+/// the text as a bracketed source note does, with no stop of its own.
+fn is_source_note(line: &str) -> bool {
+    const LABELS: [&str; 3] = ["来源", "稿件来源", "信息来源"];
+    let line = line.trim_start();
+    LABELS.iter().any(|label| {
+        line.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(['：', ':']) && rest.chars().count() <= 20)
+    })
+}
 
 /// Whether the text ends with a list's last item, numbered like the item before it, both
 /// without a stop (`1.排查风险隐患一千余处` / `2.建成网格服务站三十个`): the list's items
