@@ -2,7 +2,7 @@
 //!
 //! Recognised by newspaper conventions only: dates with weekdays, `第N版`/`第 N 页` (with
 //! the section: `第3版 要闻`), `今日8版`, editor credits (`编辑 … 美编 … 校对 …`,
-//! `本版责编：…`), the masthead's registration (`邮发代号：41-5`), a publication name with
+//! `本版责编：…`), where to write to the editors (`本版投稿邮箱：…`), the masthead's registration (`邮发代号：41-5`), a publication name with
 //! its page, QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
 //! `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
 //! `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in capitals with its weekday and year
@@ -169,6 +169,9 @@ fn furniture_re() -> &'static Regex {
                 r"|{colon}\s*[：:/]\s*\S.*",
                 // A chart's source, printed under it as its maker's credit is.
                 r"|(?:数据|资料)来源\s*[：:]\s*\S.*",
+                // Where to write to the page's editors: 本版投稿邮箱：…, 新闻热线：….
+                r"|(?:(?:本版)?投稿|本版)(?:邮箱|信箱|热线|电话)\s*[：:]\s*\S.*",
+                r"|(?:新闻|读者)热线\s*[：:]\s*\S.*",
                 r")$"
             ),
             n = PAGE_NUMERAL,
@@ -183,7 +186,7 @@ fn furniture_re() -> &'static Regex {
 
 /// The labels of a page's editors' credits that may be followed by a space instead of a
 /// colon (`编辑 张驰 美编 杨建楠`).
-const SPACED_CREDIT: &str = r"(?:本版)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)";
+const SPACED_CREDIT: &str = r"(?:本版|版面)?(?:责任)?(?:编辑|责编|美编|校对|版式|组版|视觉)";
 
 /// The labels of the other credits of a page's make-up, always with their colon.
 const COLON_CREDIT: &str =
@@ -207,6 +210,8 @@ fn may_be_furniture(line: &str) -> bool {
     line.starts_with([
         '本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排',
     ]) || line.starts_with(['数', '资']) && line.contains("来源")
+        || line.starts_with('投')
+        || line.starts_with(['新', '读']) && line.contains("热线")
         || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
         || opens_with_year(line)
         || opens_with_year_after_section(line)
@@ -354,9 +359,15 @@ mod tests {
             "国内统一连续出版物号：CN43-0011",
             "邮发代号：41-5",
             "扫码观看",
+            "版面编辑：王五 美术编辑：赵六",
+            "本版投稿邮箱：news@example.com",
+            "投稿信箱：tougao@example.com",
+            "新闻热线：0731-12345678",
         ] {
             assert!(is_furniture(l), "{l}");
         }
+        assert!(!is_furniture("投稿邮箱里的来信越来越多，"));
+        assert!(!is_furniture("新闻热线接到市民反映后，"));
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
         assert!(!is_furniture("出示医保码、扫码扣"));
         assert!(!is_furniture("设计 方案已通过专家评审，"));
