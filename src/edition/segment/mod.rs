@@ -898,7 +898,11 @@ impl<'a> Builder<'a> {
         }
         let text = self.normalised(&raw);
         let d = self.draft();
-        let at = d.piece.blocks.len() - std::mem::take(&mut d.captions_in_para);
+        let at = d
+            .piece
+            .blocks
+            .len()
+            .saturating_sub(std::mem::take(&mut d.captions_in_para));
         if !text.is_empty() {
             d.piece.blocks.insert(at, Block::Paragraph { text });
         }
