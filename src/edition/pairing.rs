@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::headline::Headline;
 use super::order::word_across_lines;
-use super::reflow::{append_continuing, push_continuing};
+use super::reflow::{append_continuing, push_continuing, remove_layout_spaces};
 use super::script::{closes_text, ends_sentence, has_sentence_mark, is_ideograph};
 use super::segment::{GoesOn, Piece};
 use crate::article::Block;
@@ -32,6 +32,8 @@ use crate::article::Block;
 const MAX_HEADS: usize = 10;
 /// Title word pairs a headline's text must show for the page to look paired.
 const SEEN_PAIRS: usize = 1;
+/// Word pairs of a subhead the section under it must show (see [`is_bare_title`]).
+const SUBHEAD_PAIRS: usize = 2;
 /// How many times its own headline's weight a piece's text must give another (plus
 /// [`MIN_GAIN`]) before the pairing is in doubt: stories on one page share names.
 const DOUBT_RATIO: f32 = 2.0;
@@ -214,12 +216,18 @@ impl<const WORDS: usize> TermSet<WORDS> {
 /// `blocks` show [`SEEN_PAIRS`] of the ideograph pairs of `head`'s title (all of them
 /// when it has fewer).
 fn shows_title(head: &Headline, blocks: &[Block]) -> bool {
+    shows_title_pairs(head, blocks, SEEN_PAIRS)
+}
+
+/// `blocks` show `seen` of the ideograph pairs of `head`'s title (all of them when it
+/// has fewer).
+fn shows_title_pairs(head: &Headline, blocks: &[Block], seen: usize) -> bool {
     // The title's ideograph pairs (Latin and digit terms have the top bit set).
     let pairs: Vec<u64> = terms(&head.title)
         .into_iter()
         .filter(|t| t >> 63 == 0)
         .collect();
-    let need = SEEN_PAIRS.min(pairs.len());
+    let need = seen.min(pairs.len());
     let mut seen = vec![false; pairs.len()];
     let mut hits = 0;
     for b in blocks {
@@ -762,6 +770,8 @@ impl Layout {
         let mut orphans: Vec<Piece> = Vec::new();
         let mut u = 0;
         for k in 0..pieces.len() {
+            // A bare headline over text that goes on the run it stands in: a subhead.
+            let mut subhead: Option<Piece> = None;
             if let Some(h) = self.head_of[k] {
                 if !used[h] {
                     // An orphan again: its own body-side fields stay with it when it had no text.
@@ -770,7 +780,19 @@ impl Layout {
                         take_body_fields(&mut p, &mut pieces[k]);
                         p.goes_on = pieces[k].goes_on;
                     }
-                    if open.is_some() {
+                    let in_run = open.is_some() || resumed.is_some();
+                    // Text right under it, not a picture's caption as under a story's head,
+                    // that repeats its words as a section does its subhead's.
+                    let text_under =
+                        matches!(pieces[k].blocks.first(), Some(Block::Paragraph { .. }));
+                    let heads_section = |p: &Piece| {
+                        p.head
+                            .as_ref()
+                            .is_some_and(|h| shows_title_pairs(h, &pieces[k].blocks, SUBHEAD_PAIRS))
+                    };
+                    if in_run && text_under && is_bare_title(&p) && heads_section(&p) {
+                        subhead = Some(p);
+                    } else if in_run {
                         orphans.push(p);
                     } else {
                         out.push(p);
@@ -796,6 +818,7 @@ impl Layout {
                 if starts {
                     close(&mut out, &mut open, &mut placed);
                     out.append(&mut orphans);
+                    out.extend(subhead.take());
                     // A story's second run (see [`resumes`]) goes on after its first.
                     resumed = labels[u].and_then(|h| placed[h]);
                     if let Some(i) = resumed {
@@ -812,6 +835,24 @@ impl Layout {
                     Some(i) => &mut out[i],
                     None => &mut open.get_or_insert_with(|| (None, Piece::default())).1,
                 };
+                if let Some(sub) = subhead.take() {
+                    // A subhead stands between paragraphs, after a finished sentence, with
+                    // only bare titles between (a stack of subheads): a byline there opens
+                    // another story, and a line amid a sentence is no subhead.
+                    let after_sentence = matches!(
+                        p.blocks.last(),
+                        Some(Block::Paragraph { text }) if closes_text(text)
+                    );
+                    if after_sentence && orphans.iter().all(is_bare_title) {
+                        let titles = orphans.drain(..).chain([sub]).filter_map(|o| o.head);
+                        // A heading's text is the text's, its layout spaces removed.
+                        let text = |h: Headline| remove_layout_spaces(&h.title);
+                        p.blocks
+                            .extend(titles.map(|h| Block::Heading { text: text(h) }));
+                    } else {
+                        orphans.push(sub);
+                    }
+                }
                 if unit.first {
                     take_body_fields(p, &mut pieces[k]);
                 }
@@ -834,6 +875,8 @@ impl Layout {
                 };
                 u += 1;
             }
+            // A subhead whose text no unit brought stays an orphan (never dropped here).
+            orphans.extend(subhead);
         }
         close(&mut out, &mut open, &mut placed);
         out.append(&mut orphans);
@@ -842,6 +885,19 @@ impl Layout {
         }
         out
     }
+}
+
+/// A headline that is a subhead if it stands inside a story's text: a title alone, with
+/// no kicker, deck, byline, dateline or jump of its own.
+fn is_bare_title(p: &Piece) -> bool {
+    p.head
+        .as_ref()
+        .is_some_and(|h| h.kicker.is_none() && h.subtitle.is_none())
+        && p.authors.is_empty()
+        && p.blocks.is_empty()
+        && p.dateline.is_none()
+        && p.continued_from.is_none()
+        && !p.continued()
 }
 
 /// A story printed in two runs whose second run stops mid-sentence on the words its

@@ -472,3 +472,36 @@ fn a_first_run_that_finishes_the_second_runs_sentence_goes_after_it() {
         assert_eq!(blocks, printed, "{stops}");
     }
 }
+
+#[test]
+fn a_bare_head_over_text_its_story_claims_is_that_storys_subhead() {
+    // A subhead between two of a story's paragraphs, read as a headline over the second:
+    // the text speaks of the story's headline, and of the subhead's words too.
+    let story = with_body(
+        head("物尽其用，唤醒沉睡资产 调剂共享平台"),
+        &["财政部建立全国资产调剂共享平台，物尽其用，唤醒了沉睡资产。"],
+    );
+    let section = "各地推动对接，平衡供需，物尽其用，唤醒沉睡资产；调剂共享平台上，\
+                   让每一件资产物尽其用。";
+    let subhead = with_body(head("线上对接供需 盘活闲置设备"), &[section]);
+    let other = with_body(
+        head("春耕时节田野忙"),
+        &["眼下正值播种季节，湖南各地农民抢抓农时育秧插秧。"],
+    );
+    let out = pair_by_words(vec![story, subhead, other]);
+    assert_eq!(out.len(), 2, "{:#?}", titles_and_starts(&out));
+    let kinds: Vec<(&str, &str)> = out[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text } => ("heading", text.as_str()),
+            b => ("text", b.text()),
+        })
+        .collect();
+    assert_eq!(
+        kinds[1],
+        ("heading", "线上对接供需盘活闲置设备"),
+        "{kinds:#?}"
+    );
+    assert_eq!(kinds[2], ("text", section));
+}
