@@ -3,10 +3,11 @@
 //! An advertisement speaks to the reader for the advertiser: it says `you` and `your`, or
 //! quotes prices (`$1.00`, `25c.`), while saying `we`, `our` and `us` often; and it is
 //! short, carries no dateline, and is signed by a firm's name rather than a byline. A
-//! news report addresses the reader only in quotations, which run long. This module does
-//! not find ads inside a story's text; only whole pieces are dropped. Other display
-//! matter goes the same way: untitled text all in capitals, and a headline over a few
-//! words that finish no sentence.
+//! news report addresses the reader only in quotations, which run long. Inside a story's
+//! text only classified ads are found (`WANTED—…`, `FOR SALE—…`: a label in capitals and
+//! its dash), which end the text they follow; otherwise whole pieces are dropped. Other
+//! display matter goes the same way: untitled text all in capitals, and a headline over a
+//! few words that finish no sentence.
 
 use super::headline::Headline;
 use super::script::{ends_sentence, is_capitals};
@@ -18,14 +19,58 @@ const AD_MAX_WORDS: usize = 200;
 /// Fewest reader-address words (`you`, `our`, …) per hundred words of an advertisement.
 const AD_MIN_ADDRESS_PERCENT: usize = 4;
 
+/// The labels that open a classified advertisement, in capitals before a dash or a stop
+/// (`WANTED—Girl for general housework.`, `FOR SALE.—Good team of horses.`).
+const CLASSIFIED_LABELS: [&str; 12] = [
+    "WANTED",
+    "HELP WANTED",
+    "SITUATION WANTED",
+    "POSITION WANTED",
+    "FOR SALE",
+    "FOR RENT",
+    "FOR EXCHANGE",
+    "FOR TRADE",
+    "TO LET",
+    "LOST",
+    "FOUND",
+    "STRAYED",
+];
+
 /// Moves the pieces that read as advertisements or other display matter to `dropped`,
-/// text and all.
+/// text and all; and the classified advertisements a piece's text ends in.
 pub fn drop_adverts(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
+    for piece in pieces.iter_mut() {
+        drop_classifieds(piece, dropped);
+    }
     let (ads, kept): (Vec<Piece>, Vec<Piece>) = std::mem::take(pieces)
         .into_iter()
         .partition(|p| is_advert(p) || is_display(p));
     *pieces = kept;
     dropped.extend(ads.into_iter().flat_map(into_texts));
+}
+
+/// Drops the classified advertisements at the end of `piece`'s text: from the first
+/// paragraph that opens with a classified label on, as a column of want ads runs to the
+/// column's end (`FOR SALE—Good team of horses.` / `Inquire of J. W. Smith.`). A piece
+/// left without text keeps its headline for the display test.
+fn drop_classifieds(piece: &mut Piece, dropped: &mut Vec<String>) {
+    let first = piece.blocks.iter().position(|b| match b {
+        Block::Paragraph { text } => is_classified(text),
+        _ => false,
+    });
+    if let Some(k) = first {
+        dropped.extend(piece.blocks.drain(k..).map(|b| b.text().to_owned()));
+    }
+}
+
+/// True when `text` opens with a classified advertisement's label and its dash or stop.
+fn is_classified(text: &str) -> bool {
+    CLASSIFIED_LABELS.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start_matches('.');
+            rest.starts_with(['—', '-', '–'])
+        })
+    })
 }
 
 /// True when `piece` reads as an advertisement (see the module doc).
@@ -202,6 +247,28 @@ mod tests {
         assert!(is_display(&untitled(
             "Best stores Advertise in the Patriot"
         )));
+    }
+
+    #[test]
+    fn classified_ads_end_a_pieces_text() {
+        let mut locals = piece("LOCAL BREVITIES", "Mr. J. H. Brown returned from Portland.");
+        for text in [
+            "WANTED—Girl for general housework.",
+            "FOR SALE.—Good team of horses.",
+            "Inquire of J. W. Smith.",
+        ] {
+            locals.blocks.push(Block::Paragraph {
+                text: text.to_owned(),
+            });
+        }
+        let mut pieces = vec![locals];
+        let mut dropped = Vec::new();
+        drop_adverts(&mut pieces, &mut dropped);
+        assert_eq!(pieces[0].blocks.len(), 1);
+        assert_eq!(dropped.len(), 3);
+        // A word in capitals that opens a story's sentence is no label.
+        assert!(!is_classified("WANTED by the police, the man fled."));
+        assert!(!is_classified("LOST in the storm were two barns."));
     }
 
     #[test]
