@@ -1076,3 +1076,25 @@ fn a_story_naming_its_source_last_is_whole() {
         assert!(!article.continued, "{source}: {:#?}", article.blocks);
     }
 }
+
+#[test]
+fn a_jump_broken_over_two_lines_ends_the_text_and_marks_it_continued() {
+    let english = "NEW BRIDGE TO BE BUILT\nThe city council met last night and\n\
+                   voted to build a new bridge. (Continued on\nPage Eight.)";
+    let chinese = format!("{STORY_HEAD}{BODY}（下转\n第3版）");
+    for (page, jump, last) in [
+        (
+            english.to_owned(),
+            "(Continued on Page Eight.)",
+            "a new bridge.",
+        ),
+        (chinese, "（下转第3版）", "取得了明显成效。"),
+    ] {
+        let out = split_page(&page);
+        let article = only_article(&out);
+        assert!(article.continued, "{page}");
+        assert!(out.dropped.iter().any(|d| d == jump), "{:#?}", out.dropped);
+        let text = article.blocks.last().map(Block::text).unwrap_or_default();
+        assert!(text.ends_with(last), "{text}");
+    }
+}

@@ -351,7 +351,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A jump line; `apart` says it was printed apart from the text before it.
-    fn jump(&mut self, text: &'a str, apart: bool) {
+    fn jump(&mut self, text: &str, apart: bool) {
         self.out.dropped.push(text.to_owned());
         let Some(Jump { kind, page, .. }) = find_jump(text) else {
             return;
@@ -746,6 +746,9 @@ impl<'a> Builder<'a> {
             .then(|| find_jump(text))
             .flatten()
             .filter(|j| j.start > 0 && j.end == text.len());
+        if jump.is_none() && text.ends_with(['）', ')']) && self.jump_across_lines(text) {
+            return;
+        }
         let body = jump.as_ref().map_or(text, |j| text[..j.start].trim_end());
         let (body, end_mark) = split_end_mark(body);
         if let Some(mark) = end_mark {
@@ -766,6 +769,36 @@ impl<'a> Builder<'a> {
         if let Some(j) = jump {
             self.jump(&text[j.start..], false);
         }
+    }
+
+    /// A jump to another page that opens at the end of the paragraph's last line and ends
+    /// on line `text` (`…the property owners. (Continued on` / `Page Eight.)`): the jump
+    /// leaves the paragraph, which it closes, and marks the story continued. Returns
+    /// whether there was one.
+    fn jump_across_lines(&mut self, text: &'a str) -> bool {
+        let cjk = self.cjk;
+        let Some(d) = self.cur.as_mut() else {
+            return false;
+        };
+        let Some(&above) = d.para.last() else {
+            return false;
+        };
+        let joined = format!("{above}{}{text}", if cjk { "" } else { " " });
+        let Some(j) = find_jump(&joined) else {
+            return false;
+        };
+        if j.kind != JumpKind::To || j.end != joined.len() || j.start >= above.len() {
+            return false;
+        }
+        let kept = above[..j.start].trim_end();
+        d.para.pop();
+        if !kept.is_empty() {
+            d.para.push(kept);
+            d.last_body = Some(kept);
+        }
+        self.close_para();
+        self.jump(&joined[j.start..], false);
+        true
     }
 
     /// True when the article's text stops at the column's edge mid-sentence (or mid-word
