@@ -291,10 +291,11 @@ fn from_latin(lines: &[HeadLine]) -> Headline {
 
 /// Where a deck in smaller type starts under a title: the split after which every line
 /// but the last (which may be short) is clearly wider than any line above, the clearest
-/// such split if several. A deck of one line must be much wider.
+/// such split if several. A deck of one line must be much wider: half as wide again (a
+/// title's centred second line may be a third longer than its first).
 fn deck_at(lines: &[HeadLine]) -> Option<usize> {
     const WIDER: f32 = 1.1;
-    const WIDER_ALONE: f32 = 1.3;
+    const WIDER_ALONE: f32 = 1.5;
     let mut best: Option<(usize, f32)> = None;
     for k in 1..lines.len() {
         let title = widest(&lines[..k]);
@@ -478,6 +479,17 @@ mod tests {
             false,
         );
         assert_eq!(x.title, "NEW FRENCH GOVERNMENT");
+        // A title's second line a third longer than its first is the title still: a deck
+        // of one line in smaller type holds half as many characters again.
+        let x = headline_of(
+            &[
+                "MAYOR VETOES",
+                "PAVING ORDINANCE",
+                "Says Cost Is Too Great for",
+            ],
+            false,
+        );
+        assert_eq!(x.title, "MAYOR VETOES PAVING ORDINANCE");
         // Lines of one size are one title, whichever is longest.
         let x = headline_of(
             &[
