@@ -28,7 +28,8 @@ const FILLER_WORDS: usize = 12;
 
 /// True when `text` reads as a source credit: one to three capitalised words, past a
 /// dash, ending in a full stop, the last a word, not an initial or a title
-/// (`Houston Post.`, `—Exchange.`; not `J.`, `Mrs.`).
+/// (`Houston Post.`, `—Exchange.`; not `J.`, `Mrs.`, nor a person's signature,
+/// `—Mrs. George Adams.`).
 pub fn is_source_credit(text: &str) -> bool {
     let text = text.trim().trim_start_matches(['—', '-', '–', ' ']);
     // The cheap tests first: most lines fail them.
@@ -45,6 +46,7 @@ pub fn is_source_credit(text: &str) -> bool {
         && text.split_whitespace().all(is_capitalised)
         && letters >= 3
         && !super::ends_before_name(text)
+        && !super::opens_with_title(text)
 }
 
 /// Ends the paragraph before each credited item that starts on the line after a story
@@ -202,6 +204,7 @@ mod tests {
         assert!(!is_source_credit("Clyde Akin is here."));
         assert!(!is_source_credit("P. R. J."));
         assert!(!is_source_credit("the guest of Mrs."));
+        assert!(!is_source_credit("—Mrs. George Adams."));
         assert!(!is_source_credit("Joe Strippari, murder."));
         assert!(!is_source_credit("Houston Post"));
     }

@@ -261,13 +261,22 @@ pub(super) fn ends_text(line: &str) -> bool {
 /// True when `line` ends in a title that stands before a name (`the guest of Mrs.`): its
 /// stop ends no sentence, and the name goes on on the next line.
 pub fn ends_before_name(line: &str) -> bool {
-    const BEFORE_NAMES: [&str; 14] = [
-        "Mr.", "Mrs.", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.", "Col.", "Gen.", "Capt.",
-        "Gov.", "Lieut.", "Sen.",
-    ];
     let last = line.split_whitespace().next_back().unwrap_or_default();
     BEFORE_NAMES.contains(&last)
 }
+
+/// True when `text` opens with a title that stands before a name (`Mrs. George Adams.`):
+/// a person's name, not a paper's.
+pub fn opens_with_title(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    BEFORE_NAMES.contains(&first)
+}
+
+/// The titles that stand before a name, with their stop.
+const BEFORE_NAMES: [&str; 15] = [
+    "Mr.", "Mrs.", "Miss", "Messrs.", "Dr.", "Rev.", "Hon.", "Prof.", "Mme.", "Col.", "Gen.",
+    "Capt.", "Gov.", "Lieut.", "Sen.",
+];
 
 /// A single title-case line ending in a full stop, right after a finished paragraph, is a
 /// run-in subhead of the story it stands in (`Wheat Takes Drop.`), not a new headline:
