@@ -70,24 +70,35 @@ pub fn mark_latin_heads(page: &mut Page) {
 }
 
 /// The line in capitals or title case right under a `By …` line is the writer's
-/// credit (`Courier Staff Writer`, `STAFF CORRESPONDENT`), not a headline: it goes with
-/// the byline's label to `dropped`.
+/// credit (`Courier Staff Writer`, `STAFF CORRESPONDENT`, also in brackets: `(United
+/// Press Staff Correspondent)`), not a headline: it goes with the byline's label to
+/// `dropped`.
 fn mark_byline_credits(page: &mut Page) {
     for i in 1..page.lines.len() {
-        if is_under_by_line(page, i) && super::heads::is_head_shaped(page, i) {
+        if is_under_by_line(page, i)
+            && (super::heads::is_head_shaped(page, i) || is_bracketed_credit(page.lines[i].text))
+        {
             page.roles[i] = Role::Drop;
         }
     }
 }
 
-/// True when line `i` is right under a `By …` byline, where the writer's credit goes.
+/// A writer's credit in brackets: capitals or title case inside them.
+fn is_bracketed_credit(text: &str) -> bool {
+    let inner = text
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'));
+    inner.is_some_and(|t| is_head_text(t, 0.0))
+}
+
+/// True when line `i` is right under a `By …` byline (`BY …` too), where the writer's
+/// credit goes.
 pub fn is_under_by_line(page: &Page, i: usize) -> bool {
-    i > 0
-        && page.roles[i - 1] == Role::Byline
-        && page.lines[i - 1]
-            .text
-            .trim_start_matches('(')
-            .starts_with("By ")
+    i > 0 && page.roles[i - 1] == Role::Byline && {
+        let by = page.lines[i - 1].text.trim_start_matches('(');
+        by.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("By "))
+    }
 }
 
 /// The end of the head-shaped lines from `i`: capitalised lines, and the wrapped rest of a

@@ -274,3 +274,21 @@ fn a_label_over_list_entries_is_no_headline() {
     );
     assert_eq!(roles(&prose)[2], Role::Head);
 }
+
+#[test]
+fn a_writers_credit_in_brackets_under_a_by_line_is_dropped() {
+    let out = crate::edition::split(
+        "ALLIES GAIN GROUND\nON SOMME FRONT\nBY WILLIAM PHILIP SIMMS\n\
+         (United Press Staff Correspondent)\nLONDON, Aug. 4.—British troops today\n\
+         captured more than a mile of German\ntrenches north of the Somme river.",
+        &crate::article::EditionMeta::default(),
+    );
+    assert_eq!(out.articles.len(), 1, "{:#?}", out.articles);
+    let article = &out.articles[0];
+    assert_eq!(article.authors, ["WILLIAM PHILIP SIMMS"]);
+    assert_eq!(article.dateline.as_deref(), Some("LONDON, Aug. 4."));
+    assert!(out
+        .dropped
+        .iter()
+        .any(|d| d == "(United Press Staff Correspondent)"));
+}
