@@ -1098,3 +1098,18 @@ fn a_jump_broken_over_two_lines_ends_the_text_and_marks_it_continued() {
         assert!(text.ends_with(last), "{text}");
     }
 }
+
+#[test]
+fn a_wrapped_title_over_its_wrapped_subtitle_is_one_headline() {
+    let page = format!(
+        "第3版\n\n“十四五”规划目标任务\n圆满完成\n——国家发展改革委\n有关负责人答记者问\n\n{BODY}"
+    );
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "“十四五”规划目标任务圆满完成");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("——国家发展改革委有关负责人答记者问")
+    );
+    assert!(article.blocks[0].text().starts_with("为贯彻落实"));
+}

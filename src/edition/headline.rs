@@ -44,7 +44,10 @@ pub fn from_lines(lines: &[HeadLine], cjk: bool) -> Headline {
         None if in_three_sizes(lines) => (1, 1),
         marked => {
             let kicker_len = marked.unwrap_or_else(|| wide_kicker_len(lines));
-            (kicker_len, usize::from(has_subtitle(&lines[kicker_len..])))
+            let rest = &lines[kicker_len..];
+            let sub_len =
+                wrapped_subtitle_len(rest).unwrap_or_else(|| usize::from(has_subtitle(rest)));
+            (kicker_len, sub_len)
         }
     };
     let rest = &lines[kicker_len..];
@@ -110,6 +113,13 @@ pub const KICKER_WIDER: f32 = 1.4;
 /// The width of the widest of `lines`.
 pub fn widest(lines: &[HeadLine]) -> f32 {
     lines.iter().map(|l| l.1).fold(0.0, f32::max)
+}
+
+/// The lines of a subtitle wrapped onto a second line under the title: the dash opens
+/// the line before the last (`——国家发展改革委` / `有关负责人答记者问`).
+fn wrapped_subtitle_len(lines: &[HeadLine]) -> Option<usize> {
+    let k = lines.len().checked_sub(2).filter(|&k| k > 0)?;
+    opens_with_dash(lines[k].0).then_some(2)
 }
 
 fn has_subtitle(lines: &[HeadLine]) -> bool {

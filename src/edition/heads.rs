@@ -283,11 +283,18 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
         // Two or three characters alone: a column's label (`快评`), not a headline.
         page.roles[i] = Role::Drop;
     } else if shaped
-        && (stacked || end - i <= 3 && !at_column)
+        && (stacked
+            || (end - i <= 3 || end - i <= 4 && has_subtitle_line(page, i, end)) && !at_column)
         && !runs_on_from(page, end - 1, next)
     {
         (i..end).for_each(|k| page.roles[k] = Role::Head);
     }
+}
+
+/// Whether block `i..end` holds a subtitle: a line under its first opening with a dash
+/// (`——国家发展改革委`). A title wrapped over its wrapped subtitle runs to four lines.
+fn has_subtitle_line(page: &Page, i: usize, end: usize) -> bool {
+    (i + 1..end).any(|k| page.lines[k].text.starts_with("——"))
 }
 
 /// Whether the short line `i`, opening the block that ends before `next`, stands as a
