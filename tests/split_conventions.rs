@@ -1113,3 +1113,23 @@ fn a_wrapped_title_over_its_wrapped_subtitle_is_one_headline() {
     );
     assert!(article.blocks[0].text().starts_with("为贯彻落实"));
 }
+
+#[test]
+fn a_pages_section_and_a_briefs_label_are_dropped() {
+    let page = "第2版\n综合新闻\n\n我市召开\n安全生产工作会议\n\
+                本报讯（记者 李明）3月4日，我市召开安全生产工\n作会议，部署当前安全生产重点工作。\n\n\
+                简讯\n\n■ 3月3日，市图书馆举办阅读推广活动，\n吸引500余名市民参加。（张华）";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert!(article.title.ends_with("安全生产工作会议"), "{article:#?}");
+    assert_eq!(article.authors, ["李明"]);
+    for label in ["综合新闻", "简讯"] {
+        assert!(out.dropped.iter().any(|d| d == label), "{:#?}", out.dropped);
+    }
+    // The section over the rest of a story from another page is no headline printed
+    // after that text, for the story below it.
+    let page = format!("第2版\n综合新闻\n\n{MORE}\n\n{STORY_HEAD}{BODY}");
+    let out = split_page(&page);
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
+}

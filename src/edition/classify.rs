@@ -189,6 +189,9 @@ fn mark_furniture(page: &mut Page) {
         let text = page.lines[i].text;
         if is_furniture(text) || !page.cjk && is_masthead(text) {
             page.roles[i] = Role::Drop;
+            if let Some(k) = section_under_page_number(page, i) {
+                page.roles[k] = Role::Drop;
+            }
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`); a headline
             // set beside the code may come between them, printed in the same row.
             if let Some(k) = is_qr_label(text).then(|| qr_label_rest(page, i)).flatten() {
@@ -210,6 +213,22 @@ fn mark_furniture(page: &mut Page) {
         }
         i += 1;
     }
+}
+
+/// The page's section printed right under its page number (`第2版` / `综合新闻`): a short
+/// line of ideographs alone, in the same block.
+fn section_under_page_number(page: &Page, i: usize) -> Option<usize> {
+    const SECTION_CHARS: usize = 4;
+    let number = script::trim(page.lines[i].text);
+    if !(number.starts_with('第') && number.ends_with(['版', '页'])) {
+        return None;
+    }
+    let k = i + 1;
+    let line = page.lines.get(k).filter(|l| !l.blank_before)?;
+    let text = script::trim(line.text);
+    let chars = text.chars().count();
+    let section = (2..=SECTION_CHARS).contains(&chars) && text.chars().all(script::is_ideograph);
+    section.then_some(k)
 }
 
 /// The second line of the QR label at line `i`: the short line right under it, or the

@@ -33,7 +33,7 @@ fn cjk_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{1,12}?讯",
+            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{2,12}?讯",
             // `新华社消息`, `央视网消息`: a news agency's or paper's 消息, with no date.
             r"|[^\s（(，。、“”：:]{0,12}?[社报台网]消息))",
             r"\s*(?:[（(]([^（）()]{1,40})[）)])?",
@@ -616,8 +616,14 @@ pub fn is_name_line(line: &str) -> bool {
         }
         count += 1;
     }
-    count >= 2 && !(count == 4 && SURNAME_PROVINCES.iter().any(|p| p.chars().eq(opening)))
+    count >= 2
+        && !(count == 4 && SURNAME_PROVINCES.iter().any(|p| p.chars().eq(opening)))
+        && !LABELS_LIKE_NAMES.contains(&name.trim())
 }
+
+/// Column labels that open with a surname and read as a name (`简讯`: 简 is a surname):
+/// a box of briefs, a commentary, a feature, never a writer.
+const LABELS_LIKE_NAMES: [&str; 6] = ["简讯", "时评", "关注", "周刊", "文化", "金融"];
 
 /// A CJK character that may stand in a name: no punctuation, quote, dash or dot.
 fn is_name_char(c: char) -> bool {
@@ -873,6 +879,9 @@ mod tests {
         let b = parse_lead("据新华社北京1月1日电（记者姜琳）为贯彻").unwrap();
         assert_eq!(b.authors, ["姜琳"]);
         assert!(parse_lead("国家电网公司今年").is_none());
+        // A box of briefs is labelled with a word ending in 讯, no paper's name.
+        assert!(parse_lead("简讯").is_none() && parse_lead("快讯").is_none());
+        assert!(!is_name_line("简讯"));
         let b = parse_lead("本报讯（记者 王明 通讯员 李华）今年以来").unwrap();
         assert_eq!(b.authors, ["王明", "李华"]);
         assert_eq!(b.residue, "（记者通讯员）");
