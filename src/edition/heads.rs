@@ -142,6 +142,11 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         if !page.cjk && latin::is_under_by_line(page, j) {
             break;
         }
+        // The first line of a dateline wrapped over two (`WITH THE BRITISH ARMIES IN THE`
+        // / `FIELD, Aug. 4.—`) is the dateline's: the headline is above it.
+        if !page.cjk && j + 1 == anchor && latin::opens_dateline_with_next(page, j) {
+            continue;
+        }
         // A clause break inside a line as wide as the columns marks a line of body text,
         // unless a byline right under it vouches for it, or a dateline opening the block
         // under a line set apart (`来公园，20分钟感受自然“疗愈”` / `本报北京2月25日电`).

@@ -52,7 +52,9 @@ fn latin_lead_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             concat!(
-                r#"^([A-Z][A-Za-z'".\-]*(?:[ ,.]{{1,3}}[A-Z0-9][A-Za-z0-9'".\-)]*){{0,3}}[,.]?\s+"#,
+                // A war correspondent's place: `WITH THE BRITISH ARMIES IN THE FIELD`.
+                r#"^((?:WITH\s+THE\s+(?:[A-Z][A-Z'.\-]*\s+){{1,4}}(?:IN|ON|AT|NEAR)\s+(?:THE\s+)?)?"#,
+                r#"[A-Z][A-Za-z'".\-]*(?:[ ,.]{{1,3}}[A-Z0-9][A-Za-z0-9'".\-)]*){{0,3}}[,.]?\s+"#,
                 // With the OCR's commonest misreadings of `Dec`.
                 r"(?:{}|Deo|Iec|Per)\.?\s*[0-9JIB][0-9]?\.?)",
                 r"\s*(?:[-—–]+\s*)?",

@@ -53,7 +53,12 @@ pub fn mark_latin_heads(page: &mut Page) {
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
-        let end = block_end(page, i);
+        let mut end = block_end(page, i);
+        // A dateline's first line (`WITH THE BRITISH ARMIES IN THE` / `FIELD, Aug. 4.—`)
+        // is in capitals too, but ends on a word that leads into the next line.
+        if end > i && opens_dateline_with_next(page, end - 1) {
+            end -= 1;
+        }
         // Scraps without letters (`~`) may stand between a headline and its text.
         let text_at = (end..n)
             .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
@@ -69,6 +74,22 @@ pub fn mark_latin_heads(page: &mut Page) {
     }
 }
 
+/// Whether line `k` ends on a word that leads on (`THE`, `IN`, `OF`, …) and, read with
+/// the line under it, opens a dateline that runs into that line.
+pub fn opens_dateline_with_next(page: &Page, k: usize) -> bool {
+    const LEADING_ON: [&str; 8] = ["THE", "IN", "OF", "AT", "ON", "NEAR", "WITH", "AND"];
+    let text = page.lines[k].text.trim_end();
+    let last = text.rsplit(' ').next().unwrap_or_default();
+    if !LEADING_ON.contains(&last) {
+        return false;
+    }
+    let Some(next) = page.lines.get(k + 1) else {
+        return false;
+    };
+    let joined = format!("{text} {}", next.text.trim_start());
+    byline::parse_lead(&joined).is_some_and(|b| b.len > text.len() + 1)
+}
+
 /// The line in capitals or title case right under a `By …` line is the writer's
 /// credit (`Courier Staff Writer`, `STAFF CORRESPONDENT`, also in brackets: `(United
 /// Press Staff Correspondent)`), not a headline: it goes with the byline's label to
@@ -77,6 +98,7 @@ fn mark_byline_credits(page: &mut Page) {
     for i in 1..page.lines.len() {
         if is_under_by_line(page, i)
             && (super::heads::is_head_shaped(page, i) || is_bracketed_credit(page.lines[i].text))
+            && !opens_dateline_with_next(page, i)
         {
             page.roles[i] = Role::Drop;
         }

@@ -292,3 +292,28 @@ fn a_writers_credit_in_brackets_under_a_by_line_is_dropped() {
         .iter()
         .any(|d| d == "(United Press Staff Correspondent)"));
 }
+
+#[test]
+fn a_war_correspondents_dateline_over_two_lines_tops_no_story() {
+    const TEXT: &str = "WITH THE BRITISH ARMIES IN THE\nFIELD, Aug. 4.—British troops today\n\
+                        captured more than a mile of German\ntrenches north of the Somme river.";
+    for head in [
+        "ALLIES GAIN GROUND\nON SOMME FRONT\n",
+        "ALLIES GAIN GROUND\nBY JOHN SMITH\n",
+    ] {
+        let page = format!("{head}{TEXT}");
+        let out = crate::edition::split(&page, &crate::article::EditionMeta::default());
+        assert_eq!(out.articles.len(), 1, "{:#?}", out.articles);
+        let article = &out.articles[0];
+        assert!(
+            article.title.starts_with("ALLIES GAIN GROUND"),
+            "{}",
+            article.title
+        );
+        assert_eq!(
+            article.dateline.as_deref(),
+            Some("WITH THE BRITISH ARMIES IN THE FIELD, Aug. 4.")
+        );
+        assert!(article.blocks[0].text().starts_with("British troops today"));
+    }
+}
