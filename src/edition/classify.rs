@@ -11,7 +11,7 @@
 use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted, rethread};
 use super::byline;
 use super::furniture::{
-    find_jump, is_furniture, is_masthead, is_qr_label, JumpKind, BARE_JUMP_INITIALS,
+    find_jump, is_furniture, is_masthead, is_page_number, is_qr_label, JumpKind, BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
@@ -219,8 +219,7 @@ fn mark_furniture(page: &mut Page) {
 /// line of ideographs alone, in the same block.
 fn section_under_page_number(page: &Page, i: usize) -> Option<usize> {
     const SECTION_CHARS: usize = 4;
-    let number = script::trim(page.lines[i].text);
-    if !(number.starts_with('第') && number.ends_with(['版', '页'])) {
+    if !is_page_number(page.lines[i].text) {
         return None;
     }
     let k = i + 1;

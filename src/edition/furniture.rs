@@ -192,6 +192,23 @@ const SPACED_CREDIT: &str = r"(?:本版|版面)?(?:责任)?(?:编辑|责编|美�
 const COLON_CREDIT: &str =
     r"(?:本版)?(?:值班编辑|图片编辑|美术编辑|版式设计|视觉设计|设计|制图|排版)";
 
+/// True when `line` is the page's number alone (`第2版`, `第 3 页`, `第十二版`), as
+/// furniture's page branch reads it ([`PAGE_NUMERAL`], one to three of them).
+pub fn is_page_number(line: &str) -> bool {
+    let Some(number) = line
+        .trim()
+        .strip_prefix('第')
+        .and_then(|rest| rest.strip_suffix(['版', '页']))
+    else {
+        return false;
+    };
+    let numeral = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    };
+    let digits = number.trim();
+    (1..=3).contains(&digits.chars().count()) && digits.chars().all(numeral)
+}
+
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
     // At most 4 bytes a character: a line of up to 60 bytes has up to 60 characters, one
@@ -367,6 +384,10 @@ mod tests {
             assert!(is_furniture(l), "{l}");
         }
         assert!(!is_furniture("投稿邮箱里的来信越来越多，"));
+        for l in ["第2版", "第 3 页", "第十二版", "第０９版"] {
+            assert!(is_page_number(l), "{l}");
+        }
+        assert!(!is_page_number("第3版 要闻") && !is_page_number("第一次出版"));
         assert!(!is_furniture("新闻热线接到市民反映后，"));
         assert!(!is_furniture("11月8日，记者从市商务局获悉，"));
         assert!(!is_furniture("出示医保码、扫码扣"));
