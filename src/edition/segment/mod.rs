@@ -780,7 +780,9 @@ impl<'a> Builder<'a> {
         let Some(d) = self.cur.as_mut() else {
             return false;
         };
-        let Some(&above) = d.para.last() else {
+        // The jump opens on the line above, with its bracket: most lines hold none, and
+        // are spared the joining.
+        let Some(&above) = d.para.last().filter(|l| l.contains(['（', '('])) else {
             return false;
         };
         let joined = format!("{above}{}{text}", if cjk { "" } else { " " });
