@@ -796,8 +796,9 @@ impl<'a> Builder<'a> {
         d.para.pop();
         if !kept.is_empty() {
             d.para.push(kept);
-            d.last_body = Some(kept);
         }
+        // The text's last line is what is left of the paragraph's.
+        d.last_body = d.para.last().copied().or(d.last_body);
         self.close_para();
         self.jump(&joined[j.start..], false);
         true
