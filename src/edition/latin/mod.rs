@@ -14,11 +14,13 @@
 //! [`super::headline`]'s job.
 
 pub mod credits;
+mod crossheads;
 pub mod hyphens;
 mod lexicon;
 pub mod pieces;
 mod scraps;
 
+pub use crossheads::mark_crossheads;
 pub use scraps::mark_scraps;
 
 use super::byline;

@@ -317,3 +317,37 @@ fn a_war_correspondents_dateline_over_two_lines_tops_no_story() {
         assert!(article.blocks[0].text().starts_with("British troops today"));
     }
 }
+
+#[test]
+fn a_crosshead_in_a_wire_story_is_no_headline() {
+    let text = "WILSON NAMES NEW\n\
+                CABINET MEMBER\n\
+                By JOHN E. NEVIN.\n\
+                WASHINGTON, D. C., March 6.—President\n\
+                Wilson today nominated Newton D. Baker,\n\
+                former mayor of Cleveland, to be secretary\n\
+                of war. The nomination went to the senate.\n\
+                PACIFIST VIEWS DISCUSSED\n\
+                Mr. Baker is known as a pacifist and his\n\
+                selection caused some surprise in army\n\
+                circles here this afternoon.\n\
+                HIGH SCHOOL NOTES\n\
+                The senior class will give a play in the\n\
+                high school auditorium on Friday evening\n\
+                for the benefit of the class memorial.";
+    let r = roles(text);
+    assert_eq!(r[7], Role::Heading, "the text under it names Baker again");
+    assert_eq!(
+        r[11],
+        Role::Head,
+        "the text under it names no one of the story"
+    );
+    // A name the story gave only as a word of a nation (`the Baker troops`) tells nothing.
+    let loose = text.replace("nominated Newton D. Baker,", "nominated the Baker men,");
+    assert_eq!(roles(&loose)[7], Role::Head);
+    // Nor does a story without a byline or dateline run long enough for crossheads.
+    let local = text
+        .replace("By JOHN E. NEVIN.\n", "")
+        .replace("WASHINGTON, D. C., March 6.—", "");
+    assert_eq!(roles(&local)[6], Role::Head);
+}
