@@ -1115,13 +1115,16 @@ fn a_wrapped_title_over_its_wrapped_subtitle_is_one_headline() {
 }
 
 #[test]
-fn a_pages_section_and_a_briefs_label_are_dropped() {
+fn a_pages_section_is_dropped_and_a_title_the_text_says_is_whole() {
     let page = "第2版\n综合新闻\n\n我市召开\n安全生产工作会议\n\
                 本报讯（记者 李明）3月4日，我市召开安全生产工\n作会议，部署当前安全生产重点工作。\n\n\
                 简讯\n\n■ 3月3日，市图书馆举办阅读推广活动，\n吸引500余名市民参加。（张华）";
     let out = split_page(page);
     let article = only_article(&out);
-    assert!(article.title.ends_with("安全生产工作会议"), "{article:#?}");
+    // The text says the short line and the long one as one phrase: one title wrapped,
+    // neither a place kicker nor a title over its subtitle.
+    assert_eq!(article.title, "我市召开安全生产工作会议", "{article:#?}");
+    assert_eq!((&article.kicker, &article.subtitle), (&None, &None));
     assert_eq!(article.authors, ["李明"]);
     for label in ["综合新闻", "简讯"] {
         assert!(out.dropped.iter().any(|d| d == label), "{:#?}", out.dropped);

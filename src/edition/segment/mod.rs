@@ -543,8 +543,7 @@ impl<'a> Builder<'a> {
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
         groups = if self.cjk {
-            let names_text = |t: &str| names_text_below(t, page, end);
-            let (groups, rubrics) = take_short_leads(split_stacked_titles(groups), names_text);
+            let (groups, rubrics) = take_short_leads(split_stacked_titles(groups), page, end);
             self.out.dropped.extend(rubrics);
             groups
         } else {
@@ -598,6 +597,9 @@ impl<'a> Builder<'a> {
             self.draft().piece.head = Some(headline::from_lines(&g, self.cjk));
         }
         let mut h = headline::from_lines(&main, self.cjk);
+        if self.cjk {
+            join_run_on_subtitle(&mut h, page, end);
+        }
         h.kicker = match (kicker, h.kicker.take()) {
             (Some(a), Some(b)) => Some(format!("{a}{b}")),
             (a, b) => a.or(b),
@@ -1077,10 +1079,13 @@ const RUBRIC_EMS: f32 = 5.0;
 /// kicker (`四川成都`), set apart as a group of its own for [`is_place_kicker`]; else a
 /// column's rubric (`人民时评` over `莫让虚假测评误导消费`), returned to be dropped. A line
 /// that shares a word with the line below may be a short title over its subtitle (`春耕` /
-/// `全省春耕备耕…`), and is left to the other rules.
+/// `全省春耕备耕…`), and is left to the other rules, as is one the text under the headline
+/// (ending before line `end`) runs on from into the line below: the two are one title
+/// wrapped (`我市召开` / `安全生产工作会议` over `…我市召开安全生产工作会议，…`).
 fn take_short_leads<'a>(
     groups: Vec<Vec<HeadLine<'a>>>,
-    names_text: impl Fn(&str) -> bool,
+    page: &Page,
+    end: usize,
 ) -> (Vec<Vec<HeadLine<'a>>>, Vec<String>) {
     /// Ems by which the line under a rubric is wider at least.
     const WIDER_BY: f32 = 3.0;
@@ -1092,13 +1097,14 @@ fn take_short_leads<'a>(
             && g[1].1 >= g[0].1 + WIDER_BY
             && is_bare_phrase(g[0].0)
             && !g[0].0.contains('：')
-            && !headline::shares_word_pair(&g[..1], &g[1..]);
+            && !headline::shares_word_pair(&g[..1], &g[1..])
+            && !text_below_runs_on(page, end, g[0].0, g[1].0);
         if !leads {
             out.push(g);
             continue;
         }
         let rest = g.split_off(1);
-        if names_text(g[0].0) {
+        if names_text_below(g[0].0, page, end) {
             out.push(g);
         } else {
             rubrics.push(g[0].0.to_owned());
@@ -1174,6 +1180,30 @@ fn text_below<'a>(page: &Page<'a>, end: usize) -> Vec<HeadLine<'a>> {
         .take_while(|&k| matches!(page.roles[k], Role::Body | Role::Byline))
         .map(|k| (page.lines[k].text, page.lines[k].width))
         .collect()
+}
+
+/// Characters of the line below that the text must run on into from the line above.
+const RUNS_ON: usize = 2;
+
+/// True when the text under the headline (ending before line `end`) holds `line` run on
+/// into the first characters of `next`: it says the two lines as one phrase.
+fn text_below_runs_on(page: &Page, end: usize, line: &str, next: &str) -> bool {
+    let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let phrase: String = bare(line) + &bare(next).chars().take(RUNS_ON).collect::<String>();
+    let text: String = text_below(page, end).iter().map(|l| bare(l.0)).collect();
+    text.contains(&phrase)
+}
+
+/// A title over a longer line that the text under it (ending before line `end`) says as one
+/// phrase with it is one title wrapped, not a title and its subtitle (`我市召开` /
+/// `安全生产工作会议` over `…我市召开安全生产工作会议，…`).
+fn join_run_on_subtitle(h: &mut Headline, page: &Page, end: usize) {
+    if let Some(sub) = h
+        .subtitle
+        .take_if(|sub| text_below_runs_on(page, end, &h.title, sub))
+    {
+        h.title.push_str(&sub);
+    }
 }
 
 /// Characters a kicker naming where the story happens (`四川成都`) holds at most.
