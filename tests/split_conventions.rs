@@ -1120,7 +1120,9 @@ fn a_pages_section_is_dropped_and_a_title_the_text_says_is_whole() {
                 本报讯（记者 李明）3月4日，我市召开安全生产工\n作会议，部署当前安全生产重点工作。\n\n\
                 简讯\n\n■ 3月3日，市图书馆举办阅读推广活动，\n吸引500余名市民参加。（张华）";
     let out = split_page(page);
-    let article = only_article(&out);
+    // The brief under `简讯` is a story of its own (see the briefs test).
+    assert_eq!(out.articles.len(), 2, "{:#?}", out.articles);
+    let article = &out.articles[0];
     // The text says the short line and the long one as one phrase: one title wrapped,
     // neither a place kicker nor a title over its subtitle.
     assert_eq!(article.title, "我市召开安全生产工作会议", "{article:#?}");
@@ -1135,4 +1137,44 @@ fn a_pages_section_is_dropped_and_a_title_the_text_says_is_whole() {
     let out = split_page(&page);
     let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
+}
+
+#[test]
+fn briefs_under_their_label_are_stories_of_their_own_signed_by_their_writers() {
+    let page = format!(
+        "{STORY_HEAD}{BODY}\n\n简讯\n\n■ 3月3日，市图书馆举办阅读推广活\n动，500余名市民参加。（张华）\n\
+         ■ 近日，市交通运输局开通3条定制\n公交线路，方便市民出行。\n（王丽）"
+    );
+    let out = split_page(&page);
+    let signed: Vec<(&str, Vec<&str>)> = out
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.title.as_str(),
+                a.authors.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("基层治理见实效", vec!["王明"]),
+        ("", vec!["张华"]),
+        ("", vec!["王丽"]),
+    ];
+    assert_eq!(signed, expected, "{:#?}", out.articles);
+    assert!(out.articles[0]
+        .blocks
+        .last()
+        .unwrap()
+        .text()
+        .ends_with("明显成效。"));
+    assert_eq!(
+        out.articles[1].blocks[0].text(),
+        "■3月3日，市图书馆举办阅读推广活动，500余名市民参加。"
+    );
+    assert!(
+        out.dropped.iter().any(|d| d == "简讯"),
+        "{:#?}",
+        out.dropped
+    );
 }

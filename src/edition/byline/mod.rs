@@ -721,6 +721,22 @@ pub fn trailing_credit(text: &str) -> Option<usize> {
     is_credit(inner).then_some(start)
 }
 
+/// Where the sign-off a paragraph's last line closes with starts (`…500余名市民参加。（张华）`,
+/// `…正式启用。（本报记者 李华）`): a writer's name or byline in brackets right after the
+/// text's sentence end, as short news signs off on the line of its last words.
+pub fn trailing_sign_off(text: &str) -> Option<usize> {
+    // Asked of every paragraph's last line, nearly all of which end otherwise.
+    let inner_end = text.strip_suffix('）')?.len();
+    let open = text[..inner_end].rfind('（')?;
+    let before = text[..open].trim_end();
+    let inner = &text[open + '（'.len_utf8()..inner_end];
+    let names = || {
+        is_name_line(inner)
+            || parse_line(inner).is_some_and(|b| !b.authors.is_empty() && b.dateline.is_none())
+    };
+    (!before.is_empty() && script::ends_sentence(before) && names()).then_some(open)
+}
+
 /// True when `line` is wholly in brackets, as a story's sign-off is (`（王明）`, `（本报记者
 /// 李华）`).
 pub fn is_bracketed(line: &str) -> bool {
@@ -1130,6 +1146,21 @@ mod tests {
             "R. Calhoun, Edna Cunningham,",
         ] {
             assert!(parse_signature(l).is_none(), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_sign_off_closing_a_paragraphs_last_line() {
+        let line = "500余名市民参加。（张华）";
+        assert_eq!(trailing_sign_off(line), Some(line.find('（').unwrap()));
+        assert!(trailing_sign_off("正式启用。（本报记者 李华）").is_some());
+        for l in [
+            "（张华）",                // a line of its own: a byline
+            "500余名市民参加（张华）", // no sentence end before it
+            "文件已印发。（见第3版）", // no name inside
+            "共排查隐患一千余处。（图①）",
+        ] {
+            assert!(trailing_sign_off(l).is_none(), "{l}");
         }
     }
 }

@@ -11,7 +11,7 @@ mod jumps;
 use super::advert::drop_adverts;
 use super::byline::{self, Byline};
 use super::classify::{is_box_label, same_list, Page, Role, BULLETS, COLUMN_LABEL};
-use super::furniture::{find_jump, Jump, JumpKind};
+use super::furniture::{self, find_jump, Jump, JumpKind};
 use super::headline::{self, HeadLine, Headline};
 use super::latin;
 use super::order::word_across_lines;
@@ -213,6 +213,17 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     }
     give_stray_authors(&mut b.out.pieces);
     b.out
+}
+
+/// True when the line above line `i` is a column's label the page dropped: two or three
+/// ideographs alone (`简讯`, `快评`), no page number (`第二版`).
+fn under_label(page: &Page, i: usize) -> bool {
+    i > 0 && page.roles[i - 1] == Role::Drop && {
+        let line = &page.lines[i - 1];
+        line.width <= COLUMN_LABEL
+            && line.text.chars().all(is_ideograph)
+            && !furniture::is_page_number(line.text)
+    }
 }
 
 /// The marks a wire story's text ends with (`…以上。（完）`): no part of what it says.
@@ -734,9 +745,18 @@ impl<'a> Builder<'a> {
         // dateline; only a headline starts a new story there.
         let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
         let cut = !jumped && self.cut_before(page, i);
-        if jumped || new_lead && !self.fold_deck() && (self.cjk || !titled) || cut {
-            // Text after a jump line, a signature or a cut-off column belongs to another
-            // article.
+        // A column's label between a finished story and the text under it (`简讯` over
+        // briefs) heads text of its own.
+        let labelled = fresh
+            && page.starts[i]
+            && under_label(page, i)
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|d| d.last_body.is_some_and(ends_sentence));
+        if jumped || new_lead && !self.fold_deck() && (self.cjk || !titled) || cut || labelled {
+            // Text after a jump line, a signature, a cut-off column or a label belongs to
+            // another article.
             self.finish();
         }
         if cut {
@@ -760,17 +780,37 @@ impl<'a> Builder<'a> {
                 return;
             }
         }
+        // Short news signs off on its text's last line (`…参加。（张华）`): the name is the
+        // story's writer, and what follows another story.
+        let sign_off = (self.cjk && jump.is_none())
+            .then(|| byline::trailing_sign_off(body))
+            .flatten();
+        let (body, sign_off) = match sign_off {
+            Some(k) => (body[..k].trim_end(), Some(&body[k..])),
+            None => (body, None),
+        };
         let d = self.draft();
         d.para.push(body);
         d.last_body = Some(body);
         d.last_width = page.lines[i].width;
         d.para_width = d.para_width.max(page.lines[i].width);
-        if page.para_end[i] || jump.is_some() {
+        if page.para_end[i] || jump.is_some() || sign_off.is_some() {
             self.close_para();
         }
         if let Some(j) = jump {
             self.jump(&text[j.start..], false);
         }
+        if let Some(s) = sign_off {
+            self.sign_off(s);
+        }
+    }
+
+    /// A sign-off closing the text's last line (`（张华）`): it names the story's writer
+    /// and ends the story.
+    fn sign_off(&mut self, text: &str) {
+        let b = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
+        self.apply_byline(b);
+        self.draft().signed = true;
     }
 
     /// A jump to another page that opens at the end of the paragraph's last line and ends
