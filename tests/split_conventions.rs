@@ -1178,3 +1178,34 @@ fn briefs_under_their_label_are_stories_of_their_own_signed_by_their_writers() {
         out.dropped
     );
 }
+
+#[test]
+fn a_papers_masthead_atop_the_page_is_dropped_and_a_wrapped_caption_is_whole() {
+    let page = format!(
+        "株洲日报\n\n2025年3月6日 星期四\n\n编者按：即日起，本报开设专栏，聚焦各地各部门的\n\
+         新举措新成效，敬请关注。\n\n{STORY_HEAD}{BODY}\n\n\
+         3月5日，在株洲市天元区一家企业，工人正在\n装配新能源汽车电机。 株洲日报全媒体记者/刘晨 摄"
+    );
+    let out = split_page(&page);
+    // The paper's name heads no text: the editor's note under it stands untitled.
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
+    assert!(
+        out.dropped.iter().any(|d| d == "株洲日报"),
+        "{:#?}",
+        out.dropped
+    );
+    let article = &out.articles[1];
+    // The credit stands out past the caption's column on its last line: the line above,
+    // narrower than that line but wider than its text, is the caption's too.
+    let caption = first_caption(article);
+    assert_eq!(
+        caption,
+        Some((
+            "3月5日，在株洲市天元区一家企业，工人正在装配新能源汽车电机。",
+            Some("株洲日报全媒体记者/刘晨 摄")
+        )),
+        "{:#?}",
+        article.blocks
+    );
+}

@@ -11,7 +11,8 @@
 use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted, rethread};
 use super::byline;
 use super::furniture::{
-    find_jump, is_furniture, is_masthead, is_page_number, is_qr_label, JumpKind, BARE_JUMP_INITIALS,
+    find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label, JumpKind,
+    BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
@@ -186,9 +187,16 @@ fn mark_names_in_text(page: &mut Page) {
 fn mark_furniture(page: &mut Page) {
     let n = page.lines.len();
     let mut i = 0;
+    // No line read yet but furniture: the paper's name printed here is its masthead.
+    let mut atop = true;
     while i < n {
         let text = page.lines[i].text;
-        if is_furniture(text) || !page.cjk && is_masthead(text) {
+        let masthead = if page.cjk {
+            atop && is_paper_name(text)
+        } else {
+            is_masthead(text)
+        };
+        if is_furniture(text) || masthead {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {
                 page.roles[k] = Role::Drop;
@@ -212,6 +220,7 @@ fn mark_furniture(page: &mut Page) {
         if page.roles[i] == Role::Drop && page.lines.get(i + 1).is_some_and(|l| l.blank_before) {
             page.starts[i + 1] = true;
         }
+        atop &= page.roles[i] == Role::Drop;
         i += 1;
     }
 }
@@ -264,12 +273,14 @@ fn mark_captions(page: &mut Page) {
         mark_picture_notes(page);
     }
     for i in 0..page.lines.len() {
-        let credited = page.cjk
-            && page.roles[i] == Role::Body
-            && byline::trailing_credit(page.lines[i].text).is_some();
-        let widest = if credited {
+        let credit = (page.cjk && page.roles[i] == Role::Body)
+            .then(|| byline::trailing_credit(page.lines[i].text))
+            .flatten();
+        let widest = if let Some(k) = credit {
             page.roles[i] = Role::Caption;
-            page.lines[i].width
+            // The credit may stand out past the column on the caption's last line: the
+            // caption's own text there is what the lines above it wrap to.
+            script::width(page.lines[i].text[..k].trim_end())
         } else if page.roles[i] == Role::Credit {
             0.0
         } else {

@@ -209,6 +209,30 @@ pub fn is_page_number(line: &str) -> bool {
     (1..=3).contains(&digits.chars().count()) && digits.chars().all(numeral)
 }
 
+/// The endings of a newspaper's name (`株洲日报`, `北京晚报`, `中国青年报`).
+const PAPER_NAME_ENDS: [&str; 9] = [
+    "日报",
+    "晚报",
+    "晨报",
+    "早报",
+    "时报",
+    "商报",
+    "都市报",
+    "青年报",
+    "法治报",
+];
+
+/// True when `line` is a newspaper's name alone, as its masthead prints it atop a page
+/// (`株洲日报`): three to eight ideographs ending as a paper's name does. Only the page's
+/// top tells a masthead from a headline, which the caller knows.
+pub fn is_paper_name(line: &str) -> bool {
+    let line = line.trim();
+    let count = line.chars().count();
+    (3..=8).contains(&count)
+        && line.chars().all(is_ideograph)
+        && PAPER_NAME_ENDS.iter().any(|end| line.ends_with(end))
+}
+
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
     // At most 4 bytes a character: a line of up to 60 bytes has up to 60 characters, one
@@ -420,6 +444,23 @@ mod tests {
             "NUMBER OF DEAD RISES",
         ] {
             assert!(!is_masthead(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_papers_name() {
+        for l in ["株洲日报", "北京晚报", "中国青年报", " 湖南日报 "] {
+            assert!(is_paper_name(l), "{l}");
+        }
+        for l in [
+            "喜报",
+            "春耕捷报",
+            "全市通报表彰",
+            "株洲日报讯",
+            "人民日报 第9版",
+            "日报",
+        ] {
+            assert!(!is_paper_name(l), "{l}");
         }
     }
 }
