@@ -763,7 +763,7 @@ fn an_english_page_of_today_keeps_its_stories_apart() {
 }
 
 /// A wire story's end mark (`（完）`), at the end of its last line or on a line of its own,
-/// is no part of its text.
+/// is no part of its text, and ends it.
 #[test]
 fn a_wire_storys_end_mark_is_dropped() {
     for gap in ["", "\n"] {
@@ -772,6 +772,14 @@ fn a_wire_storys_end_mark_is_dropped() {
         let last = article.blocks.last().unwrap().text();
         assert!(last.ends_with("取得了明显成效。"), "{gap:?}: {last}");
         assert!(out.dropped.iter().any(|d| d == "（完）"), "{gap:?}");
+        // It ends the story: text under it is another's.
+        let out = split_page(&format!("{STORY_HEAD}{BODY}{gap}（完）\n{MORE}"));
+        let starts: Vec<&str> = out
+            .articles
+            .iter()
+            .map(|a| &a.blocks[0].text()[..6])
+            .collect();
+        assert_eq!(starts, ["为贯", "据介"], "{gap:?}: {:#?}", out.articles);
     }
 }
 

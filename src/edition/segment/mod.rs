@@ -84,7 +84,8 @@ struct Draft<'a> {
     headings: bool,
     /// A `（下转第N版）` line ended the article's text on this page.
     jumped: bool,
-    /// A signature under the text ended the article (English notices and letters).
+    /// A signature under the text (English notices and letters), a sign-off or an end
+    /// mark (`（完）`) ended the article.
     signed: bool,
     /// The headline's byline was set right under it, no blank line between.
     under_head: bool,
@@ -777,6 +778,7 @@ impl<'a> Builder<'a> {
             self.out.dropped.push(mark.to_owned());
             if body.is_empty() {
                 self.close_para();
+                self.end_story();
                 return;
             }
         }
@@ -794,8 +796,11 @@ impl<'a> Builder<'a> {
         d.last_body = Some(body);
         d.last_width = page.lines[i].width;
         d.para_width = d.para_width.max(page.lines[i].width);
-        if page.para_end[i] || jump.is_some() || sign_off.is_some() {
+        if page.para_end[i] || jump.is_some() || sign_off.is_some() || end_mark.is_some() {
             self.close_para();
+        }
+        if end_mark.is_some() {
+            self.end_story();
         }
         if let Some(j) = jump {
             self.jump(&text[j.start..], false);
@@ -810,6 +815,12 @@ impl<'a> Builder<'a> {
     fn sign_off(&mut self, text: &str) {
         let b = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
         self.apply_byline(b);
+        self.end_story();
+    }
+
+    /// The story's text ended (signed off, or closed by `（完）`): text after it is
+    /// another story's.
+    fn end_story(&mut self) {
         self.draft().signed = true;
     }
 
