@@ -1060,19 +1060,31 @@ fn a_masthead_over_a_headline_and_its_wire_credit_is_no_part_of_the_story() {
                 (By United Press.)\n\
                 LONDON, March 14.—The steamer\nMaloja of the Peninsular line was\n\
                 sunk by a German submarine off the\ncoast of Ireland this morning.";
-    let out = split_page(page);
-    let article = only_article(&out);
-    assert_eq!(article.dateline.as_deref(), Some("LONDON, March 14."));
-    assert!(
-        article.blocks[0].text().starts_with("The steamer Maloja"),
-        "{:#?}",
-        article.blocks
+    // Without the line of volume and date under it, the name would stack onto the
+    // headline in capitals: only its place atop the page and its form tell it.
+    let bare = page.replace(
+        "VOL. XII, NO. 141 PORTLAND, OREGON, TUESDAY, MARCH 14, 1916 PRICE ONE CENT\n",
+        "",
     );
-    assert!(
-        out.dropped.iter().any(|d| d == "THE EVENING HERALD"),
-        "{:#?}",
-        out.dropped
-    );
+    for page in [page, bare.as_str()] {
+        let out = split_page(page);
+        let article = only_article(&out);
+        assert_eq!(
+            article.title,
+            "GERMAN SUBMARINE SINKS LINER OFF IRISH COAST"
+        );
+        assert_eq!(article.dateline.as_deref(), Some("LONDON, March 14."));
+        assert!(
+            article.blocks[0].text().starts_with("The steamer Maloja"),
+            "{:#?}",
+            article.blocks
+        );
+        assert!(
+            out.dropped.iter().any(|d| d == "THE EVENING HERALD"),
+            "{:#?}",
+            out.dropped
+        );
+    }
 }
 
 #[test]
@@ -1216,4 +1228,50 @@ fn a_papers_masthead_atop_the_page_is_dropped_and_a_wrapped_caption_is_whole() {
         "{:#?}",
         article.blocks
     );
+}
+
+#[test]
+fn a_letter_to_the_editor_opens_on_its_salutation_and_is_signed_by_its_pen_name() {
+    let page = "LETTER TO THE EDITOR\nEditor The Herald:\nI wish to call attention to the con\n\
+                dition of the sidewalks on Elm street,\nwhich are a disgrace to the city.\n\
+                A TAXPAYER.\nFARMERS HOLD PICNIC\nGREENVILLE, Aug. 14.—More than five\n\
+                hundred farmers and their families at\ntended the annual picnic of the county\n\
+                grange here today.";
+    let out = split_page(page);
+    let heads: Vec<(&str, Option<&str>, &[String])> = out
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.title.as_str(),
+                a.subtitle.as_deref(),
+                a.authors.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(heads.len(), 2, "{:#?}", out.articles);
+    assert_eq!(
+        heads[0],
+        ("LETTER TO THE EDITOR", None, &["A TAXPAYER".to_owned()][..])
+    );
+    assert!(out.articles[0].blocks[0]
+        .text()
+        .starts_with("Editor The Herald: I wish"));
+    assert_eq!(heads[1], ("FARMERS HOLD PICNIC", None, &[][..]));
+}
+
+#[test]
+fn a_decks_wrapped_line_with_a_comma_stays_in_the_deck_over_the_byline() {
+    let page = "RAILROAD STRIKE\nIS THREATENED\nBrotherhoods Will Vote on Walkout\n\
+                Next Week, Leaders Say\n(By Associated Press.)\n\
+                CHICAGO, Aug. 14.—Leaders of the four\nrailroad brotherhoods announced today\n\
+                that a strike vote would be taken next\nweek unless the managers granted the\n\
+                eight-hour day.";
+    let article = split_page(page).articles.remove(0);
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Brotherhoods Will Vote on Walkout Next Week, Leaders Say")
+    );
+    assert_eq!(article.dateline.as_deref(), Some("CHICAGO, Aug. 14."));
+    assert!(article.blocks[0].text().starts_with("Leaders of the four"));
 }

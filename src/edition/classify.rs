@@ -136,6 +136,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
     mark_captions(&mut page);
     if !cjk {
         latin::mark_signatures(&mut page);
+        latin::mark_letters(&mut page);
     }
     mark_heads(&mut page);
     if cjk {
@@ -191,11 +192,7 @@ fn mark_furniture(page: &mut Page) {
     let mut atop = true;
     while i < n {
         let text = page.lines[i].text;
-        let masthead = if page.cjk {
-            atop && is_paper_name(text)
-        } else {
-            is_masthead(text)
-        };
+        let masthead = atop && is_paper_name(text) || !page.cjk && is_masthead(text);
         if is_furniture(text) || masthead {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {

@@ -222,15 +222,69 @@ const PAPER_NAME_ENDS: [&str; 9] = [
     "法治报",
 ];
 
-/// True when `line` is a newspaper's name alone, as its masthead prints it atop a page
-/// (`株洲日报`): three to eight ideographs ending as a paper's name does. Only the page's
-/// top tells a masthead from a headline, which the caller knows.
+/// The nouns an English-language paper's name ends in (`THE EVENING HERALD`).
+const PAPER_NOUNS: [&str; 36] = [
+    "HERALD",
+    "TIMES",
+    "NEWS",
+    "TRIBUNE",
+    "JOURNAL",
+    "GAZETTE",
+    "POST",
+    "STAR",
+    "SUN",
+    "PATRIOT",
+    "ENTERPRISE",
+    "DEMOCRAT",
+    "REPUBLICAN",
+    "CHRONICLE",
+    "COURIER",
+    "EXPRESS",
+    "EXAMINER",
+    "DISPATCH",
+    "LEADER",
+    "RECORD",
+    "REGISTER",
+    "SENTINEL",
+    "BULLETIN",
+    "MERCURY",
+    "PRESS",
+    "CITIZEN",
+    "ADVOCATE",
+    "BANNER",
+    "EAGLE",
+    "GLOBE",
+    "INDEPENDENT",
+    "OBSERVER",
+    "REPORTER",
+    "REVIEW",
+    "TELEGRAM",
+    "TELEGRAPH",
+];
+
+/// Words an English-language paper's name runs to at most (`THE DAILY EVENING HERALD`).
+const PAPER_NAME_WORDS: usize = 5;
+
+/// True when `line` is a newspaper's name alone, as its masthead prints it atop a page:
+/// three to eight ideographs ending as a paper's name does (`株洲日报`), or a few words in
+/// capitals ending in a paper's noun (`THE EVENING HERALD`). Only the page's top tells a
+/// masthead from a headline, which the caller knows.
 pub fn is_paper_name(line: &str) -> bool {
     let line = line.trim();
     let count = line.chars().count();
-    (3..=8).contains(&count)
+    let chinese = (3..=8).contains(&count)
         && line.chars().all(is_ideograph)
-        && PAPER_NAME_ENDS.iter().any(|end| line.ends_with(end))
+        && PAPER_NAME_ENDS.iter().any(|end| line.ends_with(end));
+    chinese || is_english_paper_name(line)
+}
+
+fn is_english_paper_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = words.last().map(|w| w.trim_end_matches('.'));
+    (2..=PAPER_NAME_WORDS).contains(&words.len())
+        && words[0] == "THE"
+        && is_capitals(line)
+        && last.is_some_and(|w| PAPER_NOUNS.contains(&w))
 }
 
 /// True when `line` is page furniture on its own (see the module doc).
@@ -449,7 +503,13 @@ mod tests {
 
     #[test]
     fn a_papers_name() {
-        for l in ["株洲日报", "北京晚报", "中国青年报", " 湖南日报 "] {
+        for l in [
+            "株洲日报",
+            "北京晚报",
+            "中国青年报",
+            " 湖南日报 ",
+            "THE EVENING HERALD",
+        ] {
             assert!(is_paper_name(l), "{l}");
         }
         for l in [

@@ -510,11 +510,23 @@ fn latin_name(rest: &str) -> (&str, &str) {
     (name, &rest[name.len()..])
 }
 
+/// Words a pen name holds at most (`AN OLD SUBSCRIBER.`).
+const PEN_NAME_WORDS: usize = 4;
+
+/// A letter writer's pen name: a few words in capitals ending in a full stop (`A
+/// TAXPAYER.`, `FAIR PLAY.`). Headlines look so too: only a letter's end tells it.
+pub fn is_pen_name(line: &str) -> bool {
+    let text = line.trim_end();
+    (1..=PEN_NAME_WORDS).contains(&text.split_whitespace().count())
+        && text.ends_with('.')
+        && is_capitals(text)
+}
+
 /// A signature under a notice or a letter: a name with initials alone on its line
-/// (`H. A. JOHNSON`, `Harry W. Fee, P. M.`). A stop after the surname is punctuation,
-/// kept as residue.
+/// (`H. A. JOHNSON`, `Harry W. Fee, P. M.`), or a letter's pen name (`A TAXPAYER.`). A
+/// stop after the surname is punctuation, kept as residue.
 pub fn parse_signature(line: &str) -> Option<Byline> {
-    if !is_signature(line) {
+    if !is_signature(line) && !is_pen_name(line) {
         return None;
     }
     let name = line.trim_end();

@@ -16,11 +16,13 @@
 pub mod credits;
 mod crossheads;
 pub mod hyphens;
+mod letters;
 mod lexicon;
 pub mod pieces;
 mod scraps;
 
 pub use crossheads::mark_crossheads;
+pub use letters::mark_letters;
 pub use scraps::mark_scraps;
 
 use super::byline;
@@ -65,6 +67,9 @@ pub fn mark_latin_heads(page: &mut Page) {
         let text_at = (end..n)
             .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
             .unwrap_or(n);
+        // A letter's prose opens under its salutation.
+        let text_at =
+            text_at + usize::from(text_at < n && letters::is_salutation(page.lines[text_at].text));
         // The block may also run into the lower lines of a headline that a dateline under
         // it already marked (`WILL RELEASE PRISONERS.` above `Men Suspected of …`).
         let joins_head = page.roles.get(end) == Some(&Role::Head) && !page.starts[end];
@@ -145,7 +150,15 @@ pub fn wraps_title(page: &Page, k: usize) -> bool {
         && !page.lines[k - 1]
             .text
             .ends_with(['.', ',', ';', ':', '!', '?'])
-        && is_title_wrap(page.lines[k].text)
+        && !letters::is_salutation(page.lines[k].text)
+        && (is_title_wrap(page.lines[k].text)
+            || over_byline(page, k) && is_title_wrap_with_commas(page.lines[k].text))
+}
+
+/// True when the line under line `k` is a byline or opens with a dateline: what the
+/// last line of a headline stands on.
+fn over_byline(page: &Page, k: usize) -> bool {
+    page.roles.get(k + 1) == Some(&Role::Byline) || page.leads.get(k + 1) == Some(&true)
 }
 
 /// A headline starts fresh: not in the middle of running prose. The line above may still
@@ -230,12 +243,15 @@ fn is_capitalised(word: &str) -> bool {
 /// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
 /// its longer words are capitalised, but for a word broken at the line start.
 fn is_title_wrap(text: &str) -> bool {
+    is_title_wrap_with_commas(text) && !lists(text)
+}
+
+/// [`is_title_wrap`] but for its commas: a deck's rest may hold a comma (`Next Week,
+/// Leaders Say`) as a list of names does; only where it stands tells them apart.
+fn is_title_wrap_with_commas(text: &str) -> bool {
     let broken_first = |k: usize, w: &str| k == 0 && w.starts_with(char::is_lowercase);
     let words = count_capitalised(text, |k, w| !broken_first(k, w));
-    words.long > 0
-        && words.caps == words.long
-        && (words.all <= 5 || words.long >= 3)
-        && !lists(text)
+    words.long > 0 && words.caps == words.long && (words.all <= 5 || words.long >= 3)
 }
 
 /// A headline's lines share its column: over a banner wider than the page's column, a
