@@ -16,7 +16,7 @@ use super::furniture::JumpKind;
 use super::headline;
 use super::latin::{self, mark_latin_heads};
 use super::order::{is_justified, word_across_lines, wrap_reads_on};
-use super::script::{has_sentence_mark, leaves_open};
+use super::script::{has_sentence_mark, is_ideograph, leaves_open};
 
 /// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
 pub fn mark_heads(page: &mut Page) {
@@ -166,6 +166,12 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         // A headline's last line closes every quote it opens; a sentence cut at the
         // column's edge may not (`…结果“牛` over another story's byline).
         let cut_quote = taken == 0 && page.cjk && leaves_quote_open(page.lines[j].text);
+        // Two or three characters alone over the text (`要闻`, `快评`) are the page's or the
+        // column's label, which heads no story, not its headline.
+        if taken == 0 && page.cjk && is_lone_label(page, j, anchor) {
+            page.roles[j] = Role::Drop;
+            break;
+        }
         if !(is_head_shaped(page, j) || titled || wrap)
             || is_paragraph_tail(page, j, columns)
             || body_like
@@ -179,6 +185,20 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             break;
         }
     }
+}
+
+/// True when line `j`, right above text line `anchor`, is a label: a block of its own, no
+/// wider than a column's label, of ideographs alone, and no name (a byline stacked over
+/// another).
+fn is_lone_label(page: &Page, j: usize, anchor: usize) -> bool {
+    let line = &page.lines[j];
+    j + 1 == anchor
+        && page.roles[anchor] == Role::Body
+        && page.starts[j]
+        && page.starts[anchor]
+        && line.width <= COLUMN_LABEL
+        && line.text.chars().all(is_ideograph)
+        && !byline::is_name_line(line.text)
 }
 
 /// True when `text` opens more quotes or title marks than it closes.
