@@ -1165,38 +1165,41 @@ fn briefs_under_their_label_are_stories_of_their_own_signed_by_their_writers() {
         "{STORY_HEAD}{BODY}\n\n简讯\n\n■ 3月3日，市图书馆举办阅读推广活\n动，500余名市民参加。（张华）\n\
          ■ 近日，市交通运输局开通3条定制\n公交线路，方便市民出行。\n（王丽）"
     );
-    let out = split_page(&page);
-    let signed: Vec<(&str, Vec<&str>)> = out
-        .articles
-        .iter()
-        .map(|a| {
-            (
-                a.title.as_str(),
-                a.authors.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
-    let expected = [
-        ("基层治理见实效", vec!["王明"]),
-        ("", vec!["张华"]),
-        ("", vec!["王丽"]),
-    ];
-    assert_eq!(signed, expected, "{:#?}", out.articles);
-    assert!(out.articles[0]
-        .blocks
-        .last()
-        .unwrap()
-        .text()
-        .ends_with("明显成效。"));
-    assert_eq!(
-        out.articles[1].blocks[0].text(),
-        "■3月3日，市图书馆举办阅读推广活动，500余名市民参加。"
-    );
-    assert!(
-        out.dropped.iter().any(|d| d == "简讯"),
-        "{:#?}",
-        out.dropped
-    );
+    // The same page with its text double-spaced, as many dumps print it: there blank
+    // lines set no block apart, and the label stands alone between two of them.
+    let double_spaced = page
+        .replacen("\n\n", "\u{1}", 2)
+        .replace(['\n', '\u{1}'], "\n\n");
+    for page in [page, double_spaced] {
+        let out = split_page(&page);
+        let signed: Vec<(&str, Vec<&str>)> = out
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.title.as_str(),
+                    a.authors.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("基层治理见实效", vec!["王明"]),
+            ("", vec!["张华"]),
+            ("", vec!["王丽"]),
+        ];
+        assert_eq!(signed, expected, "{page}\n{:#?}", out.articles);
+        let story_end = out.articles[0].blocks.last().unwrap().text();
+        assert!(story_end.ends_with("明显成效。"), "{story_end}");
+        assert_eq!(
+            out.articles[1].blocks[0].text(),
+            "■3月3日，市图书馆举办阅读推广活动，500余名市民参加。"
+        );
+        assert!(
+            out.dropped.iter().any(|d| d == "简讯"),
+            "{:#?}",
+            out.dropped
+        );
+    }
 }
 
 #[test]

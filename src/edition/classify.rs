@@ -382,11 +382,15 @@ fn column_widths(page: &Page) -> Vec<f32> {
 pub const COLUMN_LABEL: f32 = 3.0;
 
 /// Whether line `i` is a column's label atop a story's text: two or three characters with
-/// no sentence mark, right under the story's headline or byline, over a line of running
-/// text.
+/// no sentence mark, right under the story's headline or byline, or set apart by blank
+/// lines (where every line is, a double-spaced dump tells no blocks), over a line of
+/// running text. A name set so is a byline.
 fn is_column_label(page: &Page, i: usize) -> bool {
     let line = &page.lines[i];
-    let story_start = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline);
+    let set_apart = line.blank_before
+        && page.lines.get(i + 1).is_some_and(|l| l.blank_before)
+        && !byline::is_name_line(line.text);
+    let story_start = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline) || set_apart;
     let over_text = page
         .lines
         .get(i + 1)
