@@ -1285,21 +1285,25 @@ fn a_label_over_a_datelined_story_heads_no_story() {
                 人大三次会议5日上午在人民大会堂开幕。国务院总理\n作政府工作报告。\n\n\
                 全国政协十四届三次会议闭幕\n\n新华社北京3月10日电 全国政协十四届三次会议10日\n\
                 上午在人民大会堂闭幕。会议圆满完成各项议程。";
-    let out = split_page(page);
-    let first = &out.articles[0];
-    assert_eq!(first.title, "", "{:#?}", out.articles);
-    assert_eq!(first.authors, ["张三", "李四"]);
-    assert_eq!(first.dateline.as_deref(), Some("新华社北京3月5日电"));
-    // Its text stays its own, though the next story's headline shares its words.
-    assert!(
-        first.blocks[0].text().starts_with("十四届全国人大"),
-        "{:#?}",
-        out.articles
-    );
-    assert_eq!(out.articles[1].title, "全国政协十四届三次会议闭幕");
-    assert!(
-        out.dropped.iter().any(|d| d == "要闻"),
-        "{:#?}",
-        out.dropped
-    );
+    // Double-spaced, as many dumps print their text: no blank line sets a block apart.
+    let double_spaced = page.replace('\n', "\n\n");
+    for page in [page, double_spaced.as_str()] {
+        let out = split_page(page);
+        let first = &out.articles[0];
+        assert_eq!(first.title, "", "{:#?}", out.articles);
+        assert_eq!(first.authors, ["张三", "李四"]);
+        assert_eq!(first.dateline.as_deref(), Some("新华社北京3月5日电"));
+        // Its text stays its own, though the next story's headline shares its words.
+        assert!(
+            first.blocks[0].text().starts_with("十四届全国人大"),
+            "{:#?}",
+            out.articles
+        );
+        assert_eq!(out.articles[1].title, "全国政协十四届三次会议闭幕");
+        assert!(
+            out.dropped.iter().any(|d| d == "要闻"),
+            "{:#?}",
+            out.dropped
+        );
+    }
 }

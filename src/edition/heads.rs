@@ -187,15 +187,15 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     }
 }
 
-/// True when line `j`, right above text line `anchor`, is a label: a block of its own, no
-/// wider than a column's label, of ideographs alone, and no name (a byline stacked over
-/// another).
+/// True when line `j`, right above text line `anchor`, is a label: a block of its own (or
+/// set apart by blank lines, where a double-spaced dump tells no blocks), no wider than a
+/// column's label, of ideographs alone, and no name (a byline stacked over another).
 fn is_lone_label(page: &Page, j: usize, anchor: usize) -> bool {
     let line = &page.lines[j];
     j + 1 == anchor
         && page.roles[anchor] == Role::Body
-        && page.starts[j]
-        && page.starts[anchor]
+        && (page.starts[j] || line.blank_before)
+        && (page.starts[anchor] || page.lines[anchor].blank_before)
         && line.width <= COLUMN_LABEL
         && line.text.chars().all(is_ideograph)
         && !byline::is_name_line(line.text)
