@@ -982,24 +982,30 @@ fn a_byline_under_stacked_headlines_goes_with_the_text_under_it() {
                 本报北京2月25日电 （记者谷业\n凯）国家知识产权局25日举行新闻发\n\
                 布会，介绍上海知识产权保护情况。\n上海每万人口高价值发明专利拥有量\n\
                 达57.9件，专利转化运用成效明显。";
-    let out = split_page(page);
-    let [salt, patents] = &out.articles[..] else {
-        panic!("two stories: {:#?}", out.articles);
-    };
-    assert_eq!(salt.title, "把盐碱地变成米粮川");
-    assert_eq!(
-        (salt.authors.as_slice(), salt.subtitle.as_deref()),
-        (&["窦皓".to_owned()][..], None)
-    );
-    assert!(salt
-        .blocks
-        .first()
-        .is_some_and(|b| b.text().starts_with("我国盐碱地多")));
-    assert_eq!(patents.title, "上海每万人口高价值发明专利拥有量达57.9件");
-    assert_eq!(
-        (patents.authors.as_slice(), patents.subtitle.as_deref()),
-        (&["谷业凯".to_owned()][..], None)
-    );
+    // The same with its text double-spaced, as many dumps print it: the name is set
+    // apart by blank lines, but so is every line of the text.
+    let (heads, text) = page.split_at(page.find("我国").unwrap());
+    let double_spaced = format!("{heads}{}", text.replace('\n', "\n\n"));
+    for page in [page, double_spaced.as_str()] {
+        let out = split_page(page);
+        let [salt, patents] = &out.articles[..] else {
+            panic!("two stories: {:#?}", out.articles);
+        };
+        assert_eq!(salt.title, "把盐碱地变成米粮川");
+        assert_eq!(
+            (salt.authors.as_slice(), salt.subtitle.as_deref()),
+            (&["窦皓".to_owned()][..], None)
+        );
+        assert!(salt
+            .blocks
+            .first()
+            .is_some_and(|b| b.text().starts_with("我国盐碱地多")));
+        assert_eq!(patents.title, "上海每万人口高价值发明专利拥有量达57.9件");
+        assert_eq!(
+            (patents.authors.as_slice(), patents.subtitle.as_deref()),
+            (&["谷业凯".to_owned()][..], None)
+        );
+    }
 }
 
 #[test]

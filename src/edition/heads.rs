@@ -57,10 +57,13 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     }
     // A bare name closes its block: a two-to-four character line inside a block is more
     // likely a line of a headline set in a narrow column.
-    let closes_block = page
-        .lines
-        .get(i + 1)
-        .is_none_or(|_| page.starts[i + 1] || page.roles[i + 1] != Role::Body);
+    // Where a dump double-spaces its text, blank lines above and below set it apart as
+    // well as a block's end would; not where they set apart the rows of columns.
+    let closes_block = page.lines.get(i + 1).is_none_or(|next| {
+        page.starts[i + 1]
+            || page.roles[i + 1] != Role::Body
+            || !page.may_interleave && page.lines[i].blank_before && next.blank_before
+    });
     // Nor is a short line under two other short lines: that is a stacked headline's end.
     let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
     // Bylines of headlines set side by side stack one under another, the last maybe run
