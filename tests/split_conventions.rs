@@ -1313,3 +1313,28 @@ fn a_label_over_a_datelined_story_heads_no_story() {
         );
     }
 }
+
+#[test]
+fn a_title_over_its_dashed_subtitle_heads_double_spaced_text() {
+    // Every line set apart by a blank line: no block tells the headline from the text,
+    // but a line opening with a dash under one that starts fresh is a subtitle.
+    let page = "“十四五”规划目标任务圆满完成\n——国家发展改革委有关负责人答记者问\n\
+                问：“十四五”规划实施情况\n如何？\n答：总体看，“十四五”规划确\n\
+                定的主要目标任务已经圆满完\n成。"
+        .replace('\n', "\n\n");
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "“十四五”规划目标任务圆满完成");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("——国家发展改革委有关负责人答记者问")
+    );
+    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "问：“十四五”规划实施情况如何？",
+            "答：总体看，“十四五”规划确定的主要目标任务已经圆满完成。"
+        ]
+    );
+}

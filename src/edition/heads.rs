@@ -37,6 +37,7 @@ pub fn mark_heads(page: &mut Page) {
     mark_standalone_heads(page);
     if page.cjk {
         mark_dash_kickers(page);
+        mark_dash_subtitles(page);
         mark_dropped_in_heads(page);
         mark_block_heads(page);
     } else {
@@ -386,6 +387,33 @@ fn mark_dash_kickers(page: &mut Page) {
         {
             page.roles[k] = Role::Head;
             page.starts[k] = true;
+        }
+    }
+}
+
+/// A title over its subtitle opening with a dash (`“十四五”规划目标任务圆满完成` /
+/// `——国家发展改革委有关负责人答记者问`) over text is a headline however the dump spaced its
+/// lines: running text breaks at a dash only inside a sentence, so a line opening with one
+/// under a line that starts fresh, after a finished sentence, is no text's.
+fn mark_dash_subtitles(page: &mut Page) {
+    for k in 1..page.lines.len().saturating_sub(1) {
+        let title = k - 1;
+        let fresh = title == 0
+            || page.roles[title - 1] != Role::Body
+            || page.lines[title - 1].ends_sentence;
+        let subtitle = page.lines[k].text;
+        if page.roles[k] == Role::Body
+            && page.roles[k + 1] == Role::Body
+            && subtitle.starts_with("——")
+            && !has_sentence_mark(subtitle)
+            && fresh
+            && (page.roles[title] == Role::Head || is_head_shaped(page, title))
+        {
+            page.roles[title] = Role::Head;
+            page.roles[k] = Role::Head;
+            page.starts[title] = true;
+            // One headline, whatever blank line the dump put between its lines.
+            page.starts[k] = false;
         }
     }
 }
