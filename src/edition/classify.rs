@@ -285,8 +285,36 @@ fn mark_captions(page: &mut Page) {
         };
         if !page.starts[i] {
             mark_caption_above(page, i, widest);
+        } else if page.cjk && page.roles[i] == Role::Credit {
+            mark_note_over_credit(page, i);
         }
     }
+}
+
+/// A credit set apart under the lines above it (`◆建成网格服务站三十个` / `图为社区网格员
+/// 入户走访。` / blank / `本报记者 李华 摄`) credits the picture whose note closes those
+/// lines, when the note opens as one (`图为`): it is the note's, not the text's it ends.
+fn mark_note_over_credit(page: &mut Page, credit: usize) {
+    let last = credit - 1;
+    if page.roles[last] != Role::Body || !page.lines[last].ends_sentence {
+        return;
+    }
+    // The note's first line, up to its most lines, none of them ending a sentence but its
+    // last, none opening a block but its first.
+    let lowest = credit.saturating_sub(NOTE_LINES);
+    let mut k = last;
+    while !opens_picture_note(page.lines[k].text) {
+        let goes_on = k > lowest
+            && !page.starts[k]
+            && page.roles[k - 1] == Role::Body
+            && !page.lines[k - 1].ends_sentence;
+        if !goes_on {
+            return;
+        }
+        k -= 1;
+    }
+    (k..credit).for_each(|j| page.roles[j] = Role::Caption);
+    page.starts[k] = true;
 }
 
 /// Most lines a caption without a credit runs to.
