@@ -1163,10 +1163,18 @@ fn a_pages_section_is_dropped_and_a_title_the_text_says_is_whole() {
     }
     // The section over the rest of a story from another page is no headline printed
     // after that text, for the story below it.
+    // Also where the dump double-spaced every line, the section not glued to its number.
     let page = format!("第2版\n综合新闻\n\n{MORE}\n\n{STORY_HEAD}{BODY}");
-    let out = split_page(&page);
-    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
-    assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
+    for page in [page.clone(), page.replace('\n', "\n\n")] {
+        let out = split_page(&page);
+        let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
+        assert!(
+            out.dropped.iter().any(|d| d == "综合新闻"),
+            "{:#?}",
+            out.dropped
+        );
+    }
 }
 
 #[test]

@@ -230,7 +230,11 @@ fn section_under_page_number(page: &Page, i: usize) -> Option<usize> {
         return None;
     }
     let k = i + 1;
-    let line = page.lines.get(k).filter(|l| !l.blank_before)?;
+    // In the same block; a double-spaced dump sets every line apart.
+    let line = page
+        .lines
+        .get(k)
+        .filter(|l| !l.blank_before || page.double_spaced)?;
     let text = script::trim(line.text);
     let chars = text.chars().count();
     let section = (2..=SECTION_CHARS).contains(&chars) && text.chars().all(script::is_ideograph);
