@@ -1350,3 +1350,21 @@ fn a_title_over_its_dashed_subtitle_heads_double_spaced_text() {
         ]
     );
 }
+
+#[test]
+fn a_wrapped_title_over_its_wrapped_dashed_subtitle_heads_double_spaced_text() {
+    let page =
+        format!("“十四五”规划目标任务\n圆满完成\n——国家发展改革委\n有关负责人答记者问\n{BODY}")
+            .replace('\n', "\n\n");
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "“十四五”规划目标任务圆满完成");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("——国家发展改革委有关负责人答记者问")
+    );
+    assert!(
+        article.blocks[0].text().starts_with("为贯彻落实"),
+        "{article:#?}"
+    );
+}
