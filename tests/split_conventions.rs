@@ -1035,6 +1035,8 @@ fn a_picture_set_under_a_list_follows_the_list() {
         "{STORY_HEAD}{BODY}\n◆排查风险隐患一千余处\n◆建成网格服务站三十个\n\
          图为社区网格员入户走访。\n本报记者 李华 摄"
     );
+    // A credit opening the page has no note above it (found by the property tests).
+    split_page("日A摄\n、");
     // The credit may also stand apart under the note: it still credits the picture.
     let apart = page.replace("\n本报记者 李华 摄", "\n\n本报记者 李华 摄");
     for page in [page, apart] {

@@ -299,7 +299,9 @@ fn mark_captions(page: &mut Page) {
 /// 入户走访。` / blank / `本报记者 李华 摄`) credits the picture whose note closes those
 /// lines, when the note opens as one (`图为`): it is the note's, not the text's it ends.
 fn mark_note_over_credit(page: &mut Page, credit: usize) {
-    let last = credit - 1;
+    let Some(last) = credit.checked_sub(1) else {
+        return;
+    };
     if page.roles[last] != Role::Body || !page.lines[last].ends_sentence {
         return;
     }
