@@ -133,6 +133,13 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
                     },
                     |b| (b.authors, b.residue),
                 );
+                // A note that names no one is no reporters' note: where the dump printed
+                // another column's line inside it (`（记` … `者谷业凯）`), it is text.
+                if !authors.iter().all(|a| is_plausible_name(a)) {
+                    b.len = dateline_end;
+                    b.residue.clear();
+                    return Some(b);
+                }
                 b.authors = authors;
                 b.residue = format!("{open}{residue}{close}{colon}");
             } else if colon.is_empty() {
@@ -152,6 +159,31 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
             ..Byline::default()
         }),
     }
+}
+
+/// Most characters of a Chinese name written without a middle dot: a compound surname
+/// and a two-character given name (`欧阳明月`).
+const NAME_CHARS: usize = 4;
+/// Most characters of a transliterated name, whose parts a middle dot joins
+/// (`阿依努尔·吐尔逊`).
+const DOTTED_NAME_CHARS: usize = 16;
+
+/// Whether `name`, one of the names a dateline's note lists, can be a person's: a Chinese
+/// name is a few name characters (more when a middle dot joins transliterated parts), no
+/// clause of running text.
+fn is_plausible_name(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    // Latin letters, and the leader writers' collective signature (`新华社评论员`).
+    if !chars.iter().any(|&c| is_cjk(c)) || name.ends_with("评论员") {
+        return true;
+    }
+    let dotted = chars.contains(&'·');
+    let most = if dotted {
+        DOTTED_NAME_CHARS
+    } else {
+        NAME_CHARS
+    };
+    chars.len() <= most && chars.iter().all(|&c| c == '·' || is_name_char(c))
 }
 
 /// Most characters a dateline's unbracketed reporters run to, up to their colon.
@@ -896,6 +928,22 @@ mod tests {
             let end = split_latin_lead(c.get(0).unwrap().as_str());
             assert_eq!(end, c.get(1).unwrap().end(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_dateline_note_that_names_no_one_stays_text() {
+        // Another column's lines printed inside the note: the dateline stands, the note is
+        // body text, and no clause of it passes for a reporter.
+        let text = "本报北京2月25日电 （记 会资金注入，平均每项专利成果 者谷业凯）国家知识产权局";
+        let b = parse_lead(text).unwrap();
+        assert_eq!(b.dateline.as_deref(), Some("本报北京2月25日电"));
+        assert!(b.authors.is_empty() && b.residue.is_empty());
+        assert!(text[b.len..].trim_start().starts_with("（记 会资金"));
+        // Names as reporters are named still: transliterated, and the leader writers'.
+        let b = parse_lead("新华社乌鲁木齐3月1日电（记者阿依努尔·吐尔逊）今年").unwrap();
+        assert_eq!(b.authors, ["阿依努尔·吐尔逊"]);
+        let b = parse_lead("新华社北京3月1日电（新华社评论员）今年").unwrap();
+        assert_eq!(b.authors, ["新华社评论员"]);
     }
 
     #[test]
