@@ -1370,3 +1370,28 @@ fn a_wrapped_title_over_its_wrapped_dashed_subtitle_heads_double_spaced_text() {
         "{article:#?}"
     );
 }
+
+/// Headlines set side by side: a column's label printed between the first story's byline
+/// and the second story's headline labels the second story. It is no part of the name
+/// above it (`本报记者 王明` / `快评`), nor of the text under the headline: it is dropped.
+#[test]
+fn a_label_under_a_whole_byline_is_no_part_of_the_name() {
+    let out = split_page(
+        "基层治理见实效\n\n本报记者 王明\n\n快评\n\n传统也是时尚，\n技艺当随时代\n\n\
+         传统首饰在不同语境中承担着\n不同的社会功能，形制亦随时代前\n进的步伐而不断改变。\n\n\
+         为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n年以来，我市各级各部门坚持\n\
+         问题导向，取得了明显成效。\n",
+    );
+    let by_title = |t: &str| out.articles.iter().find(|a| a.title == t).unwrap();
+    assert_eq!(by_title("基层治理见实效").authors, ["王明"]);
+    let labelled = by_title("传统也是时尚，技艺当随时代");
+    assert!(
+        labelled.blocks[0].text().starts_with("传统首饰"),
+        "{labelled:#?}"
+    );
+    assert!(
+        out.dropped.iter().any(|d| d == "快评"),
+        "{:#?}",
+        out.dropped
+    );
+}

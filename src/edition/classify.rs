@@ -425,10 +425,11 @@ fn is_column_label(page: &Page, i: usize) -> bool {
         && page.lines.get(i + 1).is_some_and(|l| l.blank_before)
         && !byline::is_name_line(line.text);
     let story_start = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline) || set_apart;
-    let over_text = page
-        .lines
-        .get(i + 1)
-        .is_some_and(|l| page.roles[i + 1] == Role::Body && l.width >= RUNNING_WIDTH);
+    // Over the story's text, or over the headline of the story it labels.
+    let over_text = page.lines.get(i + 1).is_some_and(|l| {
+        page.roles[i + 1] == Role::Body && l.width >= RUNNING_WIDTH
+            || page.roles[i + 1] == Role::Head
+    });
     story_start
         && over_text
         && line.width <= COLUMN_LABEL

@@ -114,9 +114,10 @@ fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
 }
 
 /// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the
-/// next line of the same block belongs to it.
+/// next line of the same block belongs to it. A label set apart under the byline
+/// (`本报记者 丁志军` / blank / `快评`) is no part of it.
 fn mark_byline_tail(page: &mut Page, i: usize) {
-    let Some(next) = page.lines.get(i + 1) else {
+    let Some(next) = page.lines.get(i + 1).filter(|l| !l.blank_before) else {
         return;
     };
     let name_part = next.text.chars().count() <= 3
