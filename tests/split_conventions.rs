@@ -1395,3 +1395,26 @@ fn a_label_under_a_whole_byline_is_no_part_of_the_name() {
         out.dropped
     );
 }
+
+/// Stories set side by side: another story's byline printed between two lines of a
+/// paragraph, which a word spans (`…让杨丽娜想` / `本报记者 李 蕊` / `法多了。`). The lines
+/// above it are that paragraph's, not the byline's headline.
+#[test]
+fn a_byline_amid_a_paragraph_heads_none_of_it() {
+    let out = split_page(
+        "一块稻田挣出两份钱\n\n本报记者 王明\n\n3月的东北，春寒料峭。正值中午，\n\
+         走进吉林省延边朝鲜族自治州和龙\n市东城镇光东村，庭院里不时飘出\n米饭香。\n\n\
+         “离开光东村后，游客能\n不能还是顾客？”村党支部书\n记金宪的一句话，让杨丽娜想\n\n\
+         本报记者 李 蕊\n\n法多了。她开始与村民合\n作，确定收购价格、设计产品\n\
+         包装、搭建线上商城，在网上\n卖起大米、米酒、辣白菜等特\n产。截至目前，线上商城销售\n\
+         额超千万元。\n",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.title, "一块稻田挣出两份钱");
+    assert!(
+        article.blocks[1]
+            .text()
+            .starts_with("“离开光东村后，游客能不能还是顾客？”"),
+        "{article:#?}"
+    );
+}

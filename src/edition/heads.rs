@@ -131,7 +131,10 @@ fn mark_byline_tail(page: &mut Page, i: usize) {
 /// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
 fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     let common = columns.first().copied().unwrap_or(f32::MAX);
-    let mut j = anchor;
+    // A byline printed amid another story's paragraph: that paragraph's line right above
+    // heads nothing. The byline's headline may stand right over that line, set apart.
+    let interrupted = page.cjk && anchor > 0 && splits_a_sentence(page, anchor - 1, anchor, common);
+    let mut j = if interrupted { anchor - 1 } else { anchor };
     let mut taken = 0;
     // Headlines set in a narrow column stack many short lines.
     let limit = |w: f32| if w <= 5.0 { 10 } else { 5 };
@@ -152,10 +155,15 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         if !page.cjk && j + 1 == anchor && latin::opens_dateline_with_next(page, j) {
             continue;
         }
+        // Over an interrupting line, only a block set apart can be the byline's headline.
+        if interrupted && taken == 0 && !(page.starts[j] || page.lines[j].blank_before) {
+            break;
+        }
         // A clause break inside a line as wide as the columns marks a line of body text,
         // unless a byline right under it vouches for it, or a dateline opening the block
         // under a line set apart (`来公园，20分钟感受自然“疗愈”` / `本报北京2月25日电`).
         let vouched = taken == 0
+            && !interrupted
             && (page.roles[anchor] == Role::Byline
                 || page.cjk && page.starts[j] && j + 1 == anchor);
         let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
@@ -186,10 +194,28 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         }
         page.roles[j] = Role::Head;
         taken += 1;
+        // Over an interrupting line, the headline is the block set apart there, no more.
+        if interrupted && (page.starts[j] || page.lines[j].blank_before) {
+            break;
+        }
         if j > 0 && page.roles[j - 1] == Role::Body && page.lines[j - 1].ends_sentence {
             break;
         }
     }
+}
+
+/// True when byline `anchor` stands between two lines of one paragraph: line `above`, right
+/// over it, runs as wide as the columns without ending its sentence, and the line right
+/// under the byline finishes the word it broke (`…让杨丽娜想` / `本报记者 李 蕊` / `法多了`).
+/// Side-by-side stories print so; the byline's headline is elsewhere.
+fn splits_a_sentence(page: &Page, above: usize, anchor: usize, common: f32) -> bool {
+    let line = &page.lines[above];
+    above + 1 == anchor
+        && page.roles[anchor] == Role::Byline
+        && page.roles.get(anchor + 1) == Some(&Role::Body)
+        && line.width >= 0.8 * common
+        && !line.ends_sentence
+        && wrap_reads_on(line.text, page.lines[anchor + 1].text)
 }
 
 /// True when line `j`, right above text line `anchor`, is a label: a block of its own (or
