@@ -1418,3 +1418,22 @@ fn a_byline_amid_a_paragraph_heads_none_of_it() {
         "{article:#?}"
     );
 }
+
+/// An editor's note printed above a story's headline introduces that story: it opens the
+/// story's text, and stands as no untitled story of its own.
+#[test]
+fn an_editors_note_over_a_headline_opens_its_story() {
+    for note in ["【编者按】", "编者按：", "编者的话："] {
+        let out = split_page(&format!(
+            "{note}今年以来，我市持续推进基层治理\n改革，取得明显成效。即日起，本报推出\n\
+             “基层治理进行时”专栏，敬请关注。\n\n{STORY_HEAD}{BODY}"
+        ));
+        let article = only_article(&out);
+        assert_eq!(article.title, "基层治理见实效");
+        assert!(article.blocks[0].text().starts_with(note), "{article:#?}");
+        assert!(
+            article.blocks[1].text().starts_with("为贯彻"),
+            "{article:#?}"
+        );
+    }
+}

@@ -2,8 +2,9 @@
 //! body goes back to it, a box label printed after its items moves up before them, a
 //! source note printed after another story goes back to the story it names, and a first
 //! paragraph or a photo caption printed amid another story goes to the front of the story
-//! whose words it shares, and a sentence's last word printed under the next story's
-//! headline goes back to the sentence.
+//! whose words it shares, a sentence's last word printed under the next story's
+//! headline goes back to the sentence, and an editor's note printed above a headline
+//! opens that story.
 //!
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
@@ -103,6 +104,36 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         }
         p.continued_from = p.continued_from.take().or(head.continued_from);
         p.goes_on = p.goes_on.max(head.goes_on);
+    }
+}
+
+/// The marks that open an editor's note (`编者按：`, `【编者按】`, `编者的话`).
+const EDITORS_NOTE_MARKS: [&str; 3] = ["编者按", "编者的话", "编前语"];
+
+/// Whether `text` opens with an editor's note mark, maybe in brackets.
+fn opens_editors_note(text: &str) -> bool {
+    let text = text.trim_start_matches(['【', '［', '[', '〔', '（', '(']);
+    EDITORS_NOTE_MARKS.iter().any(|m| text.starts_with(m))
+}
+
+/// An editor's note printed above a story's headline (`【编者按】…` over `基层治理见实效`)
+/// introduces that story: untitled, right before a titled piece, its paragraphs go in
+/// front of that story's text rather than stand as a story of their own.
+pub fn attach_editors_notes(pieces: &mut Vec<Piece>) {
+    let mut k = 0;
+    while k + 1 < pieces.len() {
+        let note = &pieces[k];
+        let is_note = note.head.is_none()
+            && note.authors.is_empty()
+            && note.dateline.is_none()
+            && note.blocks.first().is_some_and(|b| {
+                matches!(b, Block::Paragraph { .. }) && opens_editors_note(b.text())
+            });
+        if is_note && pieces[k + 1].head.is_some() {
+            let note = pieces.remove(k);
+            pieces[k].blocks.splice(0..0, note.blocks);
+        }
+        k += 1;
     }
 }
 

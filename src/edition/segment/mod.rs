@@ -18,8 +18,8 @@ use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
 use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{
-    attach_orphan_heads, drop_bare_labels, move_box_label, move_captions, move_source_notes,
-    move_stray_openers, return_sentence_ends,
+    attach_editors_notes, attach_orphan_heads, drop_bare_labels, move_box_label, move_captions,
+    move_source_notes, move_stray_openers, return_sentence_ends,
 };
 use super::script::{
     ends_sentence, ends_with_aside, has_sentence_mark, is_capitals, is_ideograph, narrow_slack,
@@ -205,6 +205,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         latin::hyphens::mend_lost_hyphens(page, &mut b.out.pieces);
     }
     if page.cjk {
+        attach_editors_notes(&mut b.out.pieces);
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
         return_sentence_ends(&mut b.out.pieces);
         move_source_notes(&mut b.out.pieces);
