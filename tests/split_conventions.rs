@@ -1437,3 +1437,29 @@ fn an_editors_note_over_a_headline_opens_its_story() {
         );
     }
 }
+
+/// The reporter's notes closing a story (`记者手记`) are the story's, under their label as
+/// a subhead: no story of their own titled by the label, and the label is kept.
+#[test]
+fn a_reporters_notes_close_the_story_under_their_label() {
+    for label in ["记者手记", "【记者手记】", "编后"] {
+        let out = split_page(&format!(
+            "{STORY_HEAD}{BODY}\n\n{label}\n\n采访中，记者深切感受到，基层\n\
+             治理的成效写在群众的笑脸上。\n"
+        ));
+        let article = only_article(&out);
+        let kinds: Vec<(&str, &str)> = article
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { text } => ("heading", text.as_str()),
+                other => ("text", &other.text()[..9]),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [("text", "为贯彻"), ("heading", label), ("text", "采访中")],
+            "{label}"
+        );
+    }
+}

@@ -468,15 +468,17 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
 }
 
 /// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`, or one of the
-/// usual sidebar labels without brackets (`相关链接`).
+/// usual sidebar labels without brackets (`相关链接`, `记者手记`).
 pub fn is_box_label(text: &str) -> bool {
     const MAX_CHARS: usize = 12;
     let text = script::trim(text);
     text.starts_with('【') && text.ends_with('】') && text.chars().count() <= MAX_CHARS
         || SIDEBAR_LABELS.contains(&text)
+        || is_closing_label(text)
 }
 
-/// The labels Chinese papers print over a sidebar without brackets, alone on their line.
+/// The labels Chinese papers print over a sidebar of links or background without
+/// brackets, alone on their line.
 const SIDEBAR_LABELS: [&str; 7] = [
     "相关链接",
     "新闻链接",
@@ -486,6 +488,21 @@ const SIDEBAR_LABELS: [&str; 7] = [
     "新闻背景",
     "小贴士",
 ];
+
+/// The labels of the reporter's or the editor's own words closing a story.
+const CLOSING_LABELS: [&str; 4] = ["记者手记", "采访手记", "编后", "编后语"];
+
+/// Whether `text` labels the reporter's or the editor's words that close a story
+/// (`记者手记`, `编后`): a label that tells the reader whose voice follows, which the story
+/// keeps as a subhead, where a links box's label is decoration.
+pub fn is_closing_label(text: &str) -> bool {
+    let text = script::trim(text);
+    let bare = text
+        .strip_prefix('【')
+        .and_then(|t| t.strip_suffix('】'))
+        .unwrap_or(text);
+    CLOSING_LABELS.contains(&bare)
+}
 
 /// How many lines from `i` form a subhead: a box label `【…】`, a numbered item heading
 /// (`1.…` wrapped up to a short line, with no sentence in it), or a short line with no
