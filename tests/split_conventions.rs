@@ -1463,3 +1463,28 @@ fn a_reporters_notes_close_the_story_under_their_label() {
         );
     }
 }
+
+/// A paragraph's first line whose characters the dump spaced out (`当前 ， 短 视 频 、 社 交`)
+/// was justified to fill its column: few characters, but a full line of the paragraph, no
+/// subhead over it.
+#[test]
+fn a_justified_first_line_is_no_subhead() {
+    let out = split_page(
+        "助力平台企业发挥作用\n提高政务服务质效\n本报记者 张 驰\n\n习近平总书记强调：“坚持依\n\
+         法管网、依法办网、依法上网”。\n当前 ， 短 视 频 、 社 交\n媒 体 、 电商平台等各种业态\n\
+         的网络平台蓬勃成长，连接着千家\n万户、各行各业，为推动高质量发\n展作出重要贡献。\n",
+    );
+    let article = only_article(&out);
+    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+    assert!(
+        article
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { .. })),
+        "{texts:#?}"
+    );
+    assert!(
+        texts[1].starts_with("当前，短视频、社交媒体、电商平台"),
+        "{texts:#?}"
+    );
+}

@@ -17,7 +17,7 @@ use super::furniture::{
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
-use super::order::Reading;
+use super::order::{is_justified, Reading};
 use super::script::{self, ends_with_aside, has_sentence_mark, narrow_slack};
 
 /// What a line is.
@@ -521,7 +521,9 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     let Some(next) = page.lines.get(i + 1) else {
         return 0;
     };
-    let short = page.lines[i].width <= full[i] - 4.0;
+    // A line whose characters the dump spaced out was justified to fill its column: it
+    // is as wide as the lines around it, however few characters it holds.
+    let short = page.lines[i].width <= full[i] - 4.0 && !is_justified(text);
     let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
     let next_ok =
