@@ -1488,3 +1488,27 @@ fn a_justified_first_line_is_no_subhead() {
         "{texts:#?}"
     );
 }
+
+/// A subhead is whole: a short line whose last word the next line finishes
+/// (`过去15年，我一直专` / `注基础研究。`) is a paragraph's first line, however short.
+#[test]
+fn a_line_whose_word_runs_on_is_no_subhead() {
+    let out = split_page(
+        "瞄准基础研究最前沿\n本报记者 李 蕊\n\n好山好水，出好农货，咋卖上好\n\
+         价？村里的合作社有办法了。\n过去15年，我一直专\n注基础研究。一次实验中观\n\
+         察到的全新物理现象，让我触碰到\n世界科学前沿，这是一次机遇。\n",
+    );
+    let article = only_article(&out);
+    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+    assert!(
+        article
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { .. })),
+        "{texts:#?}"
+    );
+    assert!(
+        texts[1].starts_with("过去15年，我一直专注基础研究。"),
+        "{texts:#?}"
+    );
+}

@@ -17,7 +17,7 @@ use super::furniture::{
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
-use super::order::{is_justified, Reading};
+use super::order::{is_justified, wrap_reads_on, Reading};
 use super::script::{self, ends_with_aside, has_sentence_mark, narrow_slack};
 
 /// What a line is.
@@ -528,7 +528,15 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
     let next_ok =
         next_is_body(i + 1) && !page.leads[i + 1] && (first_line_next || starts_item(next.text));
-    usize::from(is_head_shaped(page, i) && short && next_ok && !text.ends_with(['，', '：', ':']))
+    // A subhead is whole: a line whose last word the next line finishes
+    // (`过去15年，我一直专注基础` / `研究。`) is a paragraph's. The segmenter is asked last.
+    usize::from(
+        is_head_shaped(page, i)
+            && short
+            && next_ok
+            && !text.ends_with(['，', '：', ':'])
+            && !wrap_reads_on(text, next.text),
+    )
 }
 
 /// A numbered item's heading: one line, or two when the second is a short remainder
