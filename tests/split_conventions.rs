@@ -1230,15 +1230,18 @@ fn a_papers_masthead_atop_the_page_is_dropped_and_a_wrapped_caption_is_whole() {
          3月5日，在株洲市天元区一家企业，工人正在\n装配新能源汽车电机。 株洲日报全媒体记者/刘晨 摄"
     );
     let out = split_page(&page);
-    // The paper's name heads no text: the editor's note under it stands untitled.
-    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
-    assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
+    // The paper's name heads no text: the editor's note under it opens the story.
+    let article = only_article(&out);
+    assert_eq!(article.title, "基层治理见实效");
+    assert!(
+        article.blocks[0].text().starts_with("编者按："),
+        "{article:#?}"
+    );
     assert!(
         out.dropped.iter().any(|d| d == "株洲日报"),
         "{:#?}",
         out.dropped
     );
-    let article = &out.articles[1];
     // The credit stands out past the caption's column on its last line: the line above,
     // narrower than that line but wider than its text, is the caption's too.
     let caption = first_caption(article);
