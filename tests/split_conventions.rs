@@ -1515,3 +1515,22 @@ fn a_line_whose_word_runs_on_is_no_subhead() {
         "{texts:#?}"
     );
 }
+
+/// A headline closes every quote it opens. Short lines of text that leave one open
+/// (`“把种在地里的‘土疙` / `瘩’变成村民增收的‘金`) are a paragraph's, not another
+/// story's headline.
+#[test]
+fn lines_that_leave_a_quote_open_head_no_story() {
+    let out = split_page(
+        "地里“土疙瘩”变增收“金疙瘩”\n本报记者 刘温馨\n\n好山好水，出好农货，咋卖上\n\
+         好价？村里的合作社有办法。\n\n“把种在地里的‘土疙\n瘩’变成村民增收的‘金\n\
+         疙瘩’，打开销路是关键。”3月\n11日，走上“代表通道”的谭新萍\n代表说。\n",
+    );
+    let article = only_article(&out);
+    assert!(
+        article.blocks[1]
+            .text()
+            .starts_with("“把种在地里的‘土疙瘩’变成村民增收的‘金疙瘩’"),
+        "{article:#?}"
+    );
+}

@@ -542,9 +542,18 @@ fn mark_block_heads(page: &mut Page) {
         // Under text, a short line is a subhead of that text, not another story's head.
         let after_text = i > 0 && matches!(page.roles[i - 1], Role::Body | Role::Head);
         let then_paragraph = then_body && !after_text && is_over_paragraph(page, i, end, widest);
+        // A headline closes every quote it opens; text broken into short lines may not
+        // (`“把种在地里的‘土疙` / `瘩’变成村民增收的‘金` / `疙瘩’，打开销路…`).
+        let closes_quotes = || {
+            let run_text: String = (i..next).map(|k| page.lines[k].text).collect();
+            !leaves_quote_open(&run_text)
+        };
         // Short lines that run a word on into the text under them start a paragraph.
-        if (2..=3).contains(&run) && (then_body && !runs_on(page, next) || then_jump)
+        if (2..=3).contains(&run)
+            && (then_body && !runs_on(page, next) || then_jump)
+            && closes_quotes()
             || run == 1
+                && closes_quotes()
                 && (then_jump
                     || under_kicker && (then_body && !runs_on(page, next) || then_no_text)
                     || then_paragraph && !runs_on(page, next))
