@@ -1534,3 +1534,27 @@ fn lines_that_leave_a_quote_open_head_no_story() {
         "{article:#?}"
     );
 }
+
+/// A short line that breaks a clause (`出门在外，无论是找不到`) over text that shares none
+/// of its words is that text's first line cut short, not a subhead over it.
+#[test]
+fn a_short_clause_unrelated_to_the_text_is_no_subhead() {
+    let out = split_page(
+        "设施更“懂人” 城市更文明\n本报记者 杨建楠\n\n在小吃店买了美食，一边逛街\n\
+         一边大快朵颐，吃完了随手就扔。\n出门在外，无论是找不到\n垃圾桶，还是在厕所前排\n\
+         长队，都会给人们带来诸多不便和\n不良体验。类似尴尬事多了，有些\n人可能会以不文明的方式来应对。\n",
+    );
+    let article = only_article(&out);
+    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+    assert!(
+        article
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { .. })),
+        "{texts:#?}"
+    );
+    assert!(
+        texts[1].starts_with("出门在外，无论是找不到垃圾桶，"),
+        "{texts:#?}"
+    );
+}

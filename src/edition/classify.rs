@@ -14,6 +14,7 @@ use super::furniture::{
     find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label, JumpKind,
     BARE_JUMP_INITIALS,
 };
+use super::headline;
 use super::heads::{is_head_shaped, mark_heads};
 use super::latin;
 use super::lines::{is_boundary, Line};
@@ -467,6 +468,33 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
     }
 }
 
+/// Lines under a subhead read for its words.
+const SECTION_LINES: usize = 30;
+
+/// Whether short line `i`, which breaks a clause inside (`出门在外，无论是找不到垃圾`), is
+/// the first line of the text under it rather than its subhead: it shares no pair of
+/// adjacent ideographs with the next [`SECTION_LINES`] lines of text. A subhead that runs
+/// to a clause names what its section tells; a line cut short of its column by a stray
+/// break in the dump need not.
+fn opens_unrelated_text(page: &Page, i: usize) -> bool {
+    let text = page.lines[i].text;
+    // The mark may not be the line's last character: that one is tested apart.
+    let clause = text
+        .chars()
+        .rev()
+        .skip(1)
+        .any(|c| matches!(c, '，' | '：' | '；'));
+    if !clause {
+        return false;
+    }
+    let line = |k: usize| (page.lines[k].text, page.lines[k].width);
+    let section: Vec<_> = (i + 1..page.lines.len().min(i + 1 + SECTION_LINES))
+        .filter(|&k| page.roles[k] == Role::Body)
+        .map(line)
+        .collect();
+    headline::word_pairs_shared(&[line(i)], &section) == 0
+}
+
 /// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`, or one of the
 /// usual sidebar labels without brackets (`相关链接`, `记者手记`).
 pub fn is_box_label(text: &str) -> bool {
@@ -535,6 +563,7 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
             && short
             && next_ok
             && !text.ends_with(['，', '：', ':'])
+            && !opens_unrelated_text(page, i)
             && !wrap_reads_on(text, next.text),
     )
 }
