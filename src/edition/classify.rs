@@ -422,6 +422,10 @@ pub const COLUMN_LABEL: f32 = 3.0;
 /// running text. A name set so is a byline.
 fn is_column_label(page: &Page, i: usize) -> bool {
     let line = &page.lines[i];
+    // Asked of every line after a break: the width rules out most at once.
+    if line.width > COLUMN_LABEL {
+        return false;
+    }
     let set_apart = line.blank_before
         && page.lines.get(i + 1).is_some_and(|l| l.blank_before)
         && !byline::is_name_line(line.text);
@@ -431,11 +435,7 @@ fn is_column_label(page: &Page, i: usize) -> bool {
         page.roles[i + 1] == Role::Body && l.width >= RUNNING_WIDTH
             || page.roles[i + 1] == Role::Head
     });
-    story_start
-        && over_text
-        && line.width <= COLUMN_LABEL
-        && !has_sentence_mark(line.text)
-        && !is_box_label(line.text)
+    story_start && over_text && !has_sentence_mark(line.text) && !is_box_label(line.text)
 }
 
 fn mark_headings(page: &mut Page, full: &[f32]) {
@@ -499,10 +499,15 @@ fn opens_unrelated_text(page: &Page, i: usize) -> bool {
 /// usual sidebar labels without brackets (`相关链接`, `记者手记`).
 pub fn is_box_label(text: &str) -> bool {
     const MAX_CHARS: usize = 12;
+    // Asked of most lines: a line longer in bytes than any label's characters can be
+    // (three bytes each, and spaces around) is none.
+    if text.len() > 4 * MAX_CHARS {
+        return false;
+    }
     let text = script::trim(text);
     text.starts_with('【') && text.ends_with('】') && text.chars().count() <= MAX_CHARS
         || SIDEBAR_LABELS.contains(&text)
-        || is_closing_label(text)
+        || is_closing_trimmed(text)
 }
 
 /// The labels Chinese papers print over a sidebar of links or background without
@@ -524,7 +529,11 @@ const CLOSING_LABELS: [&str; 4] = ["记者手记", "采访手记", "编后", "�
 /// (`记者手记`, `编后`): a label that tells the reader whose voice follows, which the story
 /// keeps as a subhead, where a links box's label is decoration.
 pub fn is_closing_label(text: &str) -> bool {
-    let text = script::trim(text);
+    is_closing_trimmed(script::trim(text))
+}
+
+/// [`is_closing_label`] of a line already trimmed.
+fn is_closing_trimmed(text: &str) -> bool {
     let bare = text
         .strip_prefix('【')
         .and_then(|t| t.strip_suffix('】'))

@@ -231,11 +231,22 @@ pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine]) -> usize {
             .map(|w| (w[0], w[1]))
             .collect()
     };
-    let theirs = pairs(b);
     let mut mine = pairs(a);
     mine.sort_unstable();
     mine.dedup();
-    mine.iter().filter(|p| theirs.contains(p)).count()
+    // One pass over `b`'s characters, each pair looked up among the few of `a`: `b` is
+    // often a section of text, `a` a line.
+    let mut seen = vec![false; mine.len()];
+    let mut prev: Option<char> = None;
+    for c in b.iter().flat_map(|l| l.0.chars()) {
+        if let Some(p) = prev.filter(|&p| is_ideograph(p) && is_ideograph(c)) {
+            if let Ok(k) = mine.binary_search(&(p, c)) {
+                seen[k] = true;
+            }
+        }
+        prev = Some(c);
+    }
+    seen.into_iter().filter(|&s| s).count()
 }
 
 /// Ideographs in the shorter half of a two-part title, at least.
