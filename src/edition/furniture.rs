@@ -354,7 +354,12 @@ fn masthead_re() -> &'static Regex {
 /// price and dated line are set in capitals, which spares a body line that merely names a
 /// weekday and a year (`Monday June 12, 1916, 1 p. m.`).
 pub fn is_masthead(line: &str) -> bool {
-    if line.len() > 80 {
+    const MAX_LEN: usize = 80;
+    // The dated line may run across the page's width, its parts set apart by wide gaps
+    // (`Vol. XII, No. 45     SPRINGFIELD, ILL., TUESDAY, MARCH 7, 1916     PRICE TWO
+    // CENTS`): its length is counted without them.
+    if line.len() > MAX_LEN && line.split_whitespace().map(|w| w.len() + 1).sum::<usize>() > MAX_LEN
+    {
         return false;
     }
     if let Some(rest) = line.strip_prefix("Published ") {
@@ -492,6 +497,8 @@ mod tests {
             "ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.",
             "Published Weekly by the Patriot Publishing Company",
             "FIVE CENTS",
+            // Across the page's width, its parts set apart by wide gaps.
+            "Vol. XII, No. 45          SPRINGFIELD, ILL., TUESDAY, MARCH 7, 1916          PRICE TWO CENTS",
         ] {
             assert!(is_masthead(l), "{l}");
         }
