@@ -49,6 +49,30 @@ fn only_article(out: &Split) -> &Article {
     &out.articles[0]
 }
 
+/// Each block as `heading` with its text, or `text` with its first three characters.
+fn kinds_of(article: &Article) -> Vec<(&str, &str)> {
+    article
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text } => ("heading", text.as_str()),
+            other => ("text", &other.text()[..9]),
+        })
+        .collect()
+}
+
+/// The page's one article's blocks, which must all be paragraphs, as their texts.
+fn paragraphs_only(out: &Split) -> Vec<&str> {
+    let article = only_article(out);
+    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
+    let all_text = article
+        .blocks
+        .iter()
+        .all(|b| matches!(b, Block::Paragraph { .. }));
+    assert!(all_text, "{texts:#?}");
+    texts
+}
+
 #[test]
 fn a_byline_of_several_roles_names_every_writer() {
     for byline in [
@@ -550,15 +574,7 @@ fn a_numbered_subhead_stands_between_its_paragraphs() {
     for subhead in ["一、强化组织领导", "（二）强化组织领导", "■强化组织领导"]
     {
         let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{subhead}\n\n{MORE}"));
-        let article = only_article(&out);
-        let kinds: Vec<(&str, &str)> = article
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Heading { text } => ("heading", text.as_str()),
-                other => ("text", &other.text()[..9]),
-            })
-            .collect();
+        let kinds = kinds_of(only_article(&out));
         assert_eq!(
             kinds,
             [("text", "为贯彻"), ("heading", subhead), ("text", "据介绍")],
@@ -1450,15 +1466,7 @@ fn a_reporters_notes_close_the_story_under_their_label() {
             "{STORY_HEAD}{BODY}\n\n{label}\n\n采访中，记者深切感受到，基层\n\
              治理的成效写在群众的笑脸上。\n"
         ));
-        let article = only_article(&out);
-        let kinds: Vec<(&str, &str)> = article
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Heading { text } => ("heading", text.as_str()),
-                other => ("text", &other.text()[..9]),
-            })
-            .collect();
+        let kinds = kinds_of(only_article(&out));
         assert_eq!(
             kinds,
             [("text", "为贯彻"), ("heading", label), ("text", "采访中")],
@@ -1477,15 +1485,7 @@ fn a_justified_first_line_is_no_subhead() {
          法管网、依法办网、依法上网”。\n当前 ， 短 视 频 、 社 交\n媒 体 、 电商平台等各种业态\n\
          的网络平台蓬勃成长，连接着千家\n万户、各行各业，为推动高质量发\n展作出重要贡献。\n",
     );
-    let article = only_article(&out);
-    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
-    assert!(
-        article
-            .blocks
-            .iter()
-            .all(|b| matches!(b, Block::Paragraph { .. })),
-        "{texts:#?}"
-    );
+    let texts = paragraphs_only(&out);
     assert!(
         texts[1].starts_with("当前，短视频、社交媒体、电商平台"),
         "{texts:#?}"
@@ -1501,15 +1501,7 @@ fn a_line_whose_word_runs_on_is_no_subhead() {
          价？村里的合作社有办法了。\n过去15年，我一直专\n注基础研究。一次实验中观\n\
          察到的全新物理现象，让我触碰到\n世界科学前沿，这是一次机遇。\n",
     );
-    let article = only_article(&out);
-    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
-    assert!(
-        article
-            .blocks
-            .iter()
-            .all(|b| matches!(b, Block::Paragraph { .. })),
-        "{texts:#?}"
-    );
+    let texts = paragraphs_only(&out);
     assert!(
         texts[1].starts_with("过去15年，我一直专注基础研究。"),
         "{texts:#?}"
@@ -1544,15 +1536,7 @@ fn a_short_clause_unrelated_to_the_text_is_no_subhead() {
          一边大快朵颐，吃完了随手就扔。\n出门在外，无论是找不到\n垃圾桶，还是在厕所前排\n\
          长队，都会给人们带来诸多不便和\n不良体验。类似尴尬事多了，有些\n人可能会以不文明的方式来应对。\n",
     );
-    let article = only_article(&out);
-    let texts: Vec<&str> = article.blocks.iter().map(Block::text).collect();
-    assert!(
-        article
-            .blocks
-            .iter()
-            .all(|b| matches!(b, Block::Paragraph { .. })),
-        "{texts:#?}"
-    );
+    let texts = paragraphs_only(&out);
     assert!(
         texts[1].starts_with("出门在外，无论是找不到垃圾桶，"),
         "{texts:#?}"
