@@ -1542,3 +1542,22 @@ fn a_short_clause_unrelated_to_the_text_is_no_subhead() {
         "{texts:#?}"
     );
 }
+
+/// A QR code's label over two lines (`扫码观看` / `精彩视频`) in rows of interleaved
+/// columns: a running line of the column beside it comes between its two lines, each a
+/// block of its own. Both lines are dropped; the text reads on without them.
+#[test]
+fn a_qr_label_split_by_a_row_of_the_next_column_is_dropped_whole() {
+    let out = split_page(
+        "基层治理见实效\n\n本报记者 王明\n\n为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\n\
+         扫码观看\n\n年以来，我市各级各部门坚持\n\n精彩视频\n\n问题导向，取得了明显成效。\n",
+    );
+    for label in ["扫码观看", "精彩视频"] {
+        assert!(out.dropped.iter().any(|d| d == label), "{:#?}", out.dropped);
+    }
+    let article = only_article(&out);
+    assert_eq!(
+        article.blocks[0].text(),
+        "为贯彻落实党中央决策部署，进一步做好基层治理工作，今年以来，我市各级各部门坚持问题导向，取得了明显成效。"
+    );
+}

@@ -243,7 +243,8 @@ fn section_under_page_number(page: &Page, i: usize) -> Option<usize> {
 }
 
 /// The second line of the QR label at line `i`: the short line right under it, or the
-/// one after a line printed beside the code, when that short line closes the block.
+/// one after a line printed beside the code, when that short line closes the block; or,
+/// where interleaved columns come out a block a row, the one after the next column's row.
 fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
     const LABEL_WIDTH: f32 = 6.0;
     let rest = |k: usize| {
@@ -256,7 +257,17 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
     }
     let in_block = |k: usize| page.lines.get(k).is_some_and(|l| !l.blank_before);
     let closes_block = page.lines.get(i + 3).is_none_or(|l| l.blank_before);
-    (rest(i + 2) && in_block(i + 1) && in_block(i + 2) && closes_block).then_some(i + 2)
+    if rest(i + 2) && in_block(i + 1) && in_block(i + 2) && closes_block {
+        return Some(i + 2);
+    }
+    // Rows of interleaved columns, each a block of one line: the label's second line is
+    // the next row of its column, under a running line of the column beside it.
+    let own_row = |k: usize| page.lines.get(k).is_some_and(|l| l.blank_before);
+    let beside = page
+        .lines
+        .get(i + 1)
+        .is_some_and(|l| l.width >= RUNNING_WIDTH && !l.ends_sentence && !in_block(i + 2));
+    (rest(i + 2) && own_row(i + 1) && own_row(i + 2) && beside && closes_block).then_some(i + 2)
 }
 
 /// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`, `See STORM, Page A6`).
