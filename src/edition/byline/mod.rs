@@ -605,7 +605,7 @@ pub fn is_signature(line: &str) -> bool {
 }
 
 /// `W.` or `P.,`: a capital and a stop.
-fn is_initial(word: &str) -> bool {
+pub fn is_initial(word: &str) -> bool {
     let w = word.trim_end_matches(',');
     w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
 }

@@ -4,6 +4,7 @@
 //! goes on naming the people and places the story above named (`Newton D. Baker` above,
 //! `Mr. Baker is known as…` below), where a new item opens on names of its own.
 
+use super::super::byline::is_initial;
 use super::super::classify::{Page, Role};
 use super::{is_prose, BEFORE_NAMES};
 use crate::edition::script::is_capitals;
@@ -51,10 +52,15 @@ const COMMON: [&str; 30] = [
 /// dateline, when the text under the line names someone the story above named.
 pub fn mark_crossheads(page: &mut Page) {
     for i in 1..page.lines.len() {
+        // The shape first: the search back for the story's top is for lone heads only, or
+        // every line of a long story would walk back to its headline.
+        if !is_lone_head(page, i) {
+            continue;
+        }
         let Some(top) = story_top(page, i) else {
             continue;
         };
-        if is_lone_head(page, i) && opens_as_wire_story(page, top) && names_again(page, top, i) {
+        if opens_as_wire_story(page, top) && names_again(page, top, i) {
             page.roles[i] = Role::Heading;
             page.starts[i] = true;
         }
@@ -134,14 +140,6 @@ fn is_given_name(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_uppercase())
         && word.chars().all(|c| c.is_ascii_alphabetic())
         && !is_capitals(word)
-}
-
-/// `D.`: a capital letter and its stop.
-fn is_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.next() == Some('.')
-        && chars.next().is_none()
 }
 
 #[cfg(test)]
