@@ -133,7 +133,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     let common = columns.first().copied().unwrap_or(f32::MAX);
     // A byline printed amid another story's paragraph: that paragraph's line right above
     // heads nothing. The byline's headline may stand right over that line, set apart.
-    let interrupted = page.cjk && anchor > 0 && splits_a_sentence(page, anchor - 1, anchor, common);
+    let interrupted = page.cjk && splits_a_sentence(page, anchor, common);
     let mut j = if interrupted { anchor - 1 } else { anchor };
     let mut taken = 0;
     // Headlines set in a narrow column stack many short lines.
@@ -204,14 +204,15 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     }
 }
 
-/// True when byline `anchor` stands between two lines of one paragraph: line `above`, right
-/// over it, runs as wide as the columns without ending its sentence, and the line right
+/// True when byline `anchor` stands between two lines of one paragraph: the line right
+/// over it runs as wide as the columns without ending its sentence, and the line right
 /// under the byline finishes the word it broke (`…让杨丽娜想` / `本报记者 李 蕊` / `法多了`).
 /// Side-by-side stories print so; the byline's headline is elsewhere.
-fn splits_a_sentence(page: &Page, above: usize, anchor: usize, common: f32) -> bool {
-    let line = &page.lines[above];
-    above + 1 == anchor
-        && page.roles[anchor] == Role::Byline
+fn splits_a_sentence(page: &Page, anchor: usize, common: f32) -> bool {
+    let Some(line) = anchor.checked_sub(1).map(|above| &page.lines[above]) else {
+        return false;
+    };
+    page.roles[anchor] == Role::Byline
         && page.roles.get(anchor + 1) == Some(&Role::Body)
         && line.width >= 0.8 * common
         && !line.ends_sentence
@@ -542,22 +543,20 @@ fn mark_block_heads(page: &mut Page) {
         // Under text, a short line is a subhead of that text, not another story's head.
         let after_text = i > 0 && matches!(page.roles[i - 1], Role::Body | Role::Head);
         let then_paragraph = then_body && !after_text && is_over_paragraph(page, i, end, widest);
+        // Short lines that run a word on into the text under them start a paragraph.
+        let heads_block = (2..=3).contains(&run)
+            && (then_body && !runs_on(page, next) || then_jump)
+            || run == 1
+                && (then_jump
+                    || under_kicker && (then_body && !runs_on(page, next) || then_no_text)
+                    || then_paragraph && !runs_on(page, next));
         // A headline closes every quote it opens; text broken into short lines may not
         // (`“把种在地里的‘土疙` / `瘩’变成村民增收的‘金` / `疙瘩’，打开销路…`).
         let closes_quotes = || {
             let run_text: String = (i..next).map(|k| page.lines[k].text).collect();
             !leaves_quote_open(&run_text)
         };
-        // Short lines that run a word on into the text under them start a paragraph.
-        if (2..=3).contains(&run)
-            && (then_body && !runs_on(page, next) || then_jump)
-            && closes_quotes()
-            || run == 1
-                && closes_quotes()
-                && (then_jump
-                    || under_kicker && (then_body && !runs_on(page, next) || then_no_text)
-                    || then_paragraph && !runs_on(page, next))
-        {
+        if heads_block && closes_quotes() {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
         } else if run == 0 && !after_text && is_wide_head_over_text(page, i, end) {
             page.roles[i] = Role::Head;
