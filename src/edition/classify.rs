@@ -14,8 +14,7 @@ use super::furniture::{
     find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label, JumpKind,
     BARE_JUMP_INITIALS,
 };
-use super::headline;
-use super::heads::{is_head_shaped, mark_heads};
+use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
 use super::lines::{is_boundary, Line};
 use super::order::{is_justified, wrap_reads_on, Reading};
@@ -479,9 +478,6 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
     }
 }
 
-/// Lines under a subhead read for its words.
-const SECTION_LINES: usize = 30;
-
 /// Whether short line `i`, which breaks a clause inside (`出门在外，无论是找不到垃圾`), is
 /// the first line of the text under it rather than its subhead: it shares no pair of
 /// adjacent ideographs with the next [`SECTION_LINES`] lines of text. A subhead that runs
@@ -498,12 +494,9 @@ fn opens_unrelated_text(page: &Page, i: usize) -> bool {
     if !clause {
         return false;
     }
-    let line = |k: usize| (page.lines[k].text, page.lines[k].width);
-    let section: Vec<_> = (i + 1..page.lines.len().min(i + 1 + SECTION_LINES))
-        .filter(|&k| page.roles[k] == Role::Body)
-        .map(line)
-        .collect();
-    headline::word_pairs_shared(&[line(i)], &section) == 0
+    let section = (i + 1..page.lines.len().min(i + 1 + SECTION_LINES))
+        .filter(|&k| page.roles[k] == Role::Body);
+    pairs_shared_with(page, i, section) == 0
 }
 
 /// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`, or one of the

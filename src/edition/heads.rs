@@ -598,16 +598,21 @@ fn is_wide_head_over_text(page: &Page, i: usize, end: usize) -> bool {
 }
 
 /// Lines of text under a subhead read for its words.
-const SECTION_LINES: usize = 30;
+pub const SECTION_LINES: usize = 30;
 /// Distinct word pairs of a subhead its section shows: one may be a word every story
 /// of the page uses (`创新`, `发展`).
 const SECTION_PAIRS: usize = 2;
 
 /// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s word pairs.
 fn speaks_of(page: &Page, i: usize, lines: std::ops::Range<usize>) -> bool {
+    pairs_shared_with(page, i, lines) >= SECTION_PAIRS
+}
+
+/// How many distinct pairs of adjacent ideographs of line `i` the text of `lines` shows.
+pub fn pairs_shared_with(page: &Page, i: usize, lines: impl Iterator<Item = usize>) -> usize {
     let line = |k: usize| (page.lines[k].text, page.lines[k].width);
     let section: Vec<_> = lines.map(line).collect();
-    headline::word_pairs_shared(&[line(i)], &section) >= SECTION_PAIRS
+    headline::word_pairs_shared(&[line(i)], &section)
 }
 
 /// Widths that at least five body lines not ending a sentence share: the page's columns,
