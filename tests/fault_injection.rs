@@ -120,24 +120,39 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
     let (mut pending_kills, mut working_kills) = (0, 0);
     while kills < KILLS {
         let daemon = home.start();
-        // Mostly let it finish starting (the request waits for the server, which starts
-        // after the first publish); now and then kill it during start-up instead.
-        if rng.below(4) != 0 {
-            assert_eq!(daemon.get("/healthz").status, 200);
-        }
-        let taken_before = home.archived().len() + home.list("failed").len();
-        for _ in 0..rng.below(9) {
+        let taken_before = taken(&home);
+        // A few files each run, so that the queue lasts the whole loop and the later runs
+        // still have work in hand when they die.
+        for _ in 0..1 + rng.below(3) {
             if let Some((name, bytes, _)) = queue.pop() {
                 home.drop_file(&name, &bytes);
             }
         }
-        // The random moment: right away, mid-ingest, mid-publish, or after a quiet spell
-        // (files left by an earlier run are taken after the 200 ms settle time).
-        let pause = if rng.below(2) == 0 { 60 } else { 400 };
-        std::thread::sleep(Duration::from_millis(rng.below(pause)));
+        // The moment is aimed, not hoped for: timing alone decided it once, and a slower
+        // machine then saw too few kills land mid-work.
+        match Moment::pick(&mut rng) {
+            // The files are found by the next run's start-up scan.
+            Moment::StartingUp => {}
+            // Files settle for 200 ms before they are taken: this lands while they wait,
+            // or while the first is read.
+            Moment::FilesWaiting => {
+                assert_eq!(daemon.get("/healthz").status, 200);
+                std::thread::sleep(Duration::from_millis(rng.below(60)));
+            }
+            // Wait until this run has taken a file, then let it go on a little: mid-ingest,
+            // mid-store or mid-publish. An empty inbox has nothing to wait for.
+            Moment::Working => {
+                assert_eq!(daemon.get("/healthz").status, 200);
+                if !home.list("inbox").is_empty() {
+                    wait_for(Duration::from_secs(10), "a file to be taken", || {
+                        (taken(&home) > taken_before).then_some(())
+                    });
+                }
+                std::thread::sleep(Duration::from_millis(rng.below(40)));
+            }
+        }
         pending_kills += usize::from(!home.list("inbox").is_empty());
-        working_kills +=
-            usize::from(home.archived().len() + home.list("failed").len() > taken_before);
+        working_kills += usize::from(taken(&home) > taken_before);
         daemon.kill();
         kills += 1;
     }
@@ -216,6 +231,31 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         want.len(),
         started.elapsed().as_secs_f64()
     );
+}
+
+/// When a run is killed.
+enum Moment {
+    /// Before the first publish and the server are up.
+    StartingUp,
+    /// With this run's files in the inbox, not yet taken.
+    FilesWaiting,
+    /// Just after this run took a file in.
+    Working,
+}
+
+impl Moment {
+    fn pick(rng: &mut XorShift) -> Moment {
+        match rng.below(5) {
+            0 => Moment::StartingUp,
+            1 | 2 => Moment::FilesWaiting,
+            _ => Moment::Working,
+        }
+    }
+}
+
+/// How many files the daemon has moved out of the inbox so far.
+fn taken(home: &Home) -> usize {
+    home.archived().len() + home.list("failed").len()
 }
 
 /// Every delivered name is in `archive/` (stored or duplicate) or `failed/` (refused),
