@@ -46,8 +46,15 @@ const NARROW_COUNTED: usize = 12;
 const MIN_COLUMN: f32 = 6.0;
 /// Lines on either side that vote for a line's column width.
 const WIDTH_RADIUS: usize = 10;
-/// A reordered region must beat the printed order by this much per line it spans.
+/// A reordered region must beat the printed order by this much per line it spans…
 const MARGIN_PER_LINE: f32 = 1.5;
+/// …or by this much when all its lines, at least [`RUNNING_REGION`], are running text: no
+/// byline, label or short line that ends nothing. The margin guards the headlines and
+/// labels printed in the rows, which chains would carry off, and such a region has none.
+const RUNNING_MARGIN_PER_LINE: f32 = 1.0;
+/// Fewest lines of a region that earns [`RUNNING_MARGIN_PER_LINE`]: a short one may be
+/// the edge of a longer interleaving, whose other column's lines it strands.
+const RUNNING_REGION: usize = 8;
 /// Fewest out-of-order joins that make a region: one stray join is not interleaving.
 const MIN_JUMPS: usize = 3;
 /// Out-of-order joins on cheap evidence that make the order doubtful enough to ask jieba.
@@ -350,12 +357,27 @@ impl Page {
     /// in a clean row of columns. A headline set as wide as the column looks like a full
     /// line, but a byline or a label follows it.
     fn is_vouched(&self, a: usize, b: usize, text: f32) -> bool {
-        let running = |k: usize| self.prose[k] && !self.is_fragment(k);
         text > VOUCHED
             || (self.sides.get(a).is_some_and(Side::ends_sentence)
                 && !self.dated.get(b).copied().unwrap_or(false)
                 && !self.is_fragment(b))
-            || (text >= VOUCHED && (a + 1..b).all(running))
+            || (text >= VOUCHED && (a + 1..b).all(|k| self.is_running(k)))
+    }
+
+    /// How much the chains of region `lo..=hi` must beat the printed order by.
+    fn margin_for(&self, (lo, hi): (usize, usize)) -> f32 {
+        let lines = hi + 1 - lo;
+        let per_line = if lines >= RUNNING_REGION && (lo..=hi).all(|k| self.is_running(k)) {
+            RUNNING_MARGIN_PER_LINE
+        } else {
+            MARGIN_PER_LINE
+        };
+        per_line * lines as f32
+    }
+
+    /// Line `k` is running text: prose, and no fragment.
+    fn is_running(&self, k: usize) -> bool {
+        self.prose[k] && !self.is_fragment(k)
     }
 
     /// Line `k` is short for its column without ending a sentence (see [`Side::is_fragment`]);
@@ -526,7 +548,7 @@ fn to_order(
             .sum();
         let printed: f32 = (lo..hi).map(|k| score_of(k, k + 1).max(0.0)).sum();
 
-        if chained - printed < MARGIN_PER_LINE * (hi + 1 - lo) as f32 {
+        if chained - printed < page.margin_for((lo, hi)) {
             continue;
         }
         let end = regions.get(r + 1).map_or(n, |next| next.0);

@@ -341,3 +341,48 @@ fn a_block_under_the_region_end_goes_on_its_chain_before_the_other_chains() {
     );
     assert_eq!(page.block_under((0, 4), 7), 4);
 }
+
+/// Columns A and B of four full lines each, printed row by row with blank lines between,
+/// and `third` as B's third line.
+fn two_columns_with(third: &str) -> Page {
+    let rows = [
+        "近年来各地持续推进城市更新",
+        "社区工作人员介绍改造之前广",
+        "行动老旧小区改造工作取得明",
+        "泛征求居民意见把加装电梯等",
+        "显成效许多居民反映小区环境",
+        third,
+        "变好了出行更方便了生活质量",
+        "等需求纳入方案专家认为城市",
+    ];
+    page_of(&rows.join("\n\n"))
+}
+
+/// The order `to_order` gives lines `0..8` of `page` when both columns' chains score 2.0 a
+/// join and the printed order 0.3: better by 9.9 over eight lines.
+fn order_of_two_columns(page: &Page) -> Vec<usize> {
+    let mut scores = Scores::new(8);
+    for k in 0..7 {
+        scores.set(k, k + 1, 0.3);
+    }
+    for k in 0..6 {
+        scores.set(k, k + 2, 2.0);
+    }
+    let succ: Vec<Option<usize>> = (0..8).map(|k| (k + 2 < 8).then_some(k + 2)).collect();
+    to_order(page, &[(0, 7)], (&succ, &scores), 8).0
+}
+
+#[test]
+fn a_region_of_running_lines_is_reordered_on_less_evidence() {
+    // Every line fills its column: nothing in the rows a chain could carry off.
+    let running = two_columns_with("生态环境质量推进滨水廊道建");
+    assert_eq!(running.margin_for((0, 7)), RUNNING_MARGIN_PER_LINE * 8.0);
+    assert_eq!(order_of_two_columns(&running), vec![0, 2, 4, 6, 1, 3, 5, 7]);
+    // A short line that ends nothing may be a headline printed in the row: the region
+    // needs the full margin, which 9.9 over eight lines is not.
+    let with_head = two_columns_with("口袋公园");
+    assert_eq!(with_head.margin_for((0, 7)), MARGIN_PER_LINE * 8.0);
+    assert_eq!(order_of_two_columns(&with_head), (0..8).collect::<Vec<_>>());
+    // So does a region shorter than RUNNING_REGION.
+    assert_eq!(running.margin_for((0, 6)), MARGIN_PER_LINE * 7.0);
+}
