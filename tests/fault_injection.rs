@@ -29,6 +29,13 @@ impl XorShift {
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
+
+    /// `items` in a random order (Fisher-Yates).
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i as u64 + 1) as usize);
+        }
+    }
 }
 
 /// What a delivered file should become.
@@ -106,9 +113,7 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         .collect();
     // Deliver in a random order. Copies of stored files come last, once their originals are
     // in: which of two identical files is "the original" is otherwise up to the scheduler.
-    for i in (1..files.len()).rev() {
-        files.swap(i, rng.below(i as u64 + 1) as usize);
-    }
+    rng.shuffle(&mut files);
     let (copies, mut queue): (Vec<_>, Vec<_>) = files
         .iter()
         .cloned()
@@ -118,7 +123,7 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
     // How many kills found files waiting in the inbox (the daemon may have had one in hand),
     // and how many came after the daemon had taken files in that run (it was working).
     let (mut pending_kills, mut working_kills) = (0, 0);
-    while kills < KILLS {
+    for moment in Moment::schedule(KILLS, &mut rng) {
         let daemon = home.start();
         let taken_before = taken(&home);
         // A few files each run, so that the queue lasts the whole loop and the later runs
@@ -130,7 +135,7 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         }
         // The moment is aimed, not hoped for: timing alone decided it once, and a slower
         // machine then saw too few kills land mid-work.
-        match Moment::pick(&mut rng) {
+        match moment {
             // The files are found by the next run's start-up scan.
             Moment::StartingUp => {}
             // Files settle for 200 ms before they are taken: this lands while they wait,
@@ -244,12 +249,21 @@ enum Moment {
 }
 
 impl Moment {
-    fn pick(rng: &mut XorShift) -> Moment {
-        match rng.below(5) {
-            0 => Moment::StartingUp,
-            1 | 2 => Moment::FilesWaiting,
-            _ => Moment::Working,
-        }
+    /// The moments of `kills` runs in a random order: a fifth of them during start-up, the
+    /// rest shared evenly between waiting files and work in hand. The shares are fixed, so
+    /// every seed kills mid-work as often.
+    fn schedule(kills: usize, rng: &mut XorShift) -> Vec<Moment> {
+        let starting = kills / 5;
+        let waiting = (kills - starting) / 2;
+        let mut moments: Vec<Moment> = (0..kills)
+            .map(|k| match k {
+                k if k < starting => Moment::StartingUp,
+                k if k < starting + waiting => Moment::FilesWaiting,
+                _ => Moment::Working,
+            })
+            .collect();
+        rng.shuffle(&mut moments);
+        moments
     }
 }
 
