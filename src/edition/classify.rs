@@ -65,6 +65,12 @@ pub struct Page<'a> {
 }
 
 impl Page<'_> {
+    /// Line `k` opens a block of its own: a unit starts there, or a blank line stands
+    /// before it (a double-spaced dump tells its blocks no other way).
+    pub fn is_set_apart(&self, k: usize) -> bool {
+        self.starts[k] || self.lines[k].blank_before
+    }
+
     /// The kind of jump line `k` is (`（下转第3版）`, `（上接第1版）`), if it is one.
     pub fn jump_kind(&self, k: usize) -> Option<JumpKind> {
         (self.roles.get(k) == Some(&Role::Jump))

@@ -156,7 +156,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             continue;
         }
         // Over an interrupting line, only a block set apart can be the byline's headline.
-        if interrupted && taken == 0 && !(page.starts[j] || page.lines[j].blank_before) {
+        if interrupted && taken == 0 && !page.is_set_apart(j) {
             break;
         }
         // A clause break inside a line as wide as the columns marks a line of body text,
@@ -195,7 +195,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         page.roles[j] = Role::Head;
         taken += 1;
         // Over an interrupting line, the headline is the block set apart there, no more.
-        if interrupted && (page.starts[j] || page.lines[j].blank_before) {
+        if interrupted && page.is_set_apart(j) {
             break;
         }
         if j > 0 && page.roles[j - 1] == Role::Body && page.lines[j - 1].ends_sentence {
@@ -226,8 +226,8 @@ fn is_lone_label(page: &Page, j: usize, anchor: usize) -> bool {
     let line = &page.lines[j];
     j + 1 == anchor
         && page.roles[anchor] == Role::Body
-        && (page.starts[j] || line.blank_before)
-        && (page.starts[anchor] || page.lines[anchor].blank_before)
+        && page.is_set_apart(j)
+        && page.is_set_apart(anchor)
         && line.width <= COLUMN_LABEL
         && line.text.chars().all(is_ideograph)
         && !byline::is_name_line(line.text)

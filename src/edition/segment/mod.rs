@@ -750,7 +750,7 @@ impl<'a> Builder<'a> {
         // A column's label between a finished story and the text under it (`简讯` over
         // briefs) heads text of its own.
         let labelled = fresh
-            && (page.starts[i] || page.lines[i].blank_before)
+            && page.is_set_apart(i)
             && under_label(page, i)
             && self
                 .cur
