@@ -122,21 +122,25 @@ fn opens_editors_note(text: &str) -> bool {
 /// introduces that story: untitled, right before a titled piece, its paragraphs go in
 /// front of that story's text rather than stand as a story of their own.
 pub fn attach_editors_notes(pieces: &mut Vec<Piece>) {
-    let mut k = 0;
-    while k + 1 < pieces.len() {
-        let note = &pieces[k];
-        let is_note = note.head.is_none()
-            && note.authors.is_empty()
-            && note.dateline.is_none()
-            && note.blocks.first().is_some_and(|b| {
-                matches!(b, Block::Paragraph { .. }) && opens_editors_note(b.text())
-            });
-        if is_note && pieces[k + 1].head.is_some() {
-            let note = pieces.remove(k);
-            pieces[k].blocks.splice(0..0, note.blocks);
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for mut piece in pieces.drain(..) {
+        if piece.head.is_some() && out.last().is_some_and(is_editors_note) {
+            if let Some(note) = out.pop() {
+                piece.blocks.splice(0..0, note.blocks);
+            }
         }
-        k += 1;
+        out.push(piece);
     }
+    *pieces = out;
+}
+
+/// An untitled piece of text that opens with an editor's note, with no byline or dateline
+/// of its own.
+fn is_editors_note(piece: &Piece) -> bool {
+    piece.head.is_none()
+        && piece.authors.is_empty()
+        && piece.dateline.is_none()
+        && matches!(piece.blocks.first(), Some(b @ Block::Paragraph { .. }) if opens_editors_note(b.text()))
 }
 
 /// A paragraph that is all one bracketed note (`（摘编自《天津日报》，原题为《…》）`): the
