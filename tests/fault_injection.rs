@@ -119,7 +119,6 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         .cloned()
         .partition(|(_, _, fate)| *fate == Fate::Duplicate);
     let started = Instant::now();
-    let mut kills = 0;
     // How many kills found files waiting in the inbox (the daemon may have had one in hand),
     // and how many came after the daemon had taken files in that run (it was working).
     let (mut pending_kills, mut working_kills) = (0, 0);
@@ -159,10 +158,9 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         pending_kills += usize::from(!home.list("inbox").is_empty());
         working_kills += usize::from(taken(&home) > taken_before);
         daemon.kill();
-        kills += 1;
     }
     println!(
-        "{kills} SIGKILLs in {:.1} s: {pending_kills} with files in the inbox, {working_kills} after files were taken in that run; {} files still to deliver",
+        "{KILLS} SIGKILLs in {:.1} s: {pending_kills} with files in the inbox, {working_kills} after files were taken in that run; {} files still to deliver",
         started.elapsed().as_secs_f64(),
         queue.len()
     );
@@ -231,7 +229,7 @@ fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
         "temp files of killed runs are swept: {litter:?}"
     );
     println!(
-        "survived {kills} SIGKILLs: {} files, {} articles, {:.1} s in all",
+        "survived {KILLS} SIGKILLs: {} files, {} articles, {:.1} s in all",
         files.len(),
         want.len(),
         started.elapsed().as_secs_f64()

@@ -61,6 +61,16 @@ fn kinds_of(article: &Article) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// Asserts that `line` went to the page's `dropped` lines.
+#[track_caller]
+fn assert_dropped(out: &Split, line: &str) {
+    assert!(
+        out.dropped.iter().any(|d| d == line),
+        "{line:?} not dropped: {:#?}",
+        out.dropped
+    );
+}
+
 /// The page's one article's blocks, which must all be paragraphs, as their texts.
 fn paragraphs_only(out: &Split) -> Vec<&str> {
     let article = only_article(out);
@@ -168,11 +178,7 @@ fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
     let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["基层治理见实效", "全市新建口袋公园一百二十个"]);
     assert!(out.articles[1].blocks[0].text().starts_with("近年来"));
-    assert!(
-        out.dropped.iter().any(|d| d == "扫码看视频"),
-        "{:?}",
-        out.dropped
-    );
+    assert_dropped(&out, "扫码看视频");
     // The headline printed beside the code, between the label's two lines.
     let out = split_page(&format!(
         "基层治理见实效\n\n本报记者 李华\n\n{MORE}\n\n扫码看视频\n全市新建口袋公园一百二十个\n\
@@ -182,7 +188,7 @@ fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
     assert_eq!(titles, ["基层治理见实效", "全市新建口袋公园一百二十个"]);
     assert!(out.articles[1].blocks[0].text().starts_with("近年来"));
     for label in ["扫码看视频", "精彩视频"] {
-        assert!(out.dropped.iter().any(|d| d == label), "{:?}", out.dropped);
+        assert_dropped(&out, label);
     }
 }
 
@@ -349,7 +355,7 @@ fn titles_stacked_among_lines_set_apart_one_by_one_stay_apart() {
     assert_eq!(article.title, "一块稻田挣出两份钱");
     assert_eq!(article.authors, ["李蕊"]);
     assert!(article.blocks[0].text().starts_with("3月的东北"));
-    assert!(out.dropped.iter().any(|d| d == "瞄准基础研究最前沿"));
+    assert_dropped(&out, "瞄准基础研究最前沿");
 }
 
 /// A byline right under a headline is the headline's, labels read, even where the dump
@@ -463,7 +469,7 @@ fn a_short_kicker_naming_the_place_is_the_kicker_and_a_column_label_is_dropped()
     );
     let article = only_article(&out);
     assert_eq!(article.kicker, None);
-    assert!(out.dropped.iter().any(|d| d == "新语"));
+    assert_dropped(&out, "新语");
     // A label printed atop the text, under the byline, in the text's own block.
     let out = split_page(&format!("{STORY_HEAD}民生观\n{BODY}"));
     let article = only_article(&out);
@@ -471,7 +477,7 @@ fn a_short_kicker_naming_the_place_is_the_kicker_and_a_column_label_is_dropped()
         article.blocks[0].text().starts_with("为贯彻"),
         "{article:#?}"
     );
-    assert!(out.dropped.iter().any(|d| d == "民生观"));
+    assert_dropped(&out, "民生观");
 }
 
 /// Headlines set side by side, printed one after another: the kicker that closes the
@@ -598,11 +604,7 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
             !article.blocks.iter().any(|b| b.text().contains(line)),
             "{line}"
         );
-        assert!(
-            out.dropped.iter().any(|d| d == line),
-            "{line}: {:?}",
-            out.dropped
-        );
+        assert_dropped(&out, line);
     }
     // A masthead printed one line a block, the first story's kicker and title too: the
     // masthead is no row of interleaved columns, so the head is not read on into it.
@@ -621,7 +623,7 @@ fn masthead_and_footer_lines_are_dropped_not_articles() {
     let header = "2025年3月12日 星期三 农历乙巳年二月十三";
     let out = split_page(&format!("{header}\n\n{STORY_HEAD}{BODY}"));
     assert_eq!(only_article(&out).title, "基层治理见实效");
-    assert!(out.dropped.iter().any(|d| d == header), "{:?}", out.dropped);
+    assert_dropped(&out, header);
 }
 
 /// A headline with its byline is a story's even when the page prints no text the
@@ -657,7 +659,7 @@ fn english_jump_lines_mark_the_story_continued() {
         let out = split_page(&page);
         let article = only_article(&out);
         assert!(article.continued, "{jump}");
-        assert!(out.dropped.iter().any(|d| d == jump), "{jump}");
+        assert_dropped(&out, jump);
     }
 }
 
@@ -808,7 +810,7 @@ fn a_sidebar_under_its_label_stays_with_the_story() {
             article.blocks.last().unwrap().text().starts_with("据介绍"),
             "{label}"
         );
-        assert!(out.dropped.iter().any(|d| d == label), "{label}");
+        assert_dropped(&out, label);
     }
 }
 
@@ -833,7 +835,7 @@ fn a_lone_label_between_a_story_and_the_next_head_is_dropped() {
             .is_some_and(|b| b.text().ends_with("甘之如饴。")),
         "{first:#?}"
     );
-    assert!(out.dropped.iter().any(|d| d == "链接"), "{:?}", out.dropped);
+    assert_dropped(&out, "链接");
     let story = out
         .articles
         .iter()
@@ -1107,11 +1109,7 @@ fn a_masthead_over_a_headline_and_its_wire_credit_is_no_part_of_the_story() {
             "{:#?}",
             article.blocks
         );
-        assert!(
-            out.dropped.iter().any(|d| d == "THE EVENING HERALD"),
-            "{:#?}",
-            out.dropped
-        );
+        assert_dropped(&out, "THE EVENING HERALD");
     }
 }
 
@@ -1141,7 +1139,7 @@ fn a_jump_broken_over_two_lines_ends_the_text_and_marks_it_continued() {
         let out = split_page(&page);
         let article = only_article(&out);
         assert!(article.continued, "{page}");
-        assert!(out.dropped.iter().any(|d| d == jump), "{:#?}", out.dropped);
+        assert_dropped(&out, jump);
         let text = article.blocks.last().map(Block::text).unwrap_or_default();
         assert!(text.ends_with(last), "{text}");
     }
@@ -1177,7 +1175,7 @@ fn a_pages_section_is_dropped_and_a_title_the_text_says_is_whole() {
     assert_eq!((&article.kicker, &article.subtitle), (&None, &None));
     assert_eq!(article.authors, ["李明"]);
     for label in ["综合新闻", "简讯"] {
-        assert!(out.dropped.iter().any(|d| d == label), "{:#?}", out.dropped);
+        assert_dropped(&out, label);
     }
     // The section over the rest of a story from another page is no headline printed
     // after that text, for the story below it.
@@ -1187,11 +1185,7 @@ fn a_pages_section_is_dropped_and_a_title_the_text_says_is_whole() {
         let out = split_page(&page);
         let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["", "基层治理见实效"], "{:#?}", out.articles);
-        assert!(
-            out.dropped.iter().any(|d| d == "综合新闻"),
-            "{:#?}",
-            out.dropped
-        );
+        assert_dropped(&out, "综合新闻");
     }
 }
 
@@ -1230,11 +1224,7 @@ fn briefs_under_their_label_are_stories_of_their_own_signed_by_their_writers() {
             out.articles[1].blocks[0].text(),
             "■3月3日，市图书馆举办阅读推广活动，500余名市民参加。"
         );
-        assert!(
-            out.dropped.iter().any(|d| d == "简讯"),
-            "{:#?}",
-            out.dropped
-        );
+        assert_dropped(&out, "简讯");
     }
 }
 
@@ -1253,11 +1243,7 @@ fn a_papers_masthead_atop_the_page_is_dropped_and_a_wrapped_caption_is_whole() {
         article.blocks[0].text().starts_with("编者按："),
         "{article:#?}"
     );
-    assert!(
-        out.dropped.iter().any(|d| d == "株洲日报"),
-        "{:#?}",
-        out.dropped
-    );
+    assert_dropped(&out, "株洲日报");
     // The credit stands out past the caption's column on its last line: the line above,
     // narrower than that line but wider than its text, is the caption's too.
     let caption = first_caption(article);
@@ -1339,11 +1325,7 @@ fn a_label_over_a_datelined_story_heads_no_story() {
             out.articles
         );
         assert_eq!(out.articles[1].title, "全国政协十四届三次会议闭幕");
-        assert!(
-            out.dropped.iter().any(|d| d == "要闻"),
-            "{:#?}",
-            out.dropped
-        );
+        assert_dropped(&out, "要闻");
     }
 }
 
@@ -1408,11 +1390,7 @@ fn a_label_under_a_whole_byline_is_no_part_of_the_name() {
         labelled.blocks[0].text().starts_with("传统首饰"),
         "{labelled:#?}"
     );
-    assert!(
-        out.dropped.iter().any(|d| d == "快评"),
-        "{:#?}",
-        out.dropped
-    );
+    assert_dropped(&out, "快评");
 }
 
 /// Stories set side by side: another story's byline printed between two lines of a
@@ -1553,7 +1531,7 @@ fn a_qr_label_split_by_a_row_of_the_next_column_is_dropped_whole() {
          扫码观看\n\n年以来，我市各级各部门坚持\n\n精彩视频\n\n问题导向，取得了明显成效。\n",
     );
     for label in ["扫码观看", "精彩视频"] {
-        assert!(out.dropped.iter().any(|d| d == label), "{:#?}", out.dropped);
+        assert_dropped(&out, label);
     }
     let article = only_article(&out);
     assert_eq!(
