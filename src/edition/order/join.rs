@@ -133,6 +133,13 @@ impl Side {
         self.chars.last().copied()
     }
 
+    /// Holds a mark that ends a clause or a sentence, which headlines do without.
+    pub fn has_clause_mark(&self) -> bool {
+        self.chars
+            .iter()
+            .any(|c| matches!(c, '，' | '。' | '、' | '；' | '：' | '！' | '？'))
+    }
+
     /// Ends a sentence (`。`, `！`, `？`, possibly inside a closing quote).
     pub fn ends_sentence(&self) -> bool {
         self.ends_sentence

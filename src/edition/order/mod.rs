@@ -9,7 +9,8 @@
 //!
 //! It only permutes lines: nothing is dropped, merged or invented, and each position keeps
 //! its blank-line flag, so the page's blank rhythm is unchanged. A region is reordered only
-//! when the recovered chains read clearly better than the lines as printed; flowing text,
+//! when the recovered chains read clearly better than the lines as printed, or else its
+//! stretches of column text between the headlines in its rows are; flowing text,
 //! and Latin-script pages (whose OCR disorder is of another kind), are left alone. It does
 //! not classify lines or find articles; that comes after, in [`super::classify`].
 
@@ -375,6 +376,48 @@ impl Page {
         per_line * lines as f32
     }
 
+    /// The stretches of region `lo..=hi`, at least [`RUNNING_REGION`] lines long, of
+    /// column text (see [`Page::is_column_text`]) that are interleaved themselves: they
+    /// hold [`MIN_JUMPS`] out-of-order joins of `succ` within them.
+    fn column_parts(
+        &self,
+        (lo, hi): (usize, usize),
+        succ: &[Option<usize>],
+    ) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut k = lo;
+        while k <= hi {
+            let start = k;
+            while k <= hi && self.is_column_text(k, succ) {
+                k += 1;
+            }
+            if k - start >= RUNNING_REGION {
+                parts.push((start, k - 1));
+            }
+            k = k.max(start + 1);
+        }
+        parts.retain(|&(a, b)| {
+            let jumps = (a..=b).filter(|&k| succ[k].is_some_and(|t| t != k + 1 && t <= b));
+            jumps.count() >= MIN_JUMPS
+        });
+        parts
+    }
+
+    /// Line `k` reads as a line of a column's running text, not a headline set in the
+    /// rows: running, as wide as its column unless it ends a sentence (a column's edge
+    /// cuts only full lines) and no wider, and with a clause mark or a join the text
+    /// vouches for in `succ`. A headline set as wide as a column passes the shapes, but it
+    /// has no comma and its words run on into no line around it.
+    fn is_column_text(&self, k: usize, succ: &[Option<usize>]) -> bool {
+        let (side, col) = (&self.sides[k], self.widths[k]);
+        let shaped =
+            (side.is_full(col) || side.ends_sentence()) && side.width <= col + WIDTH_TOLERANCE;
+        let joined = |a: usize, b: usize| self.score(a, b) > VOUCHED;
+        let vouched = succ[k].is_some_and(|t| joined(k, t))
+            || (k.saturating_sub(WINDOW)..k).any(|j| succ[j] == Some(k) && joined(j, k));
+        self.is_running(k) && shaped && (side.has_clause_mark() || vouched)
+    }
+
     /// Line `k` is running text: prose, and no fragment.
     fn is_running(&self, k: usize) -> bool {
         self.prose[k] && !self.is_fragment(k)
@@ -538,17 +581,30 @@ fn to_order(
             0.0
         }
     };
+    // How much better the chains of `lo..=hi` read than the printed order.
+    let gain = |(lo, hi): (usize, usize)| {
+        let chained: f32 = (lo..=hi)
+            .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
+            .sum();
+        let printed: f32 = (lo..hi).map(|k| score_of(k, k + 1).max(0.0)).sum();
+        chained - printed
+    };
     let mut order = Vec::with_capacity(n);
     let mut breaks = Vec::new();
     let mut next = 0;
     for (r, &(lo, hi)) in regions.iter().enumerate() {
         let lo = lo.max(next);
-        let chained: f32 = (lo..=hi)
-            .filter_map(|k| succ[k].filter(|&t| t <= hi).map(|t| score_of(k, t)))
-            .sum();
-        let printed: f32 = (lo..hi).map(|k| score_of(k, k + 1).max(0.0)).sum();
-
-        if chained - printed < page.margin_for((lo, hi)) {
+        if gain((lo, hi)) < page.margin_for((lo, hi)) {
+            // The headlines and labels in the region are why it does not read clearly
+            // better: its chains would carry them off. The stretches of column text
+            // between them can still be put in order, each on its own.
+            for part in page.column_parts((lo, hi), succ) {
+                if gain(part) >= page.margin_for(part) {
+                    order.extend(next..part.0);
+                    order.extend(to_chain_order(succ, part.0, part.1, join));
+                    next = part.1 + 1;
+                }
+            }
             continue;
         }
         let end = regions.get(r + 1).map_or(n, |next| next.0);
