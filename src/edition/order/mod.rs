@@ -384,23 +384,18 @@ impl Page {
         (lo, hi): (usize, usize),
         succ: &[Option<usize>],
     ) -> Vec<(usize, usize)> {
-        let mut parts = Vec::new();
-        let mut k = lo;
-        while k <= hi {
-            let start = k;
-            while k <= hi && self.is_column_text(k, succ) {
-                k += 1;
-            }
-            if k - start >= RUNNING_REGION {
-                parts.push((start, k - 1));
-            }
-            k = k.max(start + 1);
-        }
-        parts.retain(|&(a, b)| {
+        let text: Vec<usize> = (lo..=hi)
+            .filter(|&k| self.is_column_text(k, succ))
+            .collect();
+        let interleaved = |&(a, b): &(usize, usize)| {
             let jumps = (a..=b).filter(|&k| succ[k].is_some_and(|t| t != k + 1 && t <= b));
             jumps.count() >= MIN_JUMPS
-        });
-        parts
+        };
+        text.chunk_by(|&a, &b| b == a + 1)
+            .filter(|run| run.len() >= RUNNING_REGION)
+            .map(|run| (run[0], run[run.len() - 1]))
+            .filter(interleaved)
+            .collect()
     }
 
     /// Line `k` reads as a line of a column's running text, not a headline set in the
@@ -412,10 +407,13 @@ impl Page {
         let (side, col) = (&self.sides[k], self.widths[k]);
         let shaped =
             (side.is_full(col) || side.ends_sentence()) && side.width <= col + WIDTH_TOLERANCE;
+        // Scoring joins is the dear test: asked last, of lines that pass the others.
         let joined = |a: usize, b: usize| self.score(a, b) > VOUCHED;
-        let vouched = succ[k].is_some_and(|t| joined(k, t))
-            || (k.saturating_sub(WINDOW)..k).any(|j| succ[j] == Some(k) && joined(j, k));
-        self.is_running(k) && shaped && (side.has_clause_mark() || vouched)
+        let vouched = || {
+            succ[k].is_some_and(|t| joined(k, t))
+                || (k.saturating_sub(WINDOW)..k).any(|j| succ[j] == Some(k) && joined(j, k))
+        };
+        self.is_running(k) && shaped && (side.has_clause_mark() || vouched())
     }
 
     /// Line `k` is running text: prose, and no fragment.
