@@ -342,19 +342,22 @@ fn a_block_under_the_region_end_goes_on_its_chain_before_the_other_chains() {
     assert_eq!(page.block_under((0, 4), 7), 4);
 }
 
-/// Columns A and B of four full lines each, printed row by row with blank lines between,
-/// and `third` as B's third line.
+/// Columns A (lines 0, 2, 4, 6) and B (1, 3, 5, 7) of four full lines each, row by row.
+const TWO_COLUMNS: [&str; 8] = [
+    "近年来，各地持续推进城市更",
+    "社区工作人员介绍，改造之前",
+    "新行动，老旧小区改造工作取",
+    "广泛征求居民意见，把加装电",
+    "得明显成效，许多居民反映小",
+    "梯等需求纳入方案。专家认为",
+    "区环境变好了，出行更方便了",
+    "城市更新，要注重保护历史文",
+];
+
+/// [`TWO_COLUMNS`] printed with blank lines between, and `third` as B's third line.
 fn two_columns_with(third: &str) -> Page {
-    let rows = [
-        "近年来各地持续推进城市更新",
-        "社区工作人员介绍改造之前广",
-        "行动老旧小区改造工作取得明",
-        "泛征求居民意见把加装电梯等",
-        "显成效许多居民反映小区环境",
-        third,
-        "变好了出行更方便了生活质量",
-        "等需求纳入方案专家认为城市",
-    ];
+    let mut rows: [&str; 8] = TWO_COLUMNS;
+    rows[5] = third;
     page_of(&rows.join("\n\n"))
 }
 
@@ -398,23 +401,12 @@ fn a_region_of_running_lines_is_reordered_on_less_evidence() {
     assert_eq!(running.margin_for((0, 6)), MARGIN_PER_LINE * 7.0);
 }
 
-/// Columns A (lines 0, 2, 4, 6) and B (1, 3, 5, 7) of full lines printed row by row, then
-/// `head` and a line of the story under it: a region of ten lines. The columns read better
-/// in chain order by 9.9 over their eight lines, the whole region by 9.3 over ten: short of
-/// the margin the headline asks of it ([`order_of_two_columns`]).
+/// [`TWO_COLUMNS`] printed with blank lines between, then `head` and a line of the story
+/// under it: a region of ten lines. The columns read better in chain order by 9.9 over
+/// their eight lines, the whole region by 9.3 over ten: short of the margin the headline
+/// asks of it ([`order_of_two_columns`]).
 fn two_columns_then(head: &str) -> Page {
-    let rows = [
-        "近年来，各地持续推进城市更",
-        "社区工作人员介绍，改造之前",
-        "新行动，老旧小区改造工作取",
-        "广泛征求居民意见，把加装电",
-        "得明显成效，许多居民反映小",
-        "梯等需求纳入方案。专家认为",
-        "区环境变好了，出行更方便了",
-        "城市更新，要注重保护历史文",
-        head,
-        "本报讯，记者从有关部门获悉",
-    ];
+    let rows = [&TWO_COLUMNS[..], &[head, "本报讯，记者从有关部门获悉"]].concat();
     page_of(&rows.join("\n\n"))
 }
 
