@@ -40,6 +40,7 @@ pub fn mark_heads(page: &mut Page) {
         mark_dash_subtitles(page);
         mark_dropped_in_heads(page);
         mark_block_heads(page);
+        mark_rest_titles(page);
     } else {
         mark_latin_heads(page);
     }
@@ -473,6 +474,70 @@ fn is_jump_from(page: &Page, k: usize) -> bool {
     page.jump_kind(k) == Some(JumpKind::From)
 }
 
+/// The most lines a headline over a jump-from line runs to.
+const REST_TITLE_LINES: usize = 3;
+
+/// Marks the headline of a story's rest: the head-shaped lines set apart right over a
+/// jump-from line (`用好“金角银边”，建设口袋公园` / `（上接第1版）`). A newspaper prints the
+/// rest's headline, then the jump line, then the text; the jump line vouches for the lines
+/// over it, so they may hold the commas that keep a line with no such witness in the text.
+/// Lines a word runs into or out of are text that the dump cut around the jump line
+/// (`…及时对` / `行业监管…突出问` / `（上接第6版）` / `题提出建议…`).
+fn mark_rest_titles(page: &mut Page) {
+    let mut common = None;
+    for k in 1..page.lines.len().saturating_sub(1) {
+        if !is_jump_from(page, k) {
+            continue;
+        }
+        // Asked only of pages with a jump-from line.
+        let common =
+            *common.get_or_insert_with(|| frequent_widths(page).first().copied().unwrap_or(0.0));
+        let Some(top) = rest_title_top(page, k, common) else {
+            continue;
+        };
+        let text: String = (top..k).map(|j| page.lines[j].text).collect();
+        // The text above the lines, the lines themselves and the rest's text under the jump.
+        let body = |j: &usize| page.roles[*j] == Role::Body;
+        let above = (0..top).rev().find(body);
+        let below = (k + 1..page.lines.len()).find(body);
+        let runs_a_word = above
+            .into_iter()
+            .chain(top..k)
+            .zip((top..k).chain(below))
+            .any(|(a, b)| word_across_lines(page.lines[a].text, page.lines[b].text));
+        if !leaves_quote_open(&text) && !runs_a_word {
+            (top..k).for_each(|j| page.roles[j] = Role::Head);
+            page.starts[top] = true;
+        }
+    }
+}
+
+/// The first line of the headline over jump-from line `k`: the nearest line set apart
+/// (or under a line that is no text) among the rest-title lines right above it.
+fn rest_title_top(page: &Page, k: usize, common: f32) -> Option<usize> {
+    let opens_block = |j: usize| {
+        j == 0 || page.is_set_apart(j) || !matches!(page.roles[j - 1], Role::Body | Role::Caption)
+    };
+    (k.saturating_sub(REST_TITLE_LINES)..k)
+        .rev()
+        .take_while(|&j| page.roles[j] == Role::Body && may_title_rest(page, j, common))
+        .find(|&j| opens_block(j))
+}
+
+/// Whether body line `j` may be a line of a rest's headline: head-shaped and no name or
+/// column label; and if a clause breaks inside it, not as wide as the page's commonest
+/// column (`common` ems): that is a column's line cut mid-clause (`边建起观景台、跑起小火
+/// 车，推出`), where a headline with a comma is set to its own width.
+fn may_title_rest(page: &Page, j: usize, common: f32) -> bool {
+    let line = &page.lines[j];
+    let column_clause =
+        (line.width - common).abs() <= 0.5 && breaks_inside(line.text, &['，', '、', '：']);
+    is_head_shaped(page, j)
+        && line.width > COLUMN_LABEL
+        && !byline::is_name_line(line.text)
+        && !column_clause
+}
+
 /// Whether line `k` ends in a kicker's dash (`——`).
 fn ends_in_dash(page: &Page, k: usize) -> bool {
     page.lines[k].text.ends_with("——")
@@ -523,15 +588,13 @@ fn mark_block_heads(page: &mut Page) {
             .filter(|&k| page.roles[k] == Role::Body)
             .map(|k| page.lines[k].width)
             .fold(common, f32::max);
-        // A kicker's dash promises the title under it, however wide its type runs; and a
-        // line alone over a jump-from line is the title of the story's rest.
+        // A kicker's dash promises the title under it, however wide its type runs. (The
+        // lines over a jump-from line are left to `mark_rest_titles`.)
         let under_kicker = i > 0 && page.roles[i - 1] == Role::Head && ends_in_dash(page, i - 1);
-        let titles_rest = i + 1 < end && is_jump_from(page, i + 1);
         let run = (i..end)
             .take_while(|&k| {
                 is_loose_head(page, k)
-                    && (page.lines[k].width <= widest - 3.0
-                        || (under_kicker || titles_rest) && k == i)
+                    && (page.lines[k].width <= widest - 3.0 || under_kicker && k == i)
             })
             .count();
         let next = i + run;
@@ -855,6 +918,64 @@ mod tests {
         let page = classify(to_lines(text), true);
         assert_eq!(&page.roles[..2], &[Role::Head, Role::Jump]);
         assert!(page.roles[2..].iter().all(|&r| r == Role::Body));
+    }
+
+    /// The jump-from line vouches for the headline over it, commas and all, wrapped over
+    /// two lines or not; a headline with no such witness may not hold a comma.
+    #[test]
+    fn a_headline_with_a_comma_over_a_jump_from_line_titles_the_rest() {
+        let rest = "\n\n头顶上的立交桥说。从利用“金角\n银边”打造的口袋公园，到市民用\n晨跑开启一天生活的兴隆湖绿道。";
+        for head in [
+            "用好“金角银边”，建设口袋公园",
+            "来公园，20分钟\n感受自然“疗愈”",
+        ] {
+            let text = format!("{head}\n（上接第1版）{rest}");
+            let page = classify(to_lines(&text), true);
+            let lines = head.lines().count();
+            assert!(
+                page.roles[..lines].iter().all(|&r| r == Role::Head),
+                "{head}"
+            );
+            assert_eq!(page.roles[lines], Role::Jump, "{head}");
+            assert!(
+                page.roles[lines + 1..].iter().all(|&r| r == Role::Body),
+                "{head}"
+            );
+        }
+    }
+
+    /// Column lines that the dump cut around a jump-from line are text, not its headline:
+    /// a line as wide as the page's column with a clause break inside, and a line a word
+    /// runs out of into the rest's text (`…突出问` / `题提出建议`).
+    #[test]
+    fn column_lines_cut_around_a_jump_from_line_are_text() {
+        let column = "去年以来，景区围绕山水资源做文\n章，引来了四面八方的游客，让村\n\
+                      里的民宿一房难求。村民们说，日\n子越过越有奔头了，大家都很高兴\n\n";
+        for (cut, rest) in [
+            ("边建起观景台、跑起小火车，推出", "更多文旅项目。"),
+            (
+                "行业监管漏洞及企业管理不规范突出问",
+                "题提出建议。截至目前，法庭已化解矛盾。",
+            ),
+        ] {
+            let text = format!("{column}{cut}\n（上接第2版）\n\n{rest}");
+            let page = classify(to_lines(&text), true);
+            let jump = page.roles.iter().position(|&r| r == Role::Jump).unwrap();
+            assert_eq!(page.roles[jump - 1], Role::Body, "{cut}");
+        }
+    }
+
+    /// A name or a column's label over a jump-from line is a byline or a label, never the
+    /// rest's headline.
+    #[test]
+    fn a_name_or_label_over_a_jump_from_line_is_no_title() {
+        for line in ["欧阳晓娟", "链接"] {
+            let text = format!(
+                "{line}\n（上接第7版）\n\n人们只要找到“牵一发而动全\n身”的关键点，就能起到作用。"
+            );
+            let page = classify(to_lines(&text), true);
+            assert_ne!(page.roles[0], Role::Head, "{line}");
+        }
     }
 
     /// Bylines of two headlines set side by side stack under them; the second runs into
