@@ -79,13 +79,22 @@ impl Page<'_> {
             .map(|j| j.kind)
     }
 
+    /// Whether line `k` is a dateline alone on its line, a blank line under it
+    /// (`本报北京2月25日电`): the text it opens starts on the next line.
+    pub fn is_lone_lead(&self, k: usize) -> bool {
+        self.leads[k] && self.lines.get(k + 1).is_some_and(|next| next.blank_before)
+    }
+
     /// Whether a dateline opens line `k`, on a Chinese page maybe wrapped before its 电/讯
     /// onto the next line (`新华社长沙11` / `月8日电`). The two lines are joined only
     /// where the joined text may open one (either line may, or the wrap split a mark):
-    /// joining them for every line asked cost an allocation each.
+    /// joining them for every line asked cost an allocation each. A dateline alone on its
+    /// line with a blank line under it (`本报北京2月25日电`) needs no join: the line's end
+    /// is the space after it, which the joined text would lose.
     pub fn opens_with_lead(&self, k: usize) -> bool {
         let text = self.lines[k].text;
         match self.lines.get(k + 1) {
+            Some(_) if self.is_lone_lead(k) => true,
             Some(next)
                 if self.cjk
                     && (self.may_lead[k]

@@ -167,7 +167,9 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             && !interrupted
             && (page.roles[anchor] == Role::Byline
                 || page.cjk && page.starts[j] && j + 1 == anchor);
-        let body_like = !vouched && !is_loose_head(page, j) && page.lines[j].width >= 0.8 * common;
+        // A line stretched by layout spaces is as wide as its column, whatever its count.
+        let column_wide = page.lines[j].width >= 0.8 * common || is_justified(page.lines[j].text);
+        let body_like = !vouched && !is_loose_head(page, j) && column_wide;
         // An English title right above its dateline may end in a stop (`Impose Tax on Rumania.`).
         let titled = taken == 0
             && !page.cjk
@@ -184,6 +186,14 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         // column's label, which heads no story, not its headline.
         if taken == 0 && page.cjk && is_lone_label(page, j, anchor) {
             page.roles[j] = Role::Drop;
+            break;
+        }
+        // A name right over a dateline alone on its line is a byline, not a headline.
+        if taken == 0
+            && page.cjk
+            && page.is_lone_lead(anchor)
+            && byline::is_name_line(page.lines[j].text)
+        {
             break;
         }
         if !(is_head_shaped(page, j) || titled || wrap)
@@ -205,15 +215,15 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     }
 }
 
-/// True when byline `anchor` stands between two lines of one paragraph: the line right
-/// over it runs as wide as the columns without ending its sentence, and the line right
-/// under the byline finishes the word it broke (`…让杨丽娜想` / `本报记者 李 蕊` / `法多了`).
-/// Side-by-side stories print so; the byline's headline is elsewhere.
+/// True when byline `anchor`, or a dateline alone on its line, stands between two lines of
+/// one paragraph: the line right over it runs as wide as the columns without ending its
+/// sentence, and the line right under it finishes the word it broke (`…让杨丽娜想` /
+/// `本报记者 李 蕊` / `法多了`). Side-by-side stories print so; its headline is elsewhere.
 fn splits_a_sentence(page: &Page, anchor: usize, common: f32) -> bool {
     let Some(line) = anchor.checked_sub(1).map(|above| &page.lines[above]) else {
         return false;
     };
-    page.roles[anchor] == Role::Byline
+    (page.roles[anchor] == Role::Byline || page.is_lone_lead(anchor))
         && page.roles.get(anchor + 1) == Some(&Role::Body)
         && line.width >= 0.8 * common
         && !line.ends_sentence
@@ -975,6 +985,41 @@ mod tests {
             );
             let page = classify(to_lines(&text), true);
             assert_ne!(page.roles[0], Role::Head, "{line}");
+        }
+    }
+
+    /// A dateline alone on its line, a blank line under it, opens the text under it as
+    /// one run into its first line would: the line over it is the story's headline.
+    #[test]
+    fn a_headline_over_a_dateline_alone_on_its_line() {
+        let text = "教育家精神2025年巡回宣讲活动启动\n本报北京2月25日电\n\n\
+                    科学的世界观和方法论是我们\n党的十八大以来，我们始终坚持。";
+        let page = classify(to_lines(text), true);
+        assert_eq!(page.roles[0], Role::Head);
+        assert!(page.opens_with_lead(1));
+    }
+
+    /// Over a dateline alone on its line, neither a name (a byline), nor a column line
+    /// stretched by layout spaces with a clause inside, nor a line whose sentence the
+    /// dateline cuts (`…开展盐碱地综` / dateline / `合改造…`: 综合) is a headline.
+    #[test]
+    fn no_headline_over_a_dateline_from_a_name_or_a_column_line() {
+        let column = "桥下长满了爬山虎，将桥墩包\n裹住，穿行其中，满目绿意。桥\n下的空地上建起了篮球场和健\n身步道，附近的居民每天都来\n这里锻炼身体，孩子们在这里\n奔跑嬉戏，老人们在树荫下下\n棋聊天，一派热闹的景象。\n\n";
+        for above in [
+            "曲哲涵",
+            "当时，很多科学家向这个\n领域发起挑 战 ， 但 始",
+            "我国盐碱地多，开展盐碱地综",
+        ] {
+            let text = format!(
+                "{column}{above}\n本报长春2月25日电\n\n合改造利用意义重大。2006年，\n我回国加入中国农业大学。"
+            );
+            let page = classify(to_lines(&text), true);
+            let lead = page
+                .lines
+                .iter()
+                .position(|l| l.text.ends_with('电'))
+                .unwrap();
+            assert_ne!(page.roles[lead - 1], Role::Head, "{above}");
         }
     }
 
