@@ -146,6 +146,10 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             Role::Head => break,
             _ => {}
         }
+        // A box's label between a headline and its byline (`【延伸阅读】`) is the box's.
+        if taken == 0 && j + 1 == anchor && page.cjk && is_box_label(page.lines[j].text) {
+            continue;
+        }
         // The writer's credit under an English byline (`Staff Writer`) tops no story: the
         // byline and the headline over it are the story's, the dateline's too.
         if !page.cjk && latin::is_under_by_line(page, j) {
@@ -1021,6 +1025,38 @@ mod tests {
                 .unwrap();
             assert_ne!(page.roles[lead - 1], Role::Head, "{above}");
         }
+    }
+
+    /// A box's label printed between a headline and its byline leaves the headline the
+    /// byline's. The page's rows are interleaved (single lines between blank lines, the
+    /// headline as wide as a column), so only the byline can vouch for the headline.
+    #[test]
+    fn a_box_label_between_a_headline_and_its_byline() {
+        let rows = [
+            "合作社整合了草场资",
+            "年收入达到了一百四",
+            "万元村民们的日子也",
+        ];
+        let rows2 = [
+            "越过越红火大家都说",
+            "现在的生活真是越来",
+            "越好了我们要继续努",
+        ];
+        let mut text: String = rows
+            .iter()
+            .chain(&rows2)
+            .map(|r| format!("{r}\n\n"))
+            .collect();
+        text += "（下转第4版）\n\n春风吹暖牧民的心\n\n【延伸阅读】\n\n本报记者 潘 妙\n\n\
+                 高原春来到，冰封的高原蓝宝石\n青海湖迎来开湖季。";
+        let page = classify(to_lines(&text), true);
+        let head = page
+            .lines
+            .iter()
+            .position(|l| l.text == "春风吹暖牧民的心")
+            .unwrap();
+        assert_eq!(page.roles[head], Role::Head);
+        assert_eq!(page.roles[head + 2], Role::Byline);
     }
 
     /// Bylines of two headlines set side by side stack under them; the second runs into
