@@ -738,7 +738,11 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         };
         let goes_on = fills_line && next_fills;
         let next_turn = next.is_some_and(|k| opens_turn(page.lines[k].text));
-        page.para_end[i] = next_short || (short && !goes_on) || next_turn;
+        // A cross-reference wrapped onto a line of its own still closes this paragraph, as
+        // it does printed on the same line (`…最长不超过3年。` / `（相关报道见第二版）`).
+        let then_reference = next
+            .is_some_and(|k| page.roles[k] == Role::Body && is_cross_reference(page.lines[k].text));
+        page.para_end[i] = !then_reference && (next_short || (short && !goes_on) || next_turn);
         if page.para_end[i] {
             para_start = i + 1;
         }
@@ -772,6 +776,18 @@ fn opens_turn(text: &str) -> bool {
     TURN_LABELS.iter().any(|label| {
         text.strip_prefix(label)
             .is_some_and(|rest| rest.starts_with(['：', ':']))
+    })
+}
+
+/// True when `text` is a bracketed pointer to another page of the edition, which closes
+/// the paragraph before it (`（相关报道见第二版）`, `（详见第5版）`).
+fn is_cross_reference(text: &str) -> bool {
+    const MAX_CHARS: usize = 20;
+    let inner = script::trim(text)
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']));
+    inner.is_some_and(|t| {
+        t.chars().count() <= MAX_CHARS && t.contains("见") && t.ends_with(['版', '页'])
     })
 }
 
@@ -834,6 +850,19 @@ mod tests {
             page.para_end,
             [false, false, false, true, false, false, true]
         );
+    }
+
+    /// A cross-reference wrapped onto a line of its own belongs to the paragraph before it;
+    /// a source note (`（摘编自《天津日报》）`) is a paragraph of its own.
+    #[test]
+    fn a_cross_reference_on_its_own_line_closes_the_paragraph_before_it() {
+        let text = "所在单位与职工协商一致的，可\n以弹性延迟退休，延迟时间距法\n\
+                    定退休年龄最长不超过3年。\n（相关报道见第二版）";
+        let page = classify(to_lines(text), true);
+        assert_eq!(page.para_end, [false, false, false, true]);
+        let text = text.replace("相关报道见第二版", "摘编自《天津日报》");
+        let page = classify(to_lines(&text), true);
+        assert_eq!(page.para_end, [false, false, true, true]);
     }
 
     #[test]
