@@ -41,6 +41,7 @@ pub fn mark_heads(page: &mut Page) {
         mark_dropped_in_heads(page);
         mark_block_heads(page);
         mark_rest_titles(page);
+        mark_wide_heads(page);
     } else {
         mark_latin_heads(page);
     }
@@ -552,6 +553,36 @@ fn may_title_rest(page: &Page, j: usize, common: f32) -> bool {
         && !column_clause
 }
 
+/// How many ems wider than every column of the page a line must run to be no column's.
+const WIDER_THAN_COLUMNS: f32 = 2.0;
+
+/// Marks head-shaped body lines that run wider than every column of the page, and than
+/// the body lines beside them, as headline lines (`上海每万人口高价值发明专利拥有量达57.9件`
+/// among lines of 13 to 16 ems): text never runs wider than its column, so such a line was
+/// set across columns, as headlines and kickers are, wherever the dump put it. A line as
+/// wide as a body line beside it is of a column of that width, too short for the page's
+/// column widths to count (one story set wider than the rest).
+fn mark_wide_heads(page: &mut Page) {
+    let Some(widest) = frequent_widths(page).into_iter().reduce(f32::max) else {
+        return;
+    };
+    let n = page.lines.len();
+    for k in 0..n {
+        let width = page.lines[k].width;
+        let beside_as_wide = [k.wrapping_sub(1), k + 1].into_iter().any(|j| {
+            j < n && page.roles[j] == Role::Body && page.lines[j].width > width - WIDER_THAN_COLUMNS
+        });
+        if width >= widest + WIDER_THAN_COLUMNS
+            && page.roles[k] == Role::Body
+            && !beside_as_wide
+            && is_head_shaped(page, k)
+        {
+            page.roles[k] = Role::Head;
+            page.starts[k] = true;
+        }
+    }
+}
+
 /// Whether line `k` ends in a kicker's dash (`——`).
 fn ends_in_dash(page: &Page, k: usize) -> bool {
     page.lines[k].text.ends_with("——")
@@ -1057,6 +1088,30 @@ mod tests {
             .unwrap();
         assert_eq!(page.roles[head], Role::Head);
         assert_eq!(page.roles[head + 2], Role::Byline);
+    }
+
+    /// A line wider than every column of the page was set across columns: a headline,
+    /// wherever the dump put it among the text. A sentence that wide is no headline, nor
+    /// are the lines of a story set in a wider column than the page's other stories.
+    #[test]
+    fn a_line_wider_than_every_column_is_a_headline() {
+        let column = "过去15年，我一直专注基础研\n究。一次实验中观察到的全新\n\
+                      物理现象，让我触碰到世界科\n学前沿领域，引力子物理在凝\n\
+                      聚态物质中的实现。当时很多\n科学家向这个领域发起挑战，\n";
+        for (wide, head) in [
+            ("上海每万人口高价值发明专利拥有量达57.9件", true),
+            ("上海每万人口高价值发明专利拥有量达到了新高。", false),
+            (
+                "走进吉林省延边朝鲜族自治州和龙\n市东城镇光东村，庭院里不时飘出",
+                false,
+            ),
+        ] {
+            let text = format!("{column}{wide}\n但始终没有突破。我带领团队花\n了3年时间终于搭建出世界上第\n一台观测装置。");
+            let page = classify(to_lines(&text), true);
+            let first = wide.lines().next().unwrap();
+            let k = page.lines.iter().position(|l| l.text == first).unwrap();
+            assert_eq!(page.roles[k] == Role::Head, head, "{wide}");
+        }
     }
 
     /// Bylines of two headlines set side by side stack under them; the second runs into
