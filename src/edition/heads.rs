@@ -40,8 +40,8 @@ pub fn mark_heads(page: &mut Page) {
         mark_dash_subtitles(page);
         mark_dropped_in_heads(page);
         mark_block_heads(page);
-        mark_rest_titles(page);
-        mark_wide_heads(page);
+        mark_rest_titles(page, &columns);
+        mark_wide_heads(page, &columns);
     } else {
         mark_latin_heads(page);
     }
@@ -498,15 +498,12 @@ const REST_TITLE_LINES: usize = 3;
 /// over it, so they may hold the commas that keep a line with no such witness in the text.
 /// Lines a word runs into or out of are text that the dump cut around the jump line
 /// (`…及时对` / `行业监管…突出问` / `（上接第6版）` / `题提出建议…`).
-fn mark_rest_titles(page: &mut Page) {
-    let mut common = None;
+fn mark_rest_titles(page: &mut Page, columns: &[f32]) {
+    let common = columns.first().copied().unwrap_or(0.0);
     for k in 1..page.lines.len().saturating_sub(1) {
         if !is_jump_from(page, k) {
             continue;
         }
-        // Asked only of pages with a jump-from line.
-        let common =
-            *common.get_or_insert_with(|| frequent_widths(page).first().copied().unwrap_or(0.0));
         let Some(top) = rest_title_top(page, k, common) else {
             continue;
         };
@@ -562,8 +559,8 @@ const WIDER_THAN_COLUMNS: f32 = 2.0;
 /// set across columns, as headlines and kickers are, wherever the dump put it. A line as
 /// wide as a body line beside it is of a column of that width, too short for the page's
 /// column widths to count (one story set wider than the rest).
-fn mark_wide_heads(page: &mut Page) {
-    let Some(widest) = frequent_widths(page).into_iter().reduce(f32::max) else {
+fn mark_wide_heads(page: &mut Page, columns: &[f32]) {
+    let Some(widest) = columns.iter().copied().reduce(f32::max) else {
         return;
     };
     let n = page.lines.len();
