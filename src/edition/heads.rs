@@ -148,7 +148,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             _ => {}
         }
         // A box's label between a headline and its byline (`【延伸阅读】`) is the box's.
-        if taken == 0 && j + 1 == anchor && page.cjk && is_box_label(page.lines[j].text) {
+        if j + 1 == anchor && page.cjk && is_box_label(page.lines[j].text) {
             continue;
         }
         // The writer's credit under an English byline (`Staff Writer`) tops no story: the
@@ -405,8 +405,11 @@ fn is_loose_head(page: &Page, k: usize) -> bool {
     if page.roles[k] == Role::Head {
         return true;
     }
-    is_head_shaped(page, k) && !breaks_inside(page.lines[k].text, &['，', '、', '：'])
+    is_head_shaped(page, k) && !breaks_inside(page.lines[k].text, &CLAUSE_BREAKS)
 }
+
+/// The marks that break a clause inside a line; a headline with no witness holds none.
+const CLAUSE_BREAKS: [char; 3] = ['，', '、', '：'];
 
 /// Whether one of `marks` stands inside `text`, not at its end.
 fn breaks_inside(text: &str, marks: &[char]) -> bool {
@@ -543,7 +546,7 @@ fn rest_title_top(page: &Page, k: usize, common: f32) -> Option<usize> {
 fn may_title_rest(page: &Page, j: usize, common: f32) -> bool {
     let line = &page.lines[j];
     let column_clause =
-        (line.width - common).abs() <= 0.5 && breaks_inside(line.text, &['，', '、', '：']);
+        (line.width - common).abs() <= 0.5 && breaks_inside(line.text, &CLAUSE_BREAKS);
     is_head_shaped(page, j)
         && line.width > COLUMN_LABEL
         && !byline::is_name_line(line.text)
@@ -566,14 +569,15 @@ fn mark_wide_heads(page: &mut Page, columns: &[f32]) {
     let n = page.lines.len();
     for k in 0..n {
         let width = page.lines[k].width;
-        let beside_as_wide = [k.wrapping_sub(1), k + 1].into_iter().any(|j| {
-            j < n && page.roles[j] == Role::Body && page.lines[j].width > width - WIDER_THAN_COLUMNS
-        });
-        if width >= widest + WIDER_THAN_COLUMNS
-            && page.roles[k] == Role::Body
-            && !beside_as_wide
-            && is_head_shaped(page, k)
-        {
+        if width < widest + WIDER_THAN_COLUMNS || page.roles[k] != Role::Body {
+            continue;
+        }
+        let beside_as_wide = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < n && page.roles[j] == Role::Body)
+            .any(|j| page.lines[j].width > width - WIDER_THAN_COLUMNS);
+        if !beside_as_wide && is_head_shaped(page, k) {
             page.roles[k] = Role::Head;
             page.starts[k] = true;
         }
@@ -630,8 +634,8 @@ fn mark_block_heads(page: &mut Page) {
             .filter(|&k| page.roles[k] == Role::Body)
             .map(|k| page.lines[k].width)
             .fold(common, f32::max);
-        // A kicker's dash promises the title under it, however wide its type runs. (The
-        // lines over a jump-from line are left to `mark_rest_titles`.)
+        // A kicker's dash promises the title under it, however wide its type runs. (Lines
+        // over a jump-from line as wide as the text are `mark_rest_titles`' to judge.)
         let under_kicker = i > 0 && page.roles[i - 1] == Role::Head && ends_in_dash(page, i - 1);
         let run = (i..end)
             .take_while(|&k| {
