@@ -1,0 +1,256 @@
+//! Headlines vouched for by the line under them: a byline, a bare name, or a dateline
+//! opening the text; and the bylines stacked one over another under headlines set side by
+//! side.
+
+use super::{is_head_shaped, is_loose_head, leaves_quote_open};
+use crate::edition::byline;
+use crate::edition::classify::{is_box_label, Page, Role, COLUMN_LABEL, RUNNING_WIDTH};
+use crate::edition::latin;
+use crate::edition::order::{is_justified, wrap_reads_on};
+use crate::edition::script::is_ideograph;
+
+/// Marks the headlines over bylines, bare names and datelines, and those bylines.
+pub(super) fn mark_anchored_heads(page: &mut Page, columns: &[f32]) {
+    let n = page.lines.len();
+    for i in 0..n {
+        if let Some(anchor) = byline_anchor(page, i) {
+            let mut top = i;
+            if anchor == Role::Byline {
+                page.roles[i] = Role::Byline;
+                mark_byline_tail(page, i);
+                top = mark_stacked_bylines(page, i);
+            }
+            mark_head_above(page, top, columns);
+        }
+    }
+}
+
+/// Whether line `i` anchors a headline above it: a byline line, a bare name right under a
+/// head-shaped line, or a dateline opening a paragraph. Returns the role line `i` keeps.
+fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
+    let text = page.lines[i].text;
+    if page.roles[i] != Role::Body {
+        return None;
+    }
+    if byline::parse_line(text).is_some() {
+        return Some(Role::Byline);
+    }
+    // A bare name closes its block: a two-to-four character line inside a block is more
+    // likely a line of a headline set in a narrow column.
+    // Where a dump double-spaces its text, blank lines above and below set it apart as
+    // well as a block's end would; not where they set apart the rows of columns.
+    let closes_block = page.lines.get(i + 1).is_none_or(|next| {
+        page.starts[i + 1]
+            || page.roles[i + 1] != Role::Body
+            || !page.may_interleave && page.lines[i].blank_before && next.blank_before
+    });
+    // Nor is a short line under two other short lines: that is a stacked headline's end.
+    let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
+    // Bylines of headlines set side by side stack one under another, the last maybe run
+    // into the text under it: a bare name right under a byline is the next one.
+    let under_byline = i > 0 && page.lines[i].blank_before && page.roles[i - 1] == Role::Byline;
+    // A headline's wrap that looks like a name (`把盐碱地变` / `成米粮川`) finishes the word
+    // the line above broke, and reads on in words.
+    let under_head =
+        |above: usize| is_head_shaped(page, above) && !wrap_reads_on(page.lines[above].text, text);
+    // The cheap tests of place first: the name test reads a surname list, the word test
+    // asks the segmenter.
+    if page.cjk
+        && i > 0
+        && (closes_block && !stacked || under_byline)
+        && byline::is_name_line(text)
+        && (under_byline || under_head(i - 1))
+    {
+        return Some(Role::Byline);
+    }
+    page.opens_with_lead(i).then_some(Role::Body)
+}
+
+/// Where two stories' headlines stand one above the other, their bylines stack too, each a
+/// bare name above the byline at `anchor`, alone between blank lines or printed in one
+/// block with the headlines. Marks those names as bylines and returns the top of the
+/// stack, under which the headlines end.
+fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
+    let mut top = anchor;
+    let apart = |top: usize| page.lines[top].blank_before && page.lines[top - 1].blank_before;
+    // Or one under another in one block with the headline, unless the name is the
+    // headline's wrap (`把盐碱地变` / `成米粮川`).
+    let glued = |top: usize| {
+        !page.lines[top].blank_before
+            && !page.lines[top - 1].blank_before
+            && !wrap_reads_on(page.lines[top - 2].text, page.lines[top - 1].text)
+    };
+    while top >= 2
+        && (apart(top) || glued(top))
+        && page.roles[top - 1] == Role::Body
+        && byline::is_name_line(page.lines[top - 1].text)
+        && is_head_shaped(page, top - 2)
+    {
+        top -= 1;
+        page.roles[top] = Role::Byline;
+    }
+    top
+}
+
+/// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the
+/// next line of the same block belongs to it. A label set apart under the byline
+/// (`本报记者 丁志军` / blank / `快评`) is no part of it.
+fn mark_byline_tail(page: &mut Page, i: usize) {
+    let Some(next) = page.lines.get(i + 1).filter(|l| !l.blank_before) else {
+        return;
+    };
+    let name_part = next.text.chars().count() <= 3
+        && next.text.chars().all(crate::edition::script::is_cjk)
+        && !next.text.contains(['，', '。', '、', '“', '”', '（', '）']);
+    if name_part && !page.starts[i + 1] && page.roles[i + 1] == Role::Body {
+        page.roles[i + 1] = Role::Byline;
+    }
+}
+
+/// Marks the head-shaped lines right above line `anchor` (skipping a caption) as a headline.
+fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
+    let common = columns.first().copied().unwrap_or(f32::MAX);
+    // A byline printed amid another story's paragraph: that paragraph's line right above
+    // heads nothing. The byline's headline may stand right over that line, set apart.
+    let interrupted = page.cjk && splits_a_sentence(page, anchor, common);
+    let mut j = if interrupted { anchor - 1 } else { anchor };
+    let mut taken = 0;
+    // Headlines set in a narrow column stack many short lines.
+    let limit = |w: f32| if w <= 5.0 { 10 } else { 5 };
+    while j > 0 && taken < limit(page.lines[j - 1].width) {
+        j -= 1;
+        match page.roles[j] {
+            Role::Caption | Role::Credit => continue,
+            Role::Head => break,
+            _ => {}
+        }
+        // A box's label between a headline and its byline (`【延伸阅读】`) is the box's.
+        if j + 1 == anchor && page.cjk && is_box_label(page.lines[j].text) {
+            continue;
+        }
+        // The writer's credit under an English byline (`Staff Writer`) tops no story: the
+        // byline and the headline over it are the story's, the dateline's too.
+        if !page.cjk && latin::is_under_by_line(page, j) {
+            break;
+        }
+        // The first line of a dateline wrapped over two (`WITH THE BRITISH ARMIES IN THE`
+        // / `FIELD, Aug. 4.—`) is the dateline's: the headline is above it.
+        if !page.cjk && j + 1 == anchor && latin::opens_dateline_with_next(page, j) {
+            continue;
+        }
+        // Over an interrupting line, only a block set apart can be the byline's headline.
+        if interrupted && taken == 0 && !page.is_set_apart(j) {
+            break;
+        }
+        // A clause break inside a line as wide as the columns marks a line of body text,
+        // unless a byline right under it vouches for it, or a dateline opening the block
+        // under a line set apart (`来公园，20分钟感受自然“疗愈”` / `本报北京2月25日电`).
+        let vouched = taken == 0
+            && !interrupted
+            && (page.roles[anchor] == Role::Byline
+                || page.cjk && page.starts[j] && j + 1 == anchor);
+        // A line stretched by layout spaces is as wide as its column, whatever its count.
+        let column_wide = page.lines[j].width >= 0.8 * common || is_justified(page.lines[j].text);
+        let body_like = !vouched && !is_loose_head(page, j) && column_wide;
+        // An English title right above its dateline may end in a stop (`Impose Tax on Rumania.`).
+        let titled = taken == 0
+            && !page.cjk
+            && page.roles[j] == Role::Body
+            && latin::is_title_case(page.lines[j].text.trim_end_matches('.'));
+        // The wrapped rest of an English title, right over the anchor, whose line above is
+        // head-shaped (`Storm Knocks Out Power` / `to Thousands`).
+        let wrap =
+            taken == 0 && !page.cjk && latin::wraps_title(page, j) && is_head_shaped(page, j - 1);
+        // A headline's last line closes every quote it opens; a sentence cut at the
+        // column's edge may not (`…结果“牛` over another story's byline).
+        let cut_quote = taken == 0 && page.cjk && leaves_quote_open(page.lines[j].text);
+        // Two or three characters alone over the text (`要闻`, `快评`) are the page's or the
+        // column's label, which heads no story, not its headline.
+        if taken == 0 && page.cjk && is_lone_label(page, j, anchor) {
+            page.roles[j] = Role::Drop;
+            break;
+        }
+        // A name right over a dateline alone on its line is a byline, not a headline.
+        if taken == 0
+            && page.cjk
+            && page.is_lone_lead(anchor)
+            && byline::is_name_line(page.lines[j].text)
+        {
+            break;
+        }
+        if !(is_head_shaped(page, j) || titled || wrap)
+            || is_paragraph_tail(page, j, columns)
+            || body_like
+            || cut_quote
+        {
+            break;
+        }
+        page.roles[j] = Role::Head;
+        taken += 1;
+        // Over an interrupting line, the headline is the block set apart there, no more.
+        if interrupted && page.is_set_apart(j) {
+            break;
+        }
+        if j > 0 && page.roles[j - 1] == Role::Body && page.lines[j - 1].ends_sentence {
+            break;
+        }
+    }
+}
+
+/// True when byline `anchor`, or a dateline alone on its line, stands between two lines of
+/// one paragraph: the line right over it runs as wide as the columns without ending its
+/// sentence, and the line right under it finishes the word it broke (`…让杨丽娜想` /
+/// `本报记者 李 蕊` / `法多了`). Side-by-side stories print so; its headline is elsewhere.
+fn splits_a_sentence(page: &Page, anchor: usize, common: f32) -> bool {
+    let Some(line) = anchor.checked_sub(1).map(|above| &page.lines[above]) else {
+        return false;
+    };
+    (page.roles[anchor] == Role::Byline || page.is_lone_lead(anchor))
+        && page.roles.get(anchor + 1) == Some(&Role::Body)
+        && line.width >= 0.8 * common
+        && !line.ends_sentence
+        && wrap_reads_on(line.text, page.lines[anchor + 1].text)
+}
+
+/// True when line `j`, right above text line `anchor`, is a label: a block of its own (or
+/// set apart by blank lines, where a double-spaced dump tells no blocks), no wider than a
+/// column's label, of ideographs alone, and no name (a byline stacked over another).
+fn is_lone_label(page: &Page, j: usize, anchor: usize) -> bool {
+    let line = &page.lines[j];
+    j + 1 == anchor
+        && page.roles[anchor] == Role::Body
+        && page.is_set_apart(j)
+        && page.is_set_apart(anchor)
+        && line.width <= COLUMN_LABEL
+        && line.text.chars().all(is_ideograph)
+        && !byline::is_name_line(line.text)
+}
+
+/// True when line `i` is the dangling end of a paragraph: the two lines above it run on
+/// without ending a sentence and share the column's width.
+///
+/// Blank lines usually set a headline apart from the paragraph above it, but not every
+/// dump has them; so the lines above must also read as the middle of running text, not as
+/// a fresh start after a finished sentence, and fill one of the page's columns.
+fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
+    if i < 2 || page.starts[i] || page.starts[i - 1] {
+        return false;
+    }
+    let body = |k: usize| page.roles[k] == Role::Body;
+    let (a, b) = (&page.lines[i - 1], &page.lines[i - 2]);
+    // Columns are as wide as running text; narrower lines are a stacked headline, however
+    // many such lines the page's narrow headlines give that width.
+    let column = a.width >= RUNNING_WIDTH && fills_column(a.width, columns);
+    body(i - 1)
+        && body(i - 2)
+        && column
+        && !a.ends_sentence
+        && !b.ends_sentence
+        && (a.width - b.width).abs() <= 1.0
+}
+
+/// Whether a line of `width` is as wide as one of the page's `columns` (any width when the
+/// page shows no columns).
+fn fills_column(width: f32, columns: &[f32]) -> bool {
+    columns.is_empty() || columns.iter().any(|c| (c - width).abs() <= 1.0)
+}

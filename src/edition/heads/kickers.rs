@@ -1,0 +1,81 @@
+//! Kickers and subtitles known by their dash (`…——` over a title, `——…` under one),
+//! whatever their width.
+
+use super::{breaks_inside, is_head_shaped};
+use crate::edition::classify::{is_box_label, Page, Role};
+use crate::edition::script::has_sentence_mark;
+
+/// A line that ends in a kicker's dash (`山东运用大数据赋能社会救助——`), with no clause break
+/// inside, right above a box label or a headline line is a kicker whatever its width: running
+/// text breaks at a dash only inside a sentence, and goes on in text. A kicker may list
+/// places or parties (`摩纳哥、德国、新加坡探索旅游业新模式——`): an enumeration comma is
+/// no clause break.
+pub(super) fn mark_dash_kickers(page: &mut Page) {
+    for k in 0..page.lines.len().saturating_sub(1) {
+        let next = &page.lines[k + 1];
+        let above_head = page.roles[k + 1] == Role::Head || is_box_label(next.text);
+        if page.roles[k] == Role::Body
+            && ends_in_dash(page, k)
+            && above_head
+            && is_head_shaped(page, k)
+            && !breaks_inside(page.lines[k].text, &['，', '：'])
+        {
+            page.roles[k] = Role::Head;
+            page.starts[k] = true;
+        }
+    }
+}
+
+/// A title over its subtitle opening with a dash (`“十四五”规划目标任务圆满完成` /
+/// `——国家发展改革委有关负责人答记者问`) over text is a headline however the dump spaced its
+/// lines: running text breaks at a dash only inside a sentence, so a line opening with one
+/// under lines that start fresh, after a finished sentence, is no text's. The title may wrap
+/// onto a second line (`…目标任务` / `圆满完成`), and so may the subtitle, onto a line no
+/// wider than it that the text's first line outruns (`——国家发展改革委` / `有关负责人答记者问`).
+pub(super) fn mark_dash_subtitles(page: &mut Page) {
+    const TITLE_LINES: usize = 2;
+    let n = page.lines.len();
+    for k in 1..n.saturating_sub(1) {
+        let subtitle = page.lines[k].text;
+        if page.roles[k] != Role::Body || !subtitle.starts_with("——") || has_sentence_mark(subtitle)
+        {
+            continue;
+        }
+        let head_line = |j: usize| {
+            page.roles[j] == Role::Head || is_head_shaped(page, j) && !page.lines[j].ends_sentence
+        };
+        let fresh =
+            |j: usize| j == 0 || page.roles[j - 1] != Role::Body || page.lines[j - 1].ends_sentence;
+        let Some(title) =
+            (k.saturating_sub(TITLE_LINES)..k).find(|&t| fresh(t) && (t..k).all(head_line))
+        else {
+            continue;
+        };
+        let wraps = |j: usize| {
+            j + 1 < n
+                && page.roles[j] == Role::Body
+                && is_head_shaped(page, j)
+                && !has_sentence_mark(page.lines[j].text)
+                && page.lines[j].width <= page.lines[k].width
+                && page.lines[j + 1].width > page.lines[j].width + 2.0
+        };
+        let end = if wraps(k + 1) { k + 2 } else { k + 1 };
+        if page
+            .lines
+            .get(end)
+            .is_none_or(|_| page.roles[end] != Role::Body)
+        {
+            continue;
+        }
+        (title..end).for_each(|j| {
+            page.roles[j] = Role::Head;
+            // One headline, whatever blank lines the dump put between its lines.
+            page.starts[j] = j == title;
+        });
+    }
+}
+
+/// Whether line `k` ends in a kicker's dash (`——`).
+pub(super) fn ends_in_dash(page: &Page, k: usize) -> bool {
+    page.lines[k].text.ends_with("——")
+}

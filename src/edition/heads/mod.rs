@@ -1,0 +1,173 @@
+//! Headline detection: which lines of a page are headline blocks (kicker, title, subtitle)
+//! and which bare lines under them are bylines.
+//!
+//! Cues, most certain first: head-shaped lines right above a byline or dateline; a block
+//! of a few head-shaped lines standing between blank lines (or stacked in a narrow column);
+//! short lines opening a block of body text; capitalised lines above English prose (the
+//! English rules are in [`super::latin`]); and head-shaped lines at the very end of a page
+//! (printed after their body). Splitting a block into kicker, title and subtitle is
+//! [`super::headline`]'s job.
+//!
+//! Each kind of cue is a submodule: [`anchored`], [`standalone`], [`kickers`], [`in_text`]
+//! and [`rests`]; this module runs them in turn and holds the tests of shape they share.
+
+mod anchored;
+mod in_text;
+mod kickers;
+mod rests;
+mod standalone;
+
+use rustc_hash::FxHashMap;
+
+use super::classify::{is_box_label, starts_item, Page, Role};
+use super::headline;
+use super::latin::mark_latin_heads;
+use super::order::word_across_lines;
+use super::script::{has_sentence_mark, leaves_open};
+use anchored::mark_anchored_heads;
+use in_text::{mark_block_heads, mark_dropped_in_heads, mark_wide_heads};
+use kickers::{mark_dash_kickers, mark_dash_subtitles};
+use rests::mark_rest_titles;
+use standalone::{mark_standalone_heads, mark_tail_head};
+
+/// Marks headline lines (`Role::Head`) and the bylines under them (`Role::Byline`).
+pub fn mark_heads(page: &mut Page) {
+    // The page's column widths, commonest first.
+    let columns = frequent_widths(page);
+    mark_anchored_heads(page, &columns);
+    mark_standalone_heads(page);
+    if page.cjk {
+        mark_dash_kickers(page);
+        mark_dash_subtitles(page);
+        mark_dropped_in_heads(page);
+        mark_block_heads(page);
+        mark_rest_titles(page, &columns);
+        mark_wide_heads(page, &columns);
+    } else {
+        mark_latin_heads(page);
+    }
+    mark_tail_head(page);
+}
+
+/// True when a word runs from the line before body line `k` into it: a headline never
+/// runs a word on into the text under it (`…的‘金疙` / `瘩’，打开`), so lines that do are
+/// text, a paragraph's start set narrow by its quotes.
+fn runs_on(page: &Page, k: usize) -> bool {
+    k > 0 && runs_on_from(page, k - 1, k)
+}
+
+/// True when a word runs from line `above` into body line `k` ([`runs_on`] across lines
+/// dropped between them).
+fn runs_on_from(page: &Page, above: usize, k: usize) -> bool {
+    page.roles.get(k) == Some(&Role::Body)
+        && word_across_lines(page.lines[above].text, page.lines[k].text)
+}
+
+/// True when `text` opens more quotes or title marks than it closes.
+fn leaves_quote_open(text: &str) -> bool {
+    leaves_open(text, '“', '”') || leaves_open(text, '《', '》')
+}
+
+/// A line that may be a headline with no byline to vouch for it: head-shaped, and with no
+/// clause break inside the line (`“以前，由于种植不成规` is a quoted sentence's start).
+fn is_loose_head(page: &Page, k: usize) -> bool {
+    if page.roles[k] == Role::Head {
+        return true;
+    }
+    is_head_shaped(page, k) && !breaks_inside(page.lines[k].text, &CLAUSE_BREAKS)
+}
+
+/// The marks that break a clause inside a line; a headline with no witness holds none.
+const CLAUSE_BREAKS: [char; 3] = ['，', '、', '：'];
+
+/// Whether one of `marks` stands inside `text`, not at its end.
+fn breaks_inside(text: &str, marks: &[char]) -> bool {
+    text.char_indices()
+        .any(|(at, c)| marks.contains(&c) && at + c.len_utf8() < text.len())
+}
+
+/// Lines of text under a subhead read for its words.
+pub const SECTION_LINES: usize = 30;
+/// Distinct word pairs of a subhead its section shows: one may be a word every story
+/// of the page uses (`创新`, `发展`).
+const SECTION_PAIRS: usize = 2;
+
+/// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s word pairs.
+fn speaks_of(page: &Page, i: usize, lines: std::ops::Range<usize>) -> bool {
+    pairs_shared_with(page, i, lines) >= SECTION_PAIRS
+}
+
+/// How many distinct pairs of adjacent ideographs of line `i` the text of `lines` shows.
+pub fn pairs_shared_with(page: &Page, i: usize, lines: impl Iterator<Item = usize>) -> usize {
+    let line = |k: usize| (page.lines[k].text, page.lines[k].width);
+    let section: Vec<_> = lines.map(line).collect();
+    headline::word_pairs_shared(&[line(i)], &section)
+}
+
+/// Widths that at least five body lines not ending a sentence share: the page's columns,
+/// commonest first (of two as common, the one seen first).
+fn frequent_widths(page: &Page) -> Vec<f32> {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    // Widths are whole half ems (see `script::measure`), so equal widths share a key: a
+    // map finds a line's width in one step, where a search went through every width seen.
+    let mut seen: FxHashMap<u32, usize> = FxHashMap::default();
+    for (l, r) in page.lines.iter().zip(&page.roles) {
+        if *r != Role::Body || l.ends_sentence || l.width < 6.0 {
+            continue;
+        }
+        let at = *seen.entry((l.width * 2.0) as u32).or_insert_with(|| {
+            counts.push((l.width, 0));
+            counts.len() - 1
+        });
+        counts[at].1 += 1;
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
+        .into_iter()
+        .filter(|(_, c)| *c >= 5)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Could this line be part of a headline? No sentence inside, not too long, not a line
+/// broken off mid-clause.
+pub fn is_head_shaped(page: &Page, i: usize) -> bool {
+    let line = &page.lines[i];
+    if page.roles[i] != Role::Body || page.leads[i] {
+        return false;
+    }
+    if page.cjk {
+        // A title wrapped inside quotes (`设施更“懂人` / `” 城市更文明`) continues with the
+        // closing quote.
+        let in_quote = i > 0 && leaves_open(page.lines[i - 1].text, '“', '”');
+        // The quote's rest (`中、处处皆景”`) is a phrase of the title, whatever its
+        // enumeration commas: only the text after it can read as a broken-off clause.
+        let text = match in_quote.then(|| line.text.split_once('”')).flatten() {
+            Some((quoted, rest)) if !quoted.contains(['，', '。', '；']) => rest.trim_start(),
+            _ => line.text,
+        };
+        is_cjk_head_text(text, line.width)
+    } else {
+        page.latin_head[i]
+    }
+}
+
+/// A Chinese headline line has no sentence in it, is not too wide, and is not a clause
+/// broken off another line, a parenthetical note, a box label or a numbered item.
+fn is_cjk_head_text(text: &str, width: f32) -> bool {
+    let broken =
+        text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
+    // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.
+    let aside = text.starts_with('（') || text.ends_with('）') && !text.contains('（');
+    // `了，觉得……`: a line that opens with the end of a clause continues a sentence.
+    let continues = text
+        .chars()
+        .take(3)
+        .any(|c| matches!(c, '，' | '。' | '、' | '；'));
+    let too_wide = width > 40.0;
+    let label = starts_item(text) || is_box_label(text);
+    !(has_sentence_mark(text) || too_wide || broken || aside || continues || label)
+}
+
+#[cfg(test)]
+mod tests;

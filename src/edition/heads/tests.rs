@@ -1,0 +1,361 @@
+//! Tests of headline detection, on pages classified whole.
+
+use crate::edition::classify::{classify, Role};
+use crate::edition::lines::to_lines;
+
+/// A short headline stacked right under a finished paragraph, with no blank line to
+/// set it apart, is still a headline: its lines are narrower than the column.
+#[test]
+fn narrow_headline_under_a_paragraph_without_blank_lines() {
+    let text = "各地紧盯重点项目建设进度，加快推\n进设备安装调试和试生产，力争早日\n\
+                达产达效，为全年目标打下坚实基础\n以项目建设的实绩检验干部作风。\n\
+                三地十个项目\n迎来年终检阅\n王明参加\n\
+                新华社长沙11月8日电 8日上午，全省\n重点项目观摩活动在三地举行，观摩\n\
+                组先后考察了十个在建和新建项目，\n详细了解项目推进情况和存在的困难\n\
+                并现场协调解决，推动项目早日建成。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(&page.roles[4..7], &[Role::Head; 3]);
+    assert_eq!(page.roles[3], Role::Body);
+    // The same with the dateline wrapped before its 电.
+    let wrapped = text.replace(
+        "新华社长沙11月8日电 8日上午",
+        "新华社长沙11\n月8日电 8日上午",
+    );
+    let page = classify(to_lines(&wrapped), true);
+    assert_eq!(&page.roles[4..7], &[Role::Head; 3], "wrapped dateline");
+    // And an agency's 消息 wrapped inside the word.
+    let wrapped = text.replace("新华社长沙11月8日电 8日上午", "央视网消\n息 8日上午，全省");
+    let page = classify(to_lines(&wrapped), true);
+    assert_eq!(&page.roles[4..7], &[Role::Head; 3], "wrapped 消息");
+}
+
+/// A headline that pdftotext dropped between two lines of a column, which a word runs
+/// across (苦恼), is no line of that text.
+#[test]
+fn headline_dropped_inside_a_sentence() {
+    let text = "找到厕所”。其实，该街区公厕并不少，\n但指示牌只注重了统一美观，实用性\n\
+                不强，街区里的游客找厕所成了苦\n\n嘉陵江流域综合规划获批\n\
+                恼事。收到反馈后，街区强化了指示牌\n的提示效果。网友评价也变好了。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(page.roles[3], Role::Head);
+    assert!(page
+        .roles
+        .iter()
+        .enumerate()
+        .all(|(k, r)| k == 3 || *r == Role::Body));
+    // Without a word across it, a short line is a paragraph's last.
+    let text = text.replace("恼事。收到反馈后", "收到反馈后，街区");
+    let page = classify(to_lines(&text), true);
+    assert_eq!(page.roles[3], Role::Body);
+}
+
+/// A kicker's dash promises a title: the one line under it heads the text that
+/// follows, as wide as a column line or not; with no kicker above, it is text.
+#[test]
+fn the_line_under_a_kicker_is_its_title_however_wide() {
+    let text = "中国科学院天津工业生物技术研究所研究员蔡韬——\n\n\
+                深耕人工合成淀粉“无人区”\n为贯彻落实党中央决策部署，\n\
+                进一步做好基层治理工作，今\n年以来，我市各级各部门坚持\n\
+                问题导向，取得了明显成效。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(&page.roles[..2], &[Role::Head; 2]);
+    assert!(page.roles[2..].iter().all(|&r| r == Role::Body));
+    let text = text.replace("研究员蔡韬——", "研究员蔡韬介绍。");
+    let page = classify(to_lines(&text), true);
+    assert_eq!(page.roles[1], Role::Body);
+}
+
+/// A headline set three lines of six characters over its byline is a headline, also on
+/// a page whose other narrow headlines make six characters a common width: no column
+/// of running text is that narrow.
+#[test]
+fn a_narrow_headline_is_no_paragraph_tail_where_narrow_heads_are_common() {
+    let body = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
+                年以来，我市各级各部门坚持\n问题导向，取得了明显成效。\n";
+    let text = format!(
+        "助力平台企业\n发挥作用提高\n政务服务质效\n本报记者 张 驰\n\n{body}\n\
+         全市新建口袋\n公园一百二十\n个方便群众休\n本报记者 王明\n\n{body}{body}"
+    );
+    let page = classify(to_lines(&text), true);
+    assert_eq!(&page.roles[..3], &[Role::Head; 3]);
+    assert_eq!(&page.roles[8..11], &[Role::Head; 3]);
+}
+
+/// A short line stacked over a paragraph's first line right under another story's
+/// byline is a headline when the text under it does not speak of it (another story's
+/// headline printed over this one's text); one whose words the text repeats is the
+/// text's first subhead, and stays text here.
+#[test]
+fn a_foreign_head_over_a_paragraph_start_is_a_headline_a_subhead_is_not() {
+    let text = |line: &str| {
+        format!(
+            "基层治理见实效\n本报记者 王明\n\n{line}\n近年来，我市新建口袋公园\n\
+             一百二十个，市民出门五百米就\n能走进一座公园，城市更加宜居\n也更加美丽了。"
+        )
+    };
+    let foreign = text("全省粮食生产再获丰收");
+    let page = classify(to_lines(&foreign), true);
+    assert_eq!(page.roles[2], Role::Head);
+    assert_eq!(page.roles[3], Role::Body);
+    let subhead = text("口袋公园建设提速");
+    let page = classify(to_lines(&subhead), true);
+    assert_ne!(page.roles[2], Role::Head);
+}
+
+/// A title wrapped inside its quote (`构建“城在园` / `中、处处皆景”`) is head-shaped
+/// though its second line opens with a comma; outside a quote such a line is text.
+#[test]
+fn a_quoted_phrase_wrapped_with_its_comma_is_head_shaped() {
+    let body = "\n\n每天晚饭后，家住狮山商务创新\n区的林女士，都要到楼下的环\n山河口袋公园散步。";
+    let quoted = format!("构建“城在园\n中、处处皆景”\n丁志军{body}");
+    let page = classify(to_lines(&quoted), true);
+    assert_eq!(&page.roles[..3], &[Role::Head, Role::Head, Role::Byline]);
+    let bare = format!("构建城在园\n中、处处皆景\n丁志军{body}");
+    let page = classify(to_lines(&bare), true);
+    assert_ne!(page.roles[1], Role::Head);
+}
+
+/// A headline's last line that reads like a name (`成米粮川`: 成 is a surname) is its
+/// wrap when it finishes the word the line above broke (变成); a name under a
+/// finished title is its byline.
+#[test]
+fn a_wrap_that_looks_like_a_name_is_no_byline() {
+    let body = "\n\n我国盐碱地多，开展盐碱地综合改造\n利用意义重大。2006年，我带领团\n\
+                队来到吉林开展盐碱地改良研究。";
+    let wrapped = format!("把盐碱地变\n成米粮川{body}");
+    let page = classify(to_lines(&wrapped), true);
+    assert_eq!(&page.roles[..2], &[Role::Head; 2]);
+    let signed = format!("把盐碱地变成米粮川\n窦皓{body}");
+    let page = classify(to_lines(&signed), true);
+    assert_eq!(&page.roles[..2], &[Role::Head, Role::Byline]);
+    // A name that makes a word with the title's last character (多曲) by chance: what
+    // is left of it (哲涵) reads on in no words.
+    let chance = format!("游客一年更比一年多\n曲哲涵{body}");
+    let page = classify(to_lines(&chance), true);
+    assert_eq!(&page.roles[..2], &[Role::Head, Role::Byline]);
+    // Two writers' names stacked in the headline's block are both bylines; a wrap
+    // over a name stays the headline's.
+    let two = format!("把盐碱地变成米粮川\n窦皓\n丁志军{body}");
+    let page = classify(to_lines(&two), true);
+    assert_eq!(&page.roles[..3], &[Role::Head, Role::Byline, Role::Byline]);
+    let wrap = format!("把盐碱地变\n成米粮川\n窦皓{body}");
+    let page = classify(to_lines(&wrap), true);
+    assert_eq!(&page.roles[..3], &[Role::Head, Role::Head, Role::Byline]);
+}
+
+/// A line alone over a jump-from line titles the story's rest, as wide as a column
+/// line or not.
+#[test]
+fn the_line_over_a_jump_from_line_titles_the_rest() {
+    let text = "干事创业要善于抓“牛鼻子”\n（上接第2版）\n\n\
+                人们只要找到“牵一发而动全\n身”的关键点，就能起到“一子\n\
+                落而满盘活”的作用。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(&page.roles[..2], &[Role::Head, Role::Jump]);
+    assert!(page.roles[2..].iter().all(|&r| r == Role::Body));
+}
+
+/// The jump-from line vouches for the headline over it, commas and all, wrapped over
+/// two lines or not; a headline with no such witness may not hold a comma.
+#[test]
+fn a_headline_with_a_comma_over_a_jump_from_line_titles_the_rest() {
+    let rest = "\n\n头顶上的立交桥说。从利用“金角\n银边”打造的口袋公园，到市民用\n晨跑开启一天生活的兴隆湖绿道。";
+    for head in [
+        "用好“金角银边”，建设口袋公园",
+        "来公园，20分钟\n感受自然“疗愈”",
+    ] {
+        let text = format!("{head}\n（上接第1版）{rest}");
+        let page = classify(to_lines(&text), true);
+        let lines = head.lines().count();
+        assert!(
+            page.roles[..lines].iter().all(|&r| r == Role::Head),
+            "{head}"
+        );
+        assert_eq!(page.roles[lines], Role::Jump, "{head}");
+        assert!(
+            page.roles[lines + 1..].iter().all(|&r| r == Role::Body),
+            "{head}"
+        );
+    }
+}
+
+/// Column lines that the dump cut around a jump-from line are text, not its headline:
+/// a line as wide as the page's column with a clause break inside, and a line a word
+/// runs out of into the rest's text (`…突出问` / `题提出建议`).
+#[test]
+fn column_lines_cut_around_a_jump_from_line_are_text() {
+    let column = "去年以来，景区围绕山水资源做文\n章，引来了四面八方的游客，让村\n\
+                  里的民宿一房难求。村民们说，日\n子越过越有奔头了，大家都很高兴\n\n";
+    for (cut, rest) in [
+        ("边建起观景台、跑起小火车，推出", "更多文旅项目。"),
+        (
+            "行业监管漏洞及企业管理不规范突出问",
+            "题提出建议。截至目前，法庭已化解矛盾。",
+        ),
+    ] {
+        let text = format!("{column}{cut}\n（上接第2版）\n\n{rest}");
+        let page = classify(to_lines(&text), true);
+        let jump = page.roles.iter().position(|&r| r == Role::Jump).unwrap();
+        assert_eq!(page.roles[jump - 1], Role::Body, "{cut}");
+    }
+}
+
+/// A name or a column's label over a jump-from line is a byline or a label, never the
+/// rest's headline.
+#[test]
+fn a_name_or_label_over_a_jump_from_line_is_no_title() {
+    for line in ["欧阳晓娟", "链接"] {
+        let text = format!(
+            "{line}\n（上接第7版）\n\n人们只要找到“牵一发而动全\n身”的关键点，就能起到作用。"
+        );
+        let page = classify(to_lines(&text), true);
+        assert_ne!(page.roles[0], Role::Head, "{line}");
+    }
+}
+
+/// A dateline alone on its line, a blank line under it, opens the text under it as
+/// one run into its first line would: the line over it is the story's headline.
+#[test]
+fn a_headline_over_a_dateline_alone_on_its_line() {
+    let text = "教育家精神2025年巡回宣讲活动启动\n本报北京2月25日电\n\n\
+                科学的世界观和方法论是我们\n党的十八大以来，我们始终坚持。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(page.roles[0], Role::Head);
+    assert!(page.opens_with_lead(1));
+}
+
+/// Over a dateline alone on its line, neither a name (a byline), nor a column line
+/// stretched by layout spaces with a clause inside, nor a line whose sentence the
+/// dateline cuts (`…开展盐碱地综` / dateline / `合改造…`: 综合) is a headline.
+#[test]
+fn no_headline_over_a_dateline_from_a_name_or_a_column_line() {
+    let column = "桥下长满了爬山虎，将桥墩包\n裹住，穿行其中，满目绿意。桥\n下的空地上建起了篮球场和健\n身步道，附近的居民每天都来\n这里锻炼身体，孩子们在这里\n奔跑嬉戏，老人们在树荫下下\n棋聊天，一派热闹的景象。\n\n";
+    for above in [
+        "曲哲涵",
+        "当时，很多科学家向这个\n领域发起挑 战 ， 但 始",
+        "我国盐碱地多，开展盐碱地综",
+    ] {
+        let text = format!(
+            "{column}{above}\n本报长春2月25日电\n\n合改造利用意义重大。2006年，\n我回国加入中国农业大学。"
+        );
+        let page = classify(to_lines(&text), true);
+        let lead = page
+            .lines
+            .iter()
+            .position(|l| l.text.ends_with('电'))
+            .unwrap();
+        assert_ne!(page.roles[lead - 1], Role::Head, "{above}");
+    }
+}
+
+/// A box's label printed between a headline and its byline leaves the headline the
+/// byline's. The page's rows are interleaved (single lines between blank lines, the
+/// headline as wide as a column), so only the byline can vouch for the headline.
+#[test]
+fn a_box_label_between_a_headline_and_its_byline() {
+    let rows = [
+        "合作社整合了草场资",
+        "年收入达到了一百四",
+        "万元村民们的日子也",
+    ];
+    let rows2 = [
+        "越过越红火大家都说",
+        "现在的生活真是越来",
+        "越好了我们要继续努",
+    ];
+    let mut text: String = rows
+        .iter()
+        .chain(&rows2)
+        .map(|r| format!("{r}\n\n"))
+        .collect();
+    text += "（下转第4版）\n\n春风吹暖牧民的心\n\n【延伸阅读】\n\n本报记者 潘 妙\n\n\
+             高原春来到，冰封的高原蓝宝石\n青海湖迎来开湖季。";
+    let page = classify(to_lines(&text), true);
+    let head = page
+        .lines
+        .iter()
+        .position(|l| l.text == "春风吹暖牧民的心")
+        .unwrap();
+    assert_eq!(page.roles[head], Role::Head);
+    assert_eq!(page.roles[head + 2], Role::Byline);
+}
+
+/// A line wider than every column of the page was set across columns: a headline,
+/// wherever the dump put it among the text. A sentence that wide is no headline, nor
+/// are the lines of a story set in a wider column than the page's other stories.
+#[test]
+fn a_line_wider_than_every_column_is_a_headline() {
+    let column = "过去15年，我一直专注基础研\n究。一次实验中观察到的全新\n\
+                  物理现象，让我触碰到世界科\n学前沿领域，引力子物理在凝\n\
+                  聚态物质中的实现。当时很多\n科学家向这个领域发起挑战，\n";
+    for (wide, head) in [
+        ("上海每万人口高价值发明专利拥有量达57.9件", true),
+        ("上海每万人口高价值发明专利拥有量达到了新高。", false),
+        (
+            "走进吉林省延边朝鲜族自治州和龙\n市东城镇光东村，庭院里不时飘出",
+            false,
+        ),
+    ] {
+        let text = format!("{column}{wide}\n但始终没有突破。我带领团队花\n了3年时间终于搭建出世界上第\n一台观测装置。");
+        let page = classify(to_lines(&text), true);
+        let first = wide.lines().next().unwrap();
+        let k = page.lines.iter().position(|l| l.text == first).unwrap();
+        assert_eq!(page.roles[k] == Role::Head, head, "{wide}");
+    }
+}
+
+/// Bylines of two headlines set side by side stack under them; the second runs into
+/// the text with no blank line between, and is still a byline, not the text's start.
+#[test]
+fn a_bare_name_under_a_byline_is_the_next_byline() {
+    let text = "瞄准基础研究最前沿\n\n冰雪景区\n“一专多能”\n\n李蕊\n\n严米金\n\
+                过去15年，我一直专注基础研究。一次实验中\n观察到的全新物理现象，让我触碰到世界科学\n\
+                前沿领域。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(&page.roles[3..5], &[Role::Byline; 2]);
+    assert_eq!(page.roles[5], Role::Body);
+}
+
+/// Short lines that run a word on into the line under them (疙瘩) open a paragraph, set
+/// narrow by its quotes; the same lines with no word across are a headline.
+#[test]
+fn short_lines_running_a_word_on_are_no_headline() {
+    let text = "好山好水，出好农货，咋卖好价钱呢\n上好价？\n\n“把种在地里的‘土疙\n\
+                瘩’变成村民增收的‘金疙\n\n瘩’，打开销路是关键。”3月11\n\
+                日，走上“代表通道”的江西萍乡\n武功山茅店村党总支书记谭新萍\n\
+                代表说，乡亲们的瓜果蔬菜卖不上";
+    let page = classify(to_lines(text), true);
+    assert!(page.roles[2..4].iter().all(|&r| r != Role::Head));
+    let text = text.replace("瘩’，打开销路", "要打开销路");
+    let page = classify(to_lines(&text), true);
+    assert_eq!(&page.roles[2..4], &[Role::Head; 2]);
+}
+
+/// Two lines of a story's text printed over another story's byline are no headline
+/// when the last leaves a quote open: a headline's last line closes its quotes.
+#[test]
+fn a_line_leaving_a_quote_open_over_a_byline_is_no_headline() {
+    let text = "科学的世界观和方法论是我们研究\n问题、解决问题的“总钥匙”。掌握了科\n\
+                学的方法论，往往能事半功倍。讲重点\n论，就要求我们善于抓“牛鼻子”。\n\
+                《吕氏春秋》记载了一个耐人寻味\n的故事：让大力士去拉牛尾，结果“牛\n\
+                本报记者 窦 皓\n\n四川成都警方通报，百万粉丝网红\n\
+                孙某为博取关注，故意在网络平台发布\n自杀离世等虚假信息。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(&page.roles[4..6], &[Role::Body; 2]);
+    let closed = text.replace("结果“牛", "结果“牛”");
+    let page = classify(to_lines(&closed), true);
+    assert_eq!(&page.roles[4..6], &[Role::Head; 2]);
+}
+
+/// A column's label set right over a headline, a QR code's label between them, is
+/// dropped: it opens no story's text.
+#[test]
+fn a_label_over_a_headline_past_a_qr_label_is_dropped() {
+    let text = "在民间历史文献调查工作的路\n（下转第18版）\n\n快评\n扫码看视频\n精彩视频\n\
+                助力平台企业发挥作用\n提高政务服务质效\n\n张驰\n\n\
+                习近平总书记强调：“坚持\n依法管网、依法办网、依法上\n\
+                网”。当前，短视频、社交媒\n体、电商平台等各种业态的网络平台蓬勃成长。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(page.roles[2], Role::Drop, "{:?}", page.roles);
+    assert_eq!(&page.roles[5..7], &[Role::Head; 2]);
+}
