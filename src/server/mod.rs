@@ -9,7 +9,7 @@
 //!
 //! Only HTTP/1.1 is spoken. hyper-util's auto (HTTP/1.1 + h2c) builder sniffs the HTTP/2
 //! preface without any timeout, so a client trickling a partial preface would hold a
-//! connection forever; the header-read timeout ([`sweeper`]) covers the very first byte.
+//! connection forever; the header-read timeout (`sweeper`) covers the very first byte.
 
 mod conditional;
 mod connection;

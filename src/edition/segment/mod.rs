@@ -4,7 +4,7 @@
 //!
 //! A headline that lands in the middle of an untitled text cut mid-sentence belongs to that
 //! text; the other repairs for out-of-order dumps are in [`super::repair`].
-//! Ids and page labels are not assigned here; see [`super::split`].
+//! Ids and page labels are not assigned here; see [`mod@super::split`].
 
 mod jumps;
 
