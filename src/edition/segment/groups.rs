@@ -1,0 +1,241 @@
+//! A headline unit's lines sorted out: grouped where blank lines part them, two stories'
+//! titles in one block cut apart, column labels and rubrics taken out, and the kicker,
+//! title and subtitle told apart among the groups. [`super::Builder::head`] runs these on
+//! each unit.
+
+use crate::edition::classify::{Page, Role, COLUMN_LABEL};
+use crate::edition::headline::{self, HeadLine, Headline};
+use crate::edition::script::{has_sentence_mark, is_capitals};
+
+/// The lines of a headline unit, grouped where blank lines separate them: blank lines
+/// that break the page's blocks, and a blank line before another title (see
+/// [`headline::title_apart`]), which breaks none where the lines around it are set apart
+/// too. Not in a double-spaced dump, where a title's wrap is set apart as well.
+pub(super) fn head_groups<'a>(page: &Page<'a>, start: usize, end: usize) -> Vec<Vec<HeadLine<'a>>> {
+    let mut groups: Vec<Vec<HeadLine>> = Vec::new();
+    let blanks_part = page.cjk && !page.double_spaced;
+    for k in start..end {
+        let line = (page.lines[k].text, page.lines[k].width);
+        let apart = |g: &[HeadLine]| {
+            blanks_part && page.lines[k].blank_before && headline::title_apart(g, line)
+        };
+        match groups.last_mut() {
+            Some(g) if !page.starts[k] && !apart(g) => g.push(line),
+            _ => groups.push(vec![line]),
+        }
+    }
+    groups
+}
+
+/// Groups of headline lines with every group that holds two titles one under the other
+/// (see [`headline::second_title_at`]) cut in two: pdftotext printed two stories'
+/// headlines, set side by side or one over the other, in one block.
+pub(super) fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for mut g in groups {
+        while let Some(at) = headline::second_title_at(&g) {
+            let rest = g.split_off(at);
+            out.push(std::mem::replace(&mut g, rest));
+        }
+        out.push(g);
+    }
+    out
+}
+
+/// Ems a column's rubric runs to at most (`大数据观察`, `人民时评`).
+const RUBRIC_EMS: f32 = 5.0;
+
+/// A short first line of a group that leads a much longer line: a title wraps onto lines
+/// no longer than its first, so a line of a rubric's width over a wider line that shares
+/// no word with it is no title. When the text under the headline names it, it is a place
+/// kicker (`四川成都`), set apart as a group of its own for [`is_place_kicker`]; else a
+/// column's rubric (`人民时评` over `莫让虚假测评误导消费`), returned to be dropped. A line
+/// that shares a word with the line below may be a short title over its subtitle (`春耕` /
+/// `全省春耕备耕…`), and is left to the other rules, as is one the text under the headline
+/// (ending before line `end`) runs on from into the line below: the two are one title
+/// wrapped (`我市召开` / `安全生产工作会议` over `…我市召开安全生产工作会议，…`).
+pub(super) fn take_short_leads<'a>(
+    groups: Vec<Vec<HeadLine<'a>>>,
+    page: &Page,
+    end: usize,
+) -> (Vec<Vec<HeadLine<'a>>>, Vec<String>) {
+    /// Ems by which the line under a rubric is wider at least.
+    const WIDER_BY: f32 = 3.0;
+    let mut out = Vec::with_capacity(groups.len());
+    let mut rubrics = Vec::new();
+    for mut g in groups {
+        let leads = g.len() >= 2
+            && g[0].1 <= RUBRIC_EMS
+            && g[1].1 >= g[0].1 + WIDER_BY
+            && is_bare_phrase(g[0].0)
+            && !g[0].0.contains('：')
+            && !headline::shares_word_pair(&g[..1], &g[1..])
+            && !text_below_runs_on(page, end, g[0].0, g[1].0);
+        if !leads {
+            out.push(g);
+            continue;
+        }
+        let rest = g.split_off(1);
+        if names_text_below(g[0].0, page, end) {
+            out.push(g);
+        } else {
+            rubrics.push(g[0].0.to_owned());
+        }
+        out.push(rest);
+    }
+    (out, rubrics)
+}
+
+/// Groups of an English headline unit with each deck joined to the title in capitals
+/// above it: a blank line between them is the typesetter's spacing (`PRESIDENT NAMES` /
+/// `NEW COMMISSION`, blank, `Board Will Study Railway Rates`), and read apart the title
+/// would stand without text. A group in capitals under another is a title of its own.
+pub(super) fn join_latin_decks(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
+    let capitals = |g: &[HeadLine]| g.iter().all(|(t, _)| is_capitals(t));
+    let mut out: Vec<Vec<HeadLine>> = Vec::with_capacity(groups.len());
+    for g in groups {
+        match out.last_mut() {
+            Some(above) if capitals(above) && g.iter().all(|(t, _)| !is_capitals(t)) => {
+                above.extend(g);
+            }
+            _ => out.push(g),
+        }
+    }
+    out
+}
+
+/// Column labels of two or three characters (`快评`, `纵横`, `链接`) printed next to a
+/// headline: alone, before a much wider line, or after a kicker's dash. A short line after
+/// an ordinary line is the title's wrapped end (`…病有所` / `医`) and stays.
+pub(super) fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
+    let mut labels = Vec::new();
+    let many = groups.len() > 1;
+    groups.retain(|g| {
+        let lone = many && g.len() == 1 && g[0].1 <= COLUMN_LABEL;
+        if lone {
+            labels.push(g[0].0.to_owned());
+        }
+        !lone
+    });
+    for g in groups.iter_mut() {
+        // A label glued above a much longer line may run to five characters (`大数据观察`).
+        if g.len() >= 2 && g[0].1 <= RUBRIC_EMS && g[1].1 >= 3.0 * g[0].1 + 2.0 {
+            labels.push(g.remove(0).0.to_owned());
+        }
+        let n = g.len();
+        if n >= 2 && g[n - 1].1 <= COLUMN_LABEL && g[n - 2].0.ends_with(['—', '：']) {
+            labels.extend(g.pop().map(|l| l.0.to_owned()));
+        }
+    }
+    labels
+}
+
+/// A lone short line after a blank is the subtitle of the group above, not a title.
+pub(super) fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
+    let n = groups.len();
+    if n >= 2 && is_subtitle_of(&groups[n - 1], &groups[n - 2]) {
+        if let Some(sub) = groups.pop() {
+            if let Some(g) = groups.last_mut() {
+                g.extend(sub);
+            }
+        }
+    }
+}
+
+/// Lines of text under a headline read to tell whose text it is.
+const TEXT_BELOW: usize = 8;
+
+/// The first lines of text under a headline ending before line `end` (its byline
+/// included), read to tell whose text it is.
+pub(super) fn text_below<'a>(page: &Page<'a>, end: usize) -> Vec<HeadLine<'a>> {
+    (end..page.lines.len().min(end + TEXT_BELOW))
+        .take_while(|&k| matches!(page.roles[k], Role::Body | Role::Byline))
+        .map(|k| (page.lines[k].text, page.lines[k].width))
+        .collect()
+}
+
+/// Characters of the line below that the text must run on into from the line above.
+const RUNS_ON: usize = 2;
+
+/// True when the text under the headline (ending before line `end`) holds `line` run on
+/// into the first characters of `next`: it says the two lines as one phrase.
+fn text_below_runs_on(page: &Page, end: usize, line: &str, next: &str) -> bool {
+    let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let phrase: String = bare(line) + &bare(next).chars().take(RUNS_ON).collect::<String>();
+    let text: String = text_below(page, end).iter().map(|l| bare(l.0)).collect();
+    text.contains(&phrase)
+}
+
+/// A title over a longer line that the text under it (ending before line `end`) says as one
+/// phrase with it is one title wrapped, not a title and its subtitle (`我市召开` /
+/// `安全生产工作会议` over `…我市召开安全生产工作会议，…`).
+pub(super) fn join_run_on_subtitle(h: &mut Headline, page: &Page, end: usize) {
+    if let Some(sub) = h
+        .subtitle
+        .take_if(|sub| text_below_runs_on(page, end, &h.title, sub))
+    {
+        h.title.push_str(&sub);
+    }
+}
+
+/// Characters a kicker naming where the story happens (`四川成都`) holds at most.
+const PLACE_KICKER: usize = 6;
+
+/// True when the group right above the main headline is a short kicker naming a place
+/// or a subject (`四川成都`, `江苏苏州`) that the text under the headline (ending before
+/// line `end`) names too: a short line of no clause, set apart above the title. A column's
+/// label (`新语`) names nothing of its story, and stays a label.
+pub(super) fn is_place_kicker(groups: &[Vec<HeadLine>], page: &Page, end: usize) -> bool {
+    let Some([(text, _)]) = groups.last().map(Vec::as_slice) else {
+        return false;
+    };
+    let short = text.chars().filter(|c| !c.is_whitespace()).count() <= PLACE_KICKER;
+    // The text under the headline is read only for a line that could be such a kicker.
+    short && is_bare_phrase(text) && names_text_below(text, page, end)
+}
+
+/// True when `text` is a phrase of no clause: no sentence mark, comma or dash in it.
+fn is_bare_phrase(text: &str) -> bool {
+    !has_sentence_mark(text) && !text.contains(['，', '、', '—'])
+}
+
+/// True when the text under the headline ending before line `end` shares a word with
+/// `text`: it names what the line names (a place kicker's place).
+fn names_text_below(text: &str, page: &Page, end: usize) -> bool {
+    headline::shares_word_pair(&[(text, 0.0)], &text_below(page, end))
+}
+
+/// The kicker of the main headline: the nearest group above it that reads as one
+/// (`……——`), else the group right above when it is set in much longer lines.
+pub(super) fn take_kicker(
+    groups: &mut Vec<Vec<HeadLine>>,
+    main: &[HeadLine],
+    cjk: bool,
+) -> Option<String> {
+    let at = groups
+        .iter()
+        .rposition(|g| headline::is_kicker_like(g))
+        .or_else(|| {
+            let prev = groups.len().checked_sub(1)?;
+            is_wide_kicker(&groups[prev], main).then_some(prev)
+        })?;
+    let kicker = headline::join(&groups.remove(at), cjk);
+    Some(kicker)
+}
+
+/// A group set in much longer lines than the title `main` below it reads as its kicker;
+/// not one that holds a kicker of its own, which is a whole headline.
+pub(super) fn is_wide_kicker(group: &[HeadLine], main: &[HeadLine]) -> bool {
+    let whole = group.iter().any(|(t, _)| t.ends_with("——"));
+    !whole && headline::widest(group) > headline::KICKER_WIDER * headline::widest(main)
+}
+
+/// Whether `group`, a lone line under the group `above`, is its subtitle: much narrower
+/// than the lines above, under no kicker, and no two-part title of its own.
+fn is_subtitle_of(group: &[HeadLine], above: &[HeadLine]) -> bool {
+    let widest = headline::widest(above);
+    group.len() == 1
+        && group[0].1 < 0.75 * widest
+        && !headline::is_kicker_like(above)
+        && !headline::is_two_part_title(group[0].0)
+}
