@@ -37,6 +37,7 @@ mod repair;
 mod script;
 mod segment;
 mod split;
+mod terms;
 
 use serde::Serialize;
 

@@ -24,8 +24,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::headline::Headline;
 use super::order::word_across_lines;
 use super::reflow::{append_continuing, push_continuing, remove_layout_spaces};
-use super::script::{closes_text, ends_sentence, has_sentence_mark, is_ideograph};
+use super::script::{closes_text, ends_sentence, has_sentence_mark};
 use super::segment::{GoesOn, Piece};
+use super::terms::{for_each_term, terms, TermSet};
 use crate::article::Block;
 
 /// Most headlines on a page this stage considers (it tracks which are used in a bit set).
@@ -173,44 +174,6 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             story
         })
         .collect()
-}
-
-/// A sorted set of terms (see [`terms`]) with a one-hash Bloom filter of `WORDS` 64-bit
-/// words in front: most terms looked up are absent, and the filter turns them away before
-/// the binary search.
-pub(super) struct TermSet<const WORDS: usize> {
-    sorted: Vec<u64>,
-    filter: [u64; WORDS],
-}
-
-impl<const WORDS: usize> TermSet<WORDS> {
-    /// The set of `sorted`, which must be sorted and without repeats.
-    pub(super) fn new(sorted: Vec<u64>) -> Self {
-        let mut filter = [0; WORDS];
-        for &t in &sorted {
-            let (w, b) = Self::slot(t);
-            filter[w] |= b;
-        }
-        TermSet { sorted, filter }
-    }
-
-    fn slot(t: u64) -> (usize, u64) {
-        let h = (t.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize;
-        (h / 64 % WORDS, 1 << (h % 64))
-    }
-
-    /// The index of term `t` in the set, if it is there.
-    pub(super) fn find(&self, t: u64) -> Option<usize> {
-        let (w, b) = Self::slot(t);
-        if self.filter[w] & b == 0 {
-            return None;
-        }
-        self.sorted.binary_search(&t).ok()
-    }
-
-    pub(super) fn len(&self) -> usize {
-        self.sorted.len()
-    }
 }
 
 /// `blocks` show [`SEEN_PAIRS`] of the ideograph pairs of `head`'s title (all of them
@@ -1000,83 +963,6 @@ fn head_text(h: &super::headline::Headline) -> String {
     .into_iter()
     .flatten()
     .collect()
-}
-
-/// The distinct word evidence of `text`, sorted: pairs of adjacent ideographs (a Chinese
-/// word is mostly two characters), and runs of two or more digits or Latin letters.
-pub(super) fn terms(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    for_each_term(text, |t| out.push(t));
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
-pub(super) fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
-    let mut prev: Option<char> = None;
-    // The Latin or digit run being read: its hash and length, and the hash and length it
-    // had before a trailing dot (`863.75万` keeps its dot, `GDP.` drops it).
-    let mut run = TokenHash::default();
-    let mut before_dot = TokenHash::default();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if is_ideograph(c) {
-            if let Some(p) = prev {
-                f((u64::from(p) << 32) | u64::from(c));
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
-        if c.is_ascii_alphanumeric() {
-            run.push(c.to_ascii_lowercase() as u8);
-            before_dot = run;
-        } else if c == '.' && run.len > 0 {
-            run.push(b'.');
-        } else {
-            if before_dot.len >= 2 {
-                f(before_dot.finish());
-            }
-            run = TokenHash::default();
-            before_dot = TokenHash::default();
-        }
-    }
-}
-
-/// FNV-1a over a token's bytes, kept apart from ideograph pairs (whose high half is a
-/// char, < 2^21) by the top bit.
-#[derive(Debug, Clone, Copy)]
-struct TokenHash {
-    hash: u64,
-    len: usize,
-}
-
-impl Default for TokenHash {
-    fn default() -> Self {
-        TokenHash {
-            hash: 0xcbf2_9ce4_8422_2325,
-            len: 0,
-        }
-    }
-}
-
-impl TokenHash {
-    fn push(&mut self, b: u8) {
-        self.hash = (self.hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        self.len += 1;
-    }
-
-    fn finish(self) -> u64 {
-        self.hash | (1 << 63)
-    }
-}
-
-/// A token's key, as [`for_each_term`] computes it.
-#[cfg(test)]
-fn hash_token(token: &str) -> u64 {
-    let mut h = TokenHash::default();
-    token.bytes().for_each(|b| h.push(b));
-    h.finish()
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::{is_box_label, is_closing_label};
-use super::pairing::{for_each_term, terms, TermSet};
 use super::reflow::push_continuing;
 use super::script::{ends_sentence, is_closer, SENTENCE_MARKS};
 use super::segment::Piece;
+use super::terms::{for_each_term, terms, TermSet};
 use crate::article::Block;
 
 /// Distinct word pairs a source note or a stray paragraph must share with another story

@@ -8,7 +8,7 @@
 
 use super::closes;
 use crate::edition::classify::{Page, Role};
-use crate::edition::pairing::terms;
+use crate::edition::terms::terms;
 
 /// Word weight with which an interrupting block joins a story…
 const ADOPT: f32 = 1.5;

@@ -1,11 +1,11 @@
 //! The words blocks share, for matching a story's loose end to its loose start
-//! ([`super::threads`]): each block's terms (as [`crate::edition::pairing::terms`] cuts
+//! ([`super::threads`]): each block's terms (as [`crate::edition::terms::terms`] cuts
 //! them), weighed by how few of the blocks in question use them, so a word two blocks alone
 //! share says more than one many blocks use.
 
 use super::Block;
 use crate::edition::classify::Page;
-use crate::edition::pairing::terms;
+use crate::edition::terms::terms;
 
 /// The word evidence of some of a page's blocks: each one's terms, and for each term how
 /// many of them use it.

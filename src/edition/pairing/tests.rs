@@ -199,15 +199,6 @@ fn a_story_is_not_cut_mid_sentence() {
 }
 
 #[test]
-fn terms_are_ideograph_pairs_and_latin_or_digit_runs() {
-    let t = terms("广西863.75万 GDP");
-    assert!(t.contains(&((u64::from('广') << 32) | u64::from('西'))));
-    assert!(t.contains(&hash_token("863.75")));
-    assert!(t.contains(&hash_token("gdp")));
-    assert_eq!(t.len(), 3);
-}
-
-#[test]
 fn untitled_text_joins_the_story_its_words_point_to() {
     let pieces = vec![
         Piece {
