@@ -1,0 +1,356 @@
+//! Tests of byline and dateline reading, line by line.
+
+use super::*;
+
+#[test]
+fn a_lead_mark_counts_only_near_the_start() {
+    assert!(may_lead("新华社北京11月8日电 （记者 张三）"));
+    assert!(may_lead("株洲日报讯（全媒体记者/陈正明）"));
+    assert!(may_lead("央视网消息（记者 王明）："));
+    assert!(!may_lead("休息"));
+    assert!(may_lead("Chicago, Dec. 12."));
+    let far = format!("{}电", "一".repeat(CJK_LEAD_CHARS));
+    assert!(!may_lead(&far));
+    assert!(may_lead(&far[3..]));
+    // A byte equal to a mark's last byte inside another character is no mark.
+    assert!(!may_lead("是是是是"));
+    assert!(!may_lead(""));
+}
+
+/// The groups read off a whole match are the regexes' own groups.
+#[test]
+fn lead_groups_read_off_the_whole_match_are_the_regex_groups() {
+    let cjk = [
+        "株洲日报讯（全媒体记者/陈正明 邹家虎） 11月8日上午",
+        "新华社北京11月8日电 11 月 8 日下午",
+        "据新华社北京1月1日电（记者姜琳）为贯彻",
+        "本报讯 （记者 王五）  今天",
+        "新华社电（）",
+        "本报讯（记者（张三）",
+        "中新网北京11月8日电 (记者 张三) 今天",
+        "央视网消息（记者 王明）：为贯彻",
+        "人民网北京11月8日电：为贯彻",
+    ];
+    let mut matched = 0;
+    for t in cjk {
+        let Some(c) = cjk_lead_re().captures(t) else {
+            assert!(cjk_lead_re().find(t).is_none(), "{t}");
+            continue;
+        };
+        matched += 1;
+        let (lead, _) = split_colon(c.get(0).unwrap().as_str());
+        let (end, note) = split_cjk_lead(lead);
+        assert_eq!(end, c.get(1).unwrap().end(), "{t}");
+        assert_eq!(note.map(|n| n.inner), c.get(2).map(|m| m.as_str()), "{t}");
+    }
+    assert!(
+        matched > 0,
+        "no Chinese lead matched: the test checked nothing"
+    );
+    let latin = [
+        "London, Dec. 12. A Copenhagen dispatch",
+        "WASHINGTON, March 2.—The school board",
+        "WEHRUM, June 9—The resi",
+        "Chicago, 111., June 9 -- Unless Col. Roosevelt",
+        "PARIS, Dec. 1 ",
+    ];
+    for t in latin {
+        let c = latin_lead_re().captures(t).unwrap();
+        let end = split_latin_lead(c.get(0).unwrap().as_str());
+        assert_eq!(end, c.get(1).unwrap().end(), "{t}");
+    }
+}
+
+#[test]
+fn a_dateline_note_that_names_no_one_stays_text() {
+    // Another column's lines printed inside the note: the dateline stands, the note is
+    // body text, and no clause of it passes for a reporter.
+    let text = "本报北京2月25日电 （记 会资金注入，平均每项专利成果 者谷业凯）国家知识产权局";
+    let b = parse_lead(text).unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("本报北京2月25日电"));
+    assert!(b.authors.is_empty() && b.residue.is_empty());
+    assert!(text[b.len..].trim_start().starts_with("（记 会资金"));
+    // Names as reporters are named still: transliterated, and the leader writers'.
+    let b = parse_lead("新华社乌鲁木齐3月1日电（记者阿依努尔·吐尔逊）今年").unwrap();
+    assert_eq!(b.authors, ["阿依努尔·吐尔逊"]);
+    let b = parse_lead("新华社北京3月1日电（新华社评论员）今年").unwrap();
+    assert_eq!(b.authors, ["新华社评论员"]);
+}
+
+#[test]
+fn cjk_datelines() {
+    let b = parse_lead("株洲日报讯（全媒体记者/陈正明 邹家虎） 11月8日上午").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("株洲日报讯"));
+    assert_eq!(b.authors, ["陈正明", "邹家虎"]);
+    assert_eq!(b.residue, "（全媒体记者/）");
+    let b = parse_lead("新华社北京11月8日电 11 月 8 日下午").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("新华社北京11月8日电"));
+    let b = parse_lead("据新华社北京1月1日电（记者姜琳）为贯彻").unwrap();
+    assert_eq!(b.authors, ["姜琳"]);
+    assert!(parse_lead("国家电网公司今年").is_none());
+    // A box of briefs is labelled with a word ending in 讯, no paper's name.
+    assert!(parse_lead("简讯").is_none() && parse_lead("快讯").is_none());
+    assert!(!is_name_line("简讯"));
+    let b = parse_lead("本报讯（记者 王明 通讯员 李华）今年以来").unwrap();
+    assert_eq!(b.authors, ["王明", "李华"]);
+    assert_eq!(b.residue, "（记者通讯员）");
+    let b = parse_lead("中新网北京11月8日电 (记者 张三) 今天").unwrap();
+    assert_eq!(b.authors, ["张三"]);
+    assert_eq!(b.residue, "(记者)");
+    // Unbracketed reporters, closed by 报道 and a colon, with their labels as residue.
+    let text = "本报北京3月5日讯 记者王明、李华报道：连日来";
+    let b = parse_lead(text).unwrap();
+    assert_eq!(b.authors, ["王明", "李华"]);
+    assert_eq!(b.residue, "记者、报道：");
+    assert_eq!(&text[b.len..], "连日来");
+    // A colon after words that are no reporters' byline leaves the text alone.
+    for (text, after) in [
+        ("本报讯 据统计，今年以来：连日来", "据统计"),
+        ("本报讯 今年以来报道：连日来", "今年以来"),
+    ] {
+        let b = parse_lead(text).unwrap();
+        assert!(b.authors.is_empty(), "{text}");
+        assert!(text[b.len..].starts_with(after), "{text}");
+    }
+}
+
+#[test]
+fn a_news_report_lead_and_a_colon_after_the_lead() {
+    let b = parse_lead("央视网消息（记者 王明）：为贯彻").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("央视网消息"));
+    assert_eq!(b.authors, ["王明"]);
+    assert_eq!(b.residue, "（记者）：");
+    assert_eq!(&"央视网消息（记者 王明）：为贯彻"[b.len..], "为贯彻");
+    let b = parse_lead("据新华社消息 为贯彻").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("据新华社消息"));
+    let b = parse_lead("人民网北京11月8日电：为贯彻").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("人民网北京11月8日电"));
+    assert_eq!(b.residue, "：");
+    let b = parse_lead("本报讯（记者 王明）： 今年以来").unwrap();
+    assert_eq!(b.residue, "（记者）：");
+    // 消息 is a lead only after an agency or a paper, and only before a break.
+    assert!(parse_lead("消息传来，全村沸腾").is_none());
+    assert!(parse_lead("据消息人士透露").is_none());
+    assert!(parse_lead("新华社消息称为贯彻").is_none());
+}
+
+#[test]
+fn latin_datelines() {
+    let b = parse_lead("London, Dec. 12. A Copenhagen dispatch").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("London, Dec. 12."));
+    let b = parse_lead("WASHINGTON, March 2.—The school board").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("WASHINGTON, March 2."));
+    let b = parse_lead("WEHRUM, June 9—The resi").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("WEHRUM, June 9"));
+    assert!(parse_lead("Some people think banks").is_none());
+    let b = parse_dateline_line("N'.-w Orb an. I -a , Dec. 12").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("N'.-w Orb an. I -a , Dec. 12"));
+    assert!(parse_dateline_line("The meeting will be held Dec. 12").is_none());
+    // OCR reads `Ill.` as `111.`.
+    let b = parse_lead("Chicago, 111., June 9—Unless Col. Roosevelt").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("Chicago, 111., June 9"));
+    // A wire's credit after the date, with dashes or not; a bracket of text is no credit.
+    let text = "WASHINGTON, Dec. 11.—(By the Associated Press.)—The note";
+    let b = parse_lead(text).unwrap();
+    assert_eq!(
+        b.dateline.as_deref(),
+        Some("WASHINGTON, Dec. 11.—(By the Associated Press.)")
+    );
+    assert_eq!(&text[b.len..], "The note");
+    let b = parse_lead("LONDON, Dec. 11.—(The cabinet met) today").unwrap();
+    assert_eq!(b.dateline.as_deref(), Some("LONDON, Dec. 11."));
+    // Today's datelines name no date: a place in capitals, a wire, a dash.
+    for (text, dateline) in [
+        ("SPRINGFIELD — The city council", "SPRINGFIELD"),
+        ("CHICAGO (AP) — A fast-moving storm", "CHICAGO (AP)"),
+        (
+            "LOS ANGELES, Calif. (Reuters) -- Fires",
+            "LOS ANGELES, Calif. (Reuters)",
+        ),
+        ("WASHINGTON, D.C.—The Senate", "WASHINGTON, D.C."),
+    ] {
+        let b = parse_lead(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(b.dateline.as_deref(), Some(dateline), "{text}");
+    }
+    assert!(parse_lead("The city — and the county — agreed").is_none());
+    assert!(parse_lead("He said — and meant it").is_none());
+}
+
+#[test]
+fn byline_lines() {
+    let b = parse_line("本报记者 周 欢").unwrap();
+    assert_eq!(b.authors, ["周欢"]);
+    for (names, want) in [
+        ("施 芳 潘俊强", &["施芳", "潘俊强"][..]),
+        ("周 欢 李 蕊", &["周欢", "李蕊"][..]),
+        ("王 小 明", &["王小明"][..]),
+        ("陈正明、周 欢", &["陈正明", "周欢"][..]),
+    ] {
+        assert_eq!(split_names(names), want, "{names}");
+    }
+    let b = parse_line("株洲日报全媒体记者/张威").unwrap();
+    assert_eq!(b.authors, ["张威"]);
+    // Names alone in brackets sign a brief off; a bracketed place or note does not.
+    let b = parse_line("（王明、李华）").unwrap();
+    assert_eq!(
+        (b.authors, b.residue),
+        (
+            vec!["王明".to_owned(), "李华".to_owned()],
+            "（、）".to_owned()
+        )
+    );
+    assert!(parse_line("（江苏苏州）").is_none());
+    assert!(parse_line("（上图）").is_none());
+    assert!(is_name_line("彭园园"));
+    // A column's writer signs with a decoration in front; the mark alone is no name.
+    assert!(is_name_line("◎ 陈 静"));
+    assert!(is_name_line("□王明"));
+    assert!(!is_name_line("◎"));
+    assert!(!is_name_line("◎◎王明"));
+    let b = bare_names("◎ 陈 静");
+    assert_eq!(
+        (b.authors, b.residue),
+        (vec!["陈静".to_owned()], "◎".to_owned())
+    );
+    assert!(!is_name_line("陈恢清致辞了吗们"));
+    assert!(!is_name_line("链接"));
+    // A province and a city, as a kicker names a story's place; a three-character
+    // name may open like a province.
+    assert!(!is_name_line("江苏苏州"));
+    assert!(is_name_line("江西平"));
+    assert!(is_credit("株洲日报全媒体记者/杨凌凌 摄"));
+    assert!(is_credit("严米金摄"));
+    assert!(is_credit("（本报记者 王明 摄）"));
+    assert!(is_credit("图/王明"));
+    assert!(is_credit("图：王 明 李华"));
+    // The writer's own pictures (`图/文`) are a byline; a label over text is no credit.
+    assert!(!is_credit("图/文 王明"));
+    assert!(!is_credit("图：村民在田间劳作"));
+    // A courtesy credit; text about pictures provided is no credit.
+    assert!(is_credit("本版图片均由受访者提供"));
+    assert!(is_credit("（图片由新华社提供）"));
+    assert!(!is_credit("图片显示，该地区为游客提供"));
+    // A wire's or the paper's correspondent's credit; a wire's name alone on its line
+    // credits the story too, as `(By …)` did.
+    for line in [
+        "(Special to The Enterprise.)",
+        "(Special Correspondence.)",
+        "(Special.)",
+        "Special Dispatch to The Post.",
+        "(By Associated Press.)",
+        "The Associated Press",
+        "THE ASSOCIATED PRESS",
+        "REUTERS",
+    ] {
+        let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(b.dateline.as_deref(), Some(line));
+        assert!(is_wire_credit(line), "{line}");
+    }
+    assert!(parse_line("Freedom of the Press").is_none());
+    assert!(parse_line("The Associated Pressmen").is_none());
+    assert!(parse_line("Special prices on all canned goods this week").is_none());
+    // The end of a headline in capitals.
+    for line in [
+        "BY DEATH",
+        "BY DEATH '",
+        "BY A TRAIN",
+        "BY HIS OWN HAND",
+        "BY CONGRESS.",
+    ] {
+        assert!(parse_line(line).is_none(), "{line}");
+    }
+    assert!(is_credit("新华社发"));
+    assert!(is_credit("王明 摄影"));
+    assert!(is_credit("资料图片"));
+    assert!(is_credit("（资料图片）"));
+    assert_eq!(enclosed("（新华社发）"), Some(("（", "新华社发", "）")));
+    assert_eq!(enclosed("(记者 王明)"), Some(("(", "记者 王明", ")")));
+    assert_eq!(enclosed("（新华社发"), None);
+    assert!(!is_credit("图片"));
+    assert_eq!(trailing_credit("村民在排队做检查。（资料图片）"), Some(27));
+    assert_eq!(trailing_credit("村民在排队做检查。王明 摄影"), Some(27));
+    assert!(is_credit("本报记者 王明 摄影"));
+    assert!(!is_credit("某单位价值15.3万元的25件摄影"));
+    assert!(is_credit("受访者供图"));
+    assert!(!is_credit("他说，这是社发"));
+    let caption = "村民在巡回诊疗车里做检查。本报记者 王明 摄";
+    assert_eq!(
+        trailing_credit(caption).map(|k| &caption[k..]),
+        Some("本报记者 王明 摄")
+    );
+    let caption = "图为村民在做检查。（新华社发）";
+    assert_eq!(
+        trailing_credit(caption).map(|k| &caption[k..]),
+        Some("（新华社发）")
+    );
+    assert_eq!(trailing_credit("他拿起相机拍摄"), None);
+    assert_eq!(trailing_credit("记者在现场看到，他们正在拍摄。"), None);
+    for (line, name, residue) in [
+        ("By JOHN SMITH.", "JOHN SMITH", "By ."),
+        (
+            "By John Smith, Staff Correspondent.",
+            "John Smith",
+            "By , Staff Correspondent.",
+        ),
+        ("(By John Smith)", "John Smith", "(By )"),
+        ("By J. P. SMITH", "J. P. SMITH", "By "),
+        ("By J. P.", "J. P.", "By "),
+        ("BY JOHN W. SMITH", "JOHN W. SMITH", "BY "),
+    ] {
+        let b = parse_line(line).unwrap();
+        assert_eq!(
+            (b.authors[0].as_str(), b.residue.as_str()),
+            (name, residue),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn surnames_are_looked_up_as_listed() {
+    assert!(SURNAMES.chars().all(is_surname));
+    // Labels' first characters, and characters sorting before and after the list's.
+    assert!(!['链', '新', '一', '\u{9fff}', 'A']
+        .into_iter()
+        .any(is_surname));
+}
+
+#[test]
+fn signatures() {
+    let b = parse_signature("P. R. FLINT.").unwrap();
+    assert_eq!(
+        (b.authors[0].as_str(), b.residue.as_str()),
+        ("P. R. FLINT", ".")
+    );
+    let b = parse_signature("Harry W. Fee, P. M.").unwrap();
+    assert_eq!(
+        (b.authors[0].as_str(), b.residue.as_str()),
+        ("Harry W. Fee, P. M.", "")
+    );
+    assert!(parse_signature("H. A. JOHNSON").is_some());
+    for l in [
+        "J. F. Murray left yesterday for",
+        "Dom. Madaline, Murder.",
+        "WEHRUM, June 9",
+        "Clyde Akin.",
+        "German Government Says U. S. Has",
+        "R. Calhoun, Edna Cunningham,",
+    ] {
+        assert!(parse_signature(l).is_none(), "{l}");
+    }
+}
+
+#[test]
+fn a_sign_off_closing_a_paragraphs_last_line() {
+    let line = "500余名市民参加。（张华）";
+    assert_eq!(trailing_sign_off(line), Some(line.find('（').unwrap()));
+    assert!(trailing_sign_off("正式启用。（本报记者 李华）").is_some());
+    for l in [
+        "（张华）",                // a line of its own: a byline
+        "500余名市民参加（张华）", // no sentence end before it
+        "文件已印发。（见第3版）", // no name inside
+        "共排查隐患一千余处。（图①）",
+    ] {
+        assert!(trailing_sign_off(l).is_none(), "{l}");
+    }
+}
