@@ -164,6 +164,9 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         // A headline's last line closes every quote it opens; a sentence cut at the
         // column's edge may not (`…结果“牛` over another story's byline).
         let cut_quote = taken == 0 && page.cjk && leaves_quote_open(page.lines[j].text);
+        // Nor does it end on a comma, which leaves its clause open: a headline's first line
+        // may (`加强创新，` / `促进旅游业可持续发展`), its last never does.
+        let open_clause = taken == 0 && page.cjk && page.lines[j].text.trim_end().ends_with('，');
         // Two or three characters alone over the text (`要闻`, `快评`) are the page's or the
         // column's label, which heads no story, not its headline.
         if taken == 0 && page.cjk && is_lone_label(page, j, anchor) {
@@ -182,6 +185,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             || is_paragraph_tail(page, j, columns)
             || body_like
             || cut_quote
+            || open_clause
         {
             break;
         }

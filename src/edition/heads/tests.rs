@@ -359,3 +359,18 @@ fn a_label_over_a_headline_past_a_qr_label_is_dropped() {
     assert_eq!(page.roles[2], Role::Drop, "{:?}", page.roles);
     assert_eq!(&page.roles[5..7], &[Role::Head; 2]);
 }
+
+/// A headline's first line may end on a comma (`加强创新，` / `促进旅游业可持续发展`), its
+/// last never does: a line ending on one over a byline is a clause the column cut, not
+/// the headline the byline vouches for.
+#[test]
+fn a_line_ending_on_a_comma_over_a_byline_is_no_headline() {
+    let body = "本报南宁3月19日电 （记者庞革平）3月18日，搭载着\n720余名旅客的银发赏花专列，从湛江站缓缓驶出。";
+    let cut = format!("由此可见，在事物发展过程中，\n决定整体发展程度。\n车厢的硬件设施进行适老化改造，\n\n本报记者 丁志军\n{body}");
+    let page = classify(to_lines(&cut), true);
+    assert_eq!(page.roles[3], Role::Byline);
+    assert_ne!(page.roles[2], Role::Head);
+    let wrapped = format!("由此可见，在事物发展过程中，\n决定整体发展程度。\n\n加强创新，\n促进旅游业可持续发展\n本报记者 丁志军\n{body}");
+    let page = classify(to_lines(&wrapped), true);
+    assert_eq!(&page.roles[2..4], &[Role::Head; 2]);
+}
