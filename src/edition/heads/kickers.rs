@@ -1,7 +1,7 @@
 //! Kickers and subtitles known by their dash (`…——` over a title, `——…` under one),
 //! whatever their width.
 
-use super::{breaks_inside, is_head_shaped};
+use super::{breaks_inside, is_head_shaped, is_loose_head, runs_on};
 use crate::edition::classify::{is_box_label, Page, Role};
 use crate::edition::script::has_sentence_mark;
 
@@ -10,20 +10,43 @@ use crate::edition::script::has_sentence_mark;
 /// text breaks at a dash only inside a sentence, and goes on in text. A kicker may list
 /// places or parties (`摩纳哥、德国、新加坡探索旅游业新模式——`): an enumeration comma is
 /// no clause break.
+///
+/// The line right under the dash, set apart or not, is the title it leads into
+/// (`中国地震局工程力学研究所研究员马强——` / `努力提升地震预警水平`) when it could be one
+/// on its own: head-shaped with no clause break, and running no word on into the line
+/// under it. A dump that double-spaces its lines tells no block there, so the block
+/// rules cannot see that title open its own.
 pub(super) fn mark_dash_kickers(page: &mut Page) {
     for k in 0..page.lines.len().saturating_sub(1) {
         let next = &page.lines[k + 1];
         let above_head = page.roles[k + 1] == Role::Head || is_box_label(next.text);
+        let over_title = || !above_head && opens_fresh(page, k) && may_title_kicker(page, k + 1);
         if page.roles[k] == Role::Body
             && ends_in_dash(page, k)
-            && above_head
             && is_head_shaped(page, k)
             && !breaks_inside(page.lines[k].text, &['，', '：'])
+            && (above_head || over_title())
         {
             page.roles[k] = Role::Head;
             page.starts[k] = true;
+            if !above_head {
+                page.roles[k + 1] = Role::Head;
+            }
         }
     }
+}
+
+/// Whether line `k` starts afresh: first on the page, or under a line that is no text or
+/// ends a sentence. Text breaks at a dash inside a sentence too (`触碰到世界科学前沿领域——`
+/// / `引力子物理在凝聚态物质中的`), and then the line goes on from the one above.
+fn opens_fresh(page: &Page, k: usize) -> bool {
+    k == 0 || page.roles[k - 1] != Role::Body || page.lines[k - 1].ends_sentence
+}
+
+/// Whether body line `k`, under a kicker's dash, may be its title with nothing else to
+/// vouch for it (see [`mark_dash_kickers`]).
+fn may_title_kicker(page: &Page, k: usize) -> bool {
+    is_loose_head(page, k) && !runs_on(page, k + 1)
 }
 
 /// A title over its subtitle opening with a dash (`“十四五”规划目标任务圆满完成` /

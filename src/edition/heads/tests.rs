@@ -374,3 +374,33 @@ fn a_line_ending_on_a_comma_over_a_byline_is_no_headline() {
     let page = classify(to_lines(&wrapped), true);
     assert_eq!(&page.roles[2..4], &[Role::Head; 2]);
 }
+
+/// A kicker's dash leads into the title under it, even where the dump double-spaces its
+/// lines and so tells no block for the title to open. Not a dash inside a sentence, whose
+/// line goes on from the line above.
+#[test]
+fn the_line_under_a_kickers_dash_is_its_title() {
+    let text = "第17版\n\n编辑 彭园园 美编 李蕊\n\n中国地震局工程力学研究所研究员马强——\n\n\
+                努力提升地震预警水平\n\n【链接】\n\n聚焦航天关键\n技术创新攻坚\n\n\
+                本报记者 庞革平\n\n本报记者 丁志军\n\n地震预警是利用地震波传播需要\n\
+                一定时间的原理，用科技和地震波\n“赛跑”，为人们争取应急避险的机\n\
+                会。我从事地震预警技术研究。\n";
+    let page = classify(to_lines(text), true);
+    let role = |needle: &str| {
+        let k = page.lines.iter().position(|l| l.text.contains(needle));
+        page.roles[k.expect(needle)]
+    };
+    assert_eq!(role("马强——"), Role::Head);
+    assert_eq!(role("努力提升地震预警水平"), Role::Head);
+
+    let inside = "一次实验中观察到的全新物理现象，让我\n触碰到世界科学前沿领域——\n\
+                  引力子物理在凝聚态物质中的\n实现。当时，很多科学家向这个领域发起挑战。";
+    let page = classify(to_lines(inside), true);
+    assert_eq!(&page.roles[1..3], &[Role::Body; 2]);
+
+    // A paragraph that opens on a dash: the line under it runs a word on (治理).
+    let opening = "已全部完成。\n各地积极探索——\n以数字技术赋能乡村治\n\
+                   理，取得了明显成效，群众满意度持续提升。";
+    let page = classify(to_lines(opening), true);
+    assert_ne!(page.roles[2], Role::Head, "{:?}", page.roles);
+}
