@@ -1,7 +1,7 @@
 //! Kickers and subtitles known by their dash (`…——` over a title, `——…` under one),
 //! whatever their width.
 
-use super::{breaks_inside, is_head_shaped, is_loose_head, runs_on};
+use super::{breaks_inside, is_head_shaped, is_loose_head, runs_on, starts_afresh};
 use crate::edition::classify::{is_box_label, Page, Role};
 use crate::edition::script::has_sentence_mark;
 
@@ -14,13 +14,15 @@ use crate::edition::script::has_sentence_mark;
 /// The line right under the dash, set apart or not, is the title it leads into
 /// (`中国地震局工程力学研究所研究员马强——` / `努力提升地震预警水平`) when it could be one
 /// on its own: head-shaped with no clause break, and running no word on into the line
-/// under it. A dump that double-spaces its lines tells no block there, so the block
-/// rules cannot see that title open its own.
+/// under it; and when the dash line starts afresh, for text breaks at a dash inside a
+/// sentence too (`触碰到世界科学前沿领域——` / `引力子物理在凝聚态物质中的`). A dump that
+/// double-spaces its lines tells no block there, so the block rules cannot see that title
+/// open its own.
 pub(super) fn mark_dash_kickers(page: &mut Page) {
     for k in 0..page.lines.len().saturating_sub(1) {
         let next = &page.lines[k + 1];
         let above_head = page.roles[k + 1] == Role::Head || is_box_label(next.text);
-        let over_title = || !above_head && opens_fresh(page, k) && may_title_kicker(page, k + 1);
+        let over_title = || !above_head && starts_afresh(page, k) && may_title_kicker(page, k + 1);
         if page.roles[k] == Role::Body
             && ends_in_dash(page, k)
             && is_head_shaped(page, k)
@@ -34,13 +36,6 @@ pub(super) fn mark_dash_kickers(page: &mut Page) {
             }
         }
     }
-}
-
-/// Whether line `k` starts afresh: first on the page, or under a line that is no text or
-/// ends a sentence. Text breaks at a dash inside a sentence too (`触碰到世界科学前沿领域——`
-/// / `引力子物理在凝聚态物质中的`), and then the line goes on from the one above.
-fn opens_fresh(page: &Page, k: usize) -> bool {
-    k == 0 || page.roles[k - 1] != Role::Body || page.lines[k - 1].ends_sentence
 }
 
 /// Whether body line `k`, under a kicker's dash, may be its title with nothing else to
@@ -67,10 +62,8 @@ pub(super) fn mark_dash_subtitles(page: &mut Page) {
         let head_line = |j: usize| {
             page.roles[j] == Role::Head || is_head_shaped(page, j) && !page.lines[j].ends_sentence
         };
-        let fresh =
-            |j: usize| j == 0 || page.roles[j - 1] != Role::Body || page.lines[j - 1].ends_sentence;
-        let Some(title) =
-            (k.saturating_sub(TITLE_LINES)..k).find(|&t| fresh(t) && (t..k).all(head_line))
+        let Some(title) = (k.saturating_sub(TITLE_LINES)..k)
+            .find(|&t| starts_afresh(page, t) && (t..k).all(head_line))
         else {
             continue;
         };

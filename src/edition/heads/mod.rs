@@ -68,6 +68,12 @@ fn leaves_quote_open(text: &str) -> bool {
     leaves_open(text, '“', '”') || leaves_open(text, '《', '》')
 }
 
+/// Whether line `k` starts afresh: first on the page, or under a line that is no text or
+/// ends a sentence. A line under text that runs on continues that text's sentence.
+fn starts_afresh(page: &Page, k: usize) -> bool {
+    k == 0 || page.roles[k - 1] != Role::Body || page.lines[k - 1].ends_sentence
+}
+
 /// A line that may be a headline with no byline to vouch for it: head-shaped, and with no
 /// clause break inside the line (`“以前，由于种植不成规` is a quoted sentence's start).
 fn is_loose_head(page: &Page, k: usize) -> bool {

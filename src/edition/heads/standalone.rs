@@ -2,7 +2,7 @@
 //! labels and bare bylines that stand so too), or last on the page, printed after their
 //! text.
 
-use super::{frequent_widths, is_head_shaped, is_loose_head, runs_on_from};
+use super::{frequent_widths, is_head_shaped, is_loose_head, runs_on_from, starts_afresh};
 use crate::edition::byline;
 use crate::edition::classify::{Page, Role, COLUMN_LABEL};
 
@@ -119,9 +119,7 @@ pub(super) fn mark_tail_head(page: &mut Page) {
     while start > 0 && end - start < 5 && is_loose_head(page, start - 1) {
         start -= 1;
     }
-    let settled =
-        start == 0 || page.roles[start - 1] != Role::Body || page.lines[start - 1].ends_sentence;
-    if start < end && settled {
+    if start < end && starts_afresh(page, start) {
         (start..end).for_each(|k| page.roles[k] = Role::Head);
         page.starts[start] = true;
     }
