@@ -779,11 +779,11 @@ fn opens_turn(text: &str) -> bool {
     })
 }
 
-/// True when `text` is a bracketed pointer to another page of the edition, which closes
-/// the paragraph before it (`（相关报道见第二版）`, `（详见第5版）`).
+/// True when `text`, a trimmed line, is a bracketed pointer to another page of the
+/// edition, which closes the paragraph before it (`（相关报道见第二版）`, `（详见第5版）`).
 fn is_cross_reference(text: &str) -> bool {
     const MAX_CHARS: usize = 20;
-    let inner = script::trim(text)
+    let inner = text
         .strip_prefix(['（', '('])
         .and_then(|t| t.strip_suffix(['）', ')']));
     inner.is_some_and(|t| {

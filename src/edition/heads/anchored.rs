@@ -161,12 +161,9 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         // head-shaped (`Storm Knocks Out Power` / `to Thousands`).
         let wrap =
             taken == 0 && !page.cjk && latin::wraps_title(page, j) && is_head_shaped(page, j - 1);
-        // A headline's last line closes every quote it opens; a sentence cut at the
-        // column's edge may not (`…结果“牛` over another story's byline).
-        let cut_quote = taken == 0 && page.cjk && leaves_quote_open(page.lines[j].text);
-        // Nor does it end on a comma, which leaves its clause open: a headline's first line
-        // may (`加强创新，` / `促进旅游业可持续发展`), its last never does.
-        let open_clause = taken == 0 && page.cjk && page.lines[j].text.trim_end().ends_with('，');
+        // A sentence cut at the column's edge over another story's byline is no
+        // headline's last line (see `ends_open`).
+        let cut_off = taken == 0 && page.cjk && ends_open(page.lines[j].text);
         // Two or three characters alone over the text (`要闻`, `快评`) are the page's or the
         // column's label, which heads no story, not its headline.
         if taken == 0 && page.cjk && is_lone_label(page, j, anchor) {
@@ -184,8 +181,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         if !(is_head_shaped(page, j) || titled || wrap)
             || is_paragraph_tail(page, j, columns)
             || body_like
-            || cut_quote
-            || open_clause
+            || cut_off
         {
             break;
         }
@@ -199,6 +195,13 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             break;
         }
     }
+}
+
+/// Whether `text` leaves something open that a headline's last line closes: a quote or
+/// title mark it opens (`…结果“牛`), or a clause it ends on a comma. A headline's first
+/// line may end on one (`加强创新，` / `促进旅游业可持续发展`), its last never does.
+fn ends_open(text: &str) -> bool {
+    leaves_quote_open(text) || text.ends_with('，')
 }
 
 /// True when byline `anchor`, or a dateline alone on its line, stands between two lines of
