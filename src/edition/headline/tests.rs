@@ -15,6 +15,14 @@ fn h(lines: &[&str]) -> Headline {
     headline_of(lines, true)
 }
 
+/// The title of the Chinese headline `lines`, which must have no subtitle: lines read as
+/// one title wrapped.
+fn title_alone(lines: &[&str]) -> String {
+    let x = h(lines);
+    assert_eq!(x.subtitle, None, "{lines:?}");
+    x.title
+}
+
 /// Distinct pairs are counted once, pairs across a wrapped line count, and pairs
 /// broken by punctuation are no pairs.
 #[test]
@@ -49,42 +57,32 @@ fn kicker_title_subtitle() {
         ("基层治理见实效", Some("全市排查风险隐患一千二百余处"))
     );
     assert_eq!(h(&["便捷就医", "跨越山海"]).subtitle, None);
-    let x = h(&["我市推进基层治理", "见实效"]);
-    assert_eq!(
-        (x.title.as_str(), x.subtitle),
-        ("我市推进基层治理见实效", None)
-    );
-    assert_eq!(
-        h(&["我市推进基层治理", "王明出席"]).subtitle.as_deref(),
-        Some("王明出席")
-    );
-    let x = h(&["主动作为，保障群众病有所", "医"]);
-    assert_eq!(
-        (x.title.as_str(), x.subtitle),
-        ("主动作为，保障群众病有所医", None)
-    );
-    // A clause too short to be a title's half runs on into the line under it.
-    let x = h(&["用好“金角银边”，建设", "口袋公园"]);
-    assert_eq!(
-        (x.title.as_str(), x.subtitle),
-        ("用好“金角银边”，建设口袋公园", None)
-    );
-    assert_eq!(
-        h(&["稳中求进，提质增效", "全省经济运行"])
-            .subtitle
-            .as_deref(),
-        Some("全省经济运行")
-    );
-    let x = h(&["《实施弹性退休制度暂行办", "法》发布"]);
-    assert_eq!(
-        (x.title.as_str(), x.subtitle),
-        ("《实施弹性退休制度暂行办法》发布", None)
-    );
-    let x = h(&["新职业持续赋能生", "产生活"]);
-    assert_eq!(
-        (x.title.as_str(), x.subtitle),
-        ("新职业持续赋能生产生活", None)
-    );
+    // One title wrapped; a clause too short to be a title's half runs on into the line
+    // under it (`用好“金角银边”，建设`).
+    for (lines, title) in [
+        (["我市推进基层治理", "见实效"], "我市推进基层治理见实效"),
+        (
+            ["主动作为，保障群众病有所", "医"],
+            "主动作为，保障群众病有所医",
+        ),
+        (
+            ["用好“金角银边”，建设", "口袋公园"],
+            "用好“金角银边”，建设口袋公园",
+        ),
+        (
+            ["《实施弹性退休制度暂行办", "法》发布"],
+            "《实施弹性退休制度暂行办法》发布",
+        ),
+        (["新职业持续赋能生", "产生活"], "新职业持续赋能生产生活"),
+    ] {
+        assert_eq!(title_alone(&lines), title);
+    }
+    for (lines, subtitle) in [
+        (["我市推进基层治理", "王明出席"], "王明出席"),
+        (["稳中求进，提质增效", "全省经济运行"], "全省经济运行"),
+    ] {
+        assert_eq!(h(&lines).subtitle.as_deref(), Some(subtitle), "{lines:?}");
+    }
     assert!(is_two_part_title("呵护一小 幼有所保"));
     assert!(is_two_part_title("物尽其用，唤醒“沉睡”资产"));
     assert!(!is_two_part_title("陈恢清出席并讲话"));
