@@ -3,10 +3,7 @@
 //! column of the page.
 
 use super::kickers::ends_in_dash;
-use super::{
-    frequent_widths, is_head_shaped, is_loose_head, leaves_quote_open, runs_on, speaks_of,
-    SECTION_LINES,
-};
+use super::{is_head_shaped, is_loose_head, leaves_quote_open, runs_on, speaks_of, SECTION_LINES};
 use crate::edition::classify::{Page, Role};
 use crate::edition::order::{is_justified, word_across_lines};
 
@@ -40,9 +37,9 @@ const PARAGRAPH_INDENT: f32 = 1.5;
 /// A block that opens with two or three short lines that end no sentence, then runs on
 /// in full lines (or a jump line): the short lines are a headline. Body text breaks a
 /// line early only at a paragraph's end, so short lines that end no sentence are not body.
-pub(super) fn mark_block_heads(page: &mut Page) {
+pub(super) fn mark_block_heads(page: &mut Page, columns: &[f32]) {
     // The page's commonest column width, for blocks too short to show their own.
-    let common = frequent_widths(page).first().copied().unwrap_or(0.0);
+    let common = columns.first().copied().unwrap_or(0.0);
     let n = page.lines.len();
     let mut i = 0;
     while i < n {

@@ -40,7 +40,7 @@ pub fn mark_heads(page: &mut Page) {
         mark_dash_kickers(page);
         mark_dash_subtitles(page);
         mark_dropped_in_heads(page);
-        mark_block_heads(page);
+        mark_block_heads(page, &columns);
         mark_rest_titles(page, &columns);
         mark_wide_heads(page, &columns);
     } else {

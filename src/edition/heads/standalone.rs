@@ -14,6 +14,8 @@ pub(super) fn mark_standalone_heads(page: &mut Page) {
     // long and a stray line as wide as a column is no headline; elsewhere width says little.
     // Blocks of one line come from headlines and bylines too: the page must also show the
     // rows' other sign, lines continued some rows on rather than on the next line.
+    // Counted again rather than taken from `mark_heads`: the headlines and bylines marked
+    // since are no column's lines (it changes a page of the synthetic 240).
     let widths = if page.may_interleave && is_interleaved(page) {
         frequent_widths(page)
     } else {
