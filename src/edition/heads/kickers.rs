@@ -20,12 +20,13 @@ use crate::edition::script::has_sentence_mark;
 /// open its own.
 pub(super) fn mark_dash_kickers(page: &mut Page) {
     for k in 0..page.lines.len().saturating_sub(1) {
-        let next = &page.lines[k + 1];
-        let above_head = page.roles[k + 1] == Role::Head || is_box_label(next.text);
+        // Most lines end in no dash: that test first, the line under it only then.
+        if page.roles[k] != Role::Body || !ends_in_dash(page, k) {
+            continue;
+        }
+        let above_head = page.roles[k + 1] == Role::Head || is_box_label(page.lines[k + 1].text);
         let over_title = || !above_head && starts_afresh(page, k) && may_title_kicker(page, k + 1);
-        if page.roles[k] == Role::Body
-            && ends_in_dash(page, k)
-            && is_head_shaped(page, k)
+        if is_head_shaped(page, k)
             && !breaks_inside(page.lines[k].text, &['，', '：'])
             && (above_head || over_title())
         {
