@@ -1539,3 +1539,26 @@ fn a_qr_label_split_by_a_row_of_the_next_column_is_dropped_whole() {
         "为贯彻落实党中央决策部署，进一步做好基层治理工作，今年以来，我市各级各部门坚持问题导向，取得了明显成效。"
     );
 }
+
+/// The same label beside two interleaved columns: each row prints a line of one column,
+/// the label's line, a line of the other column, so the label's second line comes three
+/// rows after its first. Both lines are dropped, and no paragraph holds either.
+#[test]
+fn a_qr_label_beside_two_interleaved_columns_is_dropped_whole() {
+    let out = split_page(
+        "基层治理见实效\n\n本报记者 王明\n\n为贯彻落实党中央决策部署，进\n\n\
+         社区服务中心的工作人员介绍，\n\n一步做好基层治理工作，今年以\n\n\
+         扫码观看\n\n这里每天接待前来办事的居民，\n\n来，我市各级各部门坚持问题导\n\n\
+         精彩视频\n\n窗口办理的事项越来越多，群众\n\n向，取得了明显成效。\n\n\
+         满意度也在一年年提高。\n",
+    );
+    for label in ["扫码观看", "精彩视频"] {
+        assert_dropped(&out, label);
+        let in_text = out
+            .articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .any(|b| b.text().contains(label));
+        assert!(!in_text, "{label:?} read as text: {:#?}", out.articles);
+    }
+}

@@ -275,13 +275,23 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
         return Some(i + 2);
     }
     // Rows of interleaved columns, each a block of one line: the label's second line is
-    // the next row of its column, under a running line of the column beside it.
+    // the next row of its column, under a running line of each column beside it (one
+    // or two of them).
     let own_row = |k: usize| page.lines.get(k).is_some_and(|l| l.blank_before);
-    let beside = page
-        .lines
-        .get(i + 1)
-        .is_some_and(|l| l.width >= RUNNING_WIDTH && !l.ends_sentence && !in_block(i + 2));
-    (rest(i + 2) && own_row(i + 1) && own_row(i + 2) && beside && closes_block).then_some(i + 2)
+    let beside = |k: usize| {
+        page.lines
+            .get(k)
+            .is_some_and(|l| l.width >= RUNNING_WIDTH && !l.ends_sentence && own_row(k))
+    };
+    (2..=3)
+        .find(|&period| {
+            let closes_row = page
+                .lines
+                .get(i + period + 1)
+                .is_none_or(|l| l.blank_before);
+            rest(i + period) && own_row(i + period) && (i + 1..i + period).all(beside) && closes_row
+        })
+        .map(|period| i + period)
 }
 
 /// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`, `See STORM, Page A6`).
