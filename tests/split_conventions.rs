@@ -1562,3 +1562,85 @@ fn a_qr_label_beside_two_interleaved_columns_is_dropped_whole() {
         assert!(!in_text, "{label:?} read as text: {:#?}", out.articles);
     }
 }
+
+/// A page that sets its stories apart by blank lines, and not its paragraphs: a band of
+/// two headlines, each with its byline, over their texts printed one after the other.
+/// The blank line between the texts is where the second story starts, though neither
+/// the first story's last paragraph nor the second's first repeats a title's words.
+#[test]
+fn a_blank_line_on_a_page_that_sets_only_stories_apart_opens_the_next_story() {
+    let out = split_page(
+        "山区学校用上智慧课堂\n本报记者 王明\n\n老街改造留住城市记忆\n本报记者 李华\n\n\
+         今年秋季开学，县里的山区学校\n全部用上了智慧课堂。\n\
+         老师在屏幕上讲课，城里名师的\n课也能同步传到村里。\n\
+         智慧课堂让山区学校的孩子们\n看到了更大的世界。\n\
+         校长说，学生的成绩明显提高，\n家长们也更放心了。\n\
+         下一步，全县还将继续加大投\n入，让更多孩子受益。\n\n\
+         走进城东的小巷，青石板路干净\n整洁，两旁商铺生意红火。\n\
+         附近居民告诉记者，这里过去\n道路狭窄，雨天积水严重。\n\
+         老街改造按照修旧如旧的原则，\n保留了传统建筑的风貌。\n\
+         如今，老街成了留住城市记忆的\n地方，游客络绎不绝。\n\
+         街道负责人表示，将继续做好\n维护，让老街焕发新活力。\n",
+    );
+    let by_title = |t: &str| {
+        let article = out.articles.iter().find(|a| a.title == t);
+        article.unwrap_or_else(|| panic!("no {t:?}: {:#?}", out.articles))
+    };
+    let school = by_title("山区学校用上智慧课堂");
+    let street = by_title("老街改造留住城市记忆");
+    assert_eq!(school.authors, ["王明"]);
+    assert_eq!(street.authors, ["李华"]);
+    let last = school.blocks.last().map(Block::text);
+    assert_eq!(last, Some("下一步，全县还将继续加大投入，让更多孩子受益。"));
+    let first = street.blocks.first().map(Block::text);
+    assert_eq!(
+        first,
+        Some("走进城东的小巷，青石板路干净整洁，两旁商铺生意红火。")
+    );
+}
+
+/// On such a page, a paragraph a blank line sets apart that no headline takes is still
+/// its story's: the story stays whole, and no untitled article is made of its end.
+#[test]
+fn a_paragraph_set_apart_that_no_headline_takes_stays_with_its_story() {
+    let out = split_page(
+        "山区学校用上智慧课堂\n本报记者 王明\n\n\
+         今年秋季开学，县里的山区学校\n全部用上了智慧课堂。\n\
+         老师在屏幕上讲课，城里名师的\n课也能同步传到村里。\n\
+         智慧课堂让山区学校的孩子们\n看到了更大的世界。\n\
+         校长说，学生的成绩明显提高，\n家长们也更放心了。\n\n\
+         一位家长告诉记者，孩子回家后\n常常讲起课上看到的新鲜事。\n\
+         下一步，全县还将继续加大投\n入，让更多孩子受益。\n\
+         据介绍，今年全县共投入资金三\n千万元，建成教室一百间。\n\
+         教育部门还组织了教师培训，\n帮助老师用好新设备。\n\
+         不少老师说，新设备用起来方\n便，课堂也更生动了。\n",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.title, "山区学校用上智慧课堂");
+    assert_eq!(article.blocks.len(), 9, "{:#?}", article.blocks);
+}
+
+/// On such a page, a byline under a story's text set apart by a blank line names the
+/// next story's writer, as it would under the story's text printed in one block.
+#[test]
+fn a_byline_under_text_set_apart_opens_the_next_story() {
+    let out = split_page(
+        "山区学校用上智慧课堂\n本报记者 王明\n\n\
+         今年秋季开学，县里的山区学校\n全部用上了智慧课堂。\n\
+         老师在屏幕上讲课，城里名师的\n课也能同步传到村里。\n\
+         智慧课堂让山区学校的孩子们\n看到了更大的世界。\n\
+         校长说，学生的成绩明显提高，\n家长们也更放心了。\n\n\
+         一位家长告诉记者，孩子回家后\n常常讲起课上看到的新鲜事。\n\
+         下一步，全县还将继续加大投\n入，让更多孩子受益。\n\
+         据介绍，今年全县共投入资金三\n千万元，建成教室一百间。\n\
+         教育部门还组织了教师培训，\n帮助老师用好新设备。\n\
+         不少老师说，新设备用起来方\n便，课堂也更生动了。\n\n\
+         李华\n\n\
+         走进城东的小巷，青石板路干净\n整洁，两旁商铺生意红火。\n\
+         附近居民告诉记者，这里过去\n道路狭窄，雨天积水严重。\n",
+    );
+    let school = &out.articles[0];
+    assert_eq!(school.title, "山区学校用上智慧课堂");
+    assert_eq!(school.authors, ["王明"], "{:#?}", out.articles);
+    assert_eq!(school.blocks.len(), 9, "{:#?}", school.blocks);
+}

@@ -184,7 +184,11 @@ fn shows_title(head: &Headline, blocks: &[Block]) -> bool {
 
 /// `blocks` show `seen` of the ideograph pairs of `head`'s title (all of them when it
 /// has fewer).
-fn shows_title_pairs(head: &Headline, blocks: &[Block], seen: usize) -> bool {
+fn shows_title_pairs<'b>(
+    head: &Headline,
+    blocks: impl IntoIterator<Item = &'b Block>,
+    seen: usize,
+) -> bool {
     // The title's ideograph pairs (Latin and digit terms have the top bit set).
     let pairs: Vec<u64> = terms(&head.title)
         .into_iter()
@@ -748,10 +752,16 @@ impl Layout {
                     // that repeats its words as a section does its subhead's.
                     let text_under =
                         matches!(pieces[k].blocks.first(), Some(Block::Paragraph { .. }));
+                    // The section goes on through the text set apart under it that no
+                    // headline took (see [`Piece::set_apart`]).
                     let heads_section = |p: &Piece| {
+                        let rest = pieces[k + 1..]
+                            .iter()
+                            .take_while(|p| p.set_apart && p.head.is_none());
+                        let section = pieces[k].blocks.iter().chain(rest.flat_map(|p| &p.blocks));
                         p.head
                             .as_ref()
-                            .is_some_and(|h| shows_title_pairs(h, &pieces[k].blocks, SUBHEAD_PAIRS))
+                            .is_some_and(|h| shows_title_pairs(h, section, SUBHEAD_PAIRS))
                     };
                     if in_run && text_under && is_bare_title(&p) && heads_section(&p) {
                         subhead = Some(p);
@@ -952,6 +962,7 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     if to.continued_from.is_none() {
         to.continued_from = from.continued_from.take();
     }
+    to.set_apart |= from.set_apart;
 }
 
 fn head_text(h: &super::headline::Headline) -> String {

@@ -53,6 +53,10 @@ pub struct Piece {
     /// at the column's edge (see `Builder::cut_before`): a paragraph's start, into which no
     /// unfinished paragraph goes on.
     pub opens_paragraph: bool,
+    /// It was opened only because a blank line set its text apart on a page that sets
+    /// stories apart so (see [`sets_stories_apart`]): text no headline takes goes back
+    /// to the text before it ([`rejoin_set_apart`]).
+    pub set_apart: bool,
 }
 
 impl Piece {
@@ -104,6 +108,9 @@ struct Draft<'a> {
     /// of the piece: the paragraph goes before them, read whole rather than after a
     /// picture that only stood beside it.
     captions_in_para: usize,
+    /// Set apart from the text of a story with writers ([`Piece::set_apart`]): a byline
+    /// after its text opens another story, as it would after that story's own.
+    follows_authored: bool,
 }
 
 impl Draft<'_> {
@@ -121,6 +128,9 @@ pub struct PageOut {
 
 struct Builder<'a> {
     cjk: bool,
+    /// The page sets its stories' texts apart by blank lines, and few paragraphs within
+    /// a story (see [`sets_stories_apart`]).
+    stories_apart: bool,
     cur: Option<Draft<'a>>,
     out: PageOut,
     /// A kicker whose title the dump printed after a box label: it heads the next headline.
@@ -134,6 +144,7 @@ struct Builder<'a> {
 pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     let mut b = Builder {
         cjk: page.cjk,
+        stories_apart: sets_stories_apart(page),
         cur: None,
         out: PageOut::default(),
         kicker: None,
@@ -214,6 +225,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     if page.cjk {
         attach_editors_notes(&mut b.out.pieces);
         b.out.pieces = adopt_untitled(std::mem::take(&mut b.out.pieces));
+        rejoin_set_apart(&mut b.out.pieces);
         return_sentence_ends(&mut b.out.pieces);
         move_source_notes(&mut b.out.pieces);
         move_stray_openers(&mut b.out.pieces);
@@ -223,6 +235,59 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
     give_stray_authors(&mut b.out.pieces);
     b.out
 }
+
+/// Text set apart only by a blank line ([`Piece::set_apart`]) that no headline took, and
+/// that no dateline or jump-from line opens, goes back on the text before it: the blank
+/// line set apart a paragraph, not a story.
+fn rejoin_set_apart(pieces: &mut Vec<Piece>) {
+    let mut k = 1;
+    while k < pieces.len() {
+        let p = &pieces[k];
+        let stray = p.set_apart
+            && p.head.is_none()
+            && p.dateline.is_none()
+            && p.continued_from.is_none()
+            && !p.blocks.is_empty();
+        let Some(home) = (0..k)
+            .rev()
+            .find(|&j| !pieces[j].blocks.is_empty())
+            .filter(|_| stray)
+        else {
+            k += 1;
+            continue;
+        };
+        let text = pieces.remove(k);
+        let to = &mut pieces[home];
+        to.blocks.extend(text.blocks);
+        to.authors.extend(text.authors);
+        to.stray_bylines.extend(text.stray_bylines);
+        to.goes_on = text.goes_on;
+    }
+}
+
+/// Whether the page sets its stories apart by blank lines: of the paragraphs that open
+/// right under a finished one, few open after a blank line, so the ones that do open a
+/// story. Such a dump prints a column's text as one block.
+fn sets_stories_apart(page: &Page) -> bool {
+    if !page.cjk {
+        return false;
+    }
+    let body = |k: usize| page.roles[k] == Role::Body;
+    let (mut opens, mut apart) = (0usize, 0usize);
+    for k in 1..page.lines.len() {
+        if body(k) && body(k - 1) && page.para_end[k - 1] {
+            opens += 1;
+            apart += usize::from(page.lines[k].blank_before);
+        }
+    }
+    opens >= RHYTHM_OPENINGS && apart as f32 <= STORY_OPENINGS * opens as f32
+}
+
+/// Paragraph openings a page must show before its blank lines tell its rhythm.
+const RHYTHM_OPENINGS: usize = 8;
+/// Most of a page's paragraph openings that may follow a blank line on a page that sets
+/// only its stories apart so: a story of four paragraphs or more opens one in four.
+const STORY_OPENINGS: f32 = 0.25;
 
 /// True when the line above line `i` is a column's label the page dropped: two or three
 /// ideographs alone (`简讯`, `快评`), no page number (`第二版`).
@@ -447,10 +512,9 @@ impl<'a> Builder<'a> {
                 .is_some_and(|d| d.has_body() && d.last_body.is_some_and(ends_sentence));
         if first
             && !sign_off
-            && self
-                .cur
-                .as_ref()
-                .is_some_and(|d| d.has_body() && !d.piece.authors.is_empty())
+            && self.cur.as_ref().is_some_and(|d| {
+                d.has_body() && (!d.piece.authors.is_empty() || d.follows_authored)
+            })
         {
             self.finish();
         }
@@ -763,13 +827,28 @@ impl<'a> Builder<'a> {
                 .cur
                 .as_ref()
                 .is_some_and(|d| d.last_body.is_some_and(ends_sentence));
-        if jumped || new_lead && !self.fold_deck() && (self.cjk || !titled) || cut || labelled {
+        let apart = self.stories_apart && fresh && self.opens_apart(page, i);
+        let authored = self
+            .cur
+            .as_ref()
+            .is_some_and(|d| !d.piece.authors.is_empty() || d.follows_authored);
+        if jumped
+            || new_lead && !self.fold_deck() && (self.cjk || !titled)
+            || cut
+            || labelled
+            || apart
+        {
             // Text after a jump line, a signature, a cut-off column or a label belongs to
             // another article.
             self.finish();
         }
         if cut {
             self.draft().piece.opens_paragraph = true;
+        }
+        if apart && !(jumped || new_lead || cut || labelled) {
+            let d = self.draft();
+            d.piece.set_apart = true;
+            d.follows_authored = authored;
         }
         // A jump at the line's end ends in its closing bracket; most lines end otherwise.
         let jump = text
@@ -863,6 +942,17 @@ impl<'a> Builder<'a> {
         self.close_para();
         self.jump(&joined[j.start..], false);
         true
+    }
+
+    /// Line `i`, which opens a paragraph, opens another story's text on a page that sets
+    /// its stories apart by blank lines ([`sets_stories_apart`]): a blank line stands
+    /// before it, and the text before it finished its sentence.
+    fn opens_apart(&self, page: &Page, i: usize) -> bool {
+        page.lines[i].blank_before
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|d| d.last_body.is_some_and(ends_sentence))
     }
 
     /// True when the article's text stops at the column's edge mid-sentence (or mid-word

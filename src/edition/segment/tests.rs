@@ -163,6 +163,7 @@ fn a_name_inside_running_text_is_no_text() {
 fn a_reporters_byline_inside_the_text_names_the_reporter_not_the_role() {
     let mut b = Builder {
         cjk: true,
+        stories_apart: false,
         cur: None,
         out: PageOut::default(),
         kicker: None,
