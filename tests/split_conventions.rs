@@ -1644,3 +1644,64 @@ fn a_byline_under_text_set_apart_opens_the_next_story() {
     assert_eq!(school.authors, ["王明"], "{:#?}", out.articles);
     assert_eq!(school.blocks.len(), 9, "{:#?}", school.blocks);
 }
+
+/// A head-shaped line as wide as the column opening a block, over a paragraph's first
+/// line (short by its lost indent) that goes on, is a headline (here another story's,
+/// printed over this one's text): as text it would be a paragraph of one full line that
+/// ends no sentence.
+#[test]
+fn a_full_line_over_a_paragraphs_indented_first_line_is_a_headline() {
+    let out = split_page(
+        "聚焦航天关键技术创新攻坚\n本报记者 丁志军\n\n链接\n\n\
+         广州建设四大生物医药价值园区\n党的十八大以来，我们始\n\
+         终聚焦航天技术发展，矢志创\n新攻坚，圆满完成了以中国空\n\
+         间站建造为代表的一系列重大\n工程任务。\n",
+    );
+    let space = out
+        .articles
+        .iter()
+        .find(|a| a.title == "聚焦航天关键技术创新攻坚")
+        .unwrap_or_else(|| panic!("{:#?}", out.articles));
+    assert!(
+        space.blocks[0].text().starts_with("党的十八大以来"),
+        "{:#?}",
+        space.blocks
+    );
+}
+
+/// The same shape with a paragraph's short last line under the full line (`级产业集群。`)
+/// is text: the full line is that paragraph's, cut off where a story's rest resumes.
+#[test]
+fn a_full_line_over_a_paragraphs_last_line_stays_text() {
+    let out = split_page(
+        "广州建设四大生物医药价值园区\n（上接第7版）\n\n\
+         力争到2030年形成4000亿元\n级产业集群。\n广州将聚焦生物医药细分\n\
+         领域，结合各区资源禀赋、规\n划条件和产业基础，推动四大\n园区错位发展。\n",
+    );
+    let article = only_article(&out);
+    assert!(
+        article.blocks[0].text().starts_with("力争到2030年"),
+        "{:#?}",
+        article.blocks
+    );
+}
+
+/// Nor is a full line a headline when a word runs on from it into the line under it
+/// (`…生物技` / `术研究所…`: 技术): it is the text's first line.
+#[test]
+fn a_full_line_running_a_word_on_stays_text() {
+    let out = split_page(
+        "瞄准基础研究最前沿\n本报记者 李蕊\n\n\
+         记者从中国科学院天津工业生物技\n术研究所获悉，研究员蔡\n\
+         韬带领团队在人工合成淀粉领\n域取得了新的突破，实验室里\n\
+         的每一次进展都来之不易。\n",
+    );
+    let article = only_article(&out);
+    assert!(
+        article.blocks[0]
+            .text()
+            .starts_with("记者从中国科学院天津工业生物技术研究所"),
+        "{:#?}",
+        article.blocks
+    );
+}

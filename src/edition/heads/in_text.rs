@@ -85,7 +85,11 @@ pub(super) fn mark_block_heads(page: &mut Page, columns: &[f32]) {
         };
         if heads_block && closes_quotes() {
             (i..next).for_each(|k| page.roles[k] = Role::Head);
-        } else if run == 0 && !after_text && is_wide_head_over_text(page, i, end) {
+        } else if run == 0
+            && !after_text
+            && (is_wide_head_over_text(page, i, end)
+                || is_full_head_over_paragraph(page, i, end, widest))
+        {
             page.roles[i] = Role::Head;
         }
         i = end;
@@ -107,6 +111,17 @@ fn is_over_paragraph(page: &Page, i: usize, end: usize, widest: f32) -> bool {
         && !is_justified(page.lines[i].text)
         && !is_justified(page.lines[next].text)
         && !speaks_of(page, i, next..end.min(next + SECTION_LINES))
+}
+
+/// Whether line `i`, opening block `i..end` as wide as its column, is a headline over a
+/// paragraph's first line ([`is_over_paragraph`]) that goes on: as text it would be a
+/// paragraph of one full line that ends no sentence. (A short line that ends a sentence
+/// under it is a paragraph's last: the line over it is that paragraph's.)
+fn is_full_head_over_paragraph(page: &Page, i: usize, end: usize, widest: f32) -> bool {
+    is_loose_head(page, i)
+        && is_over_paragraph(page, i, end, widest)
+        && !page.lines[i + 1].ends_sentence
+        && !runs_on(page, i + 1)
 }
 
 /// Whether line `i`, opening block `i..end`, is a headline set wider than the text under
