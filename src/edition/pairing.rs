@@ -354,6 +354,8 @@ struct Layout {
     head_of: Vec<Option<usize>>,
     /// For each piece, whether it has text blocks.
     has_text: Vec<bool>,
+    /// For each headline, whether it is a kicker standing alone ([`is_lone_kicker`]).
+    lone_kicker: Vec<bool>,
     units: Vec<Unit>,
 }
 
@@ -386,10 +388,15 @@ impl Layout {
                 after_jump = p.goes_on == GoesOn::Jump;
             }
         }
+        let lone_kicker = heads
+            .iter()
+            .map(|&k| pieces[k].head.as_ref().is_some_and(is_lone_kicker))
+            .collect();
         Self {
             heads,
             head_of,
             has_text: pieces.iter().map(|p| !p.blocks.is_empty()).collect(),
+            lone_kicker,
             units,
         }
     }
@@ -603,14 +610,16 @@ impl Layout {
             }
         }
         // Untitled first, then the block's own headline, then the others: those whose
-        // words come later, and those stacked over the block.
+        // words come later, and those stacked over the block. A kicker standing alone
+        // keeps only the text it was segmented with: its dash promises a title, not text.
         let starters = |u: usize| -> Vec<usize> {
             let mut out = vec![untitled];
             out.extend(current[u]);
-            out.extend(
-                (0..m)
-                    .filter(|&h| current[u] != Some(h) && (later[u][h] || stacks[u].contains(&h))),
-            );
+            out.extend((0..m).filter(|&h| {
+                current[u] != Some(h)
+                    && !self.lone_kicker[h]
+                    && (later[u][h] || stacks[u].contains(&h))
+            }));
             out
         };
         // A run opened under the first headline of the stack over the block still free:
@@ -858,6 +867,12 @@ impl Layout {
         }
         out
     }
+}
+
+/// A kicker that stands alone as a headline (`中国地震局工程力学研究所研究员马强——`, set
+/// apart from the title it leads): no title ends on the dash that leads to one.
+fn is_lone_kicker(head: &Headline) -> bool {
+    head.title.ends_with("——")
 }
 
 /// A headline that is a subhead if it stands inside a story's text: a title alone, with

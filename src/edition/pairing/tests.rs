@@ -496,3 +496,24 @@ fn a_bare_head_over_text_its_story_claims_is_that_storys_subhead() {
     );
     assert_eq!(kinds[2], ("text", section));
 }
+
+/// A kicker standing alone as a headline takes no text, however many of its words a
+/// paragraph repeats: its dash promises a title, and the title's story is elsewhere.
+#[test]
+fn a_lone_kicker_takes_no_text_by_its_words() {
+    const QUAKE: &str =
+        "中国地震局工程力学研究所研究员马强说，地震预警是利用地震波传播需要时间的原理。";
+    let pieces = vec![
+        with_body(head("广西已拥有技能人才863.75万人"), &[GUANGXI, GUANGXI_2]),
+        head("中国地震局工程力学研究所研究员马强——"),
+        with_body(
+            head("云南统筹规范省级层面“督检考”事项"),
+            &[YUNNAN, YUNNAN_2, QUAKE],
+        ),
+    ];
+    let out = pair_by_words(pieces);
+    let kicker = out
+        .iter()
+        .find(|p| p.head.as_ref().is_some_and(|h| h.title.ends_with("——")));
+    assert!(kicker.is_some_and(|p| p.blocks.is_empty()), "{out:#?}");
+}
