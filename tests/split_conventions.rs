@@ -1599,12 +1599,9 @@ fn a_blank_line_on_a_page_that_sets_only_stories_apart_opens_the_next_story() {
     );
 }
 
-/// On such a page, a paragraph a blank line sets apart that no headline takes is still
-/// its story's: the story stays whole, and no untitled article is made of its end.
-#[test]
-fn a_paragraph_set_apart_that_no_headline_takes_stays_with_its_story() {
-    let out = split_page(
-        "山区学校用上智慧课堂\n本报记者 王明\n\n\
+/// A story of nine paragraphs on a page that sets only its stories apart by blank lines,
+/// with one of its paragraphs set apart by a blank line all the same (the fifth).
+const STORY_WITH_A_PARAGRAPH_SET_APART: &str = "山区学校用上智慧课堂\n本报记者 王明\n\n\
          今年秋季开学，县里的山区学校\n全部用上了智慧课堂。\n\
          老师在屏幕上讲课，城里名师的\n课也能同步传到村里。\n\
          智慧课堂让山区学校的孩子们\n看到了更大的世界。\n\
@@ -1613,8 +1610,13 @@ fn a_paragraph_set_apart_that_no_headline_takes_stays_with_its_story() {
          下一步，全县还将继续加大投\n入，让更多孩子受益。\n\
          据介绍，今年全县共投入资金三\n千万元，建成教室一百间。\n\
          教育部门还组织了教师培训，\n帮助老师用好新设备。\n\
-         不少老师说，新设备用起来方\n便，课堂也更生动了。\n",
-    );
+         不少老师说，新设备用起来方\n便，课堂也更生动了。\n";
+
+/// On such a page, a paragraph a blank line sets apart that no headline takes is still
+/// its story's: the story stays whole, and no untitled article is made of its end.
+#[test]
+fn a_paragraph_set_apart_that_no_headline_takes_stays_with_its_story() {
+    let out = split_page(STORY_WITH_A_PARAGRAPH_SET_APART);
     let article = only_article(&out);
     assert_eq!(article.title, "山区学校用上智慧课堂");
     assert_eq!(article.blocks.len(), 9, "{:#?}", article.blocks);
@@ -1624,21 +1626,11 @@ fn a_paragraph_set_apart_that_no_headline_takes_stays_with_its_story() {
 /// next story's writer, as it would under the story's text printed in one block.
 #[test]
 fn a_byline_under_text_set_apart_opens_the_next_story() {
-    let out = split_page(
-        "山区学校用上智慧课堂\n本报记者 王明\n\n\
-         今年秋季开学，县里的山区学校\n全部用上了智慧课堂。\n\
-         老师在屏幕上讲课，城里名师的\n课也能同步传到村里。\n\
-         智慧课堂让山区学校的孩子们\n看到了更大的世界。\n\
-         校长说，学生的成绩明显提高，\n家长们也更放心了。\n\n\
-         一位家长告诉记者，孩子回家后\n常常讲起课上看到的新鲜事。\n\
-         下一步，全县还将继续加大投\n入，让更多孩子受益。\n\
-         据介绍，今年全县共投入资金三\n千万元，建成教室一百间。\n\
-         教育部门还组织了教师培训，\n帮助老师用好新设备。\n\
-         不少老师说，新设备用起来方\n便，课堂也更生动了。\n\n\
-         李华\n\n\
+    let out = split_page(&format!(
+        "{STORY_WITH_A_PARAGRAPH_SET_APART}\n李华\n\n\
          走进城东的小巷，青石板路干净\n整洁，两旁商铺生意红火。\n\
-         附近居民告诉记者，这里过去\n道路狭窄，雨天积水严重。\n",
-    );
+         附近居民告诉记者，这里过去\n道路狭窄，雨天积水严重。\n"
+    ));
     let school = &out.articles[0];
     assert_eq!(school.title, "山区学校用上智慧课堂");
     assert_eq!(school.authors, ["王明"], "{:#?}", out.articles);
@@ -1662,11 +1654,13 @@ fn a_full_line_over_a_paragraphs_indented_first_line_is_a_headline() {
         .iter()
         .find(|a| a.title == "聚焦航天关键技术创新攻坚")
         .unwrap_or_else(|| panic!("{:#?}", out.articles));
-    assert!(
-        space.blocks[0].text().starts_with("党的十八大以来"),
-        "{:#?}",
-        space.blocks
-    );
+    assert_text_opens(space, "党的十八大以来");
+}
+
+/// The article's text opens with `start`.
+fn assert_text_opens(article: &Article, start: &str) {
+    let first = article.blocks.first().map_or("", Block::text);
+    assert!(first.starts_with(start), "{:#?}", article.blocks);
 }
 
 /// The same shape with a paragraph's short last line under the full line (`级产业集群。`)
@@ -1678,12 +1672,7 @@ fn a_full_line_over_a_paragraphs_last_line_stays_text() {
          力争到2030年形成4000亿元\n级产业集群。\n广州将聚焦生物医药细分\n\
          领域，结合各区资源禀赋、规\n划条件和产业基础，推动四大\n园区错位发展。\n",
     );
-    let article = only_article(&out);
-    assert!(
-        article.blocks[0].text().starts_with("力争到2030年"),
-        "{:#?}",
-        article.blocks
-    );
+    assert_text_opens(only_article(&out), "力争到2030年");
 }
 
 /// Nor is a full line a headline when a word runs on from it into the line under it
@@ -1696,12 +1685,5 @@ fn a_full_line_running_a_word_on_stays_text() {
          韬带领团队在人工合成淀粉领\n域取得了新的突破，实验室里\n\
          的每一次进展都来之不易。\n",
     );
-    let article = only_article(&out);
-    assert!(
-        article.blocks[0]
-            .text()
-            .starts_with("记者从中国科学院天津工业生物技术研究所"),
-        "{:#?}",
-        article.blocks
-    );
+    assert_text_opens(only_article(&out), "记者从中国科学院天津工业生物技术研究所");
 }
