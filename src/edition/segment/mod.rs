@@ -503,13 +503,7 @@ impl<'a> Builder<'a> {
         // A Chinese byline in brackets under a story's finished sentence signs the story
         // off (`（王明）`, `（本报记者 李华）`): it names the story's writer, not the next
         // story's, and ends its text.
-        let sign_off = first
-            && self.cjk
-            && byline::is_bracketed(text)
-            && self
-                .cur
-                .as_ref()
-                .is_some_and(|d| d.has_body() && d.last_body.is_some_and(ends_sentence));
+        let sign_off = first && self.cjk && byline::is_bracketed(text) && self.ends_a_sentence();
         if first
             && !sign_off
             && self.cur.as_ref().is_some_and(|d| {
@@ -820,18 +814,18 @@ impl<'a> Builder<'a> {
         let cut = !jumped && self.cut_before(page, i);
         // A column's label between a finished story and the text under it (`简讯` over
         // briefs) heads text of its own.
-        let labelled = fresh
-            && page.is_set_apart(i)
-            && under_label(page, i)
+        let labelled =
+            fresh && page.is_set_apart(i) && under_label(page, i) && self.ends_a_sentence();
+        // On a page that sets only its stories apart by blank lines, a paragraph after one,
+        // under a finished sentence, opens another story's text ([`sets_stories_apart`]).
+        let apart =
+            self.stories_apart && fresh && page.lines[i].blank_before && self.ends_a_sentence();
+        // Asked only where the cut is made: the new piece remembers it.
+        let authored = apart
             && self
                 .cur
                 .as_ref()
-                .is_some_and(|d| d.last_body.is_some_and(ends_sentence));
-        let apart = self.stories_apart && fresh && self.opens_apart(page, i);
-        let authored = self
-            .cur
-            .as_ref()
-            .is_some_and(|d| !d.piece.authors.is_empty() || d.follows_authored);
+                .is_some_and(|d| !d.piece.authors.is_empty() || d.follows_authored);
         if jumped
             || new_lead && !self.fold_deck() && (self.cjk || !titled)
             || cut
@@ -944,15 +938,11 @@ impl<'a> Builder<'a> {
         true
     }
 
-    /// Line `i`, which opens a paragraph, opens another story's text on a page that sets
-    /// its stories apart by blank lines ([`sets_stories_apart`]): a blank line stands
-    /// before it, and the text before it finished its sentence.
-    fn opens_apart(&self, page: &Page, i: usize) -> bool {
-        page.lines[i].blank_before
-            && self
-                .cur
-                .as_ref()
-                .is_some_and(|d| d.last_body.is_some_and(ends_sentence))
+    /// The article's text so far ends on a finished sentence (false before any text).
+    fn ends_a_sentence(&self) -> bool {
+        self.cur
+            .as_ref()
+            .is_some_and(|d| d.last_body.is_some_and(ends_sentence))
     }
 
     /// True when the article's text stops at the column's edge mid-sentence (or mid-word
