@@ -161,16 +161,10 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
                 story.authors.extend(text.authors);
             }
             append_continuing(&mut blocks, std::mem::take(&mut story.blocks));
-            for text in back {
-                if text.opens_paragraph {
-                    blocks.extend(text.blocks);
-                } else {
-                    append_continuing(&mut blocks, text.blocks);
-                }
-                story.authors.extend(text.authors);
-                story.goes_on = text.goes_on;
-            }
             story.blocks = blocks;
+            for text in back {
+                story.go_on_with(text);
+            }
             story
         })
         .collect()

@@ -23,7 +23,7 @@ use super::headline::{self, HeadLine, Headline};
 use super::latin;
 use super::order::word_across_lines;
 use super::pairing::{adopt_untitled, pair_by_words};
-use super::reflow::{collapse_spaces, join_raw, remove_layout_spaces};
+use super::reflow::{append_continuing, collapse_spaces, join_raw, remove_layout_spaces};
 use super::repair::{
     attach_editors_notes, attach_orphan_heads, drop_bare_labels, move_box_label, move_captions,
     move_source_notes, move_stray_openers, return_sentence_ends,
@@ -63,6 +63,20 @@ impl Piece {
     /// The story goes on on another page.
     pub fn continued(&self) -> bool {
         self.goes_on != GoesOn::No
+    }
+
+    /// Takes up `text`, which goes on after this piece's text: its first paragraph goes on
+    /// in an unfinished last one unless it opens a paragraph of its own, and its names and
+    /// where it ends become this piece's.
+    pub fn go_on_with(&mut self, text: Piece) {
+        if text.opens_paragraph {
+            self.blocks.extend(text.blocks);
+        } else {
+            append_continuing(&mut self.blocks, text.blocks);
+        }
+        self.authors.extend(text.authors);
+        self.stray_bylines.extend(text.stray_bylines);
+        self.goes_on = text.goes_on;
     }
 }
 
@@ -257,11 +271,7 @@ fn rejoin_set_apart(pieces: &mut Vec<Piece>) {
             continue;
         };
         let text = pieces.remove(k);
-        let to = &mut pieces[home];
-        to.blocks.extend(text.blocks);
-        to.authors.extend(text.authors);
-        to.stray_bylines.extend(text.stray_bylines);
-        to.goes_on = text.goes_on;
+        pieces[home].go_on_with(text);
     }
 }
 
