@@ -73,6 +73,12 @@ fn ends_as_kicker(line: &str) -> bool {
     line.ends_with(KICKER_MARKS)
 }
 
+/// True when `line` ends in a kicker's dash (`中国地震局工程力学研究所研究员马强——`), which
+/// leads into a title and ends none.
+pub fn ends_in_kicker_dash(line: &str) -> bool {
+    line.ends_with("——")
+}
+
 /// True when `lines` reads as a kicker: ends in `——`/`：`.
 pub fn is_kicker_like(lines: &[HeadLine]) -> bool {
     lines.last().is_some_and(|(t, _)| ends_as_kicker(t))
@@ -168,7 +174,7 @@ const WIDER_BY: f32 = 2.0;
 /// longer lines than the title under it), unless the block ends in a kicker's dash: then
 /// the longer lines are the next story's kicker, which is no half of a title.
 pub fn second_title_at(lines: &[HeadLine]) -> Option<usize> {
-    let ends_in_kicker = lines.last().is_some_and(|l| l.0.ends_with("——"));
+    let ends_in_kicker = lines.last().is_some_and(|l| ends_in_kicker_dash(l.0));
     let first = if ends_in_kicker { 1 } else { 2 };
     (first..lines.len()).find(|&k| {
         let ((above, above_w), (text, w)) = (lines[k - 1], lines[k]);

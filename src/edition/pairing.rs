@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::headline::Headline;
+use super::headline::{ends_in_kicker_dash, Headline};
 use super::order::word_across_lines;
 use super::reflow::{append_continuing, push_continuing, remove_layout_spaces};
 use super::script::{closes_text, ends_sentence, has_sentence_mark};
@@ -863,10 +863,10 @@ impl Layout {
     }
 }
 
-/// A kicker that stands alone as a headline (`中国地震局工程力学研究所研究员马强——`, set
-/// apart from the title it leads): no title ends on the dash that leads to one.
+/// A kicker that stands alone as a headline, set apart from the title it leads: no title
+/// ends on the dash that leads to one.
 fn is_lone_kicker(head: &Headline) -> bool {
-    head.title.ends_with("——")
+    ends_in_kicker_dash(&head.title)
 }
 
 /// A headline that is a subhead if it stands inside a story's text: a title alone, with

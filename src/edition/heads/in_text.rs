@@ -2,9 +2,9 @@
 //! column, short lines opening a block, a line wider than the text under it or than every
 //! column of the page.
 
-use super::kickers::ends_in_dash;
 use super::{is_head_shaped, is_loose_head, leaves_quote_open, runs_on, speaks_of, SECTION_LINES};
 use crate::edition::classify::{Page, Role};
+use crate::edition::headline::ends_in_kicker_dash;
 use crate::edition::order::{is_justified, word_across_lines};
 
 /// A short head-shaped line that pdftotext dropped into a column: the lines on either side
@@ -54,7 +54,8 @@ pub(super) fn mark_block_heads(page: &mut Page, columns: &[f32]) {
             .fold(common, f32::max);
         // A kicker's dash promises the title under it, however wide its type runs. (Lines
         // over a jump-from line as wide as the text are `mark_rest_titles`' to judge.)
-        let under_kicker = i > 0 && page.roles[i - 1] == Role::Head && ends_in_dash(page, i - 1);
+        let under_kicker =
+            i > 0 && page.roles[i - 1] == Role::Head && ends_in_kicker_dash(page.lines[i - 1].text);
         let run = (i..end)
             .take_while(|&k| {
                 is_loose_head(page, k)

@@ -3,6 +3,7 @@
 
 use super::{breaks_inside, is_head_shaped, is_loose_head, runs_on, starts_afresh};
 use crate::edition::classify::{is_box_label, Page, Role};
+use crate::edition::headline::ends_in_kicker_dash;
 use crate::edition::script::has_sentence_mark;
 
 /// A line that ends in a kicker's dash (`山东运用大数据赋能社会救助——`), with no clause break
@@ -21,7 +22,7 @@ use crate::edition::script::has_sentence_mark;
 pub(super) fn mark_dash_kickers(page: &mut Page) {
     for k in 0..page.lines.len().saturating_sub(1) {
         // Most lines end in no dash: that test first, the line under it only then.
-        if page.roles[k] != Role::Body || !ends_in_dash(page, k) {
+        if page.roles[k] != Role::Body || !ends_in_kicker_dash(page.lines[k].text) {
             continue;
         }
         let above_head = page.roles[k + 1] == Role::Head || is_box_label(page.lines[k + 1].text);
@@ -90,9 +91,4 @@ pub(super) fn mark_dash_subtitles(page: &mut Page) {
             page.starts[j] = j == title;
         });
     }
-}
-
-/// Whether line `k` ends in a kicker's dash (`——`).
-pub(super) fn ends_in_dash(page: &Page, k: usize) -> bool {
-    page.lines[k].text.ends_with("——")
 }

@@ -226,7 +226,7 @@ pub(super) fn take_kicker(
 /// A group set in much longer lines than the title `main` below it reads as its kicker;
 /// not one that holds a kicker of its own, which is a whole headline.
 pub(super) fn is_wide_kicker(group: &[HeadLine], main: &[HeadLine]) -> bool {
-    let whole = group.iter().any(|(t, _)| t.ends_with("——"));
+    let whole = group.iter().any(|(t, _)| headline::ends_in_kicker_dash(t));
     !whole && headline::widest(group) > headline::KICKER_WIDER * headline::widest(main)
 }
 
