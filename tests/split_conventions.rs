@@ -1635,6 +1635,13 @@ fn a_byline_under_text_set_apart_opens_the_next_story() {
     assert_eq!(school.title, "山区学校用上智慧课堂");
     assert_eq!(school.authors, ["王明"], "{:#?}", out.articles);
     assert_eq!(school.blocks.len(), 9, "{:#?}", school.blocks);
+    let street = out.articles.get(1);
+    assert!(
+        street.is_some_and(|a| a.authors == ["李华"]),
+        "{:#?}",
+        out.articles
+    );
+    assert_text_opens(street.unwrap(), "走进城东的小巷");
 }
 
 /// A head-shaped line as wide as the column opening a block, over a paragraph's first
