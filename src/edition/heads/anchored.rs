@@ -7,7 +7,7 @@ use crate::edition::byline;
 use crate::edition::classify::{is_box_label, Page, Role, COLUMN_LABEL, RUNNING_WIDTH};
 use crate::edition::latin;
 use crate::edition::order::{is_justified, wrap_reads_on};
-use crate::edition::script::is_ideograph;
+use crate::edition::script::{is_capitals, is_ideograph};
 
 /// Marks the headlines over bylines, bare names and datelines, and those bylines.
 pub(super) fn mark_anchored_heads(page: &mut Page, columns: &[f32]) {
@@ -248,7 +248,11 @@ fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
     // Columns are as wide as running text; narrower lines are a stacked headline, however
     // many such lines the page's narrow headlines give that width.
     let column = a.width >= RUNNING_WIDTH && fills_column(a.width, columns);
-    body(i - 1)
+    // An English paragraph in lower case does not end in a line of capitals: that is a
+    // headline's top (`…will have a` / `DRUG LAW APPLIES`).
+    let changes_case = !page.cjk && is_capitals(page.lines[i].text) && !is_capitals(a.text);
+    !changes_case
+        && body(i - 1)
         && body(i - 2)
         && column
         && !a.ends_sentence

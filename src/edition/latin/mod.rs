@@ -73,12 +73,18 @@ pub fn mark_latin_heads(page: &mut Page) {
         // The block may also run into the lower lines of a headline that a dateline under
         // it already marked (`WILL RELEASE PRISONERS.` above `Men Suspected of …`).
         let joins_head = page.roles.get(end) == Some(&Role::Head) && !page.starts[end];
-        if end > i && starts_fresh(page, i, end) && (joins_head || is_prose(page, text_at)) {
+        if end > i && starts_fresh(page, i, end) && (joins_head || opens_text(page, text_at)) {
             (i..end).for_each(|k| page.roles[k] = Role::Head);
             page.starts[i] = true;
         }
         i = end.max(i + 1);
     }
+}
+
+/// Whether a story's text opens at line `k`: running prose, or a dateline leading into it
+/// (`WASHINGTON, June 9—The`), which is in capitals and so no prose by its letters.
+fn opens_text(page: &Page, k: usize) -> bool {
+    is_prose(page, k) || page.leads.get(k) == Some(&true) && page.roles[k] == Role::Body
 }
 
 /// Whether line `k` ends on a word that leads on (`THE`, `IN`, `OF`, …) and, read with

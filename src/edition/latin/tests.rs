@@ -154,6 +154,45 @@ fn headline_under_an_unfinished_paragraph() {
     assert_eq!(roles(text)[2], Role::Body);
 }
 
+/// A headline in capitals over a dateline, under a paragraph the dump cut short: a
+/// paragraph in lower case does not end in a line of capitals, and a dateline in capitals
+/// opens the text as prose would.
+#[test]
+fn headline_in_capitals_under_an_unfinished_paragraph() {
+    let text = "The decorators started their work of put\n\
+                ting up white columns on top of the\n\
+                facade on Main street will have a\n\
+                DRUG LAW APPLIES\n\
+                ONLY TO DEALERS\n\
+                WASHINGTON, June 9—The\n\
+                supreme court today interpret\n\
+                ed in the Harrison drug act.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(
+        &page.roles[2..6],
+        &[Role::Body, Role::Head, Role::Head, Role::Body]
+    );
+}
+
+/// A headline block over a dateline in capitals is a headline even where a scrap
+/// (`LAST MINUTE NEWS j`) stands between it and the paragraph the dump cut short: the
+/// dateline opens the story's text as prose would.
+#[test]
+fn headline_over_a_dateline_in_capitals_under_a_scrap() {
+    let text = "In an electric storm of unex\n\
+                ampled severity that swept ov\n\
+                er the southern part of this\n\
+                LAST MINUTE NEWS j\n\
+                AUSTRIAN WOMEN ASK\n\
+                PEACE WITH RUSSIANS.\n\
+                GENEVA June 8.—Austro-\n\
+                Hungarian pacifists have become\n\
+                active in the capital this week.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(&page.roles[4..7], &[Role::Head, Role::Head, Role::Body]);
+    assert!(page.starts[4]);
+}
+
 /// A headline's upper lines end in a stop; the lower ones, above the dateline, are
 /// found first; all are one headline.
 #[test]
