@@ -54,6 +54,7 @@ fn ends_cut(text: &str) -> bool {
 /// A run of capitalised lines right above running prose is a headline.
 pub fn mark_latin_heads(page: &mut Page) {
     mark_byline_credits(page);
+    let column = scraps::median_width(page);
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
@@ -73,12 +74,26 @@ pub fn mark_latin_heads(page: &mut Page) {
         // The block may also run into the lower lines of a headline that a dateline under
         // it already marked (`WILL RELEASE PRISONERS.` above `Men Suspected of …`).
         let joins_head = page.roles.get(end) == Some(&Role::Head) && !page.starts[end];
-        if end > i && starts_fresh(page, i, end) && (joins_head || opens_text(page, text_at)) {
-            (i..end).for_each(|k| page.roles[k] = Role::Head);
-            page.starts[i] = true;
+        if end > i
+            && starts_fresh(page, i, end, column)
+            && (joins_head || opens_text(page, text_at))
+        {
+            let top = capitals_top(page, i, end);
+            (i..top).for_each(|k| page.roles[k] = Role::Drop);
+            (top..end).for_each(|k| page.roles[k] = Role::Head);
+            page.starts[top] = true;
         }
         i = end.max(i + 1);
     }
+}
+
+/// Where a headline block's display type starts: a headline's title is set larger than
+/// its decks, in capitals over title case, never the other way round. Lines in lower or
+/// title case over a line in capitals (`Propose Complete` / `oi France ami` / `TO VETO
+/// BILL`) are scraps of other type the scan caught above it, not its title.
+fn capitals_top(page: &Page, i: usize, end: usize) -> usize {
+    let caps = |k: usize| is_capitals(page.lines[k].text);
+    (i..end).find(|&k| caps(k)).filter(|&k| k > i).unwrap_or(i)
 }
 
 /// Whether a story's text opens at line `k`: running prose, or a dateline leading into it
@@ -169,18 +184,26 @@ fn over_byline(page: &Page, k: usize) -> bool {
 
 /// A headline starts fresh: not in the middle of running prose. The line above may still
 /// run on without ending its sentence when a block of two lines or more is set in other
-/// type: its widest line is much narrower or wider than that line of the column.
-fn starts_fresh(page: &Page, i: usize, end: usize) -> bool {
+/// type (its widest or its first line much narrower or wider than that line of the
+/// column), or when that line is a scrap under the masthead.
+fn starts_fresh(page: &Page, i: usize, end: usize, column: f32) -> bool {
     // Furniture (a masthead line) interrupts the text; the line before it is the one read.
     let Some(prev) = (0..i).rev().find(|&k| page.roles[k] != Role::Drop) else {
         return true;
     };
-    if page.lines[prev].ends_sentence || !is_prose(page, prev) {
-        return true;
-    }
     let above = page.lines[prev].width;
     let widest = (i..end).map(|k| page.lines[k].width).fold(0.0, f32::max);
-    end - i >= 2 && (widest - above).abs() > 0.2 * above
+    // A line under furniture (a masthead) far narrower than the column that ends no
+    // sentence runs on into nothing: a scrap the scan caught (`VOLUME TWENTY-FOUR.` /
+    // `(EcrmaiMy Wi`), which [`mark_scraps`] drops later.
+    let under_furniture = prev == 0 || page.roles[prev - 1] == Role::Drop;
+    let under_scrap = under_furniture && above < scraps::NARROW * column;
+    if page.lines[prev].ends_sentence || under_scrap || !is_prose(page, prev) {
+        return true;
+    }
+    // Its first line counts on its own: a deck under the title may be as wide as the column.
+    let other_type = |w: f32| (w - above).abs() > 0.2 * above;
+    end - i >= 2 && (other_type(widest) || other_type(page.lines[i].width))
 }
 
 /// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no

@@ -10,13 +10,16 @@
 use super::super::classify::{Page, Role};
 use super::{ends_text, is_deck_text};
 
+/// Share of the column's width under which a line that ends no sentence is no line of
+/// running text: a scrap, or a paragraph's last line that lost its stop.
+pub(super) const NARROW: f32 = 0.55;
+
 /// Drops OCR scraps: body lines that would open a paragraph (after a finished sentence or
 /// anything but body text) yet end no sentence and are far narrower than the column or
 /// garbled. A paragraph's first line fills the column but for its lost indent. A line
 /// in title case twice as wide as the column is a banner across the page
 /// (`"Indiana Wants You" to Help Make Its Jubilee Great …`), dropped too.
 pub fn mark_scraps(page: &mut Page) {
-    const NARROW: f32 = 0.55;
     const BANNER: f32 = 2.0;
     let column = median_width(page);
     let mut opens = true;

@@ -193,6 +193,63 @@ fn headline_over_a_dateline_in_capitals_under_a_scrap() {
     assert!(page.starts[4]);
 }
 
+/// A title-case headline over a deck as wide as the column, under a paragraph the dump
+/// cut short: the title's first line is set in other type, whatever the deck's width.
+#[test]
+fn headline_with_a_column_wide_deck_under_an_unfinished_paragraph() {
+    let text = "Godfrey Marshall is having his\n\
+                business block painted and the\n\
+                facade on Main street will have a\n\
+                Grand Jury Completed\n\
+                Their Work Thursday\n\
+                Other News from the County Court\n\
+                The first case that came up\n\
+                Monday morning was that of the\n\
+                state against a man from town.";
+    let r = roles(text);
+    assert_eq!(
+        &r[2..7],
+        &[Role::Body, Role::Head, Role::Head, Role::Head, Role::Body]
+    );
+}
+
+/// Lines in title case over a headline in capitals are scraps of other type, not its
+/// title: a headline's title is set larger than its decks, in capitals over title case.
+#[test]
+fn title_case_scraps_over_a_headline_in_capitals_are_dropped() {
+    let text = "unable to discuss the peace proposals until\n\
+                they are received by the government.\n\
+                Propose Complete\n\
+                oi France ami\n\
+                TO VETO BILL\n\
+                PRESIDENT DETERMINED TO VETO\n\
+                IMMIGRATION BILL AGAIN.\n\
+                President Wilson will again veto the\n\
+                immigration bill if it reaches him with\n\
+                the literacy test in it, it was learned.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(&page.roles[2..4], &[Role::Drop; 2]);
+    assert_eq!(&page.roles[4..7], &[Role::Head; 3]);
+    assert!(page.starts[4]);
+}
+
+/// A scrap under the masthead (`(EcrmaiMy Wi`) ends no sentence, yet the headline under
+/// it starts fresh: nothing runs on from a line far narrower than the column, though no
+/// dateline (the scan garbled it) vouches for the headline.
+#[test]
+fn a_headline_under_a_scrap_below_the_masthead_starts_fresh() {
+    let text = "VOLUME TWENTY-FOUR.\n\
+                (EcrmaiMy Wi\n\
+                WEATHER FORECAST.\n\
+                N'.-w Orb an. I -a , Dec. 12\n\
+                The weather forecast for\n\
+                Oklahoma for tonight and\n\
+                Wednesday is partly cloudy\n\
+                and somewhat colder.";
+    let r = roles(text);
+    assert_eq!(&r[..4], &[Role::Drop, Role::Drop, Role::Head, Role::Body]);
+}
+
 /// A headline's upper lines end in a stop; the lower ones, above the dateline, are
 /// found first; all are one headline.
 #[test]
