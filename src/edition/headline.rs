@@ -96,7 +96,13 @@ fn marked_kicker_len(lines: &[HeadLine]) -> Option<usize> {
 /// 1 when the first line is a long line of small type over the title's lines of large
 /// type.
 fn wide_kicker_len(lines: &[HeadLine]) -> usize {
-    usize::from(lines.len() >= 3 && lines[0].1 > KICKER_WIDER * widest(&lines[1..]))
+    usize::from(holds_wide_kicker(lines))
+}
+
+/// True when `lines` open with a kicker set in a long line of small type over the title's
+/// lines of large type: a whole headline, kicker and all.
+pub fn holds_wide_kicker(lines: &[HeadLine]) -> bool {
+    lines.len() >= 3 && lines[0].1 > KICKER_WIDER * widest(&lines[1..])
 }
 
 /// True when the lines are a kicker, a title and a subtitle in three sizes: the title, in

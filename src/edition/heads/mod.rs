@@ -47,6 +47,39 @@ pub fn mark_heads(page: &mut Page) {
         mark_latin_heads(page);
     }
     mark_tail_head(page);
+    if page.cjk {
+        mark_heads_between_heads(page);
+    }
+}
+
+/// Most lines a headline's rest stacks between two headline lines.
+const BETWEEN_MAX: usize = 4;
+
+/// Head-shaped lines between two headlines' lines, no sentence among them, are headline
+/// lines too: the rest of a headline
+/// whose first line a rule found (`曹慧泉在全市…讲评会上强调` over `主动作为创新作为高效作为`
+/// / `努力完成全年发展目标任务` / `陈恢清出席并讲话`, then the next story's headline), where a
+/// dump with no blank lines sets nothing apart. Text stands under a headline; lines with
+/// a headline under them carry none.
+fn mark_heads_between_heads(page: &mut Page) {
+    let n = page.lines.len();
+    let mut k = 1;
+    while k < n {
+        if page.roles[k - 1] != Role::Head || page.roles[k] != Role::Body {
+            k += 1;
+            continue;
+        }
+        let end = (k..n)
+            .take(BETWEEN_MAX + 1)
+            .find(|&j| page.roles[j] != Role::Body || !is_loose_head(page, j));
+        let between = end.filter(|&e| e > k && page.roles[e] == Role::Head);
+        if let Some(e) = between {
+            (k..e).for_each(|j| page.roles[j] = Role::Head);
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// True when a word runs from the line before body line `k` into it: a headline never

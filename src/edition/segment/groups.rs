@@ -130,10 +130,13 @@ pub(super) fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
     labels
 }
 
-/// A lone short line after a blank is the subtitle of the group above, not a title.
-pub(super) fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>) {
+/// A lone short line after a blank is the subtitle of the group above, not a title;
+/// unless that group is a whole headline with a subtitle of its own (`…讲评会上强调` /
+/// `主动作为…` / `陈恢清出席并讲话` over `习近平同意大利总统马塔雷拉会谈`).
+pub(super) fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>, cjk: bool) {
     let n = groups.len();
-    if n >= 2 && is_subtitle_of(&groups[n - 1], &groups[n - 2]) {
+    let subtitled = |g: &[HeadLine]| headline::from_lines(g, cjk).subtitle.is_some();
+    if n >= 2 && is_subtitle_of(&groups[n - 1], &groups[n - 2]) && !subtitled(&groups[n - 2]) {
         if let Some(sub) = groups.pop() {
             if let Some(g) = groups.last_mut() {
                 g.extend(sub);
@@ -224,10 +227,53 @@ pub(super) fn take_kicker(
 }
 
 /// A group set in much longer lines than the title `main` below it reads as its kicker;
-/// not one that holds a kicker of its own, which is a whole headline.
+/// not one that holds a kicker of its own (marked by a dash, or set wide over its title),
+/// which is a whole headline.
 pub(super) fn is_wide_kicker(group: &[HeadLine], main: &[HeadLine]) -> bool {
-    let whole = group.iter().any(|(t, _)| headline::ends_in_kicker_dash(t));
+    let whole = group.iter().any(|(t, _)| headline::ends_in_kicker_dash(t))
+        || headline::holds_wide_kicker(group);
     !whole && headline::widest(group) > headline::KICKER_WIDER * headline::widest(main)
+}
+
+/// The headlines a band's groups left over above its main headline stand for, each a
+/// story's whose text is elsewhere. Each group stands alone, but for a whole headline in
+/// three sizes: a line twice as long as the title under it, the title, and a lone short
+/// line under that (`曹慧泉在全市…讲评会上强调` / `主动作为创新作为高效作为…` /
+/// `陈恢清出席并讲话`: a headline printed after its text, over the next story's) are one
+/// story's kicker, title and subtitle.
+pub(super) fn band_headlines<'a>(groups: Vec<Vec<HeadLine<'a>>>) -> Vec<Vec<HeadLine<'a>>> {
+    let whole_at = |k: usize| {
+        k + 2 < groups.len()
+            && leads_band_title(&groups[k], &groups[k + 1])
+            && is_subtitle_of(&groups[k + 2], &groups[k + 1])
+    };
+    let starts: Vec<bool> = (0..groups.len()).map(whole_at).collect();
+    let mut out: Vec<Vec<HeadLine>> = Vec::with_capacity(groups.len());
+    let mut joining = 0usize;
+    for (k, g) in groups.into_iter().enumerate() {
+        match out.last_mut() {
+            Some(whole) if joining > 0 => whole.extend(g),
+            _ => out.push(g),
+        }
+        joining = if starts[k] {
+            2
+        } else {
+            joining.saturating_sub(1)
+        };
+    }
+    out
+}
+
+/// How many times wider than the title a kicker is in a band of headlines, where a
+/// text's line or a title set wide may also stand over a title.
+const BAND_KICKER_WIDER: f32 = 2.0;
+
+/// Whether `group` leads into the title `main` under it in a band of headlines: one line,
+/// set in lines twice as long (`曹慧泉在全市打造“三个高地”…讲评会上强调`).
+fn leads_band_title(group: &[HeadLine], main: &[HeadLine]) -> bool {
+    group.len() == 1
+        && is_wide_kicker(group, main)
+        && group[0].1 >= BAND_KICKER_WIDER * headline::widest(main)
 }
 
 /// Whether `group`, a lone line under the group `above`, is its subtitle: much narrower

@@ -10,9 +10,9 @@ mod groups;
 mod jumps;
 
 use groups::{
-    head_groups, is_place_kicker, is_wide_kicker, join_latin_decks, join_run_on_subtitle,
-    merge_lone_subtitle, split_stacked_titles, take_kicker, take_labels, take_short_leads,
-    text_below,
+    band_headlines, head_groups, is_place_kicker, is_wide_kicker, join_latin_decks,
+    join_run_on_subtitle, merge_lone_subtitle, split_stacked_titles, take_kicker, take_labels,
+    take_short_leads, text_below,
 };
 
 use super::advert::drop_adverts;
@@ -656,7 +656,7 @@ impl<'a> Builder<'a> {
             let labels = take_labels(&mut groups);
             self.out.dropped.extend(labels);
         }
-        merge_lone_subtitle(&mut groups);
+        merge_lone_subtitle(&mut groups, self.cjk);
         if self.cjk
             && groups.len() >= 2
             && groups.last().is_some_and(|g| headline::is_kicker_like(g))
@@ -680,7 +680,7 @@ impl<'a> Builder<'a> {
             take_kicker(&mut groups, &main, self.cjk)
         };
         // Groups left over are headlines of their own, whose text is elsewhere.
-        for g in groups {
+        for g in band_headlines(groups) {
             self.finish();
             self.draft().piece.head = Some(headline::from_lines(&g, self.cjk));
         }

@@ -32,6 +32,121 @@ fn headline_printed_after_its_body_joins_it() {
     assert_eq!(p[0].authors, ["陈正明"]);
 }
 
+/// A headline printed after its text, over the next story's headline (the seed page's
+/// last story, moved up the page): the text, then the one's kicker, title and subtitle,
+/// then the other's title, subtitle and text.
+const HEADLINE_AFTER_TEXT_MID_PAGE: [&str; 33] = [
+    "株洲日报讯（全媒体记者/陈正",
+    "明） 11 月 8 日下午，株洲市 2024 年打",
+    "造“三个高地”和实施“八大行动”三季",
+    "度讲评会在攸县举行。市委书记曹慧泉",
+    "强调，要深入学习贯彻党的二十届三中",
+    "全会精神，主动作为、创新作为。",
+    "陈恢清分析了今年以来我市经济",
+    "社会发展形势。他强调，要抢抓机遇，发",
+    "挥优势，全力冲刺四季度，努力完成全",
+    "年发展目标任务。紧盯短板指标，狠抓",
+    "攻坚突破，努力保持经济稳定向上的势",
+    "头。大力抓好财源建设，加快推进项目",
+    "建设，狠抓创新成果转化，确保“两个",
+    "年”活动取得新成效。加强招商引资工",
+    "作，紧盯产业链精准招商，切实抓好市",
+    "场主体培育。要强化工作措施，压实责任、",
+    "精准调度、加强督办，优化涉企服务，形",
+    "成齐心协力推动株洲高质量发展的强",
+    "大合力。",
+    "曹慧泉在全市打造“三个高地”和实施“八大行动”三季度讲评会上强调",
+    "主动作为创新作为高效作为",
+    "努力完成全年发展目标任务",
+    "陈恢清出席并讲话",
+    "四县市9大项目",
+    "接受“集中检阅”",
+    "曹慧泉参加",
+    "株洲日报讯（全媒体记者/陈正明 邹",
+    "家虎） 11月 8日上午，2024年株洲市打造",
+    "“三个高地”重点项目观摩活动举行。市委",
+    "书记曹慧泉，市委副书记、市委政法委书",
+    "记何恩广分别率队观摩。",
+    "市领导聂方红、杨英杰、罗厚清、刘剑",
+    "飞、王建勇、邓元连、周雪辉参加。",
+];
+
+/// Where the first headline of [`HEADLINE_AFTER_TEXT_MID_PAGE`] starts among its lines.
+const KICKER_AT: usize = 19;
+
+/// The headline printed after its text in `lines` is that text's: kicker, title and
+/// subtitle; and the next story keeps its own.
+fn assert_headline_after_text_mid_page(text: &str) {
+    let p = pieces(text);
+    let heads: Vec<_> = p.iter().filter_map(|x| x.head.as_ref()).collect();
+    assert_eq!(p.len(), 2, "{heads:?}");
+    let h = p[0].head.as_ref().expect("a headline");
+    assert_eq!(
+        (h.kicker.as_deref(), h.title.as_str(), h.subtitle.as_deref()),
+        (
+            Some("曹慧泉在全市打造“三个高地”和实施“八大行动”三季度讲评会上强调"),
+            "主动作为创新作为高效作为努力完成全年发展目标任务",
+            Some("陈恢清出席并讲话")
+        )
+    );
+    assert!(p[0].blocks[0].text().starts_with("11月8日下午"));
+    let h = p[1].head.as_ref().expect("a headline");
+    assert_eq!(
+        (h.kicker.as_deref(), h.title.as_str(), h.subtitle.as_deref()),
+        (None, "四县市9大项目接受“集中检阅”", Some("曹慧泉参加"))
+    );
+    assert_eq!(p[1].authors, ["陈正明", "邹家虎"]);
+}
+
+#[test]
+fn a_headline_printed_after_its_text_over_the_next_headline() {
+    // As the seed page prints it: the text double-spaced, each headline group's lines
+    // single-spaced, blank lines between the groups.
+    let lines = &HEADLINE_AFTER_TEXT_MID_PAGE;
+    let (k, heads) = (KICKER_AT, &lines[KICKER_AT..KICKER_AT + 7]);
+    let text = [
+        lines[..k].join("\n\n"),
+        heads[0].to_owned(),
+        heads[1..3].join("\n"),
+        heads[3].to_owned(),
+        heads[4..6].join("\n"),
+        format!("{}\n{}", heads[6], lines[k + 7]),
+        lines[k + 8..].join("\n\n"),
+    ]
+    .join("\n\n");
+    assert_headline_after_text_mid_page(&text);
+}
+
+/// `lines` single-spaced, but for the blank line pdftotext prints where the next story's
+/// headline block starts.
+fn single_spaced(lines: &[&str]) -> String {
+    let (before, after) = lines.split_at(KICKER_AT + 4);
+    format!("{}\n\n{}", before.join("\n"), after.join("\n"))
+}
+
+#[test]
+fn a_headline_printed_after_its_text_over_the_next_headline_single_spaced() {
+    // No blank lines inside the headline: the lines between its kicker and the next
+    // headline are found as headline lines.
+    assert_headline_after_text_mid_page(&single_spaced(&HEADLINE_AFTER_TEXT_MID_PAGE));
+    // Nor does the whole headline take a lone line under it as its subtitle.
+    let mut lines = HEADLINE_AFTER_TEXT_MID_PAGE.to_vec();
+    lines.splice(
+        KICKER_AT + 4..KICKER_AT + 7,
+        ["习近平同意大利总统马塔雷拉会谈"],
+    );
+    lines[KICKER_AT + 5] = "新华社北京11月8日电 11月8日下午，国家主";
+    let p = pieces(&single_spaced(&lines));
+    let titles: Vec<_> = p.iter().map(title).collect();
+    assert_eq!(
+        titles,
+        [
+            "主动作为创新作为高效作为努力完成全年发展目标任务",
+            "习近平同意大利总统马塔雷拉会谈"
+        ]
+    );
+}
+
 #[test]
 fn a_two_part_title_is_never_the_subtitle_above_it() {
     // pdftotext set another story's headline between this one's kicker and title.
