@@ -132,18 +132,24 @@ fn a_number_in_a_title_case_line_is_neither_case() {
     assert!(!is_title_case("Bonds to the amount of $200,000"));
 }
 
+/// A paragraph a column cut short, mid-sentence, as the dump prints it over the next
+/// story's headline.
+const UNFINISHED_PARAGRAPH: &str = "The decorators started their work of put\n\
+                                    ting up white columns on top of the\n\
+                                    facade on Main street will have a";
+
 /// A stacked headline in type narrower than the column stands apart from the unfinished
 /// paragraph above it (a column the dump cut short).
 #[test]
 fn headline_under_an_unfinished_paragraph() {
-    let text = "The decorators started their work of put\n\
-                ting up white columns on top of the\n\
-                facade on Main street will have a\n\
-                Business School Hold\n\
-                Graduation Exercises\n\
-                The faculty and graduating class of the\n\
-                college has issued invitations for the day.";
-    let r = roles(text);
+    let text = format!(
+        "{UNFINISHED_PARAGRAPH}\n\
+         Business School Hold\n\
+         Graduation Exercises\n\
+         The faculty and graduating class of the\n\
+         college has issued invitations for the day."
+    );
+    let r = roles(&text);
     assert_eq!(&r[2..5], &[Role::Body, Role::Head, Role::Head]);
     // A single title-case line inside a paragraph is no headline.
     let text = "The decorators started their work of put\n\
@@ -155,19 +161,18 @@ fn headline_under_an_unfinished_paragraph() {
 }
 
 /// A headline in capitals over a dateline, under a paragraph the dump cut short: a
-/// paragraph in lower case does not end in a line of capitals, and a dateline in capitals
-/// opens the text as prose would.
+/// paragraph in lower case does not end in a line of capitals.
 #[test]
 fn headline_in_capitals_under_an_unfinished_paragraph() {
-    let text = "The decorators started their work of put\n\
-                ting up white columns on top of the\n\
-                facade on Main street will have a\n\
-                DRUG LAW APPLIES\n\
-                ONLY TO DEALERS\n\
-                WASHINGTON, June 9—The\n\
-                supreme court today interpret\n\
-                ed in the Harrison drug act.";
-    let page = classify(to_lines(text), false);
+    let text = format!(
+        "{UNFINISHED_PARAGRAPH}\n\
+         DRUG LAW APPLIES\n\
+         ONLY TO DEALERS\n\
+         WASHINGTON, June 9—The\n\
+         supreme court today interpret\n\
+         ed in the Harrison drug act."
+    );
+    let page = classify(to_lines(&text), false);
     assert_eq!(
         &page.roles[2..6],
         &[Role::Body, Role::Head, Role::Head, Role::Body]
