@@ -832,12 +832,19 @@ impl Layout {
                 if unit.first {
                     take_body_fields(p, &mut pieces[k]);
                 }
-                let block = std::mem::replace(
+                let mut block = std::mem::replace(
                     &mut pieces[k].blocks[unit.block],
                     Block::Paragraph {
                         text: String::new(),
                     },
                 );
+                // A dateline the run's story already has one of stays in the text, where
+                // it was printed: a story keeps one dateline, and no text is lost.
+                if let (true, Block::Paragraph { text }) = (unit.first, &mut block) {
+                    if let Some(dateline) = pieces[k].dateline.take() {
+                        text.insert_str(0, &dateline);
+                    }
+                }
                 // A piece's first block may go on in the paragraph a run stopped on.
                 if unit.first && !pieces[k].opens_paragraph {
                     push_continuing(&mut p.blocks, block);
