@@ -149,3 +149,29 @@ fn ids_survive_body_corrections() {
         assert_eq!(ids(&before), ids(&after), "{name}");
     }
 }
+
+/// Found by `shuffled_fixture_lines_lose_nothing` (seed 10054294333759559481, n = 152),
+/// cut down to the lines that matter: the pairing ran a text opened by a dateline
+/// (`据新华社北京1月1日电`) into a story that had one already, and that dateline was lost.
+#[test]
+fn a_second_dateline_run_into_a_dated_story_is_kept() {
+    let text = [
+        "London, Dec. 12. A Copenhagen dispatch says advices from",
+        "项目位于炎陵高新区，一期总投资 4",
+        "引导行业走上正轨。",
+        "对象”向“潜在对象”拓展，山东搭",
+        "免费参保这样的好政策越来越多，",
+        "曹慧泉指出，今年以来，全市经济",
+        "我们养育孩子就有了更足的底气、",
+        "",
+        "据新华社北京1月1日电 （记者姜",
+        "山东滨州市惠民县东董村村民董相民（左一）在工",
+        "精心保障奖，并进行了六机编队飞",
+        "项目位于茶陵贵派工业园，主要建设",
+        "建起了低收入人口动态监测信息平",
+        "项目位于醴陵东富工业园，总投资10亿元，",
+    ]
+    .join("\n");
+    let errs = accounting_errors(&text, &split(&text, &meta()));
+    assert!(errs.is_empty(), "{errs:?}");
+}
