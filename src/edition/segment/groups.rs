@@ -249,17 +249,19 @@ pub(super) fn band_headlines<'a>(groups: Vec<Vec<HeadLine<'a>>>) -> Vec<Vec<Head
     };
     let starts: Vec<bool> = (0..groups.len()).map(whole_at).collect();
     let mut out: Vec<Vec<HeadLine>> = Vec::with_capacity(groups.len());
-    let mut joining = 0usize;
+    // Groups still to join the last headline: its title and subtitle.
+    let mut to_join = 0;
     for (k, g) in groups.into_iter().enumerate() {
         match out.last_mut() {
-            Some(whole) if joining > 0 => whole.extend(g),
-            _ => out.push(g),
+            Some(whole) if to_join > 0 => {
+                whole.extend(g);
+                to_join -= 1;
+            }
+            _ => {
+                out.push(g);
+                to_join = if starts[k] { 2 } else { 0 };
+            }
         }
-        joining = if starts[k] {
-            2
-        } else {
-            joining.saturating_sub(1)
-        };
     }
     out
 }
