@@ -832,19 +832,12 @@ impl Layout {
                 if unit.first {
                     take_body_fields(p, &mut pieces[k]);
                 }
-                let mut block = std::mem::replace(
+                let block = std::mem::replace(
                     &mut pieces[k].blocks[unit.block],
                     Block::Paragraph {
                         text: String::new(),
                     },
                 );
-                // A dateline the run's story already has one of stays in the text, where
-                // it was printed: a story keeps one dateline, and no text is lost.
-                if let (true, Block::Paragraph { text }) = (unit.first, &mut block) {
-                    if let Some(dateline) = pieces[k].dateline.take() {
-                        text.insert_str(0, &dateline);
-                    }
-                }
                 // A piece's first block may go on in the paragraph a run stopped on.
                 if unit.first && !pieces[k].opens_paragraph {
                     push_continuing(&mut p.blocks, block);
@@ -972,8 +965,22 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     }
     to.authors
         .extend(from.authors.drain(body_names.min(from.authors.len())..));
-    if to.dateline.is_none() {
-        to.dateline = from.dateline.take();
+    match (&to.dateline, from.dateline.take()) {
+        (None, dateline) => to.dateline = dateline,
+        // A story keeps one dateline: another stays at the head of the paragraph it
+        // opened, where it was printed, so no text is lost. (Every block of `from` is
+        // still in it: its fields are taken with its first unit.)
+        (Some(_), Some(dateline)) => {
+            let first = from.blocks.iter_mut().find_map(|b| match b {
+                Block::Paragraph { text } => Some(text),
+                _ => None,
+            });
+            match first {
+                Some(text) => text.insert_str(0, &dateline),
+                None => from.dateline = Some(dateline),
+            }
+        }
+        (Some(_), None) => {}
     }
     if to.continued_from.is_none() {
         to.continued_from = from.continued_from.take();
