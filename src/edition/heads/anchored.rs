@@ -248,9 +248,12 @@ fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
     // Columns are as wide as running text; narrower lines are a stacked headline, however
     // many such lines the page's narrow headlines give that width.
     let column = a.width >= RUNNING_WIDTH && fills_column(a.width, columns);
-    // An English paragraph in lower case does not end in a line of capitals: that is a
-    // headline's top (`…will have a` / `DRUG LAW APPLIES`).
-    let changes_case = !page.cjk && is_capitals(page.lines[i].text) && !is_capitals(a.text);
+    // An English paragraph in lower case does not end in a line of capitals, nor in one of
+    // title case that ends no sentence: that is a headline's top (`…will have a` / `DRUG
+    // LAW APPLIES`, or `Newspaper Raises Price` over its dateline).
+    let line = &page.lines[i];
+    let titled = latin::is_title_case(line.text) && !line.ends_sentence;
+    let changes_case = !page.cjk && (is_capitals(line.text) && !is_capitals(a.text) || titled);
     !changes_case
         && body(i - 1)
         && body(i - 2)

@@ -179,6 +179,36 @@ fn headline_in_capitals_under_an_unfinished_paragraph() {
     );
 }
 
+/// A one-line headline in title case under a paragraph cut short, over a dateline alone on
+/// its line: a paragraph in lower case does not end in title case without a stop.
+#[test]
+fn title_case_headline_over_its_dateline_under_an_unfinished_paragraph() {
+    let text = format!(
+        "{UNFINISHED_PARAGRAPH}\n\
+         Newspaper Raises Price\n\
+         SCRANTON, Pa., June 9\n\
+         Commencing this morning, the\n\
+         Scranton Republican (morning)\n\
+         raises its price from one to two."
+    );
+    let page = classify(to_lines(&text), false);
+    assert_eq!(&page.roles[2..5], &[Role::Body, Role::Head, Role::Body]);
+}
+
+/// A paragraph's last line in title case that ends its sentence is the paragraph's, even
+/// over the next story's dateline: a title's words end no sentence.
+#[test]
+fn title_case_paragraph_end_over_a_dateline_stays_text() {
+    let text = "President Wilson today accepted\n\
+                an invitation to speak before the\n\
+                New York Press Club.\n\
+                SCRANTON, Pa., June 9\n\
+                Commencing this morning, the\n\
+                Scranton Republican raises its price.";
+    let page = classify(to_lines(text), false);
+    assert_eq!(page.roles[2], Role::Body);
+}
+
 /// A headline block over a dateline in capitals is a headline even where a scrap
 /// (`LAST MINUTE NEWS j`) stands between it and the paragraph the dump cut short: the
 /// dateline opens the story's text as prose would.
