@@ -185,7 +185,8 @@ fn over_byline(page: &Page, k: usize) -> bool {
 /// A headline starts fresh: not in the middle of running prose. The line above may still
 /// run on without ending its sentence when a block of two lines or more is set in other
 /// type (its widest or its first line much narrower or wider than that line of the
-/// column), or when that line is a scrap under the masthead.
+/// column), when the block opens in capitals, or when that line is a scrap under the
+/// masthead.
 fn starts_fresh(page: &Page, i: usize, end: usize, column: f32) -> bool {
     // Furniture (a masthead line) interrupts the text; the line before it is the one read.
     let Some(prev) = (0..i).rev().find(|&k| page.roles[k] != Role::Drop) else {
@@ -198,7 +199,10 @@ fn starts_fresh(page: &Page, i: usize, end: usize, column: f32) -> bool {
     // `(EcrmaiMy Wi`), which [`mark_scraps`] drops later.
     let under_furniture = prev == 0 || page.roles[prev - 1] == Role::Drop;
     let under_scrap = under_furniture && above < scraps::NARROW * column;
-    if page.lines[prev].ends_sentence || under_scrap || !is_prose(page, prev) {
+    // A paragraph in lower case does not run on into a line of capitals (`…will have a` /
+    // `RUNNING SPEAK-EASY`): that is display type, however many lines it has.
+    let changes_case = is_capitals(page.lines[i].text);
+    if page.lines[prev].ends_sentence || under_scrap || !is_prose(page, prev) || changes_case {
         return true;
     }
     // Its first line counts on its own: a deck under the title may be as wide as the column.

@@ -179,6 +179,21 @@ fn headline_in_capitals_under_an_unfinished_paragraph() {
     );
 }
 
+/// A one-line headline in capitals under a paragraph cut short, over its story's prose:
+/// a paragraph in lower case does not run on into a line of capitals.
+#[test]
+fn one_line_headline_in_capitals_under_an_unfinished_paragraph() {
+    let text = format!(
+        "{UNFINISHED_PARAGRAPH}\n\
+         RUNNING SPEAK-EASY\n\
+         Last Saturday night Sheriff\n\
+         Boggs and Constable Pierce raid\n\
+         ed an alleged speakeasy at India."
+    );
+    let page = classify(to_lines(&text), false);
+    assert_eq!(&page.roles[2..5], &[Role::Body, Role::Head, Role::Body]);
+}
+
 /// A one-line headline in title case under a paragraph cut short, over a dateline alone on
 /// its line: a paragraph in lower case does not end in title case without a stop.
 #[test]
