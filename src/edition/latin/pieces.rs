@@ -153,6 +153,46 @@ fn bare(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// Marks of no type that a scan leaves at the edge of display lines: a tick, a bar, a
+/// tilde.
+const SPECKS: [char; 7] = ['\'', '`', '~', '|', '^', '*', '•'];
+
+/// Moves the specks standing alone at either end of each headline part (`HOWARD GRAHAM
+/// CALLED` / `BY DEATH '`) to `dropped`: the scan caught them beside the type, and no
+/// headline prints one.
+pub fn drop_headline_specks(pieces: &mut [Piece], dropped: &mut Vec<String>) {
+    for head in pieces.iter_mut().filter_map(|p| p.head.as_mut()) {
+        let parts = [
+            Some(&mut head.title),
+            head.kicker.as_mut(),
+            head.subtitle.as_mut(),
+        ];
+        for part in parts.into_iter().flatten() {
+            take_specks(part, dropped);
+        }
+    }
+}
+
+/// Takes the speck words off both ends of `text` into `dropped`, keeping at least one word.
+fn take_specks(text: &mut String, dropped: &mut Vec<String>) {
+    let is_speck = |w: &str| w.chars().all(|c| SPECKS.contains(&c));
+    while let Some((rest, last)) = text.trim_end().rsplit_once(char::is_whitespace) {
+        if !is_speck(last) {
+            break;
+        }
+        dropped.push(last.to_owned());
+        let keep = rest.trim_end().len();
+        text.truncate(keep);
+    }
+    while let Some((first, rest)) = text.trim_start().split_once(char::is_whitespace) {
+        if !is_speck(first) {
+            break;
+        }
+        dropped.push(first.to_owned());
+        *text = rest.trim_start().to_owned();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +296,34 @@ mod tests {
         assert_eq!(opening_name("About four o'clock Tuesday"), None);
         assert_eq!(opening_name("The Macedonia will proceed"), None);
         assert_eq!(opening_name("Ike Murphy, the clerk, said"), None);
+    }
+
+    #[test]
+    fn specks_at_a_headlines_edges_are_dropped() {
+        let mut pieces = vec![
+            piece(
+                Some("HOWARD GRAHAM CALLED BY DEATH '"),
+                &["Howard Graham died."],
+            ),
+            piece(Some("~ NEW FRENCH GOVERNMENT |"), &["Paris, Dec. 12."]),
+            piece(Some("\"HELLO\" GIRLS ARE BACK AT WORK"), &["The girls."]),
+            piece(Some("'"), &["A tick alone is all the title there is."]),
+        ];
+        let mut dropped = Vec::new();
+        drop_headline_specks(&mut pieces, &mut dropped);
+        let titles: Vec<&str> = pieces
+            .iter()
+            .map(|p| p.head.as_ref().unwrap().title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "HOWARD GRAHAM CALLED BY DEATH",
+                "NEW FRENCH GOVERNMENT",
+                "\"HELLO\" GIRLS ARE BACK AT WORK",
+                "'"
+            ]
+        );
+        assert_eq!(dropped, ["'", "|", "~"]);
     }
 }

@@ -234,6 +234,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         let pieces = latin::pieces::resume_broken_stories(pieces, &mut b.out.dropped);
         let pieces = latin::credits::split_credited(pieces, &mut b.out.dropped);
         b.out.pieces = latin::pieces::split_locals(pieces);
+        latin::pieces::drop_headline_specks(&mut b.out.pieces, &mut b.out.dropped);
         latin::hyphens::mend_lost_hyphens(page, &mut b.out.pieces);
     }
     if page.cjk {
