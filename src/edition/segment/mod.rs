@@ -783,10 +783,13 @@ impl<'a> Builder<'a> {
     /// Opens an article under headline `h`; `opens` when a byline or a dateline follows
     /// it.
     ///
-    /// A headline in the middle of an untitled text's sentence usually tops that text;
-    /// not when a byline or a dateline follows it, which opens a story of its own.
+    /// On a Chinese page, a headline in the middle of an untitled text's sentence usually
+    /// tops that text (the dump printed it among its story's first rows); not when a byline
+    /// or a dateline follows it, which opens a story of its own. An English page's scan
+    /// reads a headline before its story: the text above is another's.
     fn open_with_head(&mut self, h: Headline, opens: bool) {
-        let mid_text = !opens
+        let mid_text = self.cjk
+            && !opens
             && self.cur.as_ref().is_some_and(|d| {
                 d.piece.head.is_none() && d.last_body.is_some_and(|l| !ends_sentence(l))
             });

@@ -639,3 +639,32 @@ fn a_wide_headline_over_another_that_its_text_echoes_is_a_headline_of_its_own() 
     let lower = p.iter().find(|x| title(x).starts_with("传统也是时尚"));
     assert!(lower.is_some_and(|x| x.blocks.is_empty()), "{p:?}");
 }
+
+/// On an English page a headline tops the text under it, even where the untitled text
+/// above it stops mid-sentence (a column the dump cut short, a slogan): the scan reads a
+/// headline before its story, never inside it.
+#[test]
+fn an_english_headline_under_text_cut_short_tops_its_own_story() {
+    let text = "When inquiring for letters in\n\
+                this list please state that they\n\
+                were advertised, giving date.\n\
+                Best stores Advertise is Ckt\n\
+                Patriot\n\
+                HOWARD GRAHAM CALLED\n\
+                BY DEATH\n\
+                Howard Graham, former Bur\n\
+                gess of Blairsville and a prom\n\
+                inent resident of this county,\n\
+                died at his home near Livermore\n\
+                Monday afternoon.";
+    let p = latin_pieces(text);
+    let story = p
+        .iter()
+        .find(|p| title(p) == "HOWARD GRAHAM CALLED BY DEATH");
+    let story = story.unwrap_or_else(|| panic!("{p:#?}"));
+    assert!(story.blocks[0]
+        .text()
+        .starts_with("Howard Graham, former Burgess"));
+    assert!(p[0].head.is_none(), "{p:#?}");
+    assert!(p[0].blocks.last().unwrap().text().ends_with("Ckt Patriot"));
+}
