@@ -9,6 +9,7 @@
 
 use super::super::classify::{Page, Role};
 use super::{ends_text, is_deck_text};
+use crate::edition::script::is_capitals;
 
 /// Share of the column's width under which a line that ends no sentence is no line of
 /// running text: a scrap, or a paragraph's last line that lost its stop.
@@ -44,6 +45,22 @@ pub fn mark_scraps(page: &mut Page) {
         }
     }
     mark_fillers(page, NARROW * column);
+    mark_labels_over_heads(page);
+}
+
+/// Drops a text line in capitals right over a headline (`…the southern part of this` /
+/// `LAST MINUTE NEWS j` / `Admiral Fiske Will Quit`): a box's label over the items it
+/// heads, or a scrap of display type. A paragraph does not run on into capitals, even one
+/// the dump cut short, and the headline under it is set apart already.
+fn mark_labels_over_heads(page: &mut Page) {
+    for i in 0..page.lines.len().saturating_sub(1) {
+        let label = page.roles[i] == Role::Body
+            && page.roles[i + 1] == Role::Head
+            && is_capitals(page.lines[i].text);
+        if label {
+            page.roles[i] = Role::Drop;
+        }
+    }
 }
 
 /// Drops fillers between stories (`Read the Want Ads.`): a short sentence alone on its

@@ -241,6 +241,8 @@ fn headline_over_a_dateline_in_capitals_under_a_scrap() {
     let page = classify(to_lines(text), false);
     assert_eq!(&page.roles[4..7], &[Role::Head, Role::Head, Role::Body]);
     assert!(page.starts[4]);
+    // The label in capitals is no part of the paragraph cut short above it.
+    assert_eq!(&page.roles[2..4], &[Role::Body, Role::Drop]);
 }
 
 /// A title-case headline over a deck as wide as the column, under a paragraph the dump
