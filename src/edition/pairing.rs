@@ -936,7 +936,7 @@ fn take_head(piece: &mut Piece) -> Piece {
 }
 
 /// Moves the fields that belong to a piece's text (dateline, names found in it, the page
-/// it continues from) into `to`.
+/// it continues from, other stories' names printed in it) into `to`.
 fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     // Without its headline, a piece's byline names belong to its text.
     let body_names = if from.head.is_some() {
@@ -965,6 +965,7 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     }
     to.authors
         .extend(from.authors.drain(body_names.min(from.authors.len())..));
+    to.names_in_text.append(&mut from.names_in_text);
     match (&to.dateline, from.dateline.take()) {
         (None, dateline) => to.dateline = dateline,
         // A story keeps one dateline: another stays at the head of the paragraph it

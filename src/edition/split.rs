@@ -68,6 +68,7 @@ fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         dropped.extend(p.dateline.take());
         dropped.append(&mut p.authors);
         dropped.extend(p.stray_bylines.drain(..).flatten());
+        dropped.append(&mut p.names_in_text);
         false
     });
 }

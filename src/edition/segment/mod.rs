@@ -45,6 +45,10 @@ pub struct Piece {
     /// Bylines (each its names) stacked under this headline's that belong to an earlier
     /// headline of the stack, in print order; see [`hand_strays_up_the_band`].
     pub stray_bylines: Vec<Vec<String>>,
+    /// Names printed alone inside this piece's text when it already had its writers:
+    /// another story's byline that the dump ran into these lines; see
+    /// [`give_names_in_text`].
+    pub names_in_text: Vec<String>,
     pub dateline: Option<String>,
     pub blocks: Vec<Block>,
     pub goes_on: GoesOn,
@@ -76,6 +80,7 @@ impl Piece {
         }
         self.authors.extend(text.authors);
         self.stray_bylines.extend(text.stray_bylines);
+        self.names_in_text.extend(text.names_in_text);
         self.goes_on = text.goes_on;
     }
 }
@@ -248,6 +253,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         jumps::give_jumps_to_open_stories(&mut b.out.pieces, jump_to_lines(page));
     }
     give_stray_authors(&mut b.out.pieces);
+    give_names_in_text(&mut b.out.pieces, &mut b.out.dropped);
     b.out
 }
 
@@ -414,6 +420,26 @@ fn give_stray_authors(pieces: &mut [Piece]) {
     }
 }
 
+/// Gives the names printed inside each piece's text ([`Piece::names_in_text`]) to the
+/// nearest story that has text and no writer yet, above first (a story's byline printed
+/// at its column's foot, among the next story's lines), then below (among the lines of
+/// the story before it, where the dump printed two columns row by row). With no such
+/// story the names go to `dropped`: a headline without text takes no writer from them.
+fn give_names_in_text(pieces: &mut [Piece], dropped: &mut Vec<String>) {
+    for k in 0..pieces.len() {
+        let names = std::mem::take(&mut pieces[k].names_in_text);
+        if names.is_empty() {
+            continue;
+        }
+        let unsigned = |p: &Piece| p.head.is_some() && p.authors.is_empty() && !p.blocks.is_empty();
+        let above = (0..=k).rev().find(|&j| unsigned(&pieces[j]));
+        match above.or_else(|| (k + 1..pieces.len()).find(|&j| unsigned(&pieces[j]))) {
+            Some(j) => pieces[j].authors.extend(names),
+            None => dropped.extend(names),
+        }
+    }
+}
+
 /// The end of the unit of same-role lines starting at `i`.
 fn unit_end(page: &Page, i: usize) -> usize {
     let role = page.roles[i];
@@ -571,12 +597,19 @@ impl<'a> Builder<'a> {
     }
 
     /// A lone name printed inside a paragraph's running text (see `classify`): the
-    /// story's byline when it has none yet, else no text of it; the paragraph goes on.
+    /// story's byline when it has none yet, else another story's whose columns the dump
+    /// ran into this one's, kept until the pairing has placed the texts (see
+    /// [`give_names_in_text`]); the paragraph goes on.
     fn name_in_text(&mut self, text: &str) {
+        // A reporter's byline with its role (`本报记者 窦 皓`) names only the reporter.
+        let parsed = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
         if self.draft().piece.authors.is_empty() {
-            // A reporter's byline with its role (`本报记者 窦 皓`) names only the reporter.
-            let parsed = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
             self.apply_byline(parsed);
+        } else if parsed.dateline.is_none() && !parsed.authors.is_empty() {
+            if !parsed.residue.trim().is_empty() {
+                self.out.dropped.push(parsed.residue.trim().to_owned());
+            }
+            self.draft().piece.names_in_text.extend(parsed.authors);
         } else {
             self.out.dropped.push(text.to_owned());
         }

@@ -668,3 +668,45 @@ fn an_english_headline_under_text_cut_short_tops_its_own_story() {
     assert!(p[0].head.is_none(), "{p:#?}");
     assert!(p[0].blocks.last().unwrap().text().ends_with("Ckt Patriot"));
 }
+
+/// A name printed inside a signed story's text (a byline at another column's foot,
+/// which the dump ran into these lines) goes to the nearest story with text and no
+/// writer; with none, to `dropped`, never to a headline without text.
+#[test]
+fn a_name_in_another_storys_text_goes_to_the_unsigned_story() {
+    let story = |title: &str, authors: &[&str], text: bool| Piece {
+        head: Some(Headline {
+            title: title.to_owned(),
+            ..Headline::default()
+        }),
+        authors: authors.iter().map(|a| a.to_string()).collect(),
+        blocks: if text {
+            vec![Block::Paragraph {
+                text: "正文。".to_owned(),
+            }]
+        } else {
+            Vec::new()
+        },
+        ..Piece::default()
+    };
+    let mut signed = story("物尽其用，唤醒“沉睡”资产", &["曲哲涵"], true);
+    signed.names_in_text = vec!["潘妙".to_owned()];
+    let mut pieces = vec![
+        story("纵横", &[], false),
+        signed.clone(),
+        story("传统也是时尚，技艺当随时代", &[], true),
+    ];
+    let mut dropped = Vec::new();
+    give_names_in_text(&mut pieces, &mut dropped);
+    let authors: Vec<&[String]> = pieces.iter().map(|p| p.authors.as_slice()).collect();
+    assert_eq!(
+        authors,
+        [&[][..], &["曲哲涵".to_owned()], &["潘妙".to_owned()]]
+    );
+    assert!(dropped.is_empty());
+
+    let mut alone = vec![story("纵横", &[], false), signed];
+    give_names_in_text(&mut alone, &mut dropped);
+    assert!(alone[0].authors.is_empty());
+    assert_eq!(dropped, ["潘妙"]);
+}
