@@ -127,6 +127,7 @@ pub fn attach_editors_notes(pieces: &mut Vec<Piece>) {
         if piece.head.is_some() && out.last().is_some_and(is_editors_note) {
             if let Some(note) = out.pop() {
                 piece.blocks.splice(0..0, note.blocks);
+                piece.names_in_text.extend(note.names_in_text);
             }
         }
         out.push(piece);

@@ -426,12 +426,12 @@ fn give_stray_authors(pieces: &mut [Piece]) {
 /// the story before it, where the dump printed two columns row by row). With no such
 /// story the names go to `dropped`: a headline without text takes no writer from them.
 fn give_names_in_text(pieces: &mut [Piece], dropped: &mut Vec<String>) {
+    let unsigned = |p: &Piece| p.head.is_some() && p.authors.is_empty() && !p.blocks.is_empty();
     for k in 0..pieces.len() {
         let names = std::mem::take(&mut pieces[k].names_in_text);
         if names.is_empty() {
             continue;
         }
-        let unsigned = |p: &Piece| p.head.is_some() && p.authors.is_empty() && !p.blocks.is_empty();
         let above = (0..=k).rev().find(|&j| unsigned(&pieces[j]));
         match above.or_else(|| (k + 1..pieces.len()).find(|&j| unsigned(&pieces[j]))) {
             Some(j) => pieces[j].authors.extend(names),
