@@ -854,7 +854,11 @@ impl<'a> Builder<'a> {
         let has_body = self.cur.as_ref().is_some_and(Draft::has_body);
         let jumped = has_body && self.cur.as_ref().is_some_and(|d| d.jumped || d.signed);
         // A dateline opens a new article when it opens a paragraph or a text block.
-        let new_lead = (fresh || has_body && page.starts[i]) && page.opens_with_lead(i);
+        // On a page not printed row by row, a dateline at a line's start opens one even
+        // with no blank line or indent before it: the story above was cut there (a dump
+        // without blank lines between paragraphs).
+        let lead_apart = page.starts[i] || self.cjk && !page.may_interleave;
+        let new_lead = (fresh || has_body && lead_apart) && page.opens_with_lead(i);
         // In English papers one story may hold several dispatches, each opening with its
         // dateline; only a headline starts a new story there.
         let titled = self.cur.as_ref().is_some_and(|d| d.piece.head.is_some());
