@@ -159,6 +159,8 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             for text in front {
                 append_continuing(&mut blocks, text.blocks);
                 story.authors.extend(text.authors);
+                story.stray_bylines.extend(text.stray_bylines);
+                story.names_in_text.extend(text.names_in_text);
             }
             append_continuing(&mut blocks, std::mem::take(&mut story.blocks));
             story.blocks = blocks;
