@@ -856,8 +856,9 @@ impl<'a> Builder<'a> {
         // A dateline opens a new article when it opens a paragraph or a text block.
         // On a page not printed row by row, a dateline at a line's start opens one even
         // with no blank line or indent before it: the story above was cut there (a dump
-        // without blank lines between paragraphs).
-        let lead_apart = page.starts[i] || self.cjk && !page.may_interleave;
+        // without blank lines between paragraphs). Only a dateline whole on the line is
+        // asked for there (`leads`, counted once a line): the wrapped test joins lines.
+        let lead_apart = page.starts[i] || self.cjk && !page.may_interleave && page.leads[i];
         let new_lead = (fresh || has_body && lead_apart) && page.opens_with_lead(i);
         // In English papers one story may hold several dispatches, each opening with its
         // dateline; only a headline starts a new story there.
