@@ -156,11 +156,9 @@ pub fn adopt_untitled(pieces: Vec<Piece>) -> Vec<Piece> {
             let front = std::mem::take(&mut before[k]);
             let back = std::mem::take(&mut after[k]);
             let mut blocks = Vec::new();
-            for text in front {
-                append_continuing(&mut blocks, text.blocks);
-                story.authors.extend(text.authors);
-                story.stray_bylines.extend(text.stray_bylines);
-                story.names_in_text.extend(text.names_in_text);
+            for mut text in front {
+                append_continuing(&mut blocks, std::mem::take(&mut text.blocks));
+                story.take_names_of(&mut text);
             }
             append_continuing(&mut blocks, std::mem::take(&mut story.blocks));
             story.blocks = blocks;

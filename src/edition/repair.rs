@@ -125,9 +125,9 @@ pub fn attach_editors_notes(pieces: &mut Vec<Piece>) {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for mut piece in pieces.drain(..) {
         if piece.head.is_some() && out.last().is_some_and(is_editors_note) {
-            if let Some(note) = out.pop() {
-                piece.blocks.splice(0..0, note.blocks);
-                piece.names_in_text.extend(note.names_in_text);
+            if let Some(mut note) = out.pop() {
+                piece.blocks.splice(0..0, std::mem::take(&mut note.blocks));
+                piece.take_names_of(&mut note);
             }
         }
         out.push(piece);

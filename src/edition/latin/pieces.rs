@@ -10,7 +10,6 @@
 //! advertisement is ([`crate::edition::advert`] does).
 
 use crate::article::Block;
-use crate::edition::reflow::append_continuing;
 use crate::edition::script::ends_sentence;
 use crate::edition::segment::Piece;
 
@@ -34,7 +33,9 @@ pub fn resume_broken_stories(pieces: Vec<Piece>, dropped: &mut Vec<String>) -> V
             dropped.extend(texts.map(str::to_owned));
         }
         match out.last_mut().filter(|p| breaks_off(p)) {
-            Some(story) => continue_story(story, piece),
+            // Its first paragraph goes on the story's last one, a word broken at the seam
+            // (`par-` + `ticipate`) made whole as in any paragraph.
+            Some(story) => story.go_on_with(piece),
             None => out.push(piece),
         }
     }
@@ -55,15 +56,6 @@ fn opens_mid_sentence(piece: &Piece) -> bool {
 fn breaks_off(story: &Piece) -> bool {
     !story.continued()
         && matches!(story.blocks.last(), Some(Block::Paragraph { text }) if !ends_sentence(text))
-}
-
-/// Adds `rest` to `story`: its first paragraph goes on the story's last one (see
-/// [`append_continuing`]), a word broken at the seam (`par-` + `ticipate`) made whole as in
-/// any paragraph.
-fn continue_story(story: &mut Piece, rest: Piece) {
-    append_continuing(&mut story.blocks, rest.blocks);
-    story.authors.extend(rest.authors);
-    story.goes_on = rest.goes_on;
 }
 
 /// Splits each titled story's closing column of locals (see the module doc) into

@@ -72,16 +72,24 @@ impl Piece {
     /// Takes up `text`, which goes on after this piece's text: its first paragraph goes on
     /// in an unfinished last one unless it opens a paragraph of its own, and its names and
     /// where it ends become this piece's.
-    pub fn go_on_with(&mut self, text: Piece) {
+    pub fn go_on_with(&mut self, mut text: Piece) {
+        let blocks = std::mem::take(&mut text.blocks);
         if text.opens_paragraph {
-            self.blocks.extend(text.blocks);
+            self.blocks.extend(blocks);
         } else {
-            append_continuing(&mut self.blocks, text.blocks);
+            append_continuing(&mut self.blocks, blocks);
         }
-        self.authors.extend(text.authors);
-        self.stray_bylines.extend(text.stray_bylines);
-        self.names_in_text.extend(text.names_in_text);
+        self.take_names_of(&mut text);
         self.goes_on = text.goes_on;
+    }
+
+    /// Takes the names that come with `text`, whose text joins this piece: its writers,
+    /// the bylines stacked for other headlines, and the names printed in it. Every place
+    /// that moves one piece's text into another calls this, so no name is left behind.
+    pub fn take_names_of(&mut self, text: &mut Piece) {
+        self.authors.append(&mut text.authors);
+        self.stray_bylines.append(&mut text.stray_bylines);
+        self.names_in_text.append(&mut text.names_in_text);
     }
 }
 
