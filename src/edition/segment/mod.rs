@@ -610,14 +610,14 @@ impl<'a> Builder<'a> {
     /// [`give_names_in_text`]); the paragraph goes on.
     fn name_in_text(&mut self, text: &str) {
         // A reporter's byline with its role (`本报记者 窦 皓`) names only the reporter.
-        let parsed = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
+        let mut parsed = byline::parse_line(text).unwrap_or_else(|| byline::bare_names(text));
         if self.draft().piece.authors.is_empty() {
             self.apply_byline(parsed);
         } else if parsed.dateline.is_none() && !parsed.authors.is_empty() {
-            if !parsed.residue.trim().is_empty() {
-                self.out.dropped.push(parsed.residue.trim().to_owned());
-            }
-            self.draft().piece.names_in_text.extend(parsed.authors);
+            // Its label (`本报记者`) goes as any byline's does; the names wait.
+            let names = std::mem::take(&mut parsed.authors);
+            self.apply_byline(parsed);
+            self.draft().piece.names_in_text.extend(names);
         } else {
             self.out.dropped.push(text.to_owned());
         }
