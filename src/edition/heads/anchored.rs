@@ -251,16 +251,20 @@ fn is_paragraph_tail(page: &Page, i: usize, columns: &[f32]) -> bool {
     // An English paragraph in lower case does not end in a line of capitals, nor in one of
     // title case that ends no sentence: that is a headline's top (`…will have a` / `DRUG
     // LAW APPLIES`, or `Newspaper Raises Price` over its dateline).
+    // Asked last: the case tests read the line's letters.
     let line = &page.lines[i];
-    let titled = latin::is_title_case(line.text) && !line.ends_sentence;
-    let changes_case = !page.cjk && (is_capitals(line.text) && !is_capitals(a.text) || titled);
-    !changes_case
-        && body(i - 1)
+    let changes_case = || {
+        !page.cjk
+            && (is_capitals(line.text) && !is_capitals(a.text)
+                || latin::is_title_case(line.text) && !line.ends_sentence)
+    };
+    body(i - 1)
         && body(i - 2)
         && column
         && !a.ends_sentence
         && !b.ends_sentence
         && (a.width - b.width).abs() <= 1.0
+        && !changes_case()
 }
 
 /// Whether a line of `width` is as wide as one of the page's `columns` (any width when the

@@ -201,8 +201,11 @@ fn starts_fresh(page: &Page, i: usize, end: usize, column: f32) -> bool {
     let under_scrap = under_furniture && above < scraps::NARROW * column;
     // A paragraph in lower case does not run on into a line of capitals (`…will have a` /
     // `RUNNING SPEAK-EASY`): that is display type, however many lines it has.
-    let changes_case = is_capitals(page.lines[i].text);
-    if page.lines[prev].ends_sentence || under_scrap || !is_prose(page, prev) || changes_case {
+    if page.lines[prev].ends_sentence
+        || under_scrap
+        || !is_prose(page, prev)
+        || is_capitals(page.lines[i].text)
+    {
         return true;
     }
     // Its first line counts on its own: a deck under the title may be as wide as the column.
