@@ -1,7 +1,10 @@
 //! Split throughput: one seed-like page, and a 200-page edition of such pages joined by
-//! form feeds (time should grow linearly with the input); and one page whose running text
-//! is a single run of lines, 2,000 and 20,000 of them (time should grow linearly with the
-//! run too: no step may scan the rest of a run for each of its lines).
+//! form feeds (time should grow linearly with the input); the corpus fixtures' pages in one
+//! edition, every kind of page the splitter meets (columns printed row by row, which the
+//! reading-order stage reorders, and OCR'd English pages) where the seed flows in order;
+//! and one page whose running text is a single run of lines, 2,000 and 20,000 of them (time
+//! should grow linearly with the run too: no step may scan the rest of a run for each of
+//! its lines).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pressroom::article::EditionMeta;
@@ -33,6 +36,26 @@ fn one_run(lines: usize) -> String {
     text.join("\n")
 }
 
+/// Every page of the corpus fixtures, one after another: Chinese pages printed in flowing
+/// columns and row by row, and OCR'd English pages.
+fn corpus() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("fixture").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name.starts_with("gen_dev_") || name.starts_with("en_")) && name.ends_with(".txt")
+        })
+        .collect();
+    pages.sort();
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
+        .collect();
+    texts.join("\u{c}")
+}
+
 fn bench_split(c: &mut Criterion) {
     let meta = meta();
     let mut group = c.benchmark_group("split");
@@ -43,6 +66,11 @@ fn bench_split(c: &mut Criterion) {
             b.iter(|| pressroom::edition::split(std::hint::black_box(text), &meta));
         });
     }
+    let text = corpus();
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(BenchmarkId::new("corpus", 1), &text, |b, text| {
+        b.iter(|| pressroom::edition::split(std::hint::black_box(text), &meta));
+    });
     for lines in [2_000usize, 20_000] {
         let text = one_run(lines);
         group.throughput(Throughput::Bytes(text.len() as u64));
