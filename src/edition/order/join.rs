@@ -220,7 +220,13 @@ fn is_cjk_punctuation(c: char) -> bool {
 /// Positive is evidence for the join, negative against it; 0 is "nothing known". `words`
 /// asks jieba whether a word spans the join (the costly part, so callers ask only where
 /// the order is in doubt).
-pub fn score(a: &Side, b: &Side, bigrams: &Bigrams, col_width: f32, words: bool) -> f32 {
+pub fn score(
+    a: &Side,
+    b: &Side,
+    bigrams: &Bigrams,
+    col_width: f32,
+    spans_word: impl FnOnce() -> bool,
+) -> f32 {
     let (Some(x), Some(y)) = (a.last(), b.first()) else {
         return 0.0;
     };
@@ -230,7 +236,7 @@ pub fn score(a: &Side, b: &Side, bigrams: &Bigrams, col_width: f32, words: bool)
     let mut s = typography(a, b, col_width);
     if is_word_char(x) && is_word_char(y) {
         s += BIGRAM_SEEN * bigrams.count(x, y).min(BIGRAM_CAP) as f32;
-        if words && spans_word(a, b) {
+        if spans_word() {
             s += WORD_SPAN;
         }
     }
@@ -267,10 +273,18 @@ fn typography(a: &Side, b: &Side, col_width: f32) -> f32 {
 
 /// True when jieba's dictionary cut of the join's neighbourhood puts a word of two or more
 /// characters across the join.
-fn spans_word(a: &Side, b: &Side) -> bool {
-    let left: String = a.chars[a.len().saturating_sub(SIDE)..].iter().collect();
-    let right: String = b.chars[..b.len().min(SIDE)].iter().collect();
-    word_across(&left, &right)
+pub fn spans_word(a: &Side, b: &Side) -> bool {
+    let left = &a.chars[a.len().saturating_sub(SIDE)..];
+    let right = &b.chars[..b.len().min(SIDE)];
+    if !word_chars_meet(left.last().copied(), right.first().copied()) {
+        return false;
+    }
+    // One string built once: this runs for every join the reading order checks.
+    let window: String = left.iter().chain(right).collect();
+    jieba()
+        .cut(&window, false)
+        .iter()
+        .any(|t| spans(t.start, t.end, left.len()))
 }
 
 /// True when a word runs from the end of line `above` into the start of line `below`
@@ -349,8 +363,12 @@ pub fn word_across(left: &str, right: &str) -> bool {
 /// characters; asking that first spares jieba (whose dictionary lookups miss the cache: a
 /// cut costs microseconds) every seam at a punctuation mark or a space.
 fn joins_at_seam(left: &str, right: &str) -> bool {
-    left.chars().next_back().is_some_and(is_word_char)
-        && right.chars().next().is_some_and(is_word_char)
+    word_chars_meet(left.chars().next_back(), right.chars().next())
+}
+
+/// Whether both characters either side of a seam are word characters.
+fn word_chars_meet(last: Option<char>, first: Option<char>) -> bool {
+    last.is_some_and(is_word_char) && first.is_some_and(is_word_char)
 }
 
 /// Whether a word of two characters or more from `start` to `end` spans the seam at `cut`.
@@ -381,18 +399,22 @@ mod tests {
         assert!(!wrap_reads_on("把盐碱地变成米粮川", "窦皓"));
     }
 
+    /// The score of `below` continuing `above` in a column 8 ems wide, jieba asked.
+    fn scored(above: &str, below: &str) -> f32 {
+        let (a, b) = (s(above), s(below));
+        score(&a, &b, &Bigrams::default(), 8.0, || spans_word(&a, &b))
+    }
+
     #[test]
     fn a_word_across_the_join_is_evidence() {
-        let none = Bigrams::default();
-        let good = score(&s("推动经济高质量发"), &s("展取得新成效"), &none, 8.0, true);
-        let bad = score(&s("推动经济高质量发"), &s("我们今天看到"), &none, 8.0, true);
+        let good = scored("推动经济高质量发", "展取得新成效");
+        let bad = scored("推动经济高质量发", "我们今天看到");
         assert!(good > bad, "{good} {bad}");
     }
 
     #[test]
     fn a_clause_mark_never_follows_a_finished_sentence() {
-        let none = Bigrams::default();
-        assert!(score(&s("这是最后一句。"), &s("，然后呢"), &none, 8.0, true) < 0.0);
+        assert!(scored("这是最后一句。", "，然后呢") < 0.0);
     }
 
     #[test]

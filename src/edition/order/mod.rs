@@ -23,12 +23,14 @@ pub use join::{
     wrap_reads_on,
 };
 
+use std::cell::Cell;
+
 use super::byline::is_lead;
 use super::lines::Line;
 use super::script::Tally;
 use chain::{to_chain_order, to_greedy, to_successors, with_period_bonus, Scores, WINDOW};
 use gate::looks_interleaved;
-use join::{score, Bigrams, Side};
+use join::{score, spans_word, Bigrams, Side};
 
 /// Text score above which a join has evidence of its own (two full lines score 0.5).
 const VOUCHED: f32 = 0.5;
@@ -114,21 +116,25 @@ fn to_column_order<'a>(lines: Vec<Line<'a>>, texts: &[&str], prose: Vec<bool>) -
     // A first matching on cheap evidence (shapes, the page's bigrams) finds where the order
     // is in doubt; only there is the segmenter asked, so flowing pages stay fast. The words
     // found may extend a region, so the look widens until the regions stop growing.
-    let mut doubtful = to_regions(&to_greedy(&page.to_scores()), DOUBT_JUMPS);
+    let mut text_scores = page.to_scores();
+    let mut doubtful = to_regions(&to_greedy(&text_scores), DOUBT_JUMPS);
     if doubtful.is_empty() {
         return lines;
     }
     // The last matching made while widening is on the page as it stands: keep it.
     let mut matching = None;
     for _ in 0..WIDEN_ROUNDS {
-        if !page.ask_words_near(&doubtful) {
+        let asked = page.ask_words_near(&doubtful);
+        if asked.is_empty() {
             break;
         }
-        let m = to_matching(&page);
+        // Only the joins out of the lines jieba now checks score differently.
+        page.rescore(&mut text_scores, &asked);
+        let m = to_matching(&page, &text_scores);
         doubtful = to_regions(&m.1, 1);
         matching = Some(m);
     }
-    let (scores, succ) = matching.unwrap_or_else(|| to_matching(&page));
+    let (scores, succ) = matching.unwrap_or_else(|| to_matching(&page, &text_scores));
     let regions: Vec<(usize, usize)> = to_regions(&succ, MIN_JUMPS)
         .into_iter()
         .map(|r| page.widened(r, &succ))
@@ -137,9 +143,9 @@ fn to_column_order<'a>(lines: Vec<Line<'a>>, texts: &[&str], prose: Vec<bool>) -
     to_permuted(lines, &order, &breaks)
 }
 
-/// The scores of all candidate joins (with the period reward) and the successors chosen.
-fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
-    let text_scores = page.to_scores();
+/// The scores of all candidate joins (`text_scores` with the period reward) and the
+/// successors chosen.
+fn to_matching(page: &Page, text_scores: &Scores) -> (Scores, Vec<Option<usize>>) {
     let mut scores = text_scores.clone();
     let mut succ = to_successors(&scores);
     // The period read from one matching sharpens the next; a second round settles lines
@@ -152,7 +158,7 @@ fn to_matching(page: &Page) -> (Scores, Vec<Option<usize>>) {
             .map(|(k, s)| s.filter(|_| !page.is_glued(k + 1)))
             .collect();
         let votes = |k: usize, i: usize| page.votes_for(&rows, k, i);
-        scores = with_period_bonus(&text_scores, &rows, votes, |a, b| {
+        scores = with_period_bonus(text_scores, &rows, votes, |a, b| {
             page.is_vouched(a, b, text_scores.get(a, b))
         });
         succ = to_successors(&scores);
@@ -165,6 +171,8 @@ struct Page {
     sides: Vec<Side>,
     /// Lines whose joins jieba checks for words spanning them.
     words: Vec<bool>,
+    /// What jieba said of each candidate join within [`WINDOW`] (see [`Page::spans_word`]).
+    spans: Vec<Cell<Span>>,
     prose: Vec<bool>,
     widths: Vec<f32>,
     /// How each line was printed with the line before it (see [`Stacking`]).
@@ -176,6 +184,14 @@ struct Page {
     /// Each line's column width read from the widest all-ideograph lines around it.
     pure_widths: Vec<f32>,
     bigrams: Bigrams,
+}
+
+/// Whether jieba puts a word across a join, once asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Unasked,
+    Word,
+    NoWord,
 }
 
 /// How pdftotext printed a line with the line before it.
@@ -197,6 +213,7 @@ impl Page {
         let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
         Page {
             words: vec![false; sides.len()],
+            spans: vec![Cell::new(Span::Unasked); sides.len() * WINDOW],
             widths: to_column_widths(&sides, &prose),
             stacking: to_stacking(lines),
             blocks: to_blocks(lines),
@@ -218,18 +235,20 @@ impl Page {
         self.stacking.get(k) == Some(&Stacking::Glued)
     }
 
-    /// Lets jieba check the joins of lines within [`WINDOW`] of `regions`; true when that
-    /// asked about any line it did not before.
-    fn ask_words_near(&mut self, regions: &[(usize, usize)]) -> bool {
-        let mut grew = false;
+    /// Lets jieba check the joins of lines within [`WINDOW`] of `regions`; the lines it
+    /// did not check before.
+    fn ask_words_near(&mut self, regions: &[(usize, usize)]) -> Vec<usize> {
+        let mut asked = Vec::new();
         let last = self.words.len().saturating_sub(1);
         for &(lo, hi) in regions {
-            for w in &mut self.words[lo.saturating_sub(WINDOW)..=(hi + WINDOW).min(last)] {
-                grew |= !*w;
-                *w = true;
+            for k in lo.saturating_sub(WINDOW)..=(hi + WINDOW).min(last) {
+                if !self.words[k] {
+                    self.words[k] = true;
+                    asked.push(k);
+                }
             }
         }
-        grew
+        asked
     }
 
     /// The text score of line `b` continuing line `a`; `-inf` unless both are prose, or
@@ -252,12 +271,35 @@ impl Page {
         match (self.sides.get(a), self.sides.get(b), self.widths.get(a)) {
             (Some(x), Some(y), Some(&w)) if self.prose[a] && self.prose[b] => {
                 let words = self.words.get(a).copied().unwrap_or(false);
-                score(x, y, &self.bigrams, w, words)
+                score(x, y, &self.bigrams, w, || words && self.spans_word(a, b))
                     + width_agreement(x, y)
                     + self.indent_agreement(a, b)
                     + self.stack_agreement(a, b)
             }
             _ => f32::NEG_INFINITY,
+        }
+    }
+
+    /// Whether jieba puts a word across the join of line `b` to line `a`. Each widening
+    /// round scores the page's joins again, and a cut costs microseconds, so the answer for
+    /// a join within [`WINDOW`] is kept.
+    fn spans_word(&self, a: usize, b: usize) -> bool {
+        let ask = || spans_word(&self.sides[a], &self.sides[b]);
+        let cell = b
+            .checked_sub(a)
+            .filter(|d| (1..=WINDOW).contains(d))
+            .and_then(|d| self.spans.get(a * WINDOW + (d - 1)));
+        let Some(cell) = cell else {
+            return ask();
+        };
+        match cell.get() {
+            Span::Word => true,
+            Span::NoWord => false,
+            Span::Unasked => {
+                let word = ask();
+                cell.set(if word { Span::Word } else { Span::NoWord });
+                word
+            }
         }
     }
 
@@ -337,16 +379,21 @@ impl Page {
 
     /// Every candidate join between prose lines at most [`WINDOW`] apart, scored.
     fn to_scores(&self) -> Scores {
+        let mut out = Scores::new(self.sides.len());
+        self.rescore(&mut out, &(0..self.sides.len()).collect::<Vec<_>>());
+        out
+    }
+
+    /// The candidate joins out of each line of `from` scored again into `scores`.
+    fn rescore(&self, scores: &mut Scores, from: &[usize]) {
         let n = self.sides.len();
-        let mut out = Scores::new(n);
-        for from in (0..n).filter(|&i| self.prose[i]) {
-            for to in from + 1..=(from + WINDOW).min(n - 1) {
-                if self.prose[to] {
-                    out.set(from, to, self.score(from, to));
+        for &a in from.iter().filter(|&&a| self.prose[a]) {
+            for b in a + 1..=(a + WINDOW).min(n - 1) {
+                if self.prose[b] {
+                    scores.set(a, b, self.score(a, b));
                 }
             }
         }
-        out
     }
 
     /// Whether the period may reward joining `b` to `a` (text score `text`): text evidence
