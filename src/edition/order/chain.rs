@@ -123,7 +123,7 @@ fn reassign_pass(scores: &Scores, succ: &mut [Option<usize>]) -> bool {
     }
     let mut changed = false;
     for a in 0..succ.len() {
-        for x in scores.targets(a).collect::<Vec<_>>() {
+        for x in scores.targets(a) {
             let Some(b) = pred[x].filter(|&b| b != a) else {
                 continue;
             };
