@@ -217,9 +217,10 @@ fn is_cjk_punctuation(c: char) -> bool {
 }
 
 /// The score of B continuing A on a page whose body lines are `col_width` ems wide.
-/// Positive is evidence for the join, negative against it; 0 is "nothing known". `words`
-/// asks jieba whether a word spans the join (the costly part, so callers ask only where
-/// the order is in doubt).
+/// Positive is evidence for the join, negative against it; 0 is "nothing known".
+/// `spans_word` says whether a word spans the join ([`spans_word`]: jieba, the costly part,
+/// so callers ask only where the order is in doubt, and keep the answer), asked only of a
+/// seam between word characters.
 pub fn score(
     a: &Side,
     b: &Side,

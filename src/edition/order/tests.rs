@@ -436,3 +436,27 @@ fn the_columns_of_a_region_with_a_headline_are_reordered_on_their_own() {
     // Seven lines of columns are no part: they may be the edge of a longer interleaving.
     assert!(page.column_parts((1, 9), &succ).is_empty());
 }
+
+#[test]
+fn jieba_is_asked_once_a_join_and_its_answer_kept() {
+    // 发 + 展 makes 发展 across the first join; the second join has no word across it.
+    let mut page = page_of("推动经济高质量发\n展取得新成效明显\n我们今天看到");
+    page.ask_words_near(&[(0, 2)]);
+    let with_words = page.score(0, 1);
+    page.score(1, 2);
+    assert_eq!(page.spans[0].get(), Span::Word);
+    assert_eq!(
+        page.spans[WINDOW].get(),
+        Span::NoWord,
+        "the join of lines 1 and 2"
+    );
+    // Asked again, the kept answer gives the same score.
+    assert_eq!(page.score(0, 1), with_words);
+    let mut unasked = page_of("推动经济高质量发\n展取得新成效明显\n我们今天看到");
+    assert!(
+        unasked.score(0, 1) < with_words,
+        "no word is known before jieba is asked"
+    );
+    unasked.ask_words_near(&[(0, 2)]);
+    assert_eq!(unasked.score(0, 1), with_words);
+}
