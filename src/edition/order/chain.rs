@@ -67,9 +67,15 @@ impl Scores {
         }
     }
 
-    fn targets(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
-        (from + 1..=(from + WINDOW).min(self.n.saturating_sub(1)))
-            .filter(move |&to| self.get(from, to).is_finite())
+    /// The candidate joins out of line `from` and their scores, nearest first, read off
+    /// its row of cells in one go (the matching passes walk them for every line).
+    fn joins(&self, from: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
+        let last = (from + WINDOW).min(self.n.saturating_sub(1));
+        let row = self.cells.get(from * WINDOW..).unwrap_or_default();
+        (from + 1..=last)
+            .zip(row)
+            .map(|(to, &score)| (to, score))
+            .filter(|(_, score)| score.is_finite())
     }
 }
 
@@ -90,8 +96,7 @@ pub fn to_successors(scores: &Scores) -> Vec<Option<usize>> {
 pub fn to_greedy(scores: &Scores) -> Vec<Option<usize>> {
     let n = scores.n;
     let mut order: Vec<(usize, usize, f32)> = (0..n)
-        .flat_map(|from| scores.targets(from).map(move |to| (from, to)))
-        .map(|(from, to)| (from, to, scores.get(from, to)))
+        .flat_map(|from| scores.joins(from).map(move |(to, score)| (from, to, score)))
         .filter(|j| j.2 >= MIN_JOIN)
         .collect();
     order.sort_by(|x, y| {
@@ -123,23 +128,22 @@ fn reassign_pass(scores: &Scores, succ: &mut [Option<usize>]) -> bool {
     }
     let mut changed = false;
     for a in 0..succ.len() {
-        for x in scores.targets(a) {
+        for (x, ax) in scores.joins(a) {
             let Some(b) = pred[x].filter(|&b| b != a) else {
                 continue;
             };
-            if scores.get(a, x) < MIN_JOIN {
+            if ax < MIN_JOIN {
                 continue;
             }
             let now = score_of(a, succ[a]) + score_of(b, Some(x));
             let best = scores
-                .targets(b)
-                .filter(|&y| pred[y].is_none() && scores.get(b, y) >= MIN_JOIN)
-                .map(|y| (y, scores.get(b, y)))
+                .joins(b)
+                .filter(|&(y, by)| pred[y].is_none() && by >= MIN_JOIN)
                 .max_by(|p, q| p.1.total_cmp(&q.1));
             let Some((y, by)) = best else {
                 continue;
             };
-            if scores.get(a, x) + by > now + f32::EPSILON {
+            if ax + by > now + f32::EPSILON {
                 if let Some(old) = succ[a] {
                     pred[old] = None;
                 }
