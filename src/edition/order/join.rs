@@ -282,10 +282,7 @@ pub fn spans_word(a: &Side, b: &Side) -> bool {
     }
     // One string built once: this runs for every join the reading order checks.
     let window: String = left.iter().chain(right).collect();
-    jieba()
-        .cut(&window, false)
-        .iter()
-        .any(|t| spans(t.start, t.end, left.len()))
+    cut_spans(&window, left.len())
 }
 
 /// True when a word runs from the end of line `above` into the start of line `below`
@@ -352,10 +349,14 @@ pub fn word_across(left: &str, right: &str) -> bool {
     if !joins_at_seam(left, right) {
         return false;
     }
-    let cut_at = left.chars().count();
-    let window = format!("{left}{right}");
+    cut_spans(&format!("{left}{right}"), left.chars().count())
+}
+
+/// True when jieba's cut of `window` has a word of two characters or more across the
+/// seam `cut_at` characters in.
+fn cut_spans(window: &str, cut_at: usize) -> bool {
     jieba()
-        .cut(&window, false)
+        .cut(window, false)
         .iter()
         .any(|t| spans(t.start, t.end, cut_at))
 }
