@@ -129,7 +129,7 @@ fn to_column_order<'a>(lines: Vec<Line<'a>>, texts: &[&str], prose: Vec<bool>) -
             break;
         }
         // Only the joins out of the lines jieba now checks score differently.
-        page.rescore(&mut text_scores, &asked);
+        page.rescore(&mut text_scores, asked);
         let m = to_matching(&page, &text_scores);
         doubtful = to_regions(&m.1, 1);
         matching = Some(m);
@@ -171,8 +171,9 @@ struct Page {
     sides: Vec<Side>,
     /// Lines whose joins jieba checks for words spanning them.
     words: Vec<bool>,
-    /// What jieba said of each candidate join within [`WINDOW`] (see [`Page::spans_word`]).
-    spans: Vec<Cell<Span>>,
+    /// Whether jieba puts a word across each candidate join within [`WINDOW`], once
+    /// asked (see [`Page::spans_word`]).
+    spans: Vec<Cell<Option<bool>>>,
     prose: Vec<bool>,
     widths: Vec<f32>,
     /// How each line was printed with the line before it (see [`Stacking`]).
@@ -184,14 +185,6 @@ struct Page {
     /// Each line's column width read from the widest all-ideograph lines around it.
     pure_widths: Vec<f32>,
     bigrams: Bigrams,
-}
-
-/// Whether jieba puts a word across a join, once asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Span {
-    Unasked,
-    Word,
-    NoWord,
 }
 
 /// How pdftotext printed a line with the line before it.
@@ -213,7 +206,7 @@ impl Page {
         let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
         Page {
             words: vec![false; sides.len()],
-            spans: vec![Cell::new(Span::Unasked); sides.len() * WINDOW],
+            spans: vec![Cell::new(None); sides.len() * WINDOW],
             widths: to_column_widths(&sides, &prose),
             stacking: to_stacking(lines),
             blocks: to_blocks(lines),
@@ -292,15 +285,12 @@ impl Page {
         let Some(cell) = cell else {
             return ask();
         };
-        match cell.get() {
-            Span::Word => true,
-            Span::NoWord => false,
-            Span::Unasked => {
-                let word = ask();
-                cell.set(if word { Span::Word } else { Span::NoWord });
-                word
-            }
+        if let Some(word) = cell.get() {
+            return word;
         }
+        let word = ask();
+        cell.set(Some(word));
+        word
     }
 
     /// pdftotext prints the lines of one column block without blank lines between them,
@@ -380,14 +370,14 @@ impl Page {
     /// Every candidate join between prose lines at most [`WINDOW`] apart, scored.
     fn to_scores(&self) -> Scores {
         let mut out = Scores::new(self.sides.len());
-        self.rescore(&mut out, &(0..self.sides.len()).collect::<Vec<_>>());
+        self.rescore(&mut out, 0..self.sides.len());
         out
     }
 
     /// The candidate joins out of each line of `from` scored again into `scores`.
-    fn rescore(&self, scores: &mut Scores, from: &[usize]) {
+    fn rescore(&self, scores: &mut Scores, from: impl IntoIterator<Item = usize>) {
         let n = self.sides.len();
-        for &a in from.iter().filter(|&&a| self.prose[a]) {
+        for a in from.into_iter().filter(|&a| self.prose[a]) {
             for b in a + 1..=(a + WINDOW).min(n - 1) {
                 if self.prose[b] {
                     scores.set(a, b, self.score(a, b));

@@ -444,14 +444,18 @@ fn jieba_is_asked_once_a_join_and_its_answer_kept() {
     page.ask_words_near(&[(0, 2)]);
     let with_words = page.score(0, 1);
     page.score(1, 2);
-    assert_eq!(page.spans[0].get(), Span::Word);
+    assert_eq!(page.spans[0].get(), Some(true));
     assert_eq!(
         page.spans[WINDOW].get(),
-        Span::NoWord,
+        Some(false),
         "the join of lines 1 and 2"
     );
     // Asked again, the kept answer gives the same score.
     assert_eq!(page.score(0, 1), with_words);
+    // The kept answer is what a later score reads: jieba is not asked again.
+    page.spans[0].set(Some(false));
+    assert!(page.score(0, 1) < with_words, "the kept answer is read");
+    page.spans[0].set(Some(true));
     let mut unasked = page_of("推动经济高质量发\n展取得新成效明显\n我们今天看到");
     assert!(
         unasked.score(0, 1) < with_words,
