@@ -949,11 +949,11 @@ fn take_body_fields(to: &mut Piece, from: &mut Piece) {
     // that has a byline: that byline was stacked under the headline for an earlier
     // headline of the stack.
     let own_byline = from.head.is_none() && from.head_authors > 0;
-    let names_in_text = &from.authors[body_names.min(from.authors.len())..];
+    let text_authors = &from.authors[body_names.min(from.authors.len())..];
     let head_names = &to.authors[..to.head_authors.min(to.authors.len())];
     let other_reporters = from.dateline.is_some()
-        && !names_in_text.is_empty()
-        && !names_in_text.iter().any(|n| head_names.contains(n));
+        && !text_authors.is_empty()
+        && !text_authors.iter().any(|n| head_names.contains(n));
     if (own_byline || other_reporters) && to.head.is_some() && !head_names.is_empty() {
         let stray = to.authors.drain(..head_names.len()).collect();
         to.stray_bylines.push(stray);
