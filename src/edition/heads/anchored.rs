@@ -6,7 +6,7 @@ use super::{is_head_shaped, is_loose_head, leaves_quote_open};
 use crate::edition::byline;
 use crate::edition::classify::{is_box_label, Page, Role, COLUMN_LABEL, RUNNING_WIDTH};
 use crate::edition::latin;
-use crate::edition::order::{is_justified, wrap_reads_on};
+use crate::edition::order::{is_justified, word_across_lines, wrap_reads_on};
 use crate::edition::script::{is_capitals, is_ideograph};
 
 /// Marks the headlines over bylines, bare names and datelines, and those bylines.
@@ -115,6 +115,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     let interrupted = page.cjk && splits_a_sentence(page, anchor, common);
     let mut j = if interrupted { anchor - 1 } else { anchor };
     let mut taken = 0;
+    let mut top = j;
     // Headlines set in a narrow column stack many short lines.
     let limit = |w: f32| if w <= 5.0 { 10 } else { 5 };
     while j > 0 && taken < limit(page.lines[j - 1].width) {
@@ -187,6 +188,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         }
         page.roles[j] = Role::Head;
         taken += 1;
+        top = j;
         // Over an interrupting line, the headline is the block set apart there, no more.
         if interrupted && page.is_set_apart(j) {
             break;
@@ -195,6 +197,43 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             break;
         }
     }
+    if taken > 0 && page.cjk && is_sentence_tail(page, top, common) {
+        unmark_block_tail(page, top, anchor);
+    }
+}
+
+/// Gives the lines of `top`'s block, marked as the headline over `anchor`, back to the
+/// text; a headline may still start below them, in a block of its own. Every headline
+/// line between `top` and the anchor was marked by the walk: it stops at one marked before.
+fn unmark_block_tail(page: &mut Page, top: usize, anchor: usize) {
+    let block_end = (top + 1..anchor)
+        .find(|&k| page.starts[k] || page.lines[k].blank_before)
+        .unwrap_or(anchor);
+    for role in &mut page.roles[top..block_end] {
+        if *role == Role::Head {
+            *role = Role::Body;
+        }
+    }
+}
+
+/// True when the lines from `top` down, taken for a byline's headline, are the tail of the
+/// block above instead: printed in one block with a line of text as wide as the columns
+/// (`common` ems) that leaves its sentence open, and finishing the word it broke
+/// (`高原春来到，冰封的高原蓝` / `宝石青海湖 迎 来 开 湖`). A headline opens its block; text that
+/// runs on into it is no headline. A headline's own first line is narrower (`加强创新，促进旅`
+/// / `游业可持续发展`).
+fn is_sentence_tail(page: &Page, top: usize, common: f32) -> bool {
+    let Some(above) = top.checked_sub(1) else {
+        return false;
+    };
+    let (line, upper) = (&page.lines[top], &page.lines[above]);
+    !line.blank_before
+        && !page.starts[top]
+        && page.roles[above] == Role::Body
+        && !upper.ends_sentence
+        && upper.width >= 0.8 * common
+        && !is_loose_head(page, above)
+        && word_across_lines(upper.text, line.text)
 }
 
 /// Whether `text` leaves something open that a headline's last line closes: a quote or

@@ -404,3 +404,56 @@ fn the_line_under_a_kickers_dash_is_its_title() {
     let page = classify(to_lines(opening), true);
     assert_ne!(page.roles[2], Role::Head, "{:?}", page.roles);
 }
+
+/// The tail of a block of text printed right over another story's byline is no headline:
+/// the column line above it leaves its sentence open and a word runs across the break
+/// (高原蓝 / 宝石). Set apart from that line, the same line heads the byline.
+#[test]
+fn a_text_blocks_tail_over_a_byline_is_no_headline() {
+    let text = "春风吹暖牧民的心\n本报记者 潘 妙\n\n周欢\n\n把盐碱地变成米粮川\n\n\
+                高原春来到，冰封的高原蓝\n宝石青海湖 迎 来 开 湖\n\n本报记者 窦 皓\n\n\
+                季，青海省海北藏族自治州刚察\n\n县“开湖”活动即将举行。青海湖\n\
+                北岸的风，一直吹到沙柳河镇。\n\n“才开春，一点都没闲着。”\n\
+                索南才夫旦从山上下来，进入果\n洛藏贡麻村村委会，产业促进工\n\
+                作队成员们正在等着他。队长俄\n藏加一脸兴奋：“知道我们的‘贡\n\
+                洛藏’牛羊肉昨天直播卖了多少\n单吗？”";
+    let page = classify(to_lines(text), true);
+    assert_eq!(page.lines[5].text, "宝石青海湖 迎 来 开 湖");
+    assert_eq!(&page.roles[4..7], &[Role::Body, Role::Body, Role::Byline]);
+    let apart = text.replace("高原蓝\n宝石", "高原蓝\n\n宝石");
+    let page = classify(to_lines(&apart), true);
+    assert_eq!(page.roles[5], Role::Head, "set apart");
+    // Only the tail's own block is text: the byline's headline set apart below it stays.
+    let below = "教育家精神2025年\n巡回宣讲活动启动\n\n本报北京2月25日电 （记者\n\
+                 闫伊乔）2月25日，教育部在京举\n行教育家精神2025年巡回宣讲活\n\n\
+                 努力提升地震预警水平\n庞革平\n\n动首场报告会。此次巡回宣讲活动\n\n\
+                 由基础教育、职业教育、高等教\n育、特殊教育等领域的时代楷模、\n\
+                 全国教书育人楷模、全国“最美教\n师”、全国模范教师、全国优秀教\n\
+                 师、全国高校黄大年式教师团队负\n责人等优秀教师代表共25人组\n\n\
+                 地震预警是利用地震波传播需\n要一定时间的原理，用科技和地震\n\
+                 波“赛跑”，为人们争取应急避险的\n机会。我从事地震预警技术研究。";
+    let page = classify(to_lines(below), true);
+    assert_eq!(page.lines[5].text, "努力提升地震预警水平");
+    assert_eq!(
+        &page.roles[4..7],
+        &[Role::Body, Role::Head, Role::Byline],
+        "below"
+    );
+}
+
+/// A headline's wrapped last line keeps its place under the byline's other headlines
+/// though a word runs into it: the line above is narrower than the columns, a headline's
+/// first line (`加强创新，促进旅` / `游业可持续发展`), not a column's line left open.
+#[test]
+fn a_headline_wrapped_mid_word_keeps_its_last_line() {
+    let wrapped = "快评\n\n摩纳哥、德国、新加坡\n探索旅游业新模式——\n\n四川成都\n\n加强创新，促进旅\n游业可持续发展\n\
+                   \n教育家精神2025年\n巡回宣讲活动启动\n\n用好“金角银边”，\n建设口袋公园\n本报记者 周 欢\n\n\
+                   张驰\n\n近年来，随着环境保护意识的\n不断提升，游客对绿色出行、可持\n续旅游的认可度持续增长。 记\n\
+                   者 走 访 发 现 ， 摩 纳\n哥、德国、新加坡等国家积极创新\n旅游业发展模式，践行环境、社\n\
+                   会、治理理念，促进旅游业更好实\n现可持续发展。\n\n兼顾旅游品质与环境责任\n摩纳哥南侧面向地中海，是世\n\
+                   界面积第二小国家。旅游业在其经\n济中占比约10%。尽管游客络绎不\n绝，但无论是城市中心还是海边景\n\
+                   区，这里的环境都干净整洁，城市\n植被覆盖率达到20%，整个国家宛\n如一座巨大的公园。";
+    let page = classify(to_lines(wrapped), true);
+    assert_eq!(page.lines[5].text, "游业可持续发展");
+    assert_eq!(page.roles[5], Role::Head);
+}
