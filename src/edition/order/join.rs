@@ -5,11 +5,13 @@
 //! It scores one pair at a time and knows nothing of columns or periods; choosing among
 //! joins is [`super::chain`]'s job.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use super::super::script::{ends_sentence, is_cjk, is_ideograph, width};
+use super::super::reflow::remove_layout_spaces;
+use super::super::script::{ends_sentence, is_cjk, is_ideograph, is_space, width};
 
 /// Characters of each side cut together with jieba: enough for the long words that span a
 /// column break, few enough that the cut stays cheap.
@@ -289,12 +291,14 @@ pub fn spans_word(a: &Side, b: &Side) -> bool {
 /// (`…成了苦` + `恼事。…`), read over a few characters of each side.
 pub fn word_across_lines(above: &str, below: &str) -> bool {
     let (left, right) = seam(above, below, SIDE);
-    word_across(left, right)
+    word_across(&left, &right)
 }
 
-/// The last [`SIDE`] characters of line `above` and the first `take` of line `below`, as
-/// slices of the lines: nothing is copied.
-fn seam<'t>(above: &'t str, below: &'t str, take: usize) -> (&'t str, &'t str) {
+/// The last [`SIDE`] characters of line `above` and the first `take` of line `below`: slices
+/// of the lines, copied only where a justified line's layout spaces split a side (`…和 方 法`
+/// / `论 是 我 们…`). Those spaces are no part of the text, and jieba finds no word across
+/// them (方法论); such a side counts printed characters only and comes without them.
+fn seam<'t>(above: &'t str, below: &'t str, take: usize) -> (Cow<'t, str>, Cow<'t, str>) {
     let above = above.trim_end();
     let below = below.trim_start();
     let left_at = above
@@ -306,7 +310,42 @@ fn seam<'t>(above: &'t str, below: &'t str, take: usize) -> (&'t str, &'t str) {
         .char_indices()
         .nth(take)
         .map_or(below.len(), |(i, _)| i);
-    (&above[left_at..], &below[..right_end])
+    let (left, right) = (&above[left_at..], &below[..right_end]);
+    let left = match has_layout_space(left) {
+        false => Cow::Borrowed(left),
+        true => Cow::Owned(printed_tail(above, SIDE)),
+    };
+    let right = match has_layout_space(right) {
+        false => Cow::Borrowed(right),
+        true => Cow::Owned(remove_layout_spaces(below).chars().take(take).collect()),
+    };
+    (left, right)
+}
+
+/// Whether `text` holds a space next to a CJK character: a layout space, not one between
+/// words.
+fn has_layout_space(text: &str) -> bool {
+    // Asked of every seam: most sides hold no space at all.
+    if !text.contains(is_space) {
+        return false;
+    }
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_space(c) && (before.is_some_and(is_cjk) || chars.peek().copied().is_some_and(is_cjk))
+        {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
+}
+
+/// The last `n` characters of `text` with its layout spaces removed.
+fn printed_tail(text: &str, n: usize) -> String {
+    let printed = remove_layout_spaces(text);
+    let skip = printed.chars().count().saturating_sub(n);
+    printed.chars().skip(skip).collect()
 }
 
 /// The first word of `text` as jieba cuts its first few characters (`的` of `的远程…`,
@@ -326,7 +365,7 @@ pub fn first_word(text: &str) -> String {
 /// 多曲); what is left of it is a given name, characters the segmenter leaves single.
 pub fn wrap_reads_on(above: &str, below: &str) -> bool {
     let (left, right) = seam(above, below, 2 * SIDE);
-    if !joins_at_seam(left, right) {
+    if !joins_at_seam(&left, &right) {
         return false;
     }
     let cut_at = left.chars().count();
@@ -391,6 +430,29 @@ mod tests {
 
     fn s(text: &str) -> Side {
         Side::from_text(text)
+    }
+
+    /// A justified line's layout spaces split no word: 方法论 runs across `…和 方 法` /
+    /// `论 是 我 们…` as it does across the same lines printed without them. Spaces between
+    /// Latin words stay.
+    #[test]
+    fn layout_spaces_split_no_word_across_lines() {
+        assert!(word_across_lines(
+            "科学的世界观和 方 法",
+            "论 是 我 们 研 究 问题、"
+        ));
+        assert!(word_across_lines(
+            "科学的世界观和方法",
+            "论是我们研究问题、"
+        ));
+        assert!(!word_across_lines(
+            "科学的世界观和 方 法",
+            "我 们 研 究 问题、"
+        ));
+        let (left, right) = seam("近年来 ， 广 西 构 建", "产 业 工 人 技 能", SIDE);
+        assert_eq!((left.as_ref(), right.as_ref()), ("广西构建", "产业工人"));
+        let (left, right) = seam("the New York", "Times said", SIDE);
+        assert_eq!((left.as_ref(), right.as_ref()), ("York", "Time"));
     }
 
     #[test]
