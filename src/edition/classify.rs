@@ -589,7 +589,8 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     };
     // A line whose characters the dump spaced out was justified to fill its column: it
     // is as wide as the lines around it, however few characters it holds.
-    let short = page.lines[i].width <= full[i] - 4.0 && !is_justified(text);
+    let short =
+        page.lines[i].width <= full[i] - 4.0 && !is_justified(text) && !ends_spaced_out(text);
     let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
     let next_ok =
@@ -604,6 +605,25 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
             && !opens_unrelated_text(page, i)
             && !wrap_reads_on(text, next.text),
     )
+}
+
+/// Whether line `text` ends in a character standing alone past a layout space
+/// (`近年来，随着环境保护意 识`, `保护利用，群 众 是`): pdftotext spaces out the last characters
+/// of a line justified to its column, which is as wide as the column however few characters
+/// it counts. A subhead is set short, never stretched; where it holds a space, both halves
+/// are words (`打破区域限制 调剂类型多样`).
+fn ends_spaced_out(text: &str) -> bool {
+    let Some((rest, last)) = text.trim_end().rsplit_once(script::is_space) else {
+        return false;
+    };
+    let mut last = last.chars();
+    last.next().is_some_and(script::is_ideograph)
+        && last.next().is_none()
+        && rest
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(script::is_ideograph)
 }
 
 /// A numbered item's heading: one line, or two when the second is a short remainder

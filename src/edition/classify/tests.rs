@@ -141,3 +141,18 @@ fn a_caption_line_ending_in_its_credit() {
     assert_eq!(&r[2..4], &[Role::Caption, Role::Caption]);
     assert_eq!(r[4], Role::Body);
 }
+
+/// A paragraph's first line whose last characters pdftotext spaced out (it was justified
+/// to its column) is no subhead, however few characters it counts; a subhead in two halves
+/// set apart by a space is one.
+#[test]
+fn a_line_ending_spaced_out_is_no_subhead() {
+    let text = "市人大常委会机关青年干部座谈会召开\n刘光跃出席\n株洲日报讯（全媒体记者/邓伟勇）\n\
+                11月8日，市人大常委会机关青年干部座谈会\n召开。市人大常委会主任刘光跃出席并讲话，\n\
+                寄语大家做信仰坚定的青年干部。\nSUBHEAD\n今年3月6日，央视《今日说法》\n\
+                两会特别节目以《1.6万户人的新家》为题\n聚焦株洲华晨地产破产重整案。";
+    let spaced = text.replace("SUBHEAD", "新质生产力不仅 代 表");
+    assert_eq!(roles(&spaced)[6], Role::Body);
+    let halves = text.replace("SUBHEAD", "打破区域限制 调剂类型多样");
+    assert_eq!(roles(&halves)[6], Role::Heading);
+}
