@@ -80,8 +80,11 @@ fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
             && !page.lines[top - 1].blank_before
             && !wrap_reads_on(page.lines[top - 2].text, page.lines[top - 1].text)
     };
+    // Or opening the byline's block, set apart from the headline above: a title's wrap
+    // never crosses a blank line.
+    let opens = |top: usize| !page.lines[top].blank_before && page.lines[top - 1].blank_before;
     while top >= 2
-        && (apart(top) || glued(top))
+        && (apart(top) || glued(top) || opens(top))
         && page.roles[top - 1] == Role::Body
         && byline::is_name_line(page.lines[top - 1].text)
         && is_head_shaped(page, top - 2)

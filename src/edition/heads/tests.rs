@@ -457,3 +457,19 @@ fn a_headline_wrapped_mid_word_keeps_its_last_line() {
     assert_eq!(page.lines[5].text, "游业可持续发展");
     assert_eq!(page.roles[5], Role::Head);
 }
+
+/// Bylines of two headlines set one over the other stack under them: a bare name set
+/// apart from the headline, opening the block of the byline under it, is the upper
+/// headline's byline, not a headline line.
+#[test]
+fn a_bare_name_opening_a_bylines_block_is_a_byline() {
+    let text = "游客一年更比一年多\n莫让“假自杀”淹没“真求助”\n\n曲哲涵\n本报记者 窦 皓\n\
+                6年前，嬴勇秀东拼西凑200万元，把自家木房改成民\n宿，左邻右舍一片质疑；6年来，住店游\n\
+                客越来越多，不少村民动了心。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(
+        &page.roles[..4],
+        &[Role::Head, Role::Head, Role::Byline, Role::Byline]
+    );
+    assert_eq!(page.roles[4], Role::Body);
+}
