@@ -311,13 +311,15 @@ fn seam<'t>(above: &'t str, below: &'t str, take: usize) -> (Cow<'t, str>, Cow<'
         .nth(take)
         .map_or(below.len(), |(i, _)| i);
     let (left, right) = (&above[left_at..], &below[..right_end]);
-    let left = match has_layout_space(left) {
-        false => Cow::Borrowed(left),
-        true => Cow::Owned(printed_tail(above, SIDE)),
+    let left = if has_layout_space(left) {
+        Cow::Owned(printed_tail(above, SIDE))
+    } else {
+        Cow::Borrowed(left)
     };
-    let right = match has_layout_space(right) {
-        false => Cow::Borrowed(right),
-        true => Cow::Owned(remove_layout_spaces(below).chars().take(take).collect()),
+    let right = if has_layout_space(right) {
+        Cow::Owned(remove_layout_spaces(below).chars().take(take).collect())
+    } else {
+        Cow::Borrowed(right)
     };
     (left, right)
 }
