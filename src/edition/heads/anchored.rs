@@ -210,7 +210,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
 /// line between `top` and the anchor was marked by the walk: it stops at one marked before.
 fn unmark_block_tail(page: &mut Page, top: usize, anchor: usize) {
     let block_end = (top + 1..anchor)
-        .find(|&k| page.starts[k] || page.lines[k].blank_before)
+        .find(|&k| page.is_set_apart(k))
         .unwrap_or(anchor);
     for role in &mut page.roles[top..block_end] {
         if *role == Role::Head {
@@ -230,8 +230,7 @@ fn is_sentence_tail(page: &Page, top: usize, common: f32) -> bool {
         return false;
     };
     let (line, upper) = (&page.lines[top], &page.lines[above]);
-    !line.blank_before
-        && !page.starts[top]
+    !page.is_set_apart(top)
         && page.roles[above] == Role::Body
         && !upper.ends_sentence
         && upper.width >= 0.8 * common
