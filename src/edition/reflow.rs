@@ -117,6 +117,25 @@ pub fn remove_layout_spaces(s: &str) -> String {
     out
 }
 
+/// Whether `s` holds a space next to a CJK character: one [`remove_layout_spaces`] always
+/// removes, a layout space, not one between words.
+pub fn has_cjk_layout_space(s: &str) -> bool {
+    // Asked of every seam the word tests read: most hold no space at all.
+    if !s.contains(is_space) {
+        return false;
+    }
+    let mut before = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_space(c) && (before.is_some_and(is_cjk) || chars.peek().copied().is_some_and(is_cjk))
+        {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
+}
+
 /// The byte index of the first character at or after byte `from` of `s` that `pred` holds
 /// for.
 fn find_from(s: &str, from: usize, pred: impl FnMut(char) -> bool) -> Option<usize> {
@@ -168,6 +187,19 @@ fn to_ascii_words(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The spaces it finds are ones `remove_layout_spaces` takes out; those between Latin
+    /// words are not.
+    #[test]
+    fn a_space_beside_a_cjk_character_is_a_layout_space() {
+        for text in ["和 方 法", "10 月", "（记者 王明）", "方  法"] {
+            assert!(has_cjk_layout_space(text), "{text}");
+            assert!(!remove_layout_spaces(text).contains(' '), "{text}");
+        }
+        for text in ["the New York", "方法论", "1 5", ""] {
+            assert!(!has_cjk_layout_space(text), "{text}");
+        }
+    }
 
     #[test]
     fn layout_spaces_go_meaningful_ones_stay() {

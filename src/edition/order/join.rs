@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use super::super::reflow::remove_layout_spaces;
-use super::super::script::{ends_sentence, is_cjk, is_ideograph, is_space, width};
+use super::super::reflow::{has_cjk_layout_space, remove_layout_spaces};
+use super::super::script::{ends_sentence, is_cjk, is_ideograph, width};
 
 /// Characters of each side cut together with jieba: enough for the long words that span a
 /// column break, few enough that the cut stays cheap.
@@ -311,36 +311,17 @@ fn seam<'t>(above: &'t str, below: &'t str, take: usize) -> (Cow<'t, str>, Cow<'
         .nth(take)
         .map_or(below.len(), |(i, _)| i);
     let (left, right) = (&above[left_at..], &below[..right_end]);
-    let left = if has_layout_space(left) {
+    let left = if has_cjk_layout_space(left) {
         Cow::Owned(printed_tail(above, SIDE))
     } else {
         Cow::Borrowed(left)
     };
-    let right = if has_layout_space(right) {
+    let right = if has_cjk_layout_space(right) {
         Cow::Owned(remove_layout_spaces(below).chars().take(take).collect())
     } else {
         Cow::Borrowed(right)
     };
     (left, right)
-}
-
-/// Whether `text` holds a space next to a CJK character: a layout space, not one between
-/// words.
-fn has_layout_space(text: &str) -> bool {
-    // Asked of every seam: most sides hold no space at all.
-    if !text.contains(is_space) {
-        return false;
-    }
-    let mut before = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_space(c) && (before.is_some_and(is_cjk) || chars.peek().copied().is_some_and(is_cjk))
-        {
-            return true;
-        }
-        before = Some(c);
-    }
-    false
 }
 
 /// The last `n` characters of `text` with its layout spaces removed.
