@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 use super::classify::{is_box_label, starts_item, Page, Role};
 use super::headline;
 use super::latin::mark_latin_heads;
-use super::order::word_across_lines;
+use super::order::{is_justified, word_across_lines};
 use super::script::{has_sentence_mark, leaves_open};
 use anchored::mark_anchored_heads;
 use in_text::{mark_block_heads, mark_dropped_in_heads, mark_wide_heads};
@@ -192,7 +192,8 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
 }
 
 /// A Chinese headline line has no sentence in it, is not too wide, and is not a clause
-/// broken off another line, a parenthetical note, a box label or a numbered item.
+/// broken off another line, a parenthetical note, a box label, a numbered item or a
+/// line stretched to its column.
 fn is_cjk_head_text(text: &str, width: f32) -> bool {
     let broken =
         text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
@@ -206,6 +207,14 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
     let too_wide = width > 40.0;
     let label = starts_item(text) || is_box_label(text);
     !(has_sentence_mark(text) || too_wide || broken || aside || continues || label)
+        && !is_stretched_text(text)
+}
+
+/// A line of text stretched to its column's width: single characters set apart by layout
+/// spaces beside characters set solid (`播 需 要 一 定 时 间的`, `平。 不 让 技 术`). A
+/// headline spaced out for display spaces every character alike (`新 春 走 基 层`).
+fn is_stretched_text(text: &str) -> bool {
+    is_justified(text) && text.split_whitespace().any(|w| w.chars().nth(1).is_some())
 }
 
 #[cfg(test)]

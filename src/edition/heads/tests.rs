@@ -473,3 +473,19 @@ fn a_bare_name_opening_a_bylines_block_is_a_byline() {
     );
     assert_eq!(page.roles[4], Role::Body);
 }
+
+/// A block's two lines under a byline, the second stretched to the column by layout
+/// spaces, are the story's first lines, not a second headline; a title whose every
+/// character is spaced out for display is still a headline.
+#[test]
+fn a_line_stretched_to_its_column_is_no_headline() {
+    let text = "努力提升地震预警水平\n庞革平\n\n地震预警是利用地震波传\n播 需 要 一 定 时 间的\n\n\
+                原理，用科技和地震波赛跑。\n得益于国家对防灾减灾救\n灾科技创新的重视，我们\n\
+                团队的研究进展很快。";
+    let page = classify(to_lines(text), true);
+    assert_eq!(page.roles[0], Role::Head);
+    assert_eq!(&page.roles[2..4], &[Role::Body; 2]);
+    let spaced = text.replace("努力提升地震预警水平", "新 春 走 基 层");
+    let page = classify(to_lines(&spaced), true);
+    assert_eq!(page.roles[0], Role::Head, "a title spaced for display");
+}
