@@ -489,3 +489,24 @@ fn a_line_stretched_to_its_column_is_no_headline() {
     let page = classify(to_lines(&spaced), true);
     assert_eq!(page.roles[0], Role::Head, "a title spaced for display");
 }
+
+/// A headline over a jump-from line may be as wide as the column and hold a comma when a
+/// byline signs it under the jump line; with the text right under the jump line, such a
+/// line is the column's, cut there.
+#[test]
+fn a_column_wide_line_over_a_jump_and_a_byline_titles_the_rest() {
+    let column = "去年以来，景区围绕山水资源做\n文章，引来了四面八方的游客，\n\
+                  让村里的民宿一房难求。村民们\n说，日子越过越有奔头了，大家\n\
+                  都很高兴，也都愿意把自家的小\n院收拾得干干净净，迎接远道而\n来的客人。\n\n";
+    let rest = "湖环湖绿道，再到大家赏花、品\n茶的人民公园，各类公园数量超\n过了千个。";
+    let head = "用好“金角银边”，建设口袋公园";
+    let signed = format!("{column}{head}\n（上接第2版）\n\n本报记者 窦 皓\n{rest}");
+    let page = classify(to_lines(&signed), true);
+    let jump = page.roles.iter().position(|&r| r == Role::Jump).unwrap();
+    assert_eq!(page.roles[jump - 1], Role::Head);
+    assert_eq!(page.roles[jump + 1], Role::Byline);
+    let unsigned = format!("{column}{head}\n（上接第2版）\n\n{rest}");
+    let page = classify(to_lines(&unsigned), true);
+    let jump = page.roles.iter().position(|&r| r == Role::Jump).unwrap();
+    assert_eq!(page.roles[jump - 1], Role::Body);
+}
