@@ -407,7 +407,8 @@ fn the_line_under_a_kickers_dash_is_its_title() {
 
 /// The tail of a block of text printed right over another story's byline is no headline:
 /// the column line above it leaves its sentence open and a word runs across the break
-/// (高原蓝 / 宝石). Set apart from that line, the same line heads the byline.
+/// (高原蓝 / 宝石). Set apart from that line, the same words set solid head the byline
+/// (stretched by layout spaces, they are a column's line however set apart).
 #[test]
 fn a_text_blocks_tail_over_a_byline_is_no_headline() {
     let text = "春风吹暖牧民的心\n本报记者 潘 妙\n\n周欢\n\n把盐碱地变成米粮川\n\n\
@@ -420,7 +421,10 @@ fn a_text_blocks_tail_over_a_byline_is_no_headline() {
     let page = classify(to_lines(text), true);
     assert_eq!(page.lines[5].text, "宝石青海湖 迎 来 开 湖");
     assert_eq!(&page.roles[4..7], &[Role::Body, Role::Body, Role::Byline]);
-    let apart = text.replace("高原蓝\n宝石", "高原蓝\n\n宝石");
+    let apart = text.replace(
+        "高原蓝\n宝石青海湖 迎 来 开 湖",
+        "高原蓝\n\n宝石青海湖迎来开湖",
+    );
     let page = classify(to_lines(&apart), true);
     assert_eq!(page.roles[5], Role::Head, "set apart");
     // Only the tail's own block is text: the byline's headline set apart below it stays.
