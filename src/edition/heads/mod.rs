@@ -206,8 +206,14 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
         .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
     let label = starts_item(text) || is_box_label(text);
-    let stretched = is_stretched_text(text);
-    !(has_sentence_mark(text) || too_wide || broken || aside || continues || label || stretched)
+    // The stretch is asked last: the other tests turn most lines away first.
+    !(has_sentence_mark(text)
+        || too_wide
+        || broken
+        || aside
+        || continues
+        || label
+        || is_stretched_text(text))
 }
 
 /// A line of text stretched to its column's width: single characters set apart by layout
