@@ -77,7 +77,8 @@ pub(super) fn mark_block_heads(page: &mut Page, columns: &[f32]) {
             || run == 1
                 && (then_jump
                     || under_kicker && (then_body && !runs_on(page, next) || then_no_text)
-                    || then_paragraph && !runs_on(page, next));
+                    || then_paragraph && !runs_on(page, next)
+                    || then_body && is_head_under_byline(page, i, end));
         // A headline closes every quote it opens; text broken into short lines may not
         // (`“把种在地里的‘土疙` / `瘩’变成村民增收的‘金` / `疙瘩’，打开销路…`).
         let closes_quotes = || {
@@ -95,6 +96,24 @@ pub(super) fn mark_block_heads(page: &mut Page, columns: &[f32]) {
         }
         i = end;
     }
+}
+
+/// Whether the short line `i`, opening block `i..end` right under another story's byline,
+/// is a headline: the text a byline stands over opens with a line short by its lost indent
+/// at most, and a line shorter than the one under it by more than that, ending no
+/// sentence, is no line of that text. Not when it ends on a clause mark or runs a word into
+/// the line under it (a headline's first line, wrapped), or when the section under it
+/// speaks its words (a subhead opening the text).
+fn is_head_under_byline(page: &Page, i: usize, end: usize) -> bool {
+    let next = i + 1;
+    let (line, below) = (&page.lines[i], &page.lines[next]);
+    i > 0
+        && page.roles[i - 1] == Role::Byline
+        && line.width + PARAGRAPH_INDENT <= below.width
+        && !line.text.trim_end().ends_with(['，', '、', '：', '；'])
+        && !runs_on(page, next)
+        && !word_across_lines(line.text, below.text)
+        && !speaks_of(page, i, next..end.min(next + SECTION_LINES))
 }
 
 /// Whether line `i`, opening block `i..end` (its widest line `widest` ems), stands over a

@@ -514,3 +514,29 @@ fn a_column_wide_line_over_a_jump_and_a_byline_titles_the_rest() {
     let jump = page.roles.iter().position(|&r| r == Role::Jump).unwrap();
     assert_eq!(page.roles[jump - 1], Role::Body);
 }
+
+/// A short line set apart under one story's byline, over full lines of text, is the next
+/// story's headline: that text would open with a line short by its indent at most. A
+/// line ending on a comma, or whose words the text under it speaks (a subhead), is not;
+/// nor one over lines as short as itself (the rows of a narrower column).
+#[test]
+fn a_short_line_under_a_byline_over_full_text_is_a_headline() {
+    let page_with = |line: &str| {
+        format!(
+            "用好“金角银边”，\n建设口袋公园\n本报记者 周 欢\n\n{line}\n\
+             我国盐碱地多，开展盐碱地综合改造\n利用意义重大。2006年，我回国\n\
+             加入中国农业大学，就一心扑到盐碱\n地治理上。我们把实验室搬到田间地\n\
+             头，研发出能改善盐碱土壤结构的新\n型改良剂。"
+        )
+    };
+    let role_of = |line: &str| classify(to_lines(&page_with(line)), true).roles[3];
+    assert_eq!(role_of("努力提升地震预警水平"), Role::Head);
+    assert_eq!(role_of("努力提升地震预警，"), Role::Body, "a clause's end");
+    assert_eq!(role_of("盐碱地综合改造利用"), Role::Body, "a subhead");
+    let narrow = page_with("努力提升地震预警水平").replace(
+        "我国盐碱地多，开展盐碱地综合改造\n",
+        "过去十五年，我一直专注\n基础研究，一次实验中观\n",
+    );
+    let page = classify(to_lines(&narrow), true);
+    assert_eq!(page.roles[3], Role::Body, "over a narrower column");
+}
