@@ -10,7 +10,8 @@ right after it: in the dump as pdftotext printed it, and in the order `pressroom
 --roles` reads. Joins are counted by where pdftotext printed the successor (next line,
 up to 8 lines on, further on, or before), since the reading-order stage only looks ahead
 a few lines. Bodies are exact only when all of an article's joins are kept, so this shows
-where an interleaved page goes wrong before the articles are cut.
+where an interleaved page goes wrong before the articles are cut. Totals are given for
+the pages that print columns row by row somewhere and for the others apart.
 """
 import collections
 import glob
@@ -20,6 +21,12 @@ import subprocess
 import sys
 
 WS = re.compile(r"\s+")
+KINDS = ("next", "ahead<=8", "ahead>8", "before")
+# The reading-order stage's look-ahead (WINDOW in src/edition/order/chain.rs).
+AHEAD = 8
+# Share of a page's long lines followed by a blank line above which it prints rows: a row of
+# interleaved columns comes out one block a line, flowing columns as blocks of many lines.
+ROW_SHARE = 0.15
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Paragraphs of the source texts, one per line (lines starting "@" are headlines and marks).
 TEXT = "\n".join(
@@ -51,13 +58,20 @@ def true_joins(spans):
 def kind(distance):
     if distance == 1:
         return "next"
-    if 1 < distance <= 8:
+    if 1 < distance <= AHEAD:
         return "ahead<=8"
-    return "ahead>8" if distance > 8 else "before"
+    return "ahead>8" if distance > AHEAD else "before"
 
 
-def count(binary, page):
-    printed = [l for l in open(page, encoding="utf-8").read().split("\n") if l.strip()]
+def prints_rows(lines):
+    """Whether the page prints columns row by row somewhere (see ROW_SHARE)."""
+    long = [k for k in range(len(lines) - 1) if len(lines[k]) >= 10]
+    apart = sum(1 for k in long if not lines[k + 1].strip())
+    return bool(long) and apart / len(long) >= ROW_SHARE
+
+
+def count(binary, lines, page):
+    printed = [l for l in lines if l.strip()]
     roles = subprocess.run([binary, "split", page, "--roles"], capture_output=True,
                            text=True, check=True).stdout.split("\n")
     read = [r.split("\t", 4)[4] for r in roles if r.count("\t") >= 4]
@@ -68,20 +82,19 @@ def count(binary, page):
     for a, b in true_joins(printed_spans):
         k = kind(b - a)
         out["joins"] += 1
-        out["printed_kept"] += k == "next"
         out[k] += 1
         if (printed_spans[a], printed_spans[b]) in kept:
-            out["read_kept"] += 1
             out[k + "_kept"] += 1
     return out
 
 
 def show(name, c):
     n = max(1, c["joins"])
+    read = sum(c[k + "_kept"] for k in KINDS)
     parts = [f"joins={c['joins']}",
-             f"printed={c['printed_kept']} ({100 * c['printed_kept'] / n:.1f} %)",
-             f"read={c['read_kept']} ({100 * c['read_kept'] / n:.1f} %)"]
-    parts += [f"{k}={c[k + '_kept']}/{c[k]}" for k in ("next", "ahead<=8", "ahead>8", "before")]
+             f"printed={c['next']} ({100 * c['next'] / n:.1f} %)",
+             f"read={read} ({100 * read / n:.1f} %)"]
+    parts += [f"{k}={c[k + '_kept']}/{c[k]}" for k in KINDS]
     print(name, " ".join(parts))
 
 
@@ -90,13 +103,17 @@ def main():
     if len(args) < 2:
         sys.exit(__doc__)
     binary, pages = args[0], args[1:]
-    total = collections.Counter()
+    totals = {True: collections.Counter(), False: collections.Counter()}
     for page in pages:
-        c = count(binary, page)
+        lines = open(page, encoding="utf-8").read().split("\n")
+        rows = prints_rows(lines)
+        c = count(binary, lines, page)
         if "--each" in sys.argv:
             show(page, c)
-        total += c
-    show("total", total)
+        totals[rows] += c
+        totals[rows]["pages"] += 1
+    for rows, name in ((True, "printed row by row"), (False, "flowing")):
+        show(f"{name} ({totals[rows]['pages']} pages):", totals[rows])
 
 
 if __name__ == "__main__":
