@@ -28,6 +28,7 @@ use super::script::{closes_text, ends_sentence, has_sentence_mark};
 use super::segment::{GoesOn, Piece};
 use super::terms::{for_each_term, terms, TermSet};
 use crate::article::Block;
+use kickers::{band_kickers, seat_kickers};
 
 /// Most headlines on a page this stage considers (it tracks which are used in a bit set).
 const MAX_HEADS: usize = 10;
@@ -64,9 +65,18 @@ const ADOPT_MID_SENTENCE: f32 = 1.0;
 const ADOPT_RATIO: f32 = 3.0;
 
 /// The pieces of one Chinese page with headlines moved to the text whose words they share
-/// (see the module doc). Pieces come back in text order, headline-only pieces where their
-/// headline was.
+/// (see the module doc), and the kickers of bands of headlines then given to the story whose
+/// text names what they name (see [`kickers`]). Pieces come back in text order,
+/// headline-only pieces where their headline was.
 pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
+    let kickers = band_kickers(&pieces);
+    let mut pieces = pair_texts(pieces);
+    seat_kickers(&mut pieces, &kickers);
+    pieces
+}
+
+/// Headlines moved to the text whose words they share: [`pair_by_words`] but for the kickers.
+fn pair_texts(pieces: Vec<Piece>) -> Vec<Piece> {
     let page = Layout::of(&pieces);
     let m = page.heads.len();
     // A piece without text that still holds a dateline or names from text (a dateline
@@ -1000,5 +1010,6 @@ fn head_text(h: &super::headline::Headline) -> String {
     .collect()
 }
 
+mod kickers;
 #[cfg(test)]
 mod tests;
