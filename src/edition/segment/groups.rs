@@ -208,19 +208,45 @@ fn names_text_below(text: &str, page: &Page, end: usize) -> bool {
     headline::shares_word_pair(&[(text, 0.0)], &text_below(page, end))
 }
 
+/// True when the stories around the headline on lines `start..end` share a word with
+/// `text`: the story under it (its picture's caption and the first lines of its text), or
+/// the one above it, whose headline the dump may have printed after its text.
+pub(super) fn names_story_near(text: &str, page: &Page, (start, end): (usize, usize)) -> bool {
+    let story = |k: &usize| {
+        matches!(
+            page.roles[*k],
+            Role::Body | Role::Byline | Role::Caption | Role::Credit
+        )
+    };
+    let below = (end..page.lines.len().min(end + 2 * TEXT_BELOW)).take_while(story);
+    let above = (start.saturating_sub(2 * TEXT_BELOW)..start)
+        .rev()
+        .take_while(story);
+    let lines: Vec<HeadLine> = below
+        .chain(above)
+        .map(|k| (page.lines[k].text, page.lines[k].width))
+        .collect();
+    headline::shares_word_pair(&[(text, 0.0)], &lines)
+}
+
 /// The kicker of the main headline: the nearest group above it that reads as one
-/// (`……——`), else the group right above when it is set in much longer lines.
+/// (`……——`), else the group right above when it is set in much longer lines and
+/// `story_names` it: a kicker speaks of its story, so a wide line that shares no word with
+/// the title or the text around it (`广西今年首趟银发赏花专列启程` over `加快建构中国自主` /
+/// `的财政知识体系` and text on 财政) is another story's title, left as a headline of its own.
 pub(super) fn take_kicker(
     groups: &mut Vec<Vec<HeadLine>>,
     main: &[HeadLine],
     cjk: bool,
+    story_names: impl Fn(&[HeadLine]) -> bool,
 ) -> Option<String> {
     let at = groups
         .iter()
         .rposition(|g| headline::is_kicker_like(g))
         .or_else(|| {
             let prev = groups.len().checked_sub(1)?;
-            is_wide_kicker(&groups[prev], main).then_some(prev)
+            let wide = is_wide_kicker(&groups[prev], main);
+            (wide && story_names(&groups[prev])).then_some(prev)
         })?;
     let kicker = headline::join(&groups.remove(at), cjk);
     Some(kicker)

@@ -11,8 +11,8 @@ mod jumps;
 
 use groups::{
     band_headlines, head_groups, is_place_kicker, is_wide_kicker, join_latin_decks,
-    join_run_on_subtitle, merge_lone_subtitle, split_stacked_titles, take_kicker, take_labels,
-    take_short_leads, text_below,
+    join_run_on_subtitle, merge_lone_subtitle, names_story_near, split_stacked_titles, take_kicker,
+    take_labels, take_short_leads, text_below,
 };
 
 use super::advert::drop_adverts;
@@ -719,7 +719,11 @@ impl<'a> Builder<'a> {
         } else if self.cjk && is_place_kicker(&groups, page, end) {
             groups.pop().map(|g| headline::join(&g, true))
         } else {
-            take_kicker(&mut groups, &main, self.cjk)
+            let story_names = |g: &[HeadLine]| {
+                headline::shares_word_pair(g, &main)
+                    || names_story_near(&headline::join(g, true), page, (start, end))
+            };
+            take_kicker(&mut groups, &main, self.cjk, story_names)
         };
         // Groups left over are headlines of their own, whose text is elsewhere.
         for g in band_headlines(groups) {

@@ -710,3 +710,40 @@ fn a_name_in_another_storys_text_goes_to_the_unsigned_story() {
     assert!(alone[0].authors.is_empty());
     assert_eq!(dropped, ["潘妙"]);
 }
+
+/// The heads of `text`: kicker and title.
+fn kickers_and_titles(text: &str) -> Vec<(Option<String>, String)> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| p.head)
+        .map(|h| (h.kicker, h.title))
+        .collect()
+}
+
+#[test]
+fn a_wide_line_that_names_nothing_of_the_story_around_is_no_kicker() {
+    // Another story's title set in one line over a title in two: it shares no word with
+    // that title or its text, so it stands as a headline of its own.
+    let title = "加快建构中国自主\n的财政知识体系\n本报记者 曲哲涵\n\n";
+    let text = "财政是国家治理的基础和重要支柱，财政知识体系扎根中国大地。";
+    let heads = kickers_and_titles(&format!("广西今年首趟银发赏花专列启程\n\n{title}{text}"));
+    assert_eq!(
+        heads,
+        [
+            (None, "广西今年首趟银发赏花专列启程".to_owned()),
+            (None, "加快建构中国自主的财政知识体系".to_owned())
+        ]
+    );
+    // The same line over text that names what it names (专列) is the title's kicker.
+    let text = "3月18日，银发赏花专列从南宁站开出，财政部门给予支持。";
+    let heads = kickers_and_titles(&format!("广西今年首趟银发赏花专列启程\n\n{title}{text}"));
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert_eq!(heads[0].0.as_deref(), Some("广西今年首趟银发赏花专列启程"));
+    // So is one naming the text above, whose headline the dump printed after it.
+    let above = "3月18日，银发赏花专列从南宁站开出。\n\n";
+    let heads = kickers_and_titles(&format!(
+        "{above}广西今年首趟银发赏花专列启程\n\n加快建构中国自主\n的财政知识体系"
+    ));
+    assert_eq!(heads.len(), 1, "{heads:?}");
+    assert_eq!(heads[0].0.as_deref(), Some("广西今年首趟银发赏花专列启程"));
+}
