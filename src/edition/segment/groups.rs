@@ -132,11 +132,25 @@ pub(super) fn take_labels(groups: &mut Vec<Vec<HeadLine>>) -> Vec<String> {
 
 /// A lone short line after a blank is the subtitle of the group above, not a title;
 /// unless that group is a whole headline with a subtitle of its own (`…讲评会上强调` /
-/// `主动作为…` / `陈恢清出席并讲话` over `习近平同意大利总统马塔雷拉会谈`).
-pub(super) fn merge_lone_subtitle(groups: &mut Vec<Vec<HeadLine>>, cjk: bool) {
+/// `主动作为…` / `陈恢清出席并讲话` over `习近平同意大利总统马塔雷拉会谈`), or, on a
+/// Chinese page, the line names nothing of that headline nor of the stories around
+/// (`story_names`): a subtitle speaks of its story, so `努力提升地震预警水平` under
+/// `助力平台企业发挥作用` over text on 平台 is the next story's title. Latin words are not
+/// compared, so an English page keeps the layout's reading.
+pub(super) fn merge_lone_subtitle(
+    groups: &mut Vec<Vec<HeadLine>>,
+    cjk: bool,
+    story_names: impl Fn(&[HeadLine]) -> bool,
+) {
     let n = groups.len();
     let subtitled = |g: &[HeadLine]| headline::from_lines(g, cjk).subtitle.is_some();
-    if n >= 2 && is_subtitle_of(&groups[n - 1], &groups[n - 2]) && !subtitled(&groups[n - 2]) {
+    if n >= 2
+        && is_subtitle_of(&groups[n - 1], &groups[n - 2])
+        && !subtitled(&groups[n - 2])
+        && (!cjk
+            || headline::shares_word_pair(&groups[n - 1], &groups[n - 2])
+            || story_names(&groups[n - 1]))
+    {
         if let Some(sub) = groups.pop() {
             if let Some(g) = groups.last_mut() {
                 g.extend(sub);
@@ -210,7 +224,8 @@ fn names_text_below(text: &str, page: &Page, end: usize) -> bool {
 
 /// True when the stories around the headline on lines `start..end` share a word with
 /// `text`: the story under it (its picture's caption and the first lines of its text), or
-/// the one above it, whose headline the dump may have printed after its text.
+/// the one above it up to its headline, whose headline the dump may have printed after its
+/// text.
 pub(super) fn names_story_near(text: &str, page: &Page, (start, end): (usize, usize)) -> bool {
     let story = |k: &usize| {
         matches!(
@@ -219,9 +234,7 @@ pub(super) fn names_story_near(text: &str, page: &Page, (start, end): (usize, us
         )
     };
     let below = (end..page.lines.len().min(end + 2 * TEXT_BELOW)).take_while(story);
-    let above = (start.saturating_sub(2 * TEXT_BELOW)..start)
-        .rev()
-        .take_while(story);
+    let above = (0..start).rev().take_while(story);
     let lines: Vec<HeadLine> = below
         .chain(above)
         .map(|k| (page.lines[k].text, page.lines[k].width))

@@ -698,7 +698,10 @@ impl<'a> Builder<'a> {
             let labels = take_labels(&mut groups);
             self.out.dropped.extend(labels);
         }
-        merge_lone_subtitle(&mut groups, self.cjk);
+        let cjk = self.cjk;
+        let story_near =
+            |g: &[HeadLine]| names_story_near(&headline::join(g, cjk), page, (start, end));
+        merge_lone_subtitle(&mut groups, cjk, story_near);
         if self.cjk
             && groups.len() >= 2
             && groups.last().is_some_and(|g| headline::is_kicker_like(g))
@@ -719,10 +722,8 @@ impl<'a> Builder<'a> {
         } else if self.cjk && is_place_kicker(&groups, page, end) {
             groups.pop().map(|g| headline::join(&g, true))
         } else {
-            let story_names = |g: &[HeadLine]| {
-                headline::shares_word_pair(g, &main)
-                    || names_story_near(&headline::join(g, true), page, (start, end))
-            };
+            let story_names =
+                |g: &[HeadLine]| headline::shares_word_pair(g, &main) || story_near(g);
             take_kicker(&mut groups, &main, self.cjk, story_names)
         };
         // Groups left over are headlines of their own, whose text is elsewhere.

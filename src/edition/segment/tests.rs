@@ -178,10 +178,66 @@ fn a_two_part_title_is_never_the_subtitle_above_it() {
             None
         )
     );
-    // A one-phrase short line under a title stays its subtitle.
-    let p = pieces("山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n本报讯 昨日，活动举行。");
+    // A one-phrase short line under a title, naming someone of its text, stays its subtitle.
+    let p = pieces(
+        "山河飞行表演队成立10周年系列活动举行\n\n陈恢清致辞\n\n\
+         本报讯 昨日，活动举行，陈恢清致辞。",
+    );
     let h = p[0].head.as_ref().expect("a headline");
     assert_eq!(h.subtitle.as_deref(), Some("陈恢清致辞"));
+}
+
+#[test]
+fn a_lone_line_that_names_nothing_of_the_headline_or_story_is_no_subtitle() {
+    // The next story's title, set in one short line under a headline: it shares no word
+    // with that headline or the text around, so it is a title of its own (whose text is
+    // whose is left to the pairing by words).
+    let head = "助力平台企业发挥作用 提高政务服务质效\n\n努力提升地震预警水平\n张驰\n\n";
+    let text = "推动平台企业规范健康发展，平台经济在政务服务中发挥作用。";
+    let mut heads = kickers_and_titles(&format!("{head}{text}"));
+    heads.sort();
+    assert_eq!(
+        heads,
+        [
+            (None, "助力平台企业发挥作用 提高政务服务质效".to_owned()),
+            (None, "努力提升地震预警水平".to_owned())
+        ]
+    );
+    // The same line over text on earthquake warnings is the headline's subtitle.
+    let text = "地震预警系统建成后，预警信息可在震后数秒发出。";
+    let p = pieces(&format!("{head}{text}"));
+    let h = p[0].head.as_ref().expect("a headline");
+    assert_eq!(
+        (h.title.as_str(), h.subtitle.as_deref()),
+        (
+            "助力平台企业发挥作用 提高政务服务质效",
+            Some("努力提升地震预警水平")
+        )
+    );
+    // So is one sharing a word with the title (`平台`), whatever the text says.
+    let p = pieces(&format!(
+        "助力平台企业发挥作用 提高政务服务质效\n\n平台经济稳中有进\n张驰\n\n{}",
+        "今年以来，各地出台多项措施。"
+    ));
+    let h = p[0].head.as_ref().expect("a headline");
+    assert_eq!(h.subtitle.as_deref(), Some("平台经济稳中有进"));
+}
+
+#[test]
+fn a_lone_deck_under_an_english_headline_stays_in_it() {
+    // Latin words are not compared: the deck names nothing of the headline or the text,
+    // and the layout alone keeps it in the headline, over the text below.
+    let text = "Mayor Opens the New Bridge Over the River\n\nCrowds Cheer the Ceremony\n\n\
+                The ceremony took place yesterday afternoon before a large gathering \
+                of citizens, who had waited since morning.";
+    let p = latin_pieces(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    let h = p[0].head.as_ref().expect("a headline");
+    let head = format!("{} {}", h.title, h.subtitle.as_deref().unwrap_or(""));
+    assert_eq!(
+        head.trim_end(),
+        "Mayor Opens the New Bridge Over the River Crowds Cheer the Ceremony"
+    );
 }
 
 #[test]
