@@ -230,35 +230,61 @@ pub fn title_apart(above: &[HeadLine], below: HeadLine) -> bool {
 /// True when two headline groups have a pair of adjacent ideographs in common: a word of
 /// two characters, most of Chinese.
 pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
-    word_pairs_shared(a, b) > 0
+    pairs_shared_up_to(a, b, 1) > 0
 }
 
 /// How many distinct pairs of adjacent ideographs of `a` (its lines read as one text)
 /// `b` shows.
 pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine]) -> usize {
-    let pairs = |g: &[HeadLine]| -> Vec<(char, char)> {
-        let text: Vec<char> = g.iter().flat_map(|l| l.0.chars()).collect();
-        text.windows(2)
-            .filter(|w| is_ideograph(w[0]) && is_ideograph(w[1]))
-            .map(|w| (w[0], w[1]))
-            .collect()
-    };
-    let mut mine = pairs(a);
+    pairs_shared_up_to(a, b, usize::MAX)
+}
+
+/// [`word_pairs_shared`], counted no further than `enough`: the scan of `b` stops there.
+fn pairs_shared_up_to(a: &[HeadLine], b: &[HeadLine], enough: usize) -> usize {
+    let mut mine: Vec<(char, char)> = adjacent_chars(a)
+        .filter(|&(p, c)| is_ideograph(p) && is_ideograph(c))
+        .collect();
+    if mine.is_empty() {
+        return 0;
+    }
     mine.sort_unstable();
     mine.dedup();
     // One pass over `b`'s characters, each pair looked up among the few of `a`: `b` is
-    // often a section of text, `a` a line.
+    // often a section of text, `a` a line. A pair of `b` whose characters' bits are missing
+    // from the masks of `a`'s is none of them, and most are rejected so without the search;
+    // a pair found among `a`'s is of ideographs, so `b`'s need no test of their own.
+    let (firsts, seconds) = mine
+        .iter()
+        .fold((0, 0), |(f, s), &(p, c)| (f | char_bit(p), s | char_bit(c)));
     let mut seen = vec![false; mine.len()];
-    let mut prev: Option<char> = None;
-    for c in b.iter().flat_map(|l| l.0.chars()) {
-        if let Some(p) = prev.filter(|&p| is_ideograph(p) && is_ideograph(c)) {
-            if let Ok(k) = mine.binary_search(&(p, c)) {
+    let mut found = 0;
+    for (p, c) in adjacent_chars(b) {
+        if firsts & char_bit(p) == 0 || seconds & char_bit(c) == 0 {
+            continue;
+        }
+        if let Ok(k) = mine.binary_search(&(p, c)) {
+            if !seen[k] {
                 seen[k] = true;
+                found += 1;
+                if found >= enough {
+                    break;
+                }
             }
         }
-        prev = Some(c);
     }
-    seen.into_iter().filter(|&s| s).count()
+    found
+}
+
+/// Every two adjacent characters of `lines` read as one text.
+fn adjacent_chars<'a>(lines: &'a [HeadLine]) -> impl Iterator<Item = (char, char)> + 'a {
+    let mut chars = lines.iter().flat_map(|l| l.0.chars());
+    let first = chars.next();
+    chars.scan(first, |prev, c| Some((prev.replace(c)?, c)))
+}
+
+/// `c`'s bit in a 64-bit mask of characters: its code's low six bits.
+fn char_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
 }
 
 /// Ideographs in the shorter half of a two-part title, at least.
