@@ -5,7 +5,7 @@
 
 use crate::edition::classify::{Page, Role, COLUMN_LABEL};
 use crate::edition::headline::{self, HeadLine, Headline};
-use crate::edition::script::{has_sentence_mark, is_capitals};
+use crate::edition::script::{has_sentence_mark, is_capitals, is_space};
 
 /// The lines of a headline unit, grouped where blank lines separate them: blank lines
 /// that break the page's blocks, and a blank line before another title (see
@@ -177,10 +177,20 @@ const RUNS_ON: usize = 2;
 /// True when the text under the headline (ending before line `end`) holds `line` run on
 /// into the first characters of `next`: it says the two lines as one phrase.
 fn text_below_runs_on(page: &Page, end: usize, line: &str, next: &str) -> bool {
-    let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let phrase: String = bare(line) + &bare(next).chars().take(RUNS_ON).collect::<String>();
-    let text: String = text_below(page, end).iter().map(|l| bare(l.0)).collect();
+    let mut phrase = String::new();
+    push_bare(&mut phrase, line);
+    phrase.extend(next.chars().filter(|&c| !is_space(c)).take(RUNS_ON));
+    let mut text = String::new();
+    for (l, _) in text_below(page, end) {
+        push_bare(&mut text, l);
+    }
     text.contains(&phrase)
+}
+
+/// Appends `t` without its whitespace, a run of printed characters at a time: a copy
+/// character by character cost more than the search it serves.
+fn push_bare(out: &mut String, t: &str) {
+    t.split(is_space).for_each(|run| out.push_str(run));
 }
 
 /// A title over a longer line that the text under it (ending before line `end`) says as one
