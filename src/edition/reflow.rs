@@ -99,7 +99,7 @@ pub fn remove_layout_spaces(s: &str) -> String {
     // `copied` is where the text not yet copied starts; each run of printed characters is
     // copied as one slice, and only the characters around a space are looked at.
     let mut copied = 0;
-    while let Some(start) = find_from(s, copied, is_space) {
+    while let Some(start) = find_space_from(s, copied) {
         out.push_str(&s[copied..start]);
         let end = find_from(s, start, |c| !is_space(c)).unwrap_or(s.len());
         copied = end;
@@ -140,6 +140,37 @@ pub fn has_cjk_layout_space(s: &str) -> bool {
 /// for.
 fn find_from(s: &str, from: usize, pred: impl FnMut(char) -> bool) -> Option<usize> {
     s[from..].find(pred).map(|i| from + i)
+}
+
+/// The byte index of the first whitespace character at or after byte `from` of `s`. A
+/// character is decoded only when its first byte may open a space ([`may_open_space`]); the
+/// others are stepped over by their length: decoding every character of a paragraph was
+/// most of the cost of [`remove_layout_spaces`].
+fn find_space_from(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let lead = bytes[at];
+        if may_open_space(lead) && s[at..].starts_with(is_space) {
+            return Some(at);
+        }
+        at += utf8_len(lead);
+    }
+    None
+}
+
+/// True for the bytes a whitespace character's UTF-8 opens with: ASCII's (tab to carriage
+/// return, space) and the lead bytes of U+0085 and U+00A0 (`C2`), U+1680 (`E1`),
+/// U+2000..U+205F (`E2`) and U+3000 (`E3`).
+fn may_open_space(lead: u8) -> bool {
+    // The lead bytes of ideographs come after all of these: one comparison rejects them.
+    lead <= 0xE3 && matches!(lead, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)
+}
+
+/// The length of the UTF-8 sequence that byte `lead` opens.
+fn utf8_len(lead: u8) -> usize {
+    // A lead byte's high ones count its sequence's bytes; an ASCII byte has none.
+    (lead.leading_ones() as usize).max(1)
 }
 
 /// A token whose character next to the space is followed (away from the space) by
@@ -187,6 +218,21 @@ fn to_ascii_words(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_found_by_their_lead_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(utf8_len(bytes[0]), bytes.len(), "{c:?}");
+            if is_space(c) {
+                assert!(may_open_space(bytes[0]), "{c:?}");
+            }
+        }
+        let text = "两会\u{3000}代表 委员";
+        assert_eq!(find_space_from(text, 0), text.find(is_space));
+        assert_eq!(find_space_from(text, 7), Some(text.rfind(' ').unwrap()));
+    }
 
     /// The spaces it finds are ones `remove_layout_spaces` takes out; those between Latin
     /// words are not.
