@@ -292,27 +292,34 @@ fn is_english_paper_name(line: &str) -> bool {
 /// True when `line` is page furniture on its own (see the module doc).
 pub fn is_furniture(line: &str) -> bool {
     // At most 4 bytes a character: a line of up to 60 bytes has up to 60 characters, one
-    // of more than 240 has more, and only the lines between need counting.
-    let short = line.len() <= 60 || line.len() <= 240 && line.chars().count() <= 60;
-    short && may_be_furniture(line) && (is_qr_label(line) || furniture_re().is_match(line))
+    // of more than 240 has more, and only the lines between need counting, after the cheap
+    // test, which most lines fail.
+    let short = || line.len() <= 60 || line.chars().count() <= 60;
+    line.len() <= 240
+        && may_be_furniture(line)
+        && short()
+        && (is_qr_label(line) || furniture_re().is_match(line))
 }
 
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
 /// header starts with a digit (maybe after its section and a space) and holds 年, a page
 /// number holds 第 and 版 or 页, an editor credit or a masthead's registration starts with
 /// its label (本版, 责任, 编辑, 美编, 邮发, …, or 今日 for the page count), a QR label holds
-/// 扫 or 二维码. The ends are tested first; a line's characters are searched only for the
-/// QR wording, both characters in one search ([`holds_either`]).
+/// 扫 or 二维码. The ends are tested first, the first character decoded once for all the
+/// labels; a line's characters are searched only for the QR wording, both characters in one
+/// search ([`holds_either`]).
 fn may_be_furniture(line: &str) -> bool {
-    line.starts_with([
-        '本', '责', '编', '美', '校', '版', '组', '视', '值', '图', '设', '制', '排',
-    ]) || line.starts_with(['数', '资']) && line.contains("来源")
-        || line.starts_with('投')
-        || line.starts_with(['新', '读']) && line.contains("热线")
-        || line.starts_with(['今', '国', '邮', '广', '社', '定', '零'])
+    let labelled = line.chars().next().is_some_and(|first| match first {
+        '本' | '责' | '编' | '美' | '校' | '版' | '组' | '视' | '值' | '图' | '设' | '制'
+        | '排' | '投' | '今' | '国' | '邮' | '广' | '社' | '定' | '零' => true,
+        '数' | '资' => line.contains("来源"),
+        '新' | '读' => line.contains("热线"),
+        '第' => line.contains(['版', '页']),
+        _ => false,
+    });
+    labelled
         || opens_with_year(line)
         || opens_with_year_after_section(line)
-        || line.starts_with('第') && line.contains(['版', '页'])
         || line.ends_with(['版', '页']) && line.contains("第")
         || holds_either(line, '扫', '维')
 }
