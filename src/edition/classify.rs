@@ -521,7 +521,7 @@ fn opens_unrelated_text(page: &Page, i: usize) -> bool {
     }
     let section = (i + 1..page.lines.len().min(i + 1 + SECTION_LINES))
         .filter(|&k| page.roles[k] == Role::Body);
-    pairs_shared_with(page, i, section) == 0
+    pairs_shared_with(page, i, section, 1) == 0
 }
 
 /// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`, or one of the

@@ -230,17 +230,12 @@ pub fn title_apart(above: &[HeadLine], below: HeadLine) -> bool {
 /// True when two headline groups have a pair of adjacent ideographs in common: a word of
 /// two characters, most of Chinese.
 pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
-    pairs_shared_up_to(a, b, 1) > 0
+    word_pairs_shared(a, b, 1) > 0
 }
 
 /// How many distinct pairs of adjacent ideographs of `a` (its lines read as one text)
-/// `b` shows.
-pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine]) -> usize {
-    pairs_shared_up_to(a, b, usize::MAX)
-}
-
-/// [`word_pairs_shared`], counted no further than `enough`: the scan of `b` stops there.
-fn pairs_shared_up_to(a: &[HeadLine], b: &[HeadLine], enough: usize) -> usize {
+/// `b` shows, counted no further than `enough`: the scan of `b` stops there.
+pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine], enough: usize) -> usize {
     let mut mine: Vec<(char, char)> = adjacent_chars(a)
         .filter(|&(p, c)| is_ideograph(p) && is_ideograph(c))
         .collect();

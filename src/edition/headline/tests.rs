@@ -23,16 +23,20 @@ fn title_alone(lines: &[&str]) -> String {
     x.title
 }
 
-/// Distinct pairs are counted once, pairs across a wrapped line count, and pairs
-/// broken by punctuation are no pairs.
+/// Distinct pairs are counted once, pairs across a wrapped line count, pairs broken by
+/// punctuation are no pairs, and the count stops at the number asked for.
 #[test]
 fn word_pairs_shared_counts_distinct_pairs() {
     let head = [("口袋公园，公园", 7.0)];
     let text = [("我市新建口袋", 6.0), ("公园一百二十个", 7.0)];
     // 口袋, 袋公, 公园 (twice in the head, once counted); 园，公 is broken.
-    assert_eq!(word_pairs_shared(&head, &text), 3);
+    assert_eq!(word_pairs_shared(&head, &text, usize::MAX), 3);
+    assert_eq!(word_pairs_shared(&head, &text, 2), 2);
     assert!(shares_word_pair(&head, &text));
-    assert_eq!(word_pairs_shared(&[("基层治理", 4.0)], &text), 0);
+    assert_eq!(
+        word_pairs_shared(&[("基层治理", 4.0)], &text, usize::MAX),
+        0
+    );
 }
 
 #[test]

@@ -133,14 +133,20 @@ const SECTION_PAIRS: usize = 2;
 
 /// Whether the text of `lines` shows [`SECTION_PAIRS`] of line `i`'s word pairs.
 fn speaks_of(page: &Page, i: usize, lines: std::ops::Range<usize>) -> bool {
-    pairs_shared_with(page, i, lines) >= SECTION_PAIRS
+    pairs_shared_with(page, i, lines, SECTION_PAIRS) >= SECTION_PAIRS
 }
 
-/// How many distinct pairs of adjacent ideographs of line `i` the text of `lines` shows.
-pub fn pairs_shared_with(page: &Page, i: usize, lines: impl Iterator<Item = usize>) -> usize {
+/// How many distinct pairs of adjacent ideographs of line `i` the text of `lines` shows,
+/// counted no further than `enough`.
+pub fn pairs_shared_with(
+    page: &Page,
+    i: usize,
+    lines: impl Iterator<Item = usize>,
+    enough: usize,
+) -> usize {
     let line = |k: usize| (page.lines[k].text, page.lines[k].width);
     let section: Vec<_> = lines.map(line).collect();
-    headline::word_pairs_shared(&[line(i)], &section)
+    headline::word_pairs_shared(&[line(i)], &section, enough)
 }
 
 /// Widths that at least five body lines not ending a sentence share: the page's columns,
