@@ -190,6 +190,23 @@ fn a_qr_codes_label_under_a_headline_leaves_it_a_headline() {
     for label in ["扫码看视频", "精彩视频"] {
         assert_dropped(&out, label);
     }
+    // The code beside a kicker wrapped over two lines, the label's second line printed
+    // between them: the kicker's halves (研 / 究所: 研究所) are one line again.
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报记者 李华\n\n{MORE}\n\n扫码看视频\n中国地震局工程力学研\n\
+         精彩视频\n究所研究员马强——\n\n努力提升地\n震预警水平\n本报记者 庞革平\n\n\
+         地震预警是利用地震波传播需\n要一定时间的原理，为人们争取\n应急避险的机会。"
+    ));
+    let quake = &out.articles[1];
+    assert_eq!(quake.title, "努力提升地震预警水平");
+    assert_eq!(
+        quake.kicker.as_deref(),
+        Some("中国地震局工程力学研究所研究员马强——")
+    );
+    assert!(quake.blocks[0].text().starts_with("地震预警"), "{quake:#?}");
+    for label in ["扫码看视频", "精彩视频"] {
+        assert_dropped(&out, label);
+    }
 }
 
 /// Headlines set side by side over one story's text: the second, printed right over the

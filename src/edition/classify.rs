@@ -8,7 +8,9 @@
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
-use super::blocks::{lead_with_continuation, restore_block_order, resume_interrupted, rethread};
+use super::blocks::{
+    lead_with_continuation, move_lines, restore_block_order, resume_interrupted, rethread,
+};
 use super::byline;
 use super::furniture::{
     find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label, JumpKind,
@@ -17,7 +19,7 @@ use super::furniture::{
 use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
 use super::lines::{is_boundary, Line};
-use super::order::{is_justified, wrap_reads_on, Reading};
+use super::order::{is_justified, word_across_lines, wrap_reads_on, Reading};
 use super::script::{self, ends_with_aside, has_sentence_mark, narrow_slack};
 
 /// What a line is.
@@ -216,6 +218,15 @@ fn mark_furniture(page: &mut Page) {
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`); a headline
             // set beside the code may come between them, printed in the same row.
             if let Some(k) = is_qr_label(text).then(|| qr_label_rest(page, i)).flatten() {
+                // A second line the line beside wraps round goes up under the first, and
+                // the wrapped line's halves stand together again.
+                let wrapped = k == i + 2 && page.lines.get(k + 1).is_some_and(|l| !l.blank_before);
+                let k = if wrapped {
+                    move_lines(page, k, k + 1, i + 1);
+                    i + 1
+                } else {
+                    k
+                };
                 page.roles[k] = Role::Drop;
                 if k == i + 1 {
                     i = k;
@@ -257,7 +268,8 @@ fn section_under_page_number(page: &Page, i: usize) -> Option<usize> {
 }
 
 /// The second line of the QR label at line `i`: the short line right under it, or the
-/// one after a line printed beside the code, when that short line closes the block; or,
+/// one after a line printed beside the code, when that short line closes the block or
+/// the line beside wraps round it; or,
 /// where interleaved columns come out a block a row, the one after the next column's row.
 fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
     const LABEL_WIDTH: f32 = 6.0;
@@ -271,7 +283,11 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
     }
     let in_block = |k: usize| page.lines.get(k).is_some_and(|l| !l.blank_before);
     let closes_block = page.lines.get(i + 3).is_none_or(|l| l.blank_before);
-    if rest(i + 2) && in_block(i + 1) && in_block(i + 2) && closes_block {
+    // Or the line beside the code wraps round the label's second line: a word runs on
+    // from it into the line after (`中国地震局工程力学研` / `精彩视频` / `究所研究员马强——`).
+    let wraps_round =
+        || in_block(i + 3) && word_across_lines(page.lines[i + 1].text, page.lines[i + 3].text);
+    if rest(i + 2) && in_block(i + 1) && in_block(i + 2) && (closes_block || wraps_round()) {
         return Some(i + 2);
     }
     // Rows of interleaved columns, each a block of one line: the label's second line is

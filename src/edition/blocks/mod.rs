@@ -309,7 +309,7 @@ fn permute(page: &mut Page, order: &[usize]) {
 }
 
 /// Moves lines `from..to` to stand before line `at`, which may be before or after them.
-fn move_lines(page: &mut Page, from: usize, to: usize, at: usize) {
+pub fn move_lines(page: &mut Page, from: usize, to: usize, at: usize) {
     if at <= from {
         move_span(page, at, from, to);
     } else {
