@@ -11,8 +11,8 @@
 //! of an article as segmented, or after a paragraph that ends a sentence. The segmented
 //! pairing is kept unless the words clearly prefer another, so pages whose text order is
 //! reading order come out as they went in. Only blocks and headlines move (and the dash
-//! kickers of bands of headlines, or left standing alone, seated by their words
-//! afterwards: [`kickers`]); nothing is dropped.
+//! kickers of bands of headlines, seated by their words afterwards: [`kickers`]); nothing
+//! is dropped.
 //!
 //! Most pages never get that far: a page where every headline's text repeats a word pair of
 //! its title, and every headline without text follows untitled text (printed after its

@@ -4,8 +4,7 @@
 //! another story's title, so the headline it was segmented with is a guess. A kicker names
 //! what its story is about (a place, a person, an institution), and that story's text
 //! repeats those names: once the texts are paired with their headlines, the kicker goes to
-//! the story whose text shows clearly more of them. So does a dash kicker left standing
-//! alone, with no title or text of its own.
+//! the story whose text shows clearly more of them.
 
 use super::super::headline::ends_in_kicker_dash;
 use super::super::segment::Piece;
