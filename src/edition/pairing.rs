@@ -29,7 +29,7 @@ use super::script::{closes_text, ends_sentence, has_sentence_mark};
 use super::segment::{GoesOn, Piece};
 use super::terms::{for_each_term, terms, TermSet};
 use crate::article::Block;
-use kickers::{band_kickers, seat_kickers, seat_lone_kickers};
+use kickers::{band_kickers, seat_kickers};
 
 /// Most headlines on a page this stage considers (it tracks which are used in a bit set).
 const MAX_HEADS: usize = 10;
@@ -73,7 +73,7 @@ pub fn pair_by_words(pieces: Vec<Piece>) -> Vec<Piece> {
     let kickers = band_kickers(&pieces);
     let mut pieces = pair_texts(pieces);
     seat_kickers(&mut pieces, &kickers);
-    seat_lone_kickers(pieces)
+    pieces
 }
 
 /// Headlines moved to the text whose words they share: [`pair_by_words`] but for the kickers.

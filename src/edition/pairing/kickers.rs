@@ -63,59 +63,6 @@ pub(super) fn seat_kickers(pieces: &mut [Piece], kickers: &[String]) {
     }
 }
 
-/// Dash kickers left standing alone, with no title, text or writers of their own
-/// (`中国地震局工程力学研究所研究员马强——` printed over another story's text, which the
-/// words then gave that story), each made the kicker of the titled story whose text shows
-/// at least [`SHOWN_PAIRS`] of its word pairs and [`SHOWN_RATIO`] times as many as any
-/// other, when that story has no kicker yet: a dash promises a title, and the kicker names
-/// what its story is about, as [`seat_kickers`] reads a band's. A kicker seated so leaves
-/// no piece behind; one left alone stays, for `drop_textless` to drop.
-pub(super) fn seat_lone_kickers(mut pieces: Vec<Piece>) -> Vec<Piece> {
-    let lone = |p: &Piece| {
-        p.head.as_ref().is_some_and(|h| {
-            h.kicker.is_none() && h.subtitle.is_none() && ends_in_kicker_dash(&h.title)
-        }) && p.blocks.is_empty()
-            && p.authors.is_empty()
-            && p.stray_bylines.is_empty()
-            && p.names_in_text.is_empty()
-            && p.dateline.is_none()
-            && p.continued_from.is_none()
-            && !p.continued()
-    };
-    let mut seated = vec![false; pieces.len()];
-    for k in 0..pieces.len() {
-        if !lone(&pieces[k]) {
-            continue;
-        }
-        let kicker = pieces[k].head.as_ref().map_or("", |h| h.title.as_str());
-        let shown: Vec<usize> = pieces.iter().map(|p| pairs_shown(kicker, p)).collect();
-        let Some(best) = (0..pieces.len()).max_by_key(|&j| shown[j]) else {
-            continue;
-        };
-        let second = (0..pieces.len())
-            .filter(|&j| j != best)
-            .map(|j| shown[j])
-            .max()
-            .unwrap_or(0);
-        let free = pieces[best]
-            .head
-            .as_ref()
-            .is_some_and(|h| h.kicker.is_none());
-        if shown[best] >= SHOWN_PAIRS && shown[best] >= SHOWN_RATIO * second && free {
-            let kicker = pieces[k].head.take().map(|h| h.title);
-            if let Some(head) = pieces[best].head.as_mut() {
-                head.kicker = kicker;
-            }
-            seated[k] = true;
-        }
-    }
-    pieces
-        .into_iter()
-        .zip(seated)
-        .filter_map(|(p, seated)| (!seated).then_some(p))
-        .collect()
-}
-
 /// How many distinct word pairs of `kicker` the text of titled story `p` shows.
 fn pairs_shown(kicker: &str, p: &Piece) -> usize {
     if p.head.is_none() {
@@ -185,23 +132,17 @@ mod tests {
         ]
     }
 
-    /// The kicker went to the story on the pasture, whose text names its places, and not
-    /// to the one on reform.
-    fn assert_seated_over_pasture(pieces: &[Piece]) {
-        assert_eq!(
-            kicker_of(pieces, "春风吹暖牧民的心").as_deref(),
-            Some(KICKER)
-        );
-        assert_eq!(kicker_of(pieces, "在攻坚克难中长本领出业绩"), None);
-    }
-
     #[test]
     fn a_band_kicker_goes_to_the_story_whose_text_names_what_it_names() {
         let mut pieces = band(REFORM, story(None, "春风吹暖牧民的心", Some(PASTURE)));
         let kickers = band_kickers(&pieces);
         assert_eq!(kickers, [KICKER]);
         seat_kickers(&mut pieces, &kickers);
-        assert_seated_over_pasture(&pieces);
+        assert_eq!(
+            kicker_of(&pieces, "春风吹暖牧民的心").as_deref(),
+            Some(KICKER)
+        );
+        assert_eq!(kicker_of(&pieces, "在攻坚克难中长本领出业绩"), None);
     }
 
     #[test]
@@ -229,59 +170,6 @@ mod tests {
         assert_eq!(kicker.as_deref(), Some(KICKER));
         let kicker = seated_kicker(pieces, "春风吹暖牧民的心");
         assert_eq!(kicker.as_deref(), Some(own));
-    }
-
-    /// A lone dash kicker over another story's text, which the pairing gave that story.
-    fn lone(kicker: &str) -> Piece {
-        story(None, kicker, None)
-    }
-
-    #[test]
-    fn a_lone_kicker_goes_to_the_story_whose_text_names_it() {
-        let pieces = vec![
-            lone(KICKER),
-            story(None, "在攻坚克难中长本领出业绩", Some(REFORM)),
-            story(None, "春风吹暖牧民的心", Some(PASTURE)),
-        ];
-        let pieces = seat_lone_kickers(pieces);
-        assert_eq!(pieces.len(), 2, "the kicker's piece is gone");
-        assert_seated_over_pasture(&pieces);
-    }
-
-    #[test]
-    fn a_lone_kicker_stays_alone_without_clear_words() {
-        // Two stories name the kicker's places about as much: no evidence for either.
-        let also = "刚察县沙柳河镇的干部来到贡麻村，与牧民一起谋划发展。";
-        let cases = [
-            vec![
-                lone(KICKER),
-                story(None, "春风吹暖牧民的心", Some(PASTURE)),
-                story(None, "在攻坚克难中长本领出业绩", Some(also)),
-            ],
-            // The story that names it has a kicker of its own already.
-            vec![
-                lone(KICKER),
-                story(
-                    Some("江西资助新生儿参加基本医保——"),
-                    "春风吹暖牧民的心",
-                    Some(PASTURE),
-                ),
-            ],
-            // Writers make it a story's headline whose text is elsewhere, no kicker.
-            vec![
-                Piece {
-                    authors: vec!["潘妙".to_owned()],
-                    ..lone(KICKER)
-                },
-                story(None, "春风吹暖牧民的心", Some(PASTURE)),
-            ],
-        ];
-        for pieces in cases {
-            let n = pieces.len();
-            let pieces = seat_lone_kickers(pieces);
-            assert_eq!(pieces.len(), n);
-            assert_eq!(pieces[0].head.as_ref().unwrap().title, KICKER);
-        }
     }
 
     #[test]
