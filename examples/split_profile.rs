@@ -30,8 +30,8 @@ fn main() -> ExitCode {
         eprintln!("usage: split_profile FILE [REPS]");
         return ExitCode::from(2);
     };
-    let Some(reps) = reps.map_or(Some(1), |r| r.parse::<usize>().ok()) else {
-        eprintln!("REPS must be a whole number");
+    let Some(reps) = reps.map_or(Some(1), |r| r.parse::<u32>().ok().filter(|&r| r > 0)) else {
+        eprintln!("REPS must be a whole number above 0");
         return ExitCode::from(2);
     };
     let text = match std::fs::read_to_string(&path) {
@@ -59,7 +59,7 @@ fn main() -> ExitCode {
     for _ in 0..reps {
         articles = measured(&text, &meta);
     }
-    let each = start.elapsed() / u32::try_from(reps.max(1)).unwrap_or(u32::MAX);
+    let each = start.elapsed() / reps;
     let mib_s = text.len() as f64 / each.as_secs_f64() / (1024.0 * 1024.0);
     eprintln!("{articles} articles, {each:?} a split, {mib_s:.1} MiB/s");
     ExitCode::SUCCESS

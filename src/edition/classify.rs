@@ -217,15 +217,14 @@ fn mark_furniture(page: &mut Page) {
             }
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`); a headline
             // set beside the code may come between them, printed in the same row.
-            if let Some(k) = is_qr_label(text).then(|| qr_label_rest(page, i)).flatten() {
+            if let Some(rest) = is_qr_label(text).then(|| qr_label_rest(page, i)).flatten() {
                 // A second line the line beside wraps round goes up under the first, and
                 // the wrapped line's halves stand together again.
-                let wrapped = k == i + 2 && page.lines.get(k + 1).is_some_and(|l| !l.blank_before);
-                let k = if wrapped {
-                    move_lines(page, k, k + 1, i + 1);
+                let k = if rest.inside_wrap {
+                    move_lines(page, rest.line, rest.line + 1, i + 1);
                     i + 1
                 } else {
-                    k
+                    rest.line
                 };
                 page.roles[k] = Role::Drop;
                 if k == i + 1 {
@@ -267,11 +266,22 @@ fn section_under_page_number(page: &Page, i: usize) -> Option<usize> {
     section.then_some(k)
 }
 
+/// Where the second line of a QR label is.
+struct LabelRest {
+    line: usize,
+    /// The line printed beside the code wraps round it, on into the line after it.
+    inside_wrap: bool,
+}
+
 /// The second line of the QR label at line `i`: the short line right under it, or the
 /// one after a line printed beside the code, when that short line closes the block or
 /// the line beside wraps round it; or,
 /// where interleaved columns come out a block a row, the one after the next column's row.
-fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
+fn qr_label_rest(page: &Page, i: usize) -> Option<LabelRest> {
+    let at = |line: usize| LabelRest {
+        line,
+        inside_wrap: false,
+    };
     const LABEL_WIDTH: f32 = 6.0;
     let rest = |k: usize| {
         page.lines
@@ -279,7 +289,7 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
             .is_some_and(|l| l.width <= LABEL_WIDTH && !l.ends_sentence && !is_furniture(l.text))
     };
     if rest(i + 1) {
-        return Some(i + 1);
+        return Some(at(i + 1));
     }
     let in_block = |k: usize| page.lines.get(k).is_some_and(|l| !l.blank_before);
     let closes_block = page.lines.get(i + 3).is_none_or(|l| l.blank_before);
@@ -288,7 +298,10 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
     let wraps_round =
         || in_block(i + 3) && word_across_lines(page.lines[i + 1].text, page.lines[i + 3].text);
     if rest(i + 2) && in_block(i + 1) && in_block(i + 2) && (closes_block || wraps_round()) {
-        return Some(i + 2);
+        return Some(LabelRest {
+            line: i + 2,
+            inside_wrap: !closes_block,
+        });
     }
     // Rows of interleaved columns, each a block of one line: the label's second line is
     // the next row of its column, under a running line of each column beside it (one
@@ -307,7 +320,7 @@ fn qr_label_rest(page: &Page, i: usize) -> Option<usize> {
                 .is_none_or(|l| l.blank_before);
             rest(i + period) && own_row(i + period) && (i + 1..i + period).all(beside) && closes_row
         })
-        .map(|period| i + period)
+        .map(|period| at(i + period))
 }
 
 /// The whole line is a jump (`（下转第3版）`, `Continued on Page 5`, `See STORM, Page A6`).
