@@ -309,6 +309,10 @@ fn byline_lines() {
 #[test]
 fn surnames_are_looked_up_as_listed() {
     assert!(SURNAMES.chars().all(is_surname));
+    // The bit set holds the list and nothing else, whatever the character.
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(is_surname(c), SURNAMES.contains(c), "{c:?}");
+    }
     // Labels' first characters, and characters sorting before and after the list's.
     assert!(!['链', '新', '一', '\u{9fff}', 'A']
         .into_iter()
