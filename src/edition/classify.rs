@@ -103,7 +103,7 @@ impl Page<'_> {
                         || self.may_lead[k + 1]
                         || byline::splits_lead_mark(text)) =>
             {
-                byline::is_lead(&format!("{text}{}", next.text))
+                byline::is_lead_joined(text, next.text)
             }
             _ => self.leads[k],
         }

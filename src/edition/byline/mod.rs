@@ -212,6 +212,15 @@ pub fn is_lead(text: &str) -> bool {
     find_lead(text).is_some()
 }
 
+/// [`is_lead`] of `first` and `second` joined, as a dateline wrapped onto the next line is
+/// read; the two are joined only where the cheap tests of [`find_lead`] leave a lead
+/// possible (joining every line asked with the next cost an allocation each).
+pub fn is_lead_joined(first: &str, second: &str) -> bool {
+    let joined = first.chars().chain(second.chars());
+    let latin = joined.clone().next().is_some_and(|c| c.is_ascii_uppercase());
+    (latin || has_cjk_lead_mark(joined)) && is_lead(&format!("{first}{second}"))
+}
+
 /// Where a dateline at the start of `text` ends, and its whole lead.
 enum Lead<'t> {
     /// `株洲日报讯（全媒体记者/任远）`: the dateline and the bracketed note after it, and
@@ -235,7 +244,7 @@ fn find_lead(text: &str) -> Option<Lead<'_>> {
     }
     // The regexes are asked for their whole match only, which needs no backtracking; the
     // groups are read off it (see `split_cjk_lead`, `split_latin_lead`).
-    if let Some(whole) = has_cjk_lead_mark(text)
+    if let Some(whole) = has_cjk_lead_mark(text.chars())
         .then(|| cjk_lead_re().find(text))
         .flatten()
     {
@@ -317,19 +326,32 @@ fn split_latin_lead(whole: &str) -> usize {
         .len()
 }
 
-/// Whether `text` has 讯, 电 or 消息 before its first space or clause mark and
-/// within [`CJK_LEAD_CHARS`]: the CJK lead regex can match only then (its dateline holds
-/// none of those marks), and this spares most lines the regex.
-fn has_cjk_lead_mark(text: &str) -> bool {
+/// Whether the CJK lead regex's dateline may end in the first run of `chars` (the
+/// characters before the first space or clause mark, within [`CJK_LEAD_CHARS`]): its three
+/// forms end in 讯 after two characters at least, or in 电 or 消息 after one of 社报台网
+/// (the dateline holds none of those breaks). This spares most lines the regex; a line
+/// that merely holds 电 (`国家电网`) or 讯 (`通讯员`) is turned away too.
+fn has_cjk_lead_mark(chars: impl Iterator<Item = char>) -> bool {
+    let mut agency = false;
     let mut before = ' ';
-    text.chars()
+    chars
         .take(CJK_LEAD_CHARS)
-        .take_while(|&c| !(c.is_whitespace() || "（(，。、“”：:".contains(c)))
-        .any(|c| {
-            let mark = matches!(c, '讯' | '电') || (before, c) == ('消', '息');
+        .take_while(|&c| !breaks_dateline(c))
+        .enumerate()
+        .any(|(k, c)| {
+            let mark = c == '讯' && k >= 2
+                || agency && (c == '电' || (before, c) == ('消', '息'));
+            agency |= matches!(c, '社' | '报' | '台' | '网');
             before = c;
             mark
         })
+}
+
+/// A space or clause mark, which the CJK lead regex's dateline never holds (its
+/// `[^\s（(，。、“”：:]`); a `matches!` where a search of the marks' string for each
+/// character cost some 50 instructions.
+fn breaks_dateline(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '（' | '(' | '，' | '。' | '、' | '“' | '”' | '：' | ':')
 }
 
 /// Characters within which the CJK lead regex's dateline ends in 电, 讯 or 消息: at most 29

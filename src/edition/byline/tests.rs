@@ -358,3 +358,91 @@ fn a_sign_off_closing_a_paragraphs_last_line() {
         assert!(trailing_sign_off(l).is_none(), "{l}");
     }
 }
+
+/// Every line of the test fixtures, and every line joined with the next (as a dateline
+/// wrapped onto the next line is read): the inputs on which the cheap pre-tests must agree
+/// with what they spare.
+fn fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("fixture").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let page = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+        let lines: Vec<&str> = page.lines().collect();
+        texts.extend(lines.iter().map(|l| (*l).to_owned()));
+        texts.extend(lines.windows(2).map(|w| w.concat()));
+    }
+    assert!(texts.len() > 1000, "too few fixture lines: {}", texts.len());
+    texts
+}
+
+/// Strings over a few characters that matter to a pre-test, every one up to `short`
+/// characters long and `random` longer ones up to `long` characters (a fixed generator,
+/// so a failure repeats).
+fn strings_over(alphabet: &[char], short: usize, random: usize, long: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut level = vec![String::new()];
+    for _ in 0..short {
+        level = level
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+            .collect();
+        out.extend(level.iter().cloned());
+    }
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..random {
+        let len = next(long + 1);
+        out.push((0..len).map(|_| alphabet[next(alphabet.len())]).collect());
+    }
+    out
+}
+
+#[test]
+fn the_cjk_lead_mark_test_turns_away_no_lead() {
+    let alphabet = [
+        '据', '社', '报', '电', '讯', '消', '息', '一', ' ', '（', '）', '：',
+    ];
+    let texts = fixture_texts()
+        .into_iter()
+        .chain(strings_over(&alphabet, 5, 50_000, 40));
+    let (mut leads, mut spared) = (0, 0);
+    for t in texts {
+        let mark = has_cjk_lead_mark(t.chars());
+        if cjk_lead_re().is_match(&t) {
+            assert!(mark, "{t:?}");
+            leads += 1;
+        } else if !mark {
+            spared += 1;
+        }
+    }
+    assert!(leads > 100 && spared > 1000, "{leads} leads, {spared} spared");
+    assert!(!has_cjk_lead_mark("国家电网公司".chars()));
+    assert!(!has_cjk_lead_mark("通讯员 李华".chars()));
+}
+
+#[test]
+fn a_lead_joined_is_the_lead_of_the_joined_text() {
+    for (first, second) in [
+        ("新华社长沙11", "月8日电 今天"),
+        ("央视网消", "息（记者 王明）：为贯彻"),
+        ("WASHINGTON, Ma", "rch 2.—The school"),
+        ("国家电", "网公司今年"),
+        ("", "本报讯 今天"),
+        ("", ""),
+    ] {
+        assert_eq!(
+            is_lead_joined(first, second),
+            is_lead(&format!("{first}{second}")),
+            "{first}|{second}"
+        );
+    }
+}
