@@ -34,8 +34,8 @@ fn label_re() -> &'static Regex {
     })
 }
 
-/// Decorations printed in front of a byline.
-const DECORATIONS: &[char] = &[
+/// Decorations printed in front of a byline (all below U+3000, as `is_name_line` counts on).
+pub(super) const DECORATIONS: &[char] = &[
     '□', '■', '◎', '●', '○', '◆', '◇', '▲', '△', '★', '☆', '▶', '►',
 ];
 

@@ -207,6 +207,12 @@ fn byline_lines() {
     assert!(is_name_line("□王明"));
     assert!(!is_name_line("◎"));
     assert!(!is_name_line("◎◎王明"));
+    // Spaces in front, as a dump indents a name, ideographic ones too.
+    assert!(is_name_line("  王明") && is_name_line("\u{3000}周 欢"));
+    assert!(!is_name_line(" ◎王明") && !is_name_line(""));
+    // The first character is told apart by one comparison only if every decoration lies
+    // below the ideographic space.
+    assert!(roles::DECORATIONS.iter().all(|&c| c < '\u{3000}'));
     let b = bare_names("◎ 陈 静");
     assert_eq!(
         (b.authors, b.residue),
