@@ -716,6 +716,11 @@ const FILE_PICTURE: [&str; 2] = ["资料图片", "资料照片"];
 /// True when `line` is a photo credit (`株洲日报全媒体记者/杨凌凌 摄`, `严米金摄`,
 /// `王明 摄影`, `受访者供图`, `新华社发`, `资料图片`).
 pub fn is_credit(line: &str) -> bool {
+    may_be_credit(line) && reads_as_credit(line)
+}
+
+/// [`is_credit`]'s reading of the whole line, which [`may_be_credit`] spares most lines.
+fn reads_as_credit(line: &str) -> bool {
     let line = line.trim_end_matches(script::is_space);
     // A credit alone on its line may stand in brackets (`（本报记者 王明 摄）`).
     let body = enclosed(line).map_or(line, |(_, inner, _)| inner.trim());
@@ -742,6 +747,17 @@ pub fn is_credit(line: &str) -> bool {
     let n = rest.chars().count();
     let least = if body.ends_with("社发") { 1 } else { 2 };
     (least..=24).contains(&n) && !rest.contains(CLAUSE_MARKS)
+}
+
+/// Whether `line` may be a photo credit, told by its two ends (asked of every line, nearly
+/// all of which it turns away before the brackets and spaces are trimmed): a credit ends in
+/// its mark (`摄`, `摄影`, `供图`, `社发`, `资料图片`, `提供`) or opens with its label (`图/`,
+/// `摄影：`). A bracket or a space at the end in question leaves it to [`reads_as_credit`].
+fn may_be_credit(line: &str) -> bool {
+    line.starts_with(['图', '摄', '（', '('])
+        || line.ends_with(|c: char| {
+            matches!(c, '摄' | '影' | '图' | '发' | '片' | '供' | '）' | ')') || c.is_whitespace()
+        })
 }
 
 /// Marks that end a sentence or a clause: a credit holds none.

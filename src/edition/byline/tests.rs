@@ -412,6 +412,26 @@ fn strings_over(alphabet: &[char], short: usize, random: usize, long: usize) -> 
     out
 }
 
+/// Asserts that the cheap `pre_test` passes every one of `texts` the `full` test does, and
+/// that both had work to do: many texts pass the full test, and the pre-test spares many.
+fn assert_spares_only_misses(
+    texts: impl Iterator<Item = String>,
+    pre_test: impl Fn(&str) -> bool,
+    full: impl Fn(&str) -> bool,
+) {
+    let (mut hits, mut spared) = (0, 0);
+    for t in texts {
+        let passes = pre_test(&t);
+        if full(&t) {
+            assert!(passes, "the pre-test turns away {t:?}");
+            hits += 1;
+        } else if !passes {
+            spared += 1;
+        }
+    }
+    assert!(hits > 100 && spared > 1000, "{hits} hits, {spared} spared");
+}
+
 #[test]
 fn the_cjk_lead_mark_test_turns_away_no_lead() {
     let alphabet = [
@@ -420,17 +440,11 @@ fn the_cjk_lead_mark_test_turns_away_no_lead() {
     let texts = fixture_texts()
         .into_iter()
         .chain(strings_over(&alphabet, 5, 50_000, 40));
-    let (mut leads, mut spared) = (0, 0);
-    for t in texts {
-        let mark = has_cjk_lead_mark(t.chars());
-        if cjk_lead_re().is_match(&t) {
-            assert!(mark, "{t:?}");
-            leads += 1;
-        } else if !mark {
-            spared += 1;
-        }
-    }
-    assert!(leads > 100 && spared > 1000, "{leads} leads, {spared} spared");
+    assert_spares_only_misses(
+        texts,
+        |t| has_cjk_lead_mark(t.chars()),
+        |t| cjk_lead_re().is_match(t),
+    );
     assert!(!has_cjk_lead_mark("国家电网公司".chars()));
     assert!(!has_cjk_lead_mark("通讯员 李华".chars()));
 }
@@ -451,4 +465,31 @@ fn a_lead_joined_is_the_lead_of_the_joined_text() {
             "{first}|{second}"
         );
     }
+}
+
+#[test]
+fn the_credit_pre_test_turns_away_no_credit() {
+    let alphabet = [
+        '图', '摄', '影', '供', '发', '社', '片', '资', '料', '提', '（', '）', '(', ')', '/', '：',
+        '王', '明', ' ', '。',
+    ];
+    // Every form of credit, each end of it once in its own line.
+    let forms = [
+        "照片由作者提供",
+        "本版图片均由受访者提供",
+        "资料照片",
+        "王明 摄影",
+        "新华社发",
+        "受访者供图",
+        "严米金摄",
+        "摄影：王明",
+        "图／王明",
+        "（本报记者 王明 摄）",
+        "(新华社发) ",
+    ];
+    let texts = fixture_texts()
+        .into_iter()
+        .chain(forms.iter().map(|f| (*f).to_owned()))
+        .chain(strings_over(&alphabet, 4, 100_000, 12));
+    assert_spares_only_misses(texts, may_be_credit, reads_as_credit);
 }
