@@ -136,7 +136,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
         starts: (0..n).map(|i| is_boundary(&lines, i)).collect(),
         para_end: vec![false; n],
         leads: (0..n)
-            .map(|i| may_lead[i] && byline::is_lead(lines[i].text))
+            .map(|i| may_lead[i] && byline::is_lead_of_may_lead(lines[i].text))
             .collect(),
         may_lead,
         double_spaced: lines.iter().skip(1).all(|l| l.blank_before),

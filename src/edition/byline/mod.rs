@@ -217,13 +217,20 @@ pub fn is_lead(text: &str) -> bool {
     find_lead(text).is_some()
 }
 
+/// [`is_lead`] of a text [`may_lead`] has let through, as a page asks it of each line after
+/// asking that (the answer is kept per line): not asked twice.
+pub fn is_lead_of_may_lead(text: &str) -> bool {
+    read_lead(text).is_some()
+}
+
 /// [`is_lead`] of `first` and `second` joined, as a dateline wrapped onto the next line is
 /// read; the two are joined only where the cheap tests of [`find_lead`] leave a lead
 /// possible (joining every line asked with the next cost an allocation each).
 pub fn is_lead_joined(first: &str, second: &str) -> bool {
     let joined = first.chars().chain(second.chars());
     let latin = joined.clone().next().is_some_and(|c| c.is_ascii_uppercase());
-    (latin || has_cjk_lead_mark(joined)) && is_lead(&format!("{first}{second}"))
+    // Either test lets through only what `may_lead` does.
+    (latin || has_cjk_lead_mark(joined)) && is_lead_of_may_lead(&format!("{first}{second}"))
 }
 
 /// Where a dateline at the start of `text` ends, and its whole lead.
@@ -244,9 +251,11 @@ fn find_lead(text: &str) -> Option<Lead<'_>> {
     // The byte searches of `may_lead` turn most lines away before either branch's own,
     // character-wise test (callgrind: without it and the vectorised control test in
     // `decode`, a seed page took 7 % more instructions).
-    if !may_lead(text) {
-        return None;
-    }
+    may_lead(text).then(|| read_lead(text)).flatten()
+}
+
+/// [`find_lead`] of a text [`may_lead`] has let through.
+fn read_lead(text: &str) -> Option<Lead<'_>> {
     // The regexes are asked for their whole match only, which needs no backtracking; the
     // groups are read off it (see `split_cjk_lead`, `split_latin_lead`).
     if let Some(whole) = has_cjk_lead_mark(text.chars())
@@ -445,7 +454,9 @@ fn bracketed_names(line: &str) -> Option<Byline> {
 }
 
 fn parse_latin_by(line: &str) -> Option<Byline> {
-    if line.len() > 64 {
+    // Asked of every line no other reading took, of a Chinese page too: a wire's or a
+    // correspondent's credit and a `By` line open with a capital or a bracket.
+    if line.len() > 64 || !line.starts_with(|c: char| c.is_ascii_uppercase() || c == '(') {
         return None;
     }
     let inner = line.strip_prefix('(').unwrap_or(line);

@@ -437,11 +437,16 @@ fn the_cjk_lead_mark_test_turns_away_no_lead() {
     let alphabet = [
         '据', '社', '报', '电', '讯', '消', '息', '一', ' ', '（', '）', '：',
     ];
-    let texts = fixture_texts()
+    let texts: Vec<String> = fixture_texts()
         .into_iter()
-        .chain(strings_over(&alphabet, 5, 50_000, 40));
+        .chain(strings_over(&alphabet, 5, 50_000, 40))
+        .collect();
+    // `is_lead_joined` counts on it letting through only what `may_lead` does.
+    for t in &texts {
+        assert!(!has_cjk_lead_mark(t.chars()) || may_lead(t), "{t:?}");
+    }
     assert_spares_only_misses(
-        texts,
+        texts.into_iter(),
         |t| has_cjk_lead_mark(t.chars()),
         |t| cjk_lead_re().is_match(t),
     );
