@@ -138,6 +138,12 @@ fn take_names(
     authors: &mut Vec<String>,
     residue: &mut String,
 ) -> Option<()> {
+    // Every character but the spaces and separators ends up in a name, which holds name
+    // characters only: a character of anything else rules the text out before the names
+    // and separators are copied out of it.
+    if !text.chars().all(may_stand_in_names) {
+        return None;
+    }
     let (names, seps) = split_names_keeping(text);
     let set_apart = set_apart || text.starts_with(char::is_whitespace);
     let first_fits = |n: &String| set_apart || n.starts_with(super::is_surname);
@@ -151,6 +157,12 @@ fn take_names(
     authors.extend(names);
     residue.push_str(&seps);
     Some(())
+}
+
+/// A character that may stand in a list of names: a name's own, a middle dot, a space or a
+/// separator (`、`, `，`).
+fn may_stand_in_names(c: char) -> bool {
+    c == '·' || super::is_name_char(c) || c.is_whitespace() || matches!(c, '、' | '，' | ',')
 }
 
 /// A person's name as bylines print it: two to four characters, or a longer
