@@ -167,8 +167,16 @@ pub fn is_closer(c: char) -> bool {
 /// True when `s` ends a sentence: a full stop, question or exclamation mark, or an ellipsis,
 /// optionally followed by closing quotes or brackets.
 pub fn ends_sentence(s: &str) -> bool {
-    let trimmed = s.trim_end_matches(is_space).trim_end_matches(is_closer);
-    trimmed.ends_with(['。', '！', '？', '!', '?', '…', '.', '；'])
+    // Read backwards, each character decoded once: asked of every line as it is made.
+    closes_sentence(s.chars().rev().skip_while(|&c| is_space(c)))
+}
+
+/// True when `rev`, a text's characters read backwards from its last printed one, opens
+/// (so the text ends) with a sentence's final mark after any closing quotes or brackets
+/// (see [`ends_sentence`]).
+pub fn closes_sentence(mut rev: impl Iterator<Item = char>) -> bool {
+    rev.find(|&c| !is_closer(c))
+        .is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '.' | '；'))
 }
 
 /// True when a paragraph's text may end where `paragraph` stops: a sentence closes there,
@@ -293,6 +301,36 @@ mod tests {
         let tally = |s| measure(s).1;
         assert!(is_mostly_cjk(&[tally("新华社 AP 电"), tally("12345")]));
         assert!(!is_mostly_cjk(&[tally("新华社"), tally("By AP")]));
+    }
+
+    /// The backward read agrees with trimming the spaces and closers off and looking at
+    /// what is left.
+    #[test]
+    fn sentence_ends_read_backwards_as_trimmed() {
+        let trimmed = |s: &str| {
+            s.trim_end_matches(is_space)
+                .trim_end_matches(is_closer)
+                .ends_with(['。', '！', '？', '!', '?', '…', '.', '；'])
+        };
+        for s in [
+            "",
+            " ",
+            "。",
+            "”",
+            "。”",
+            "。 ”",
+            "。” ",
+            "好。）》 ",
+            "好”",
+            "a.",
+            "a. ",
+            "a",
+            "……",
+            "是吗？\u{3000}",
+            "”。",
+        ] {
+            assert_eq!(ends_sentence(s), trimmed(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -10,8 +10,9 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
+use super::super::lines::Line;
 use super::super::reflow::{has_cjk_layout_space, remove_layout_spaces};
-use super::super::script::{ends_sentence, is_cjk, is_ideograph, is_space, width};
+use super::super::script::{closes_sentence, is_cjk, is_ideograph, is_space};
 
 /// Characters of each side cut together with jieba: enough for the long words that span a
 /// column break, few enough that the cut stays cheap.
@@ -43,22 +44,26 @@ const FULL_SHARE_SLACK: f32 = 0.25;
 /// Share of the column width below which a line is short.
 const SHORT_SHARE: f32 = 0.6;
 
-/// One line as the scorer sees it: its non-space characters and its printed width.
+/// One line as the scorer sees it: its non-space characters and its printed width, and
+/// what the scorer asks of them, worked out once since it asks for every candidate join.
 #[derive(Debug, Clone)]
 pub struct Side {
     pub chars: Vec<char>,
     /// Printed width in ems; a justified line (layout spaces between characters) counts as
     /// infinitely wide, since it fills its column.
     pub width: f32,
-    /// Computed once: the scorer asks for every candidate join.
     ends_sentence: bool,
     /// Leaves a round bracket open (`（记者`): its text goes on where the bracket closes.
     pub leaves_bracket_open: bool,
     /// Closes a bracket opened before it (`姜琳）为贯彻落实…`).
     pub closes_bracket_first: bool,
     /// Characters set narrow (digits, Latin letters, curly quotes) whose printed width
-    /// [`width`] only estimates: fonts set them anywhere from a half em to two thirds.
+    /// `script::width` only estimates: fonts set them anywhere from a half em to two thirds.
     pub narrow: usize,
+    /// See [`Side::starts_with_continuation`].
+    starts_with_continuation: bool,
+    /// See [`Side::is_pure`].
+    pure: bool,
 }
 
 /// Whether `chars` leave a round bracket open.
@@ -80,22 +85,41 @@ pub fn closes_bracket_first(chars: impl IntoIterator<Item = char>) -> bool {
 }
 
 impl Side {
+    /// The scorer's view of `line`, whose width was measured when it was made.
+    pub fn from_line(line: &Line) -> Self {
+        Self::measured(line.text, line.width)
+    }
+
+    /// The side of a line of `text` (tests build sides so).
+    #[cfg(test)]
     pub fn from_text(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        Self::measured(text, super::super::script::width(text))
+    }
+
+    /// The side of `text`, whose printed width is `width` unless it is justified.
+    fn measured(text: &str, width: f32) -> Self {
+        // Sized for the worst case, one character a byte: collected through a filter, the
+        // characters would otherwise grow the vector several times.
+        let mut chars = Vec::with_capacity(text.len());
+        chars.extend(text.chars().filter(|&c| !is_space(c)));
+        let tail = &chars[chars.len().saturating_sub(3)..];
         Side {
-            ends_sentence: ends_sentence(&tail),
+            ends_sentence: closes_sentence(tail.iter().rev().copied()),
             leaves_bracket_open: leaves_bracket_open(chars.iter().copied()),
             closes_bracket_first: closes_bracket_first(chars.iter().copied()),
             narrow: chars
                 .iter()
                 .filter(|&&c| c.is_ascii_alphanumeric() || matches!(c, '“' | '”' | '‘' | '’'))
                 .count(),
+            starts_with_continuation: chars
+                .first()
+                .is_some_and(|&c| "，。、；：！？”）》’".contains(c)),
+            pure: !chars.is_empty() && chars.iter().all(|&c| is_ideograph(c)),
             chars,
             width: if is_justified(text) {
                 f32::INFINITY
             } else {
-                width(text)
+                width
             },
         }
     }
@@ -115,7 +139,7 @@ impl Side {
     /// All ideographs: its width is exact, with no narrow quotes, digits or compressed
     /// punctuation, so it tells the column's width or a lost indent to the em.
     pub fn is_pure(&self) -> bool {
-        !self.chars.is_empty() && self.chars.iter().all(|&c| is_ideograph(c))
+        self.pure
     }
 
     /// Short without finishing a sentence: a label or a headline fragment, not running text.
@@ -149,8 +173,7 @@ impl Side {
 
     /// Starts with a mark that can only follow text on the same sentence.
     pub fn starts_with_continuation(&self) -> bool {
-        self.first()
-            .is_some_and(|c| "，。、；：！？”）》’".contains(c))
+        self.starts_with_continuation
     }
 }
 

@@ -203,7 +203,7 @@ enum Stacking {
 
 impl Page {
     fn from_lines(lines: &[Line], prose: Vec<bool>, bigrams: Bigrams) -> Self {
-        let sides: Vec<Side> = lines.iter().map(|l| Side::from_text(l.text)).collect();
+        let sides: Vec<Side> = lines.iter().map(Side::from_line).collect();
         Page {
             words: vec![false; sides.len()],
             spans: vec![Cell::new(None); sides.len() * WINDOW],
