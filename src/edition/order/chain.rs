@@ -44,14 +44,17 @@ impl Scores {
     }
 
     fn cell(&self, from: usize, to: usize) -> Option<usize> {
-        (from < to && to - from <= WINDOW && to < self.n).then(|| from * WINDOW + (to - from - 1))
+        // One test for both ends of `1..=WINDOW`: below `from`, the distance wraps round
+        // to a huge one. The matching passes ask this millions of times a page.
+        let d = to.wrapping_sub(from);
+        (d.wrapping_sub(1) < WINDOW && to < self.n).then(|| from * WINDOW + (d - 1))
     }
 
     /// The score of `to` continuing `from` (`-inf` when it is no candidate).
     pub fn get(&self, from: usize, to: usize) -> f32 {
+        // A cell of two lines of the `n` lies inside the `n` rows of cells.
         self.cell(from, to)
-            .and_then(|c| self.cells.get(c).copied())
-            .unwrap_or(f32::NEG_INFINITY)
+            .map_or(f32::NEG_INFINITY, |c| self.cells[c])
     }
 
     /// Makes `to` continuing `from` a candidate scoring `score`.
@@ -95,11 +98,14 @@ pub fn to_successors(scores: &Scores) -> Vec<Option<usize>> {
 /// The greedy matching alone: best joins first, ties to the nearer.
 pub fn to_greedy(scores: &Scores) -> Vec<Option<usize>> {
     let n = scores.n;
-    let mut order: Vec<(usize, usize, f32)> = (0..n)
-        .flat_map(|from| scores.joins(from).map(move |(to, score)| (from, to, score)))
-        .filter(|j| j.2 >= MIN_JOIN)
-        .collect();
-    order.sort_by(|x, y| {
+    let mut order: Vec<(usize, usize, f32)> = Vec::with_capacity(scores.cells.len());
+    for from in 0..n {
+        let joins = scores.joins(from).filter(|&(_, score)| score >= MIN_JOIN);
+        order.extend(joins.map(|(to, score)| (from, to, score)));
+    }
+    // No two joins compare equal (they differ in `from` or in distance), so an unstable
+    // sort, which is cheaper, orders them as a stable one would.
+    order.sort_unstable_by(|x, y| {
         y.2.total_cmp(&x.2)
             .then((x.1 - x.0).cmp(&(y.1 - y.0)))
             .then(x.0.cmp(&y.0))
@@ -171,9 +177,12 @@ fn swap_pass(scores: &Scores, succ: &mut [Option<usize>]) -> bool {
             }
             let now = score_of(a, x) + score_of(b, y);
             let swapped = score_of(a, y) + score_of(b, x);
-            let valid = y.is_none_or(|t| scores.get(a, t) >= MIN_JOIN)
-                && x.is_none_or(|t| scores.get(b, t) >= MIN_JOIN);
-            if valid && swapped > now + f32::EPSILON {
+            // Whether both joins may be made at all is asked only of a swap that would pay.
+            let valid = || {
+                y.is_none_or(|t| scores.get(a, t) >= MIN_JOIN)
+                    && x.is_none_or(|t| scores.get(b, t) >= MIN_JOIN)
+            };
+            if swapped > now + f32::EPSILON && valid() {
                 succ[a] = y;
                 succ[b] = x;
                 changed = true;
@@ -319,7 +328,8 @@ fn link_chains(chains: &[Vec<usize>], join: impl Fn(usize, usize) -> f32) -> Vec
             }
         }
     }
-    cands.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    // No two candidates compare equal: an unstable sort orders them as a stable one would.
+    cands.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
     let mut next: Vec<Option<usize>> = vec![None; chains.len()];
     let mut has_prev = vec![false; chains.len()];
     for (a, b, _) in cands {
