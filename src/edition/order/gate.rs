@@ -7,7 +7,7 @@
 //! says to look.
 
 use super::super::script::is_space;
-use super::join::is_word_char;
+use super::join::{for_each_word_bigram, is_word_char};
 use super::WINDOW;
 
 /// Bits of the bigram filter: a few per cent false positives for a page's ten thousand
@@ -21,6 +21,10 @@ const MIN_FLAGS: usize = 4;
 /// True when some stretch of `texts` (the page's lines, `prose` marking body-like ones)
 /// looks interleaved.
 pub fn looks_interleaved(texts: &[&str], prose: &[bool]) -> bool {
+    if texts.len() < 2 * WINDOW {
+        // Too few lines for one window: no need to read them.
+        return false;
+    }
     let bigrams = Filter::from_texts(texts);
     // Each line's first and last printed character, kept only when it is a word character
     // (no bigram joins punctuation), so the look below asks only the filter.
@@ -45,35 +49,38 @@ pub fn looks_interleaved(texts: &[&str], prose: &[bool]) -> bool {
                     .any(|k| prose[k] && seen(i, k))
         })
         .collect();
-    flags
-        .windows(2 * WINDOW)
-        .any(|w| w.iter().filter(|&&f| f).count() >= MIN_FLAGS)
+    has_dense_window(&flags, 2 * WINDOW, MIN_FLAGS)
+}
+
+/// True when some `width` consecutive `flags` hold at least `min` set ones: the count is
+/// carried from window to window rather than made again for each.
+fn has_dense_window(flags: &[bool], width: usize, min: usize) -> bool {
+    let Some(first) = flags.get(..width) else {
+        return false;
+    };
+    let mut count = first.iter().filter(|&&f| f).count();
+    for (&enters, &leaves) in flags[width..].iter().zip(flags) {
+        if count >= min {
+            return true;
+        }
+        count = count + usize::from(enters) - usize::from(leaves);
+    }
+    count >= min
 }
 
 /// A one-hash Bloom filter of the word-character bigrams inside lines: the exact, sorted
 /// set costs a sort that flowing pages need not pay.
-struct Filter(Vec<u64>);
+struct Filter(Box<[u64; FILTER_BITS / 64]>);
 
 impl Filter {
     fn from_texts(texts: &[&str]) -> Self {
-        let mut f = Filter(vec![0; FILTER_BITS / 64]);
-        for t in texts {
-            // Each character is classified once; a bigram needs both sides to be word characters.
-            let mut prev: Option<char> = None;
-            for c in t.chars() {
-                let word = is_word_char(c);
-                // Spaces are skipped, not breaks; no word character is one, so only the
-                // others need asking.
-                if !word && is_space(c) {
-                    continue;
-                }
-                if let (Some(p), true) = (prev, word) {
-                    let bit = slot(p, c);
-                    f.0[bit / 64] |= 1 << (bit % 64);
-                }
-                prev = word.then_some(c);
-            }
-        }
+        // A fixed length, so that the compiler sees every slot in range and checks none.
+        let words = vec![0; FILTER_BITS / 64].into_boxed_slice().try_into();
+        let mut f = Filter(words.expect("the filter's length"));
+        for_each_word_bigram(texts, |a, b| {
+            let bit = slot(a, b);
+            f.0[bit / 64] |= 1 << (bit % 64);
+        });
         f
     }
 
@@ -88,4 +95,29 @@ impl Filter {
 fn slot(a: char, b: char) -> usize {
     let pair = u64::from(u32::from(a)) << 21 | u64::from(u32::from(b));
     (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The carried count agrees with counting each window afresh.
+    #[test]
+    fn dense_windows_are_found_as_counted_afresh() {
+        let counted = |flags: &[bool], width: usize, min: usize| {
+            flags
+                .windows(width)
+                .any(|w| w.iter().filter(|&&f| f).count() >= min)
+        };
+        for bits in 0u32..1 << 10 {
+            let flags: Vec<bool> = (0..10).map(|k| bits >> k & 1 == 1).collect();
+            for (width, min) in [(1, 1), (3, 2), (4, 4), (10, 3), (11, 1)] {
+                assert_eq!(
+                    has_dense_window(&flags, width, min),
+                    counted(&flags, width, min),
+                    "{flags:?} {width} {min}"
+                );
+            }
+        }
+    }
 }

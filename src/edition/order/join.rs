@@ -205,16 +205,9 @@ pub struct Bigrams(Vec<u64>);
 impl Bigrams {
     /// The bigrams of word characters adjacent inside each of `texts` (spaces skipped).
     pub fn from_texts(texts: &[&str]) -> Self {
-        let mut keys = Vec::new();
-        for t in texts {
-            let mut prev: Option<char> = None;
-            for c in t.chars().filter(|c| !c.is_whitespace()) {
-                if let Some(p) = prev.filter(|&p| is_word_char(p) && is_word_char(c)) {
-                    keys.push(key(p, c));
-                }
-                prev = Some(c);
-            }
-        }
+        // About one key a character, and a Chinese character takes three bytes.
+        let mut keys = Vec::with_capacity(texts.iter().map(|t| t.len()).sum::<usize>() / 3);
+        for_each_word_bigram(texts, |a, b| keys.push(key(a, b)));
         keys.sort_unstable();
         Bigrams(keys)
     }
@@ -224,6 +217,27 @@ impl Bigrams {
         let lo = self.0.partition_point(|&x| x < k);
         let hi = self.0.partition_point(|&x| x <= k);
         u32::try_from(hi - lo).unwrap_or(u32::MAX)
+    }
+}
+
+/// Calls `each` with every two word characters ([`is_word_char`]) adjacent inside one of
+/// `texts`, spaces skipped: what a page's prose shows of what follows what.
+pub fn for_each_word_bigram(texts: &[&str], mut each: impl FnMut(char, char)) {
+    for t in texts {
+        // Each character is classified once; a bigram needs both sides to be word characters.
+        let mut prev: Option<char> = None;
+        for c in t.chars() {
+            let word = is_word_char(c);
+            // Spaces are skipped, not breaks; no word character is one, so only the
+            // others need asking.
+            if !word && is_space(c) {
+                continue;
+            }
+            if let (Some(p), true) = (prev, word) {
+                each(p, c);
+            }
+            prev = word.then_some(c);
+        }
     }
 }
 
