@@ -212,11 +212,13 @@ impl Bigrams {
         Bigrams(keys)
     }
 
-    pub fn count(&self, a: char, b: char) -> u32 {
+    /// Sightings of `a` followed by `b`, counted up to `cap`: one search finds the first,
+    /// and the rest follow it (the scorer asks this of every candidate join).
+    pub fn count_up_to(&self, a: char, b: char, cap: u32) -> u32 {
         let k = key(a, b);
-        let lo = self.0.partition_point(|&x| x < k);
-        let hi = self.0.partition_point(|&x| x <= k);
-        u32::try_from(hi - lo).unwrap_or(u32::MAX)
+        let first = self.0.partition_point(|&x| x < k);
+        let seen = self.0[first..].iter().take(cap as usize);
+        u32::try_from(seen.take_while(|&&x| x == k).count()).unwrap_or(cap)
     }
 }
 
@@ -287,7 +289,7 @@ pub fn score(
     }
     let mut s = typography(a, b, col_width);
     if is_word_char(x) && is_word_char(y) {
-        s += BIGRAM_SEEN * bigrams.count(x, y).min(BIGRAM_CAP) as f32;
+        s += BIGRAM_SEEN * bigrams.count_up_to(x, y, BIGRAM_CAP) as f32;
         if spans_word() {
             s += WORD_SPAN;
         }
@@ -538,7 +540,8 @@ mod tests {
     #[test]
     fn page_bigrams_count() {
         let b = Bigrams::from_texts(&["发展", "发 展很快"]);
-        assert_eq!(b.count('发', '展'), 2);
-        assert_eq!(b.count('展', '发'), 0);
+        assert_eq!(b.count_up_to('发', '展', 3), 2);
+        assert_eq!(b.count_up_to('发', '展', 1), 1);
+        assert_eq!(b.count_up_to('展', '发', 3), 0);
     }
 }
