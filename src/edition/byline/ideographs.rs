@@ -40,7 +40,9 @@ impl IdeographSet {
             return false;
         };
         let k = k as usize;
-        self.0.get(k / 64).is_some_and(|word| word >> (k % 64) & 1 == 1)
+        self.0
+            .get(k / 64)
+            .is_some_and(|word| word >> (k % 64) & 1 == 1)
     }
 }
 

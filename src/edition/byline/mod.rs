@@ -228,7 +228,10 @@ pub fn is_lead_of_may_lead(text: &str) -> bool {
 /// possible (joining every line asked with the next cost an allocation each).
 pub fn is_lead_joined(first: &str, second: &str) -> bool {
     let joined = first.chars().chain(second.chars());
-    let latin = joined.clone().next().is_some_and(|c| c.is_ascii_uppercase());
+    let latin = joined
+        .clone()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase());
     // Either test lets through only what `may_lead` does.
     (latin || has_cjk_lead_mark(joined)) && is_lead_of_may_lead(&format!("{first}{second}"))
 }
@@ -353,8 +356,7 @@ fn has_cjk_lead_mark(chars: impl Iterator<Item = char>) -> bool {
         .take_while(|&c| !breaks_dateline(c))
         .enumerate()
         .any(|(k, c)| {
-            let mark = c == '讯' && k >= 2
-                || agency && (c == '电' || (before, c) == ('消', '息'));
+            let mark = c == '讯' && k >= 2 || agency && (c == '电' || (before, c) == ('消', '息'));
             agency |= matches!(c, '社' | '报' | '台' | '网');
             before = c;
             mark

@@ -475,8 +475,8 @@ fn a_lead_joined_is_the_lead_of_the_joined_text() {
 #[test]
 fn the_credit_pre_test_turns_away_no_credit() {
     let alphabet = [
-        '图', '摄', '影', '供', '发', '社', '片', '资', '料', '提', '（', '）', '(', ')', '/', '：',
-        '王', '明', ' ', '。',
+        '图', '摄', '影', '供', '发', '社', '片', '资', '料', '提', '（', '）', '(', ')', '/',
+        '：', '王', '明', ' ', '。',
     ];
     // Every form of credit, each end of it once in its own line.
     let forms = [
