@@ -1,6 +1,6 @@
-//! Sets of CJK ideographs asked of nearly every character of a page (is it a common
-//! surname, can a role label start here), answered by one bit each: a set built by the
-//! compiler from the list of its characters.
+//! Sets of CJK ideographs asked of nearly every line of a page (does it open with a common
+//! surname), answered by one bit each: a set built by the compiler from the list of its
+//! characters.
 
 /// The first and last characters of the basic block of CJK ideographs, where every member
 /// of a set lies.
@@ -35,6 +35,7 @@ impl IdeographSet {
         Self(bits)
     }
 
+    /// Whether `c` is in the set: false for anything outside the basic block.
     pub fn contains(&self, c: char) -> bool {
         let Some(k) = (c as u32).checked_sub(FIRST) else {
             return false;

@@ -369,20 +369,27 @@ fn a_sign_off_closing_a_paragraphs_last_line() {
 /// wrapped onto the next line is read): the inputs on which the cheap pre-tests must agree
 /// with what they spare.
 fn fixture_texts() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut texts = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("fixtures") {
-        let path = entry.expect("fixture").path();
-        if path.extension().is_none_or(|e| e != "txt") {
-            continue;
-        }
-        let page = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+    for page in fixture_pages() {
         let lines: Vec<&str> = page.lines().collect();
         texts.extend(lines.iter().map(|l| (*l).to_owned()));
         texts.extend(lines.windows(2).map(|w| w.concat()));
     }
     assert!(texts.len() > 1000, "too few fixture lines: {}", texts.len());
     texts
+}
+
+/// The text of every page among the test fixtures.
+fn fixture_pages() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("fixture").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            pages.push(std::fs::read_to_string(&path).expect("UTF-8 fixture"));
+        }
+    }
+    pages
 }
 
 /// Strings over a few characters that matter to a pre-test, every one up to `short`
@@ -470,6 +477,21 @@ fn a_lead_joined_is_the_lead_of_the_joined_text() {
             "{first}|{second}"
         );
     }
+    // And every line of the fixtures with the one after it, dozens of which read as a
+    // lead (wrapped or not).
+    let mut leads = 0;
+    for page in fixture_pages() {
+        let lines: Vec<&str> = page.lines().collect();
+        for w in lines.windows(2) {
+            let joined = is_lead_joined(w[0], w[1]);
+            assert_eq!(joined, is_lead(&w.concat()), "{}|{}", w[0], w[1]);
+            leads += usize::from(joined);
+        }
+    }
+    assert!(
+        leads > 50,
+        "only {leads} leads among the fixtures' line pairs"
+    );
 }
 
 #[test]

@@ -75,8 +75,7 @@ struct Filter(Box<[u64; FILTER_BITS / 64]>);
 impl Filter {
     fn from_texts(texts: &[&str]) -> Self {
         // A fixed length, so that the compiler sees every slot in range and checks none.
-        let words = vec![0; FILTER_BITS / 64].into_boxed_slice().try_into();
-        let mut f = Filter(words.expect("the filter's length"));
+        let mut f = Filter(Box::new([0; FILTER_BITS / 64]));
         for_each_word_bigram(texts, |a, b| {
             let bit = slot(a, b);
             f.0[bit / 64] |= 1 << (bit % 64);

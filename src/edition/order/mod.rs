@@ -587,6 +587,10 @@ fn to_pure_widths(sides: &[Side]) -> Vec<f32> {
 /// values. Even the twenty-one votes around one line sort and scan faster than each is
 /// counted against all.
 fn most_common(sorted: &[u32]) -> Option<u32> {
+    debug_assert!(
+        sorted.is_sorted(),
+        "most_common reads runs of a sorted list"
+    );
     sorted
         .chunk_by(|a, b| a == b)
         .max_by_key(|run| (run.len(), run[0]))
