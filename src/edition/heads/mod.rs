@@ -183,11 +183,12 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
     }
     if page.cjk {
         // A title wrapped inside quotes (`设施更“懂人` / `” 城市更文明`) continues with the
-        // closing quote.
-        let in_quote = i > 0 && leaves_open(page.lines[i - 1].text, '“', '”');
+        // closing quote. Asked only of a line that has one: the walk over the line above
+        // costs more than all the other tests.
+        let in_quote = || i > 0 && leaves_open(page.lines[i - 1].text, '“', '”');
         // The quote's rest (`中、处处皆景”`) is a phrase of the title, whatever its
         // enumeration commas: only the text after it can read as a broken-off clause.
-        let text = match in_quote.then(|| line.text.split_once('”')).flatten() {
+        let text = match line.text.split_once('”').filter(|_| in_quote()) {
             Some((quoted, rest)) if !quoted.contains(['，', '。', '；']) => rest.trim_start(),
             _ => line.text,
         };
