@@ -58,6 +58,9 @@ pub struct Page<'a> {
     /// The line's text could be an English headline's ([`latin::is_head_text`]), asked
     /// once per line: the headline rules ask it of each line many times.
     pub latin_head: Vec<bool>,
+    /// The line is a bare name ([`byline::is_name_line`]), asked once per line: the
+    /// headline and byline rules ask it of the same lines again and again.
+    pub names: Vec<bool>,
     pub cjk: bool,
     /// Its rows may be interleaved: false when the reading-order stage saw no sign of it.
     pub may_interleave: bool,
@@ -145,6 +148,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
             .iter()
             .map(|l| !cjk && latin::is_head_text(l.text, l.width))
             .collect(),
+        names: lines.iter().map(|l| byline::is_name_line(l.text)).collect(),
         lines,
         cjk,
         may_interleave,
@@ -196,7 +200,7 @@ fn mark_names_in_text(page: &mut Page) {
             && page.roles[k + 1] == Role::Body
             && !prev.ends_sentence
             && prev.width >= RUNNING_WIDTH;
-        if inside && page.roles[k] == Role::Body && byline::is_name_line(page.lines[k].text) {
+        if inside && page.roles[k] == Role::Body && page.names[k] {
             page.roles[k] = Role::Byline;
         }
     }
@@ -492,7 +496,7 @@ fn is_column_label(page: &Page, i: usize) -> bool {
     }
     let set_apart = line.blank_before
         && page.lines.get(i + 1).is_some_and(|l| l.blank_before)
-        && !byline::is_name_line(line.text);
+        && !page.names[i];
     let story_start = i > 0 && matches!(page.roles[i - 1], Role::Head | Role::Byline) || set_apart;
     // Over the story's text, or over the headline of the story it labels.
     let over_text = page.lines.get(i + 1).is_some_and(|l| {

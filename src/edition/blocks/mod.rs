@@ -286,6 +286,7 @@ fn move_span(page: &mut Page, at: usize, from: usize, to: usize) {
     page.may_lead[at..to].rotate_left(k);
     page.leads[at..to].rotate_left(k);
     page.latin_head[at..to].rotate_left(k);
+    page.names[at..to].rotate_left(k);
 }
 
 /// The text of lines `start..end`, run together.
@@ -306,6 +307,7 @@ fn permute(page: &mut Page, order: &[usize]) {
     page.may_lead = pick(&page.may_lead, order);
     page.leads = pick(&page.leads, order);
     page.latin_head = pick(&page.latin_head, order);
+    page.names = pick(&page.names, order);
 }
 
 /// Moves lines `from..to` to stand before line `at`, which may be before or after them.

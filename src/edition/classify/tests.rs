@@ -156,3 +156,23 @@ fn a_line_ending_spaced_out_is_no_subhead() {
     let halves = text.replace("SUBHEAD", "打破区域限制 调剂类型多样");
     assert_eq!(roles(&halves)[6], Role::Heading);
 }
+
+/// `Page::names` holds [`byline::is_name_line`] of each line, also after lines move.
+#[test]
+fn names_agree_with_the_name_test_of_each_line() {
+    let text = "市人大常委会机关青年干部座谈会召开\n刘光跃\n株洲日报讯（全媒体记者/邓伟勇）\n\
+                ◎陈静\n周 欢\n简讯\n今年3月6日，央视《今日说法》";
+    let agree = |page: &Page| {
+        let asked: Vec<bool> = page
+            .lines
+            .iter()
+            .map(|l| byline::is_name_line(l.text))
+            .collect();
+        assert_eq!(page.names, asked);
+        assert!(asked.contains(&true) && asked.contains(&false));
+    };
+    let mut page = classify(to_lines(text), true);
+    agree(&page);
+    crate::edition::blocks::move_lines(&mut page, 1, 3, 5);
+    agree(&page);
+}

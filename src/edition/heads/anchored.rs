@@ -58,7 +58,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     if page.cjk
         && i > 0
         && (closes_block && !stacked || under_byline)
-        && byline::is_name_line(text)
+        && page.names[i]
         && (under_byline || under_head(i - 1))
     {
         return Some(Role::Byline);
@@ -86,7 +86,7 @@ fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
     while top >= 2
         && (apart(top) || glued(top) || opens(top))
         && page.roles[top - 1] == Role::Body
-        && byline::is_name_line(page.lines[top - 1].text)
+        && page.names[top - 1]
         && is_head_shaped(page, top - 2)
     {
         top -= 1;
@@ -175,11 +175,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             break;
         }
         // A name right over a dateline alone on its line is a byline, not a headline.
-        if taken == 0
-            && page.cjk
-            && page.is_lone_lead(anchor)
-            && byline::is_name_line(page.lines[j].text)
-        {
+        if taken == 0 && page.cjk && page.is_lone_lead(anchor) && page.names[j] {
             break;
         }
         if !(is_head_shaped(page, j) || titled || wrap)
@@ -271,7 +267,7 @@ fn is_lone_label(page: &Page, j: usize, anchor: usize) -> bool {
         && page.is_set_apart(anchor)
         && line.width <= COLUMN_LABEL
         && line.text.chars().all(is_ideograph)
-        && !byline::is_name_line(line.text)
+        && !page.names[j]
 }
 
 /// True when line `i` is the dangling end of a paragraph: the two lines above it run on

@@ -1,7 +1,6 @@
 //! The headline of a story's rest, printed over its jump-from line (`（上接第1版）`).
 
 use super::{breaks_inside, is_head_shaped, leaves_quote_open, CLAUSE_BREAKS};
-use crate::edition::byline;
 use crate::edition::classify::{Page, Role, COLUMN_LABEL};
 use crate::edition::furniture::JumpKind;
 use crate::edition::order::word_across_lines;
@@ -70,8 +69,5 @@ fn may_title_rest(page: &Page, j: usize, common: f32, signed: bool) -> bool {
     let line = &page.lines[j];
     let column_clause =
         !signed && (line.width - common).abs() <= 0.5 && breaks_inside(line.text, &CLAUSE_BREAKS);
-    is_head_shaped(page, j)
-        && line.width > COLUMN_LABEL
-        && !byline::is_name_line(line.text)
-        && !column_clause
+    is_head_shaped(page, j) && line.width > COLUMN_LABEL && !page.names[j] && !column_clause
 }

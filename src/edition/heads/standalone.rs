@@ -3,7 +3,6 @@
 //! text.
 
 use super::{frequent_widths, is_head_shaped, is_loose_head, runs_on_from, starts_afresh};
-use crate::edition::byline;
 use crate::edition::classify::{Page, Role, COLUMN_LABEL};
 
 /// A block of one to three head-shaped lines standing between blank lines is a headline
@@ -58,7 +57,7 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
         .map_or(i + 1, |k| k + 1);
     let single = end - i == 1;
     let text = page.lines[i].text;
-    if page.cjk && single && byline::is_name_line(text) {
+    if page.cjk && single && page.names[i] {
         // A bare name on its own, as under a headline or another byline, is a byline.
         page.roles[i] = Role::Byline;
         return;
@@ -101,7 +100,7 @@ fn has_subtitle_line(page: &Page, i: usize, end: usize) -> bool {
 /// columns), unless it is a name (a byline printed inside the text, for the segmenter);
 /// or right over a headline, past a QR code's label (`快评` / `扫码看视频` / headline).
 fn stands_as_label(page: &Page, i: usize, next: usize, single: bool) -> bool {
-    let set_apart = || page.lines[i + 1].blank_before && !byline::is_name_line(page.lines[i].text);
+    let set_apart = || page.lines[i + 1].blank_before && !page.names[i];
     let over_head = || {
         (i + 1..next)
             .find(|&k| page.roles[k] != Role::Drop)
