@@ -710,15 +710,13 @@ pub fn starts_item(text: &str) -> bool {
 
 /// The marker `text` opens with as a list's item (see [`starts_item`]).
 pub fn item_marker(text: &str) -> Option<Marker> {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
-        let mut rest = text[digits..].chars();
-        let item = rest.next().is_some_and(|c| ".、．".contains(c))
-            && !rest.next().is_some_and(|c| c.is_ascii_digit());
-        return item.then_some(Marker::Digits);
-    }
+    // Asked of most lines, most of which the first character turns away: it is decoded
+    // once, before the digits are counted.
     let mut chars = text.chars();
     let first = chars.next()?;
+    if first.is_ascii_digit() {
+        return digits_marker(text);
+    }
     let numeral = |c: char| {
         matches!(
             c,
@@ -739,6 +737,20 @@ pub fn item_marker(text: &str) -> Option<Marker> {
         }
         _ => None,
     }
+}
+
+/// The marker of a text opening with an ASCII digit: one or two digits and a stop (`1.`,
+/// `12、`), not a number (`15.98万…`, `2024.`).
+fn digits_marker(text: &str) -> Option<Marker> {
+    // ASCII digits are one byte each, and no byte of another character is one.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 2 {
+        return None;
+    }
+    let mut rest = text[digits..].chars();
+    let item = rest.next().is_some_and(|c| ".、．".contains(c))
+        && !rest.next().is_some_and(|c| c.is_ascii_digit());
+    item.then_some(Marker::Digits)
 }
 
 /// Whether `a` and `b` open items of one list: the same marker.
