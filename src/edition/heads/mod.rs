@@ -212,14 +212,15 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
         .take(3)
         .any(|c| matches!(c, '，' | '。' | '、' | '；'));
     let too_wide = width > 40.0;
-    let label = starts_item(text) || is_box_label(text);
-    // The stretch is asked last: the other tests turn most lines away first.
+    // The label and the stretch are asked last, only of what the other tests leave: a
+    // sentence mark turns many lines away first.
+    let label = || starts_item(text) || is_box_label(text);
     !(has_sentence_mark(text)
         || too_wide
         || broken
         || aside
         || continues
-        || label
+        || label()
         || is_stretched_text(text))
 }
 
