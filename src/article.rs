@@ -124,27 +124,39 @@ pub fn article_id(
         h.update(part.as_bytes());
         h.update([0]);
     }
-    let key: String = headline_key
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    h.update(key.as_bytes());
+    // The key without its whitespace, hashed a piece at a time: the same bytes as the
+    // whitespace-free string, without building it.
+    for piece in headline_key.split(char::is_whitespace) {
+        h.update(piece.as_bytes());
+    }
     h.update([0]);
     h.update(ordinal.to_le_bytes());
     let date = meta.date.as_deref().unwrap_or("undated");
     let page = page.unwrap_or("00");
-    format!("{date}-p{page}-{}", hex(&h.finalize()[..6]))
+    let mut id = String::with_capacity(date.len() + page.len() + 3 + 12);
+    id.push_str(date);
+    id.push_str("-p");
+    id.push_str(page);
+    id.push('-');
+    push_hex(&mut id, &h.finalize()[..6]);
+    id
 }
 
 /// Lowercase hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    let mut s = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut s, bytes);
+    s
+}
+
+/// Appends the lowercase hex of `bytes` to `out`, two digits a byte (a table look-up, not
+/// the formatting machinery: an id is made for every article).
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +179,30 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert!(a.starts_with("2024-11-09-p01-"), "{a}");
+    }
+
+    #[test]
+    fn hex_is_two_lowercase_digits_a_byte() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let formatted: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex(&bytes), formatted);
+    }
+
+    #[test]
+    fn id_hashes_the_key_without_whitespace() {
+        // The key hashed piece by piece gives the id of the whitespace-free key, built.
+        let key = " 大抓\t落实 见成效\u{3000}幸福  Zhu zhou\n";
+        let mut h = Sha256::new();
+        for part in ["株洲日报", "2024-11-09", "01"] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+        h.update(squeezed.as_bytes());
+        h.update([0]);
+        h.update(3usize.to_le_bytes());
+        let want = format!("2024-11-09-p01-{}", hex(&h.finalize()[..6]));
+        assert_eq!(article_id(&meta(), Some("01"), key, 3), want);
     }
 
     #[test]

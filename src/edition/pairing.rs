@@ -27,7 +27,7 @@ use super::order::word_across_lines;
 use super::reflow::{append_continuing, push_continuing, remove_layout_spaces};
 use super::script::{closes_text, ends_sentence, has_sentence_mark};
 use super::segment::{GoesOn, Piece};
-use super::terms::{for_each_term, terms, TermSet};
+use super::terms::{any_term, for_each_term, terms, TermSet};
 use crate::article::Block;
 use kickers::{band_kickers, seat_kickers};
 
@@ -207,11 +207,13 @@ fn shows_title_pairs<'b>(
         if hits >= need {
             break;
         }
-        for_each_term(b.text(), |t| {
+        // Latin and digit terms are never among `pairs`: their top bit keeps them apart.
+        any_term(b.text(), |t| {
             if let Ok(i) = pairs.binary_search(&t) {
                 hits += usize::from(!seen[i]);
                 seen[i] = true;
             }
+            hits >= need
         });
     }
     hits >= need

@@ -12,7 +12,7 @@ use super::classify::{is_box_label, is_closing_label};
 use super::reflow::push_continuing;
 use super::script::{ends_sentence, is_closer, SENTENCE_MARKS};
 use super::segment::Piece;
-use super::terms::{for_each_term, terms, TermSet};
+use super::terms::{any_term, terms, TermSet};
 use crate::article::Block;
 
 /// Distinct word pairs a source note or a stray paragraph must share with another story
@@ -240,9 +240,7 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
         };
         // Most first paragraphs repeat a word of their headline: those are at home.
         let title = pairs_of(p.head.as_ref().map_or("", |h| h.title.as_str()));
-        let mut echoes = false;
-        for_each_term(opener.text(), |t| echoes |= title.find(t).is_some());
-        if echoes {
+        if any_term(opener.text(), |t| title.find(t).is_some()) {
             continue;
         }
         let words = pairs_of(opener.text());
@@ -358,7 +356,8 @@ fn shared_pairs(
     count_shared(words, std::iter::once(title).chain(texts), enough)
 }
 
-/// How many of `words` `texts` show, counting no further than `enough`.
+/// How many of `words` `texts` show, counting no further than `enough` (a count of
+/// `enough` or more says only that: reading stops once it is reached).
 fn count_shared<'t>(
     words: &WordPairs,
     texts: impl Iterator<Item = &'t str>,
@@ -367,11 +366,12 @@ fn count_shared<'t>(
     let mut seen = vec![false; words.len()];
     let mut n = 0;
     for text in texts {
-        for_each_term(text, |t| {
+        any_term(text, |t| {
             if let Some(i) = words.find(t) {
                 n += usize::from(!seen[i]);
                 seen[i] = true;
             }
+            n >= enough
         });
         if n >= enough {
             break;

@@ -57,6 +57,16 @@ pub fn terms(text: &str) -> Vec<u64> {
 
 /// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
 pub fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
+    any_term(text, |t| {
+        f(t);
+        false
+    });
+}
+
+/// Calls `f` with each term of `text` in order, as [`for_each_term`] does, until `f`
+/// returns true; returns whether it did. The callers that only need enough evidence stop
+/// reading a long paragraph once they have it.
+pub fn any_term(text: &str, mut f: impl FnMut(u64) -> bool) -> bool {
     let mut prev: Option<char> = None;
     // The Latin or digit run being read: its hash and length, and the hash and length it
     // had before a trailing dot (`863.75万` keeps its dot, `GDP.` drops it).
@@ -65,7 +75,9 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
     for c in text.chars().chain(std::iter::once(' ')) {
         if is_ideograph(c) {
             if let Some(p) = prev {
-                f((u64::from(p) << 32) | u64::from(c));
+                if f((u64::from(p) << 32) | u64::from(c)) {
+                    return true;
+                }
             }
             prev = Some(c);
         } else {
@@ -77,13 +89,14 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
         } else if c == '.' && run.len > 0 {
             run.push(b'.');
         } else {
-            if before_dot.len >= 2 {
-                f(before_dot.finish());
+            if before_dot.len >= 2 && f(before_dot.finish()) {
+                return true;
             }
             run = TokenHash::default();
             before_dot = TokenHash::default();
         }
     }
+    false
 }
 
 /// FNV-1a over a token's bytes, kept apart from ideograph pairs (whose high half is a
@@ -125,6 +138,22 @@ fn hash_token(token: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_term_reads_the_terms_in_order_until_told_to_stop() {
+        let text = "广西863.75万 GDP 增长";
+        let mut all = Vec::new();
+        for_each_term(text, |t| all.push(t));
+        for stop in 0..all.len() {
+            let mut read = Vec::new();
+            assert!(any_term(text, |t| {
+                read.push(t);
+                read.len() > stop
+            }));
+            assert_eq!(read, all[..=stop]);
+        }
+        assert!(!any_term(text, |_| false));
+    }
 
     #[test]
     fn terms_are_ideograph_pairs_and_latin_or_digit_runs() {
