@@ -236,9 +236,13 @@ pub fn shares_word_pair(a: &[HeadLine], b: &[HeadLine]) -> bool {
 /// How many distinct pairs of adjacent ideographs of `a` (its lines read as one text)
 /// `b` shows, counted no further than `enough`: the scan of `b` stops there.
 pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine], enough: usize) -> usize {
-    let mut mine: Vec<(char, char)> = adjacent_chars(a)
-        .filter(|&(p, c)| is_ideograph(p) && is_ideograph(c))
-        .collect();
+    let mut mine: Vec<(char, char)> = Vec::new();
+    any_adjacent(a, |p, c| {
+        if is_ideograph(p) && is_ideograph(c) {
+            mine.push((p, c));
+        }
+        false
+    });
     if mine.is_empty() {
         return 0;
     }
@@ -253,28 +257,38 @@ pub fn word_pairs_shared(a: &[HeadLine], b: &[HeadLine], enough: usize) -> usize
         .fold((0, 0), |(f, s), &(p, c)| (f | char_bit(p), s | char_bit(c)));
     let mut seen = vec![false; mine.len()];
     let mut found = 0;
-    for (p, c) in adjacent_chars(b) {
+    any_adjacent(b, |p, c| {
         if firsts & char_bit(p) == 0 || seconds & char_bit(c) == 0 {
-            continue;
+            return false;
         }
-        if let Ok(k) = mine.binary_search(&(p, c)) {
-            if !seen[k] {
+        match mine.binary_search(&(p, c)) {
+            Ok(k) if !seen[k] => {
                 seen[k] = true;
                 found += 1;
-                if found >= enough {
-                    break;
+                found >= enough
+            }
+            _ => false,
+        }
+    });
+    found
+}
+
+/// Calls `f` with every two adjacent characters of `lines` read as one text (the last of
+/// a line and the first of the next are adjacent), in order, until it returns true.
+/// Returns whether it did. Two plain loops with the previous character carried: a
+/// flattened iterator of the lines' characters cost twice as much.
+fn any_adjacent(lines: &[HeadLine], mut f: impl FnMut(char, char) -> bool) -> bool {
+    let mut prev = None;
+    for line in lines {
+        for c in line.0.chars() {
+            if let Some(p) = prev.replace(c) {
+                if f(p, c) {
+                    return true;
                 }
             }
         }
     }
-    found
-}
-
-/// Every two adjacent characters of `lines` read as one text.
-fn adjacent_chars<'a>(lines: &'a [HeadLine]) -> impl Iterator<Item = (char, char)> + 'a {
-    let mut chars = lines.iter().flat_map(|l| l.0.chars());
-    let first = chars.next();
-    chars.scan(first, |prev, c| Some((prev.replace(c)?, c)))
+    false
 }
 
 /// `c`'s bit in a 64-bit mask of characters: its code's low six bits.

@@ -39,6 +39,62 @@ fn word_pairs_shared_counts_distinct_pairs() {
     );
 }
 
+/// [`word_pairs_shared`] as first written, over a flattened iterator of adjacent
+/// characters: the loops that replaced it must count the same.
+fn word_pairs_shared_as_iterators(a: &[HeadLine], b: &[HeadLine], enough: usize) -> usize {
+    let adjacent = |lines: &[HeadLine]| -> Vec<(char, char)> {
+        let chars: Vec<char> = lines.iter().flat_map(|l| l.0.chars()).collect();
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let mut mine: Vec<(char, char)> = adjacent(a)
+        .into_iter()
+        .filter(|&(p, c)| is_ideograph(p) && is_ideograph(c))
+        .collect();
+    mine.sort_unstable();
+    mine.dedup();
+    let mut seen = vec![false; mine.len()];
+    let mut found = 0;
+    for pair in adjacent(b) {
+        if let Ok(k) = mine.binary_search(&pair) {
+            if !seen[k] {
+                seen[k] = true;
+                found += 1;
+                if found >= enough {
+                    break;
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn word_pairs_shared_agrees_with_the_iterators() {
+    let heads: [&[HeadLine]; 4] = [
+        &[("口袋公园，公园", 7.0)],
+        &[("口袋", 2.0), ("公园", 2.0)],
+        &[("", 0.0), ("新建", 2.0), ("", 0.0), ("一百二十", 4.0)],
+        &[("Park 公", 5.0)],
+    ];
+    let texts: [&[HeadLine]; 4] = [
+        &[("我市新建口袋", 6.0), ("公园一百二十个", 7.0)],
+        &[],
+        &[("袋", 1.0), ("公", 1.0), ("园", 1.0)],
+        &[("公 园 口袋公园口袋", 9.0)],
+    ];
+    for a in heads {
+        for b in texts {
+            for enough in [0, 1, 2, 3, usize::MAX] {
+                assert_eq!(
+                    word_pairs_shared(a, b, enough),
+                    word_pairs_shared_as_iterators(a, b, enough),
+                    "{a:?} {b:?} {enough}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn kicker_title_subtitle() {
     let x = h(&[
