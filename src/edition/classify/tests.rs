@@ -178,3 +178,46 @@ fn names_agree_with_the_name_test_of_each_line() {
     crate::edition::blocks::move_lines(&mut page, 1, 3, 5);
     agree(&page);
 }
+
+/// The per-line vectors that hold a test of the line's own text (`names`, `may_lead`,
+/// `leads`) answer for the line standing at their place once the blocks stage has moved
+/// lines, over every fixture page. Only `move_span` and `permute` keep them in step: a
+/// `permute` that left `names` behind fails here (the test above moves lines with
+/// `move_span` alone), a `move_span` that did fails the test above.
+#[test]
+fn cached_line_tests_follow_their_lines_on_every_fixture_page() {
+    use crate::edition::lines::{is_cjk_page, to_pages};
+    use crate::edition::order::to_reading_order;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let (mut pages, mut reordered) = (0, 0);
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("fixture").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+        for page_text in to_pages(&text) {
+            let lines = to_lines(page_text);
+            if lines.is_empty() {
+                continue;
+            }
+            let cjk = is_cjk_page(&lines);
+            let reading = to_reading_order(lines, cjk);
+            let read: Vec<usize> = reading.lines.iter().map(|l| l.printed).collect();
+            let page = classify_read(reading, cjk);
+            pages += 1;
+            // Lines the blocks stage moved, not the reading-order stage before it.
+            reordered += usize::from(page.lines.iter().map(|l| l.printed).ne(read));
+            for (k, line) in page.lines.iter().enumerate() {
+                let at = format!("{} line {k}: {:?}", path.display(), line.text);
+                assert_eq!(page.names[k], byline::is_name_line(line.text), "{at}");
+                assert_eq!(page.may_lead[k], byline::may_lead(line.text), "{at}");
+                let lead = page.may_lead[k] && byline::is_lead_of_may_lead(line.text);
+                assert_eq!(page.leads[k], lead, "{at}");
+            }
+        }
+    }
+    assert!(pages >= 19, "only {pages} fixture pages");
+    // Else the test reads no moved line and could not fail.
+    assert!(reordered >= 2, "only {reordered} pages with lines moved");
+}
