@@ -221,3 +221,83 @@ fn cached_line_tests_follow_their_lines_on_every_fixture_page() {
     // Else the test reads no moved line and could not fail.
     assert!(reordered >= 2, "only {reordered} pages with lines moved");
 }
+
+/// [`item_marker`] as first written, counting the digits of every text before it looked
+/// at the first character: the version that counts them only after a digit must agree.
+fn item_marker_as_first_written(text: &str) -> Option<Marker> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let mut rest = text[digits..].chars();
+        let item = rest.next().is_some_and(|c| ".、．".contains(c))
+            && !rest.next().is_some_and(|c| c.is_ascii_digit());
+        return item.then_some(Marker::Digits);
+    }
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    match first {
+        '（' | '(' => chars
+            .next()
+            .is_some_and(numeral)
+            .then_some(Marker::Bracketed),
+        '①'..='⑳' => Some(Marker::Circled),
+        _ if BULLETS.contains(&first) => Some(Marker::Bullet(first)),
+        _ if numeral(first) => {
+            let rest = chars.as_str().trim_start_matches(numeral);
+            let item = text.len() - rest.len() <= 3 * '一'.len_utf8() && rest.starts_with('、');
+            item.then_some(Marker::Numeral)
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn item_marker_agrees_with_its_first_version() {
+    let edges = [
+        "",
+        "1",
+        "12",
+        "123",
+        "1.",
+        "12、",
+        "123.",
+        "1234、",
+        "1.5",
+        "12.5万",
+        "1．项目",
+        "01、",
+        "1、2",
+        "99.a",
+        "1 .",
+        "１.",
+        "٣.",
+        "2024年",
+        "0.",
+        "1.春华",
+        "■",
+        "（三）",
+    ];
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut texts: Vec<String> = edges.iter().map(|t| (*t).to_owned()).collect();
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("fixture").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let page = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+            texts.extend(page.lines().map(|l| l.trim_start().to_owned()));
+        }
+    }
+    let mut digits = 0;
+    for (k, text) in texts.iter().enumerate() {
+        assert_eq!(
+            item_marker(text),
+            item_marker_as_first_written(text),
+            "{text:?}"
+        );
+        digits += usize::from(k >= edges.len() && item_marker(text) == Some(Marker::Digits));
+    }
+    // Else the fixtures hold no numbered item and the digit branch goes untried on them.
+    assert!(
+        digits >= 20,
+        "only {digits} numbered items among the fixtures' lines"
+    );
+}
