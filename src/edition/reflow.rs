@@ -240,6 +240,15 @@ mod tests {
                 assert_eq!(find_space_from(text, from), want, "{text:?} {from}");
             }
         }
+        // Every character before a space: the step over a lead above 0xE3 must land on the
+        // space (three bytes or four), and none of those characters may be a space itself.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 5];
+            let n = c.encode_utf8(&mut buf).len();
+            buf[n] = b' ';
+            let text = std::str::from_utf8(&buf[..=n]).expect("UTF-8");
+            assert_eq!(find_space_from(text, 0), text.find(is_space), "{c:?}");
+        }
     }
 
     #[test]
