@@ -452,7 +452,7 @@ fn give_names_in_text(pieces: &mut [Piece], dropped: &mut Vec<String>) {
 fn unit_end(page: &Page, i: usize) -> usize {
     let role = page.roles[i];
     // Stacked bare names stand alone between blank lines, each a byline of its own.
-    let bare_name = role == Role::Byline && byline::is_name_line(page.lines[i].text);
+    let bare_name = role == Role::Byline && page.names[i];
     (i + 1..page.lines.len())
         .find(|&k| {
             page.roles[k] != role
