@@ -23,6 +23,8 @@ mod blocks;
 mod byline;
 mod classify;
 pub mod decode;
+#[cfg(test)]
+mod fixtures;
 pub mod form;
 mod furniture;
 mod headline;

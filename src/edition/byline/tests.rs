@@ -1,6 +1,7 @@
 //! Tests of byline and dateline reading, line by line.
 
 use super::*;
+use crate::edition::fixtures::fixtures;
 
 #[test]
 fn a_lead_mark_counts_only_near_the_start() {
@@ -381,15 +382,7 @@ fn fixture_texts() -> Vec<String> {
 
 /// The text of every page among the test fixtures.
 fn fixture_pages() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut pages = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("fixtures") {
-        let path = entry.expect("fixture").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            pages.push(std::fs::read_to_string(&path).expect("UTF-8 fixture"));
-        }
-    }
-    pages
+    fixtures().into_iter().map(|f| f.text).collect()
 }
 
 /// Strings over a few characters that matter to a pre-test, every one up to `short`
