@@ -3,6 +3,7 @@
 //!
 //! It does not decide what a line *is*; that is [`super::classify`]'s job.
 
+use super::byline::role_label_starts;
 use super::script::{ends_sentence, is_mostly_cjk, measure, trim, Tally};
 use crate::article::EditionMeta;
 
@@ -20,6 +21,10 @@ pub struct Line<'a> {
     /// The line ends a sentence (see [`super::script::ends_sentence`]); computed once
     /// because the classifier asks it of every line several times.
     pub ends_sentence: bool,
+    /// The line holds a byline's role label (`记者`, `通讯员`, …; see
+    /// [`super::byline::role_label_starts`]): the page is searched for them once, as every
+    /// line is asked whether it is a byline.
+    pub role_label: bool,
     /// Its place among the page's non-blank lines as the dump printed them: the steps that
     /// put lines back in reading order move the line, not this.
     pub printed: usize,
@@ -36,11 +41,19 @@ pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
     // splitter also takes raw text, where a lone `\r` ends a line too.
     let mut out = Vec::new();
     let mut blank = false;
+    let mut labels = role_label_starts(page).peekable();
     for raw in pieces(page, memchr::memchr2_iter(b'\n', b'\r', page.as_bytes())) {
         let text = trim(raw);
         if text.is_empty() {
             blank = true;
             continue;
+        }
+        // Both are offsets in `page`, of which `text` is a slice; the labels before this
+        // line lie in lines already made or in blank ones.
+        let end = text.as_ptr() as usize - page.as_ptr() as usize + text.len();
+        let mut role_label = false;
+        while labels.next_if(|&at| at < end).is_some() {
+            role_label = true;
         }
         let (width, tally) = measure(text);
         out.push(Line {
@@ -49,6 +62,7 @@ pub fn to_lines<'a>(page: &'a str) -> Vec<Line<'a>> {
             width,
             tally,
             ends_sentence: ends_sentence(text),
+            role_label,
             printed: out.len(),
         });
         blank = false;
@@ -121,6 +135,29 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].text, "b");
         assert!(lines[1].blank_before);
+    }
+
+    /// The one search of a page marks the lines a search of each line alone finds a role
+    /// label in: on every fixture line, and where labels open and close a page, follow
+    /// blank lines and `\r` ends, and stand twice in one line.
+    #[test]
+    fn role_labels_are_marked_as_each_line_searched_alone_shows() {
+        let alone = |text: &str| role_label_starts(text).next().is_some();
+        let mut pages: Vec<String> = crate::edition::fixtures::fixtures()
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        pages.push("记者 王明\r\n\n 正文\r本报记者 李华 通讯员 张三\n\n\n文/赵四".into());
+        pages.push("正文\n记者".into());
+        let mut labelled = 0;
+        for page in &pages {
+            for line in to_lines(page) {
+                assert_eq!(line.role_label, alone(line.text), "{:?}", line.text);
+                labelled += usize::from(line.role_label);
+            }
+        }
+        // The fixtures hold bylines: the test saw both answers.
+        assert!(labelled > 20, "{labelled}");
     }
 
     #[test]

@@ -110,6 +110,14 @@ fn label_re() -> &'static Regex {
     })
 }
 
+/// Where role labels (`记者`, `通讯员`, `文/`, …) open in `text`, in order. No label holds a line
+/// break, so a search of a whole page finds one in each line that holds one: a page's
+/// lines are searched at once, where a search of each line cost more in setting up the
+/// search than in searching (callgrind: 7 % of the split).
+pub fn role_label_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    label_re().find_iter(text).map(|m| m.start())
+}
+
 /// A dateline (and the reporters it brackets) at the start of `text`, a paragraph's raw text.
 pub fn parse_lead(text: &str) -> Option<Byline> {
     match find_lead(text)? {
@@ -432,8 +440,13 @@ fn has_lead_mark(text: &str, n: usize) -> bool {
 /// A line that is only a byline: `本报记者 周 欢`, `株洲日报全媒体记者/张威`, `By JOHN SMITH`,
 /// `(By Associated Press.)`.
 pub fn parse_line(line: &str) -> Option<Byline> {
-    label_re()
-        .is_match(line)
+    parse_searched_line(line, label_re().is_match(line))
+}
+
+/// [`parse_line`] of a line already searched for role labels: `labelled` tells whether it
+/// holds one (see [`role_label_starts`]).
+pub fn parse_searched_line(line: &str, labelled: bool) -> Option<Byline> {
+    labelled
         .then(|| roles::parse(line))
         .flatten()
         .or_else(|| bracketed_names(line))

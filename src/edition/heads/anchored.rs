@@ -32,7 +32,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     if page.roles[i] != Role::Body {
         return None;
     }
-    if byline::parse_line(text).is_some() {
+    if byline::parse_searched_line(text, page.lines[i].role_label).is_some() {
         return Some(Role::Byline);
     }
     // A bare name closes its block: a two-to-four character line inside a block is more
