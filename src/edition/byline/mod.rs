@@ -113,7 +113,7 @@ fn label_re() -> &'static Regex {
 /// Where role labels (`记者`, `通讯员`, `文/`, …) open in `text`, in order. No label holds a line
 /// break, so a search of a whole page finds one in each line that holds one: a page's
 /// lines are searched at once, where a search of each line cost more in setting up the
-/// search than in searching (callgrind: 7 % of the split).
+/// search than in searching (callgrind, seed page: 5.7 % of the split against 1.3 %).
 pub fn role_label_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     label_re().find_iter(text).map(|m| m.start())
 }
