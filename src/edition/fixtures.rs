@@ -26,3 +26,8 @@ pub fn fixtures() -> Vec<Fixture> {
     }
     out
 }
+
+/// The text of every fixture, for tests that need no names.
+pub fn fixture_pages() -> Vec<String> {
+    fixtures().into_iter().map(|f| f.text).collect()
+}

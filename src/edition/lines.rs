@@ -143,10 +143,7 @@ mod tests {
     #[test]
     fn role_labels_are_marked_as_each_line_searched_alone_shows() {
         let alone = |text: &str| role_label_starts(text).next().is_some();
-        let mut pages: Vec<String> = crate::edition::fixtures::fixtures()
-            .into_iter()
-            .map(|f| f.text)
-            .collect();
+        let mut pages = crate::edition::fixtures::fixture_pages();
         pages.push("记者 王明\r\n\n 正文\r本报记者 李华 通讯员 张三\n\n\n文/赵四".into());
         pages.push("正文\n记者".into());
         let mut labelled = 0;

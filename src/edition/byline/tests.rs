@@ -1,7 +1,7 @@
 //! Tests of byline and dateline reading, line by line.
 
 use super::*;
-use crate::edition::fixtures::fixtures;
+use crate::edition::fixtures::fixture_pages;
 
 #[test]
 fn a_lead_mark_counts_only_near_the_start() {
@@ -378,11 +378,6 @@ fn fixture_texts() -> Vec<String> {
     }
     assert!(texts.len() > 1000, "too few fixture lines: {}", texts.len());
     texts
-}
-
-/// The text of every page among the test fixtures.
-fn fixture_pages() -> Vec<String> {
-    fixtures().into_iter().map(|f| f.text).collect()
 }
 
 /// Strings over a few characters that matter to a pre-test, every one up to `short`
