@@ -1131,6 +1131,27 @@ fn a_masthead_over_a_headline_and_its_wire_credit_is_no_part_of_the_story() {
 }
 
 #[test]
+fn an_english_pages_number_over_a_headline_is_no_title() {
+    // Set apart in capitals over the first headline, `PAGE THREE` reads like a headline's
+    // first line; it is the page's number, and the headline under it keeps its deck.
+    let page = "THE EVENING HERALD, SPRINGFIELD, OHIO, TUESDAY, MARCH 14, 1911.\n\
+                PAGE THREE\n\
+                FIRE DESTROYS\nMILL ON RIVER\n\
+                Loss Is Estimated at $40,000;\nTwo Firemen Hurt\n\
+                SPRINGFIELD, March 14.—Fire of\nunknown origin early this morning\n\
+                destroyed the flour mill of the Kel\nley Milling company on the river\n\
+                front, causing a loss of $40,000.";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "FIRE DESTROYS MILL ON RIVER");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Loss Is Estimated at $40,000; Two Firemen Hurt")
+    );
+    assert_dropped(&out, "PAGE THREE");
+}
+
+#[test]
 fn a_story_naming_its_source_last_is_whole() {
     for source in ["来源：人民网", "稿件来源：新华社"] {
         let page = format!("{STORY_HEAD}{BODY}\n{source}");

@@ -6,13 +6,15 @@
 //! its page, QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
 //! `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
 //! `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in capitals with its weekday and year
-//! (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`), `Published Weekly by …`, `FIVE CENTS`.
+//! (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`), `Published Weekly by …`, `FIVE CENTS`,
+//! the page's number (`PAGE THREE`).
 //! It does not look at context beyond one line.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::meta::page_number;
 use super::script::{holds_either, is_capitals, is_ideograph};
 
 /// Which way a jump line points.
@@ -377,7 +379,20 @@ pub fn is_masthead(line: &str) -> bool {
         .iter()
         .any(|w| rest.starts_with(w));
     }
-    is_capitals(line) && masthead_re().is_match(line)
+    is_capitals(line) && (masthead_re().is_match(line) || is_english_page_label(line))
+}
+
+/// True when `line` is an English page's number alone, in capitals (`PAGE THREE`,
+/// `PAGE 12`, `SECOND PAGE`): printed in the page's head or foot, never a headline.
+fn is_english_page_label(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .collect();
+    match words.as_slice() {
+        ["PAGE", n] | [n, "PAGE"] => page_number(n).is_some_and(|n| n > 0),
+        _ => false,
+    }
 }
 
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
@@ -506,6 +521,10 @@ mod tests {
             "FIVE CENTS",
             // Across the page's width, its parts set apart by wide gaps.
             "Vol. XII, No. 45          SPRINGFIELD, ILL., TUESDAY, MARCH 7, 1916          PRICE TWO CENTS",
+            // The page's number, in figures or words, cardinal or ordinal.
+            "PAGE THREE",
+            "PAGE 12.",
+            "SECOND PAGE",
         ] {
             assert!(is_masthead(l), "{l}");
         }
@@ -514,6 +533,11 @@ mod tests {
             "VOLUNTEERS ARE CALLED",
             "Published reports say the",
             "NUMBER OF DEAD RISES",
+            "PAGE BOYS STRIKE",
+            "FRONT PAGE",
+            "PAGE 0",
+            // Mixed case: a line of text, where `Page 3` may stand alone.
+            "Page 3",
         ] {
             assert!(!is_masthead(l), "{l}");
         }

@@ -67,7 +67,7 @@ pub fn normalize_page(page: &str) -> String {
 
 /// The number a page name spells: in digits (ASCII or full-width), in Chinese numerals up
 /// to 99 (`十二`, `二十`), or in English words, cardinal or ordinal, up to twenty.
-fn page_number(name: &str) -> Option<u32> {
+pub fn page_number(name: &str) -> Option<u32> {
     let digits: String = name
         .chars()
         .map(|c| match c {
