@@ -398,7 +398,7 @@ fn upsert(
         Some(_) => {
             tx.execute(
                 "UPDATE articles SET page_key = ?2, published = ?3, updated = MAX(?4, updated + 1), content_hash = ?5,
-                 article = ?6, edition = ?7, continued = ?8, continued_from = ?9 WHERE id = ?1",
+                 article = ?6, edition = ?7, continued = ?8, continued_from = ?9, page = ?10 WHERE id = ?1",
                 params![
                     article.id,
                     page_key,
@@ -409,6 +409,9 @@ fn upsert(
                     edition_json,
                     article.continued,
                     article.continued_from.as_deref().map(normalize_page),
+                    // An upgrade that reads the page's printed number moves the article
+                    // to that page, under the same id.
+                    jumps::page_of(article, edition),
                 ],
             )?;
             mark_unmirrored(tx, &article.id)?;

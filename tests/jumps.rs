@@ -97,3 +97,16 @@ fn a_jump_line_naming_its_page_in_numerals_joins_too() {
     home.drop_file("2024-11-09_02.txt", rest.as_bytes());
     assert_joined(&rss_items_once_joined(&daemon));
 }
+
+#[test]
+fn pages_named_by_date_alone_join_by_the_numbers_they_print() {
+    // No page in the files' names: only the numbers atop the pages say that the rest's
+    // `（上接第1版）` names the front page.
+    let home = Home::new();
+    let daemon = home.start();
+    let front = ["2024年11月9日 星期六\n第01版\n\n".as_bytes(), &seed()].concat();
+    let rest = ["第02版\n\n".as_bytes(), &rest_page()].concat();
+    home.drop_file("2024-11-09-front.txt", &front);
+    home.drop_file("2024-11-09-inside.txt", &rest);
+    assert_joined(&rss_items_once_joined(&daemon));
+}

@@ -379,19 +379,33 @@ pub fn is_masthead(line: &str) -> bool {
         .iter()
         .any(|w| rest.starts_with(w));
     }
-    is_capitals(line) && (masthead_re().is_match(line) || is_english_page_label(line))
+    is_capitals(line) && (masthead_re().is_match(line) || english_page_label(line).is_some())
 }
 
-/// True when `line` is an English page's number alone, in capitals (`PAGE THREE`,
-/// `PAGE 12`, `SECOND PAGE`): printed in the page's head or foot, never a headline.
-fn is_english_page_label(line: &str) -> bool {
+/// The page's own number a furniture line prints: `第15版`, `第 3 页`, `第3版 要闻`, a running
+/// head with its page (`2025年1月3日 星期五 第15版`), `PAGE THREE`. The caller asks it of
+/// furniture only: in text, `第3版` names another page.
+pub fn own_page_number(line: &str) -> Option<u32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(r"第\s*({PAGE_NUMERAL}{{1,3}})\s*[版页]")).expect("static regex")
+    });
+    if let Some(c) = re.captures(line) {
+        return page_number(&c[1]).filter(|&n| n > 0);
+    }
+    english_page_label(line)
+}
+
+/// The number of an English page's number printed alone, in capitals (`PAGE THREE`,
+/// `PAGE 12`, `SECOND PAGE`): in the page's head or foot, never a headline.
+fn english_page_label(line: &str) -> Option<u32> {
     let words: Vec<&str> = line
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',']))
         .collect();
     match words.as_slice() {
-        ["PAGE", n] | [n, "PAGE"] => page_number(n).is_some_and(|n| n > 0),
-        _ => false,
+        ["PAGE", n] | [n, "PAGE"] => page_number(n).filter(|&n| n > 0),
+        _ => None,
     }
 }
 

@@ -1,10 +1,11 @@
 //! The splitter's entry: pages in, articles with stable ids out.
 //!
-//! Ids come from the edition, the page and the title (for untitled items, the first
-//! characters of the body), never from the rest of the body, so a corrected text keeps
-//! its id.
+//! Ids come from the edition, the page the file's name and place give and the title (for
+//! untitled items, the first characters of the body), never from the rest of the body, so
+//! a corrected text keeps its id.
 
-use super::classify::{classify_read, Page};
+use super::classify::{classify_read, Page, Role};
+use super::furniture::own_page_number;
 use super::lines::{is_cjk_page, page_label, to_lines, to_pages, Line};
 use super::order::to_reading_order;
 use super::segment::{segment, Piece};
@@ -35,13 +36,19 @@ pub fn split(text: &str, meta: &EditionMeta) -> Split {
         let mut result = segment(&page);
         drop_textless(&mut result.pieces, &mut result.dropped);
         let label = page_label(meta, index, multi_page);
+        let printed = printed_page(&page);
         let mut keys: Vec<String> = Vec::new();
         for mut piece in result.pieces {
             drop_repeated_names(&mut piece.authors, &mut out.dropped);
             let key = headline_key(&piece);
             let ordinal = keys.iter().filter(|k| **k == key).count();
-            out.articles
-                .push(to_article(piece, meta, label.as_deref(), &key, ordinal));
+            out.articles.push(to_article(
+                piece,
+                meta,
+                (label.as_deref(), printed.as_deref()),
+                &key,
+                ordinal,
+            ));
             keys.push(key);
         }
         out.dropped.extend(result.dropped);
@@ -71,6 +78,23 @@ fn drop_textless(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         dropped.append(&mut p.names_in_text);
         false
     });
+}
+
+/// The page's number as it prints it among the furniture atop or at the foot of the page
+/// (`第15版`, `PAGE THREE`), two digits; `None` unless all it prints there is one number.
+/// Furniture amid the page is left alone: a front page's guide lists other pages.
+fn printed_page(page: &Page) -> Option<String> {
+    let furniture = |k: &usize| page.roles[*k] == Role::Drop;
+    let n = page.lines.len();
+    let head = (0..n).take_while(furniture);
+    let foot = (0..n).rev().take_while(furniture);
+    let mut numbers = head
+        .chain(foot)
+        .filter_map(|k| own_page_number(page.lines[k].text));
+    let first = numbers.next()?;
+    numbers
+        .all(|other| other == first)
+        .then(|| format!("{first:02}"))
 }
 
 /// One page's lines put in reading order and classified: what both the split and its
@@ -135,18 +159,24 @@ fn headline_key(piece: &Piece) -> String {
     }
 }
 
+/// The article of `piece`, on the page the file labels `label` and that prints itself as
+/// `printed`: the printed number is the one readers and jump lines name, so it is the
+/// article's page. The id keeps the label where the file gives one, which the file's name
+/// and place alone decide: a better reading of the page's furniture must not move it.
+/// Without a label the printed number tells the pages of one date apart, whose ids would
+/// otherwise be the titles' alone: a rest repeating its head's title would take its id.
 fn to_article(
     piece: Piece,
     meta: &EditionMeta,
-    page: Option<&str>,
+    (label, printed): (Option<&str>, Option<&str>),
     key: &str,
     ordinal: usize,
 ) -> Article {
     let continued = piece.continued();
     let head = piece.head.unwrap_or_default();
     Article {
-        id: article_id(meta, page, key, ordinal),
-        page: page.map(str::to_owned),
+        id: article_id(meta, label.or(printed), key, ordinal),
+        page: printed.or(label).map(str::to_owned),
         kicker: head.kicker,
         title: head.title,
         subtitle: head.subtitle,
@@ -186,5 +216,58 @@ mod tests {
         let out = split(jumped, &EditionMeta::default());
         let last = out.articles.last().map(|a| (a.title.as_str(), a.continued));
         assert_eq!(last, Some(("我市再获殊荣", true)));
+    }
+
+    const STORY: &str = "基层治理见实效\n本报记者 王明\n\n\
+                         今年以来，我市各级各部门坚持问题导向，着力解决群众急难愁盼问题。";
+
+    /// The pages and ids of `text`'s articles, split with `meta`.
+    fn pages_and_ids(text: &str, meta: &EditionMeta) -> Vec<(Option<String>, String)> {
+        let out = split(text, meta);
+        assert!(!out.articles.is_empty(), "{text}");
+        out.articles.into_iter().map(|a| (a.page, a.id)).collect()
+    }
+
+    #[test]
+    fn the_number_a_page_prints_in_its_head_or_foot_is_its_articles_page() {
+        let unpaged = EditionMeta::default();
+        let paged = EditionMeta {
+            page: Some("03".into()),
+            ..EditionMeta::default()
+        };
+        for meta in [&unpaged, &paged] {
+            let bare = pages_and_ids(STORY, meta);
+            for printed in [
+                format!("2025年1月3日 星期五\n\n第15版\n\n编辑 张驰\n\n{STORY}"),
+                format!("2025年1月3日 星期五 第十五版\n\n{STORY}"),
+                format!("{STORY}\n\n人民日报 第15版"),
+            ] {
+                let read = pages_and_ids(&printed, meta);
+                assert_eq!(read[0].0.as_deref(), Some("15"), "{printed}");
+                // The id keeps the page the file's name gave; without one, it takes the
+                // printed page.
+                if meta.page.is_some() {
+                    assert_eq!(read[0].1, bare[0].1, "{printed}");
+                } else {
+                    assert!(read[0].1.starts_with("undated-p15-"), "{}", read[0].1);
+                }
+            }
+        }
+        // One number in the head and another in the foot, or a number amid the page (a
+        // front page's guide to the others), say nothing of the page's own.
+        for unread in [
+            format!("第15版\n\n{STORY}\n\n人民日报 第16版"),
+            format!("{STORY}\n\n第3版 要闻\n\n{}", STORY.replace("基层", "乡村")),
+        ] {
+            assert_eq!(
+                pages_and_ids(&unread, &paged)[0].0.as_deref(),
+                Some("03"),
+                "{unread}"
+            );
+            assert_eq!(pages_and_ids(&unread, &unpaged)[0].0, None, "{unread}");
+        }
+        let english = "PAGE THREE\nFIRE DESTROYS MILL\nSPRINGFIELD, March 14.—Fire of unknown \
+                       origin destroyed the flour mill of the Kelley Milling company.";
+        assert_eq!(pages_and_ids(english, &unpaged)[0].0.as_deref(), Some("03"));
     }
 }

@@ -295,6 +295,35 @@ fn a_removed_rest_updates_its_head() {
 }
 
 #[test]
+fn a_head_stored_again_on_another_page_is_found_there() {
+    // A rebuild after an upgrade that reads the page's printed number: same id, the
+    // article now on page 15, where the rest's jump line says its head is.
+    let (_d, mut store) = open();
+    let m1 = meta("01");
+    let head = jump_piece(&m1, "大标题", "上半篇", true, None);
+    store
+        .apply(&file("a"), &split(&m1, vec![head.clone()]), now(1))
+        .unwrap();
+    let mut moved = head.clone();
+    moved.page = Some("15".into());
+    store
+        .apply(&file("a"), &split(&m1, vec![moved]), now(2))
+        .unwrap();
+    let m3 = meta("03");
+    let rest = jump_piece(&m3, "大标题", "下半篇", false, Some("15"));
+    let c = store
+        .apply(&file("b"), &split(&m3, vec![rest.clone()]), now(3))
+        .unwrap();
+    assert!(
+        c.removed.contains(&rest.id),
+        "joined to the moved head: {c:?}"
+    );
+    let latest = store.latest(10).unwrap();
+    assert_eq!(latest.len(), 1);
+    assert_eq!(latest[0].article.id, head.id);
+}
+
+#[test]
 fn a_rest_without_a_matching_head_stays_an_item() {
     let (_d, mut store) = open();
     let m3 = meta("03");
