@@ -1152,6 +1152,29 @@ fn an_english_pages_number_over_a_headline_is_no_title() {
 }
 
 #[test]
+fn a_rests_jump_head_over_its_jump_line_heads_the_rest() {
+    // Under a running head with the page's number, a rest's headline, its jump line, and
+    // its text going on mid-sentence from the page before: the text is the rest's, not a
+    // story resumed after ads, and the headline is its title.
+    let page = "PAGE TWO THE MORNING TRIBUNE\n\
+                PLANS FOR NEW\nHIGH SCHOOL READY\n\
+                (Continued from Page One.)\n\
+                the board will ask for bids early\nin April, and it is expected that\n\
+                work will begin by the first of June.\n\
+                OLD RESIDENT PASSES AWAY\n\
+                Mrs. Sarah Jennings, one of the\noldest residents of the county, died\n\
+                at her home on North street Sunday.";
+    let out = split_page(page);
+    let rest = &out.articles[0];
+    assert_eq!(rest.title, "PLANS FOR NEW HIGH SCHOOL READY");
+    assert_eq!(rest.continued_from.as_deref(), Some("One"));
+    assert_text_opens(rest, "the board will ask");
+    assert_eq!(rest.page.as_deref(), Some("02"), "the running head's page");
+    assert_eq!(out.articles[1].title, "OLD RESIDENT PASSES AWAY");
+    assert_dropped(&out, "PAGE TWO THE MORNING TRIBUNE");
+}
+
+#[test]
 fn a_story_naming_its_source_last_is_whole() {
     for source in ["来源：人民网", "稿件来源：新华社"] {
         let page = format!("{STORY_HEAD}{BODY}\n{source}");

@@ -396,17 +396,32 @@ pub fn own_page_number(line: &str) -> Option<u32> {
     english_page_label(line)
 }
 
-/// The number of an English page's number printed alone, in capitals (`PAGE THREE`,
-/// `PAGE 12`, `SECOND PAGE`): in the page's head or foot, never a headline.
+/// The number of an English page's number printed in capitals, alone (`PAGE THREE`,
+/// `PAGE 12`, `SECOND PAGE`) or as a running head with the paper's name (`PAGE TWO THE
+/// MORNING TRIBUNE`, `THE DAILY NEWS, SALEM, OREGON PAGE 5`): in the page's head or foot,
+/// never a headline.
 fn english_page_label(line: &str) -> Option<u32> {
     let words: Vec<&str> = line
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',']))
         .collect();
+    let number = |n: &str| page_number(n).filter(|&n| n > 0);
     match words.as_slice() {
-        ["PAGE", n] | [n, "PAGE"] => page_number(n).filter(|&n| n > 0),
+        ["PAGE", n] | [n, "PAGE"] => number(n),
+        ["PAGE", n, name @ ..] | [name @ .., "PAGE", n] if names_paper(name) => number(n),
         _ => None,
     }
+}
+
+/// True when `words` name a paper as a running head does: `THE` first, a paper's noun
+/// among the next few words (`THE MORNING TRIBUNE`, `THE DAILY NEWS, SALEM, OREGON`).
+fn names_paper(words: &[&str]) -> bool {
+    words.first() == Some(&"THE")
+        && words
+            .iter()
+            .skip(1)
+            .take(PAPER_NAME_WORDS)
+            .any(|w| PAPER_NOUNS.contains(w))
 }
 
 /// True when `line` labels a QR code (`扫码观看`, `扫一扫 看视频`): short, no clause in it.
@@ -539,6 +554,9 @@ mod tests {
             "PAGE THREE",
             "PAGE 12.",
             "SECOND PAGE",
+            // A running head: the page's number with the paper's name.
+            "PAGE TWO THE MORNING TRIBUNE",
+            "THE DAILY NEWS, SALEM, OREGON PAGE 5",
         ] {
             assert!(is_masthead(l), "{l}");
         }
@@ -550,6 +568,7 @@ mod tests {
             "PAGE BOYS STRIKE",
             "FRONT PAGE",
             "PAGE 0",
+            "PAGE TWO SPORTS NEWS",
             // Mixed case: a line of text, where `Page 3` may stand alone.
             "Page 3",
         ] {

@@ -64,9 +64,12 @@ pub fn mark_latin_heads(page: &mut Page) {
         if end > i && opens_dateline_with_next(page, end - 1) {
             end -= 1;
         }
-        // Scraps without letters (`~`) may stand between a headline and its text.
+        // Scraps without letters (`~`) may stand between a headline and its text, and so
+        // may a rest's jump line (`(Continued from Page One.)`).
         let text_at = (end..n)
-            .find(|&k| page.lines[k].text.chars().any(char::is_alphabetic))
+            .find(|&k| {
+                page.roles[k] != Role::Jump && page.lines[k].text.chars().any(char::is_alphabetic)
+            })
             .unwrap_or(n);
         // A letter's prose opens under its salutation.
         let text_at =

@@ -2,9 +2,9 @@
 //! advertisements dropped: a story that advertisements broke off goes on under their
 //! display lines, and a column of local items at a story's end is no part of it.
 //!
-//! A headline's text never opens mid-sentence: text that does, under head-shaped lines,
-//! is a story resumed after the ads set between its columns, and those lines are the
-//! last ad's. Country weeklies close a page's columns with "locals", short paragraphs
+//! A headline's text never opens mid-sentence, but for a rest's under its jump line: text
+//! that does, under head-shaped lines, is a story resumed after the ads set between its
+//! columns, and those lines are the last ad's. Country weeklies close a page's columns with "locals", short paragraphs
 //! without headlines that each open with the name of the person they tell of
 //! (`Raymond Robbins left last night …`). This module does not judge what an
 //! advertisement is ([`crate::edition::advert`] does).
@@ -24,7 +24,10 @@ const LOCAL_MAX_WORDS: usize = 80;
 pub fn resume_broken_stories(pieces: Vec<Piece>, dropped: &mut Vec<String>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for mut piece in pieces {
-        if piece.head.is_none() || piece.dateline.is_some() || !opens_mid_sentence(&piece) {
+        // A rest under its jump line (`(Continued from Page One.)`) opens where its page
+        // before broke off: mid-sentence, under its own jump head.
+        let rest = piece.continued_from.is_some();
+        if piece.head.is_none() || piece.dateline.is_some() || rest || !opens_mid_sentence(&piece) {
             out.push(piece);
             continue;
         }
