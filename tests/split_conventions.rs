@@ -1174,6 +1174,66 @@ fn a_rests_jump_head_over_its_jump_line_heads_the_rest() {
     assert_dropped(&out, "PAGE TWO THE MORNING TRIBUNE");
 }
 
+/// A page as pdftotext prints today's English e-paper: headlines in sentence case, each
+/// a block between blank lines, over a byline or a dateline; a caption over its credit.
+const TODAYS_ENGLISH_PAGE: &str = "A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026\n\n\
+    City council approves\nnew budget after\nmarathon session\n\n\
+    By Jane Doe\nStaff Writer\n\n\
+    The City Council approved a $42 million budget early Tuesday\n\
+    after a nine-hour meeting that stretched past midnight, and\n\
+    the vote was 5-2, with council members Ann Lee and Tom\n\
+    Ward opposed.\n\
+    See BUDGET, Page A6\n\n\
+    Senate passes\nhighway bill\n\n\
+    WASHINGTON (AP) — The Senate on Monday passed a $300 billion\n\
+    highway bill that would fund road and bridge projects for\n\
+    the next five years.\n\n\
+    Mayor Rita Gomez speaks during Monday's council meeting.\n\
+    JOHN SMITH/THE DAILY HERALD";
+
+#[test]
+fn todays_english_headlines_set_apart_in_sentence_case_head_their_stories() {
+    let out = split_page(TODAYS_ENGLISH_PAGE);
+    let heads: Vec<(&str, Option<&str>, Vec<&str>)> = out
+        .articles
+        .iter()
+        .map(|a| {
+            let authors = a.authors.iter().map(String::as_str).collect();
+            (a.title.as_str(), a.dateline.as_deref(), authors)
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (
+                "City council approves new budget after marathon session",
+                None,
+                vec!["Jane Doe"]
+            ),
+            (
+                "Senate passes highway bill",
+                Some("WASHINGTON (AP)"),
+                vec![]
+            ),
+        ]
+    );
+    assert!(out.articles[0].continued, "See BUDGET, Page A6");
+    assert_text_opens(&out.articles[0], "The City Council approved");
+    assert_eq!(
+        out.articles[1].page.as_deref(),
+        Some("A2"),
+        "the running head's page"
+    );
+    let caption = out.articles.iter().find_map(first_caption);
+    assert_eq!(
+        caption,
+        Some((
+            "Mayor Rita Gomez speaks during Monday's council meeting.",
+            Some("JOHN SMITH/THE DAILY HERALD")
+        ))
+    );
+}
+
 #[test]
 fn a_story_naming_its_source_last_is_whole() {
     for source in ["来源：人民网", "稿件来源：新华社"] {

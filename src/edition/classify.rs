@@ -158,6 +158,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
     if !cjk {
         latin::mark_signatures(&mut page);
         latin::mark_letters(&mut page);
+        latin::mark_set_apart_heads(&mut page);
     }
     mark_heads(&mut page);
     if cjk {
@@ -237,7 +238,7 @@ fn mark_furniture(page: &mut Page) {
             }
         } else if is_jump_line(text) {
             page.roles[i] = Role::Jump;
-        } else if byline::is_credit(text) {
+        } else if byline::is_credit(text) || !page.cjk && byline::is_photo_credit(text) {
             page.roles[i] = Role::Credit;
         }
         // Single-line blocks in a row read as rows of interleaved columns, one block (see

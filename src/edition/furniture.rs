@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::meta::page_number;
+use super::meta::{normalize_page, page_number};
 use super::script::{holds_either, is_capitals, is_ideograph};
 
 /// Which way a jump line points.
@@ -382,18 +382,51 @@ pub fn is_masthead(line: &str) -> bool {
     is_capitals(line) && (masthead_re().is_match(line) || english_page_label(line).is_some())
 }
 
-/// The page's own number a furniture line prints: `第15版`, `第 3 页`, `第3版 要闻`, a running
-/// head with its page (`2025年1月3日 星期五 第15版`), `PAGE THREE`. The caller asks it of
-/// furniture only: in text, `第3版` names another page.
-pub fn own_page_number(line: &str) -> Option<u32> {
+/// The page's own name a furniture line prints, normalised as [`normalize_page`] does:
+/// `第15版`, `第 3 页`, `第3版 要闻`, a running head with its page (`2025年1月3日 星期五
+/// 第15版`), `PAGE THREE`, an English running head opening or closing on the page
+/// (`A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026`). The caller asks it of furniture
+/// only: in text, `第3版` names another page.
+pub fn own_page(line: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(&format!(r"第\s*({PAGE_NUMERAL}{{1,3}})\s*[版页]")).expect("static regex")
     });
-    if let Some(c) = re.captures(line) {
-        return page_number(&c[1]).filter(|&n| n > 0);
+    let number = if let Some(c) = re.captures(line) {
+        page_number(&c[1]).filter(|&n| n > 0)
+    } else {
+        english_page_label(line)
+    };
+    number
+        .map(|n| format!("{n:02}"))
+        .or_else(|| running_head_page(line))
+}
+
+/// The page an English running head opens or closes on (`A2 | THE DAILY HERALD | …`,
+/// `2 THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922`): a number, or a section's letter and
+/// number, set apart from a dated masthead line.
+fn running_head_page(line: &str) -> Option<String> {
+    const MOST_DIGITS: usize = 3;
+    let is_page = |w: &str| {
+        let digits = w.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        w.len() - digits.len() <= 1
+            && (1..=MOST_DIGITS).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+    };
+    if !is_masthead(line) {
+        return None;
     }
-    english_page_label(line)
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    // An issue's or a volume's number may close the line too (`… 1916 NO. 45`).
+    let numbered = words.len() >= 2
+        && ["NO", "NO.", "NUMBER", "VOL", "VOL.", "VOLUME"].contains(&words[words.len() - 2]);
+    if is_page(first) {
+        Some(normalize_page(first))
+    } else {
+        (is_page(last) && !numbered).then(|| normalize_page(last))
+    }
 }
 
 /// The number of an English page's number printed in capitals, alone (`PAGE THREE`,
@@ -573,6 +606,34 @@ mod tests {
             "Page 3",
         ] {
             assert!(!is_masthead(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn the_page_a_furniture_line_names() {
+        for (line, page) in [
+            ("第15版", "15"),
+            ("第 3 页", "03"),
+            ("第十二版 要闻", "12"),
+            ("2025年1月3日 星期五 第15版", "15"),
+            ("人民日报 第1版", "01"),
+            ("PAGE THREE", "03"),
+            ("PAGE TWO THE MORNING TRIBUNE", "02"),
+            ("A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026", "A2"),
+            ("2 THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922", "02"),
+            ("THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922 PAGE 7", "07"),
+        ] {
+            assert_eq!(own_page(line).as_deref(), Some(page), "{line}");
+        }
+        for line in [
+            "第0版",
+            "编辑 张驰 美编 杨建楠",
+            "ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.",
+            "VOL. 12 SPRINGFIELD, ILL., TUESDAY, MARCH 7, 1916 NO. 45",
+            "NO. 57",
+            "12 PERSONS HURT IN WRECK",
+        ] {
+            assert_eq!(own_page(line), None, "{line}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! a corrected text keeps its id.
 
 use super::classify::{classify_read, Page, Role};
-use super::furniture::own_page_number;
+use super::furniture::own_page;
 use super::lines::{is_cjk_page, page_label, to_lines, to_pages, Line};
 use super::order::to_reading_order;
 use super::segment::{segment, Piece};
@@ -90,11 +90,9 @@ fn printed_page(page: &Page) -> Option<String> {
     let foot = (0..n).rev().take_while(furniture);
     let mut numbers = head
         .chain(foot)
-        .filter_map(|k| own_page_number(page.lines[k].text));
+        .filter_map(|k| own_page(page.lines[k].text));
     let first = numbers.next()?;
-    numbers
-        .all(|other| other == first)
-        .then(|| format!("{first:02}"))
+    numbers.all(|other| other == first).then_some(first)
 }
 
 /// One page's lines put in reading order and classified: what both the split and its

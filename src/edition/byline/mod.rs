@@ -745,6 +745,48 @@ pub fn is_credit(line: &str) -> bool {
     may_be_credit(line) && reads_as_credit(line)
 }
 
+/// An English picture's credit alone on its line, as papers print it under a caption:
+/// the photographer and the paper or agency (`JOHN SMITH/THE DAILY HERALD`, `AP Photo/Evan
+/// Vucci`, `(REUTERS/Kevin Lamarque)`), or the credit's label and the name (`Photo by John
+/// Smith`, `Staff photo by Ann Lee`, `Photo courtesy of the city`, `Getty Images`).
+pub fn is_photo_credit(line: &str) -> bool {
+    const MAX_LEN: usize = 60;
+    const LABELS: [&str; 5] = [
+        "photo by ",
+        "photos by ",
+        "staff photo by ",
+        "photo courtesy of ",
+        "photo: ",
+    ];
+    let line = line.trim();
+    let body = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(line)
+        .trim();
+    if body.len() > MAX_LEN || body.contains(['.', ',', ';', '?', '!', '"', '“']) {
+        return false;
+    }
+    let lower = body.to_ascii_lowercase();
+    if let Some(rest) = LABELS.iter().find_map(|l| lower.strip_prefix(l)) {
+        return !rest.trim().is_empty();
+    }
+    if lower.ends_with("getty images") {
+        return true;
+    }
+    // Both sides of the one slash capitalised words only: a name, a paper, `AP Photo`.
+    let capitalised = |side: &str| {
+        let words: Vec<&str> = side.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+            })
+    };
+    matches!(body.split('/').collect::<Vec<_>>().as_slice(), [who, whose] if capitalised(who) && capitalised(whose))
+}
+
 /// [`is_credit`]'s reading of the whole line, which [`may_be_credit`] spares most lines.
 fn reads_as_credit(line: &str) -> bool {
     let line = line.trim_end_matches(script::is_space);

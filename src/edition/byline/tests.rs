@@ -254,6 +254,29 @@ fn byline_lines() {
         assert!(is_wire_credit(line), "{line}");
     }
     assert!(parse_line("Freedom of the Press").is_none());
+    // An English picture's credit under its caption.
+    for line in [
+        "JOHN SMITH/THE DAILY HERALD",
+        "John Smith / The Daily Herald",
+        "AP Photo/Evan Vucci",
+        "(REUTERS/Kevin Lamarque)",
+        "Photo by John Smith",
+        "STAFF PHOTO BY ANN LEE",
+        "Photo courtesy of the city",
+        "Chip Somodevilla/Getty Images",
+        "Getty Images",
+    ] {
+        assert!(is_photo_credit(line), "{line}");
+    }
+    for line in [
+        "and/or the city council",
+        "The vote was 5/2 in favour",
+        "Photo by",
+        "Senate passes highway bill",
+        "He said, \"Photo/Video rules apply.\"",
+    ] {
+        assert!(!is_photo_credit(line), "{line}");
+    }
     assert!(parse_line("The Associated Pressmen").is_none());
     assert!(parse_line("Special prices on all canned goods this week").is_none());
     // The end of a headline in capitals.

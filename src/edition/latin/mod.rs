@@ -20,10 +20,12 @@ mod letters;
 mod lexicon;
 pub mod pieces;
 mod scraps;
+mod set_apart;
 
 pub use crossheads::mark_crossheads;
 pub use letters::mark_letters;
 pub use scraps::mark_scraps;
+pub use set_apart::mark_set_apart_heads;
 
 use super::byline;
 use super::classify::{Page, Role};

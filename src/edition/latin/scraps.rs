@@ -93,6 +93,11 @@ fn mark_fillers(page: &mut Page, narrow: f32) {
 
 /// The median width of the body lines that run on (end no sentence): the column.
 pub(super) fn median_width(page: &Page) -> f32 {
+    width_quantile(page, 0.5)
+}
+
+/// The width under which the share `q` of the same lines as [`median_width`]'s falls.
+pub(super) fn width_quantile(page: &Page, q: f32) -> f32 {
     let mut widths: Vec<f32> = (0..page.lines.len())
         .filter(|&i| page.roles[i] == Role::Body && !page.lines[i].ends_sentence)
         .map(|i| page.lines[i].width)
@@ -100,8 +105,9 @@ pub(super) fn median_width(page: &Page) -> f32 {
     if widths.is_empty() {
         return 0.0;
     }
-    let mid = widths.len() / 2;
-    *widths.select_nth_unstable_by(mid, f32::total_cmp).1
+    // Truncated: the rank of a share of the lines, within them.
+    let at = ((widths.len() as f32 * q) as usize).min(widths.len() - 1);
+    *widths.select_nth_unstable_by(at, f32::total_cmp).1
 }
 
 /// True when `text` holds a run no English text has: one lowercase letter three times
