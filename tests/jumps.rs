@@ -110,3 +110,35 @@ fn pages_named_by_date_alone_join_by_the_numbers_they_print() {
     home.drop_file("2024-11-09-inside.txt", &rest);
     assert_joined(&rss_items_once_joined(&daemon));
 }
+
+#[test]
+fn todays_english_jump_lines_join_a_story_across_section_pages() {
+    // `See BUDGET, Page A6` under the front page's story, `BUDGET` / `Continued from A1`
+    // atop its rest: the pages are named by their running heads (`A1 | THE DAILY HERALD |
+    // …`) alone, and the rest's jump head differs from the story's headline.
+    let home = Home::new();
+    let daemon = home.start();
+    for (name, page) in [
+        ("2026-03-03-front.txt", "en_today_front_a1.txt"),
+        ("2026-03-03-inside.txt", "en_today_inside_a6.txt"),
+    ] {
+        home.drop_file(
+            name,
+            &std::fs::read(fixture(&format!("pages/{page}"))).unwrap(),
+        );
+    }
+    let items = wait_for(Duration::from_secs(10), "the rest joined", || {
+        let items = rss_items(&daemon, 3);
+        items[0].1.contains("kicking the can").then_some(items)
+    });
+    let titles: Vec<&str> = items.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "City council approves new budget after marathon session",
+            "Senate passes highway bill",
+            "School board names new superintendent",
+        ]
+    );
+    assert!(items[0].1.contains("The City Council approved"));
+}

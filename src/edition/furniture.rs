@@ -63,10 +63,11 @@ const PAGE_NUMERAL: &str = "[0-9０-９一二三四五六七八九十]";
 const STORY_MARK: &str = r"[\x{2460}-\x{2473}]";
 
 /// An English jump line's words: `Continued on Page 5`, `Concluded from Page One`,
-/// `Continued on Eighth Page`, with the column maybe (`, Column 4`).
+/// `Continued on Eighth Page`, `Continued from A1` (a section's page), with the column
+/// maybe (`, Column 4`).
 const ENGLISH_JUMP: &str = concat!(
     r"(?P<en>continued|concluded)\s+(?P<dir>on|from)\s+",
-    r"(?:page\s+(?P<epage>[a-z0-9]+)|(?P<eord>[a-z]+)\s+page)",
+    r"(?:page\s+(?P<epage>[a-z0-9]+)|(?P<eord>[a-z]+)\s+page|(?P<esection>[a-z][0-9]{1,2}))",
     r"(?:\s*,\s*col(?:umn|\.)?\s*[a-z0-9]+)?",
 );
 
@@ -77,17 +78,24 @@ const SEE_JUMP: &str = concat!(
     r"(?:on\s+)?(?:page\s+)?(?P<spage>[a-z]?[0-9]{1,3})",
 );
 
+/// The line atop a story's rest saying where it comes from, as papers print it now:
+/// `From A1`, `From Page 1`.
+const FROM_JUMP: &str = r"from\s+(?:page\s+)?(?P<fpage>[a-z]?[0-9]{1,3})";
+
 /// An English jump line printed without brackets, alone on its line.
 fn bare_jump_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?i)^(?:{ENGLISH_JUMP}|{SEE_JUMP})\s*\.?$")).expect("static regex")
+        Regex::new(&format!(
+            r"(?i)^(?:{ENGLISH_JUMP}|{SEE_JUMP}|{FROM_JUMP})\s*\.?$"
+        ))
+        .expect("static regex")
     })
 }
 
 /// The letters an English jump line without brackets opens with: `Continued …`,
-/// `Concluded …`, `See …`, `Please see …`.
-pub const BARE_JUMP_INITIALS: [char; 6] = ['C', 'c', 'S', 's', 'P', 'p'];
+/// `Concluded …`, `See …`, `Please see …`, `From …`.
+pub const BARE_JUMP_INITIALS: [char; 8] = ['C', 'c', 'S', 's', 'P', 'p', 'F', 'f'];
 
 /// The jump line at the very start or very end of `line`, if any; an English one without
 /// brackets only when it is the whole line.
@@ -104,7 +112,9 @@ pub fn find_jump(line: &str) -> Option<Jump> {
         || line.contains("oncluded")
         || line.contains("ONCLUDED")
         || line.contains("ee ")
-        || line.contains("EE "))
+        || line.contains("EE ")
+        || line.contains("rom ")
+        || line.contains("ROM "))
     {
         return None;
     }
@@ -127,10 +137,13 @@ pub fn find_jump(line: &str) -> Option<Jump> {
         (JumpKind::From, m.name("page")?)
     } else if let Some(page) = m.name("spage") {
         (JumpKind::To, page)
+    } else if let Some(page) = m.name("fpage") {
+        (JumpKind::From, page)
     } else {
         let from = m.name("dir")?.as_str().eq_ignore_ascii_case("from");
         let kind = if from { JumpKind::From } else { JumpKind::To };
-        (kind, m.name("epage").or_else(|| m.name("eord"))?)
+        let page = m.name("epage").or_else(|| m.name("eord"));
+        (kind, page.or_else(|| m.name("esection"))?)
     };
     Some(Jump {
         kind,
@@ -498,6 +511,11 @@ mod tests {
             ("(Concluded from Page One.)", JumpKind::From, "One"),
             ("Continued on Page 5", JumpKind::To, "5"),
             ("CONTINUED FROM PAGE ONE.", JumpKind::From, "ONE"),
+            // Today's, naming a section's page without the word.
+            ("Continued from A1", JumpKind::From, "A1"),
+            ("Continued on B4", JumpKind::To, "B4"),
+            ("From A1", JumpKind::From, "A1"),
+            ("FROM PAGE 1", JumpKind::From, "1"),
         ] {
             let j = find_jump(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(
@@ -520,6 +538,8 @@ mod tests {
         assert!(find_jump("See you at the game on Friday, 7").is_none());
         assert!(find_jump("See the mayor's letter on page 5 for more").is_none());
         assert!(find_jump("continued from page one of the docket").is_none());
+        assert!(find_jump("From 1990 to 2000 the town grew").is_none());
+        assert!(find_jump("Continued on Monday").is_none());
     }
 
     #[test]
