@@ -122,10 +122,7 @@ fn todays_english_jump_lines_join_a_story_across_section_pages() {
         ("2026-03-03-front.txt", "en_today_front_a1.txt"),
         ("2026-03-03-inside.txt", "en_today_inside_a6.txt"),
     ] {
-        home.drop_file(
-            name,
-            &std::fs::read(fixture(&format!("pages/{page}"))).unwrap(),
-        );
+        home.drop_file(name, &std::fs::read(fixture(page)).unwrap());
     }
     let items = wait_for(Duration::from_secs(10), "the rest joined", || {
         let items = rss_items(&daemon, 3);
