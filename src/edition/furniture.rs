@@ -163,7 +163,7 @@ fn furniture_re() -> &'static Regex {
                 // the page header; a running header may also name the page's section before
                 // it, and its page and the page's editors after (`要闻 2025年3月12日 星期三
                 // 责任编辑：王明 版式设计：李华`).
-                r"(?:\S{{1,8}}\s+)?",
+                r"(?:\S{{1,8}}\s+){{0,2}}",
                 r"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)\S?",
                 r"(?:\s+农历\s*(?:\p{{Han}}{{2}}年)?\p{{Han}}{{1,2}}月\p{{Han}}{{2}})?",
                 r"(?:\s+{pages})?",
@@ -193,7 +193,7 @@ fn furniture_re() -> &'static Regex {
             ),
             n = PAGE_NUMERAL,
             pages = format!(r"今日\s*{PAGE_NUMERAL}{{1,3}}\s*版"),
-            credits = format!(r"(?:{SPACED_CREDIT}|{COLON_CREDIT})\s*[：:/]"),
+            credits = format!(r"(?:{SPACED_CREDIT}\s*[：:/ ]|{COLON_CREDIT}\s*[：:/])"),
             spaced = SPACED_CREDIT,
             colon = COLON_CREDIT,
         ))
@@ -339,13 +339,22 @@ fn may_be_furniture(line: &str) -> bool {
         || holds_either(line, '扫', '维')
 }
 
-/// True when a running header's section (up to 8 characters) and a space stand before a
-/// year in `line`. Only the section's bytes are searched for the space: justified Chinese
-/// text holds spaces everywhere.
+/// True when a running header's page and section (up to 8 characters each, a space after
+/// each) stand before a year in `line` (`A08 北京新闻 2025年…`, `要闻 2025年…`). Only their
+/// bytes are searched for the spaces: justified Chinese text holds spaces everywhere.
 fn opens_with_year_after_section(line: &str) -> bool {
+    let Some(rest) = after_section(line) else {
+        return false;
+    };
+    opens_with_year(rest) || after_section(rest).is_some_and(opens_with_year)
+}
+
+/// The text after the space that closes a running header's first word (up to 8
+/// characters), if one does.
+fn after_section(text: &str) -> Option<&str> {
     const SECTION_BYTES: usize = 8 * 3 + 1;
-    let head = &line.as_bytes()[..line.len().min(SECTION_BYTES)];
-    memchr::memchr(b' ', head).is_some_and(|at| opens_with_year(line[at + 1..].trim_start()))
+    let head = &text.as_bytes()[..text.len().min(SECTION_BYTES)];
+    memchr::memchr(b' ', head).map(|at| text[at + 1..].trim_start())
 }
 
 /// True when `text` opens with a figure and holds 年, as a dated header does.
@@ -415,19 +424,24 @@ pub fn own_page(line: &str) -> Option<String> {
         .or_else(|| running_head_page(line))
 }
 
-/// The page an English running head opens or closes on (`A2 | THE DAILY HERALD | …`,
-/// `2 THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922`): a number, or a section's letter and
-/// number, set apart from a dated masthead line.
+/// The page a running head opens or closes on (`A2 | THE DAILY HERALD | …`, `2 THE DAILY
+/// NEWS, SATURDAY, OCTOBER 7, 1922`, `A08 北京新闻 2025年3月5日 星期三`): a number, or a
+/// section's letter and number, set apart at either end of a line that holds the date.
 fn running_head_page(line: &str) -> Option<String> {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year = YEAR.get_or_init(|| {
+        Regex::new(r"(?:^|[^0-9])(?:1[789]|20)[0-9]{2}(?:[^0-9]|$)").expect("static regex")
+    });
     const MOST_DIGITS: usize = 3;
     let is_page = |w: &str| {
         let digits = w.trim_start_matches(|c: char| c.is_ascii_uppercase());
         w.len() - digits.len() <= 1
             && (1..=MOST_DIGITS).contains(&digits.len())
             && digits.bytes().all(|b| b.is_ascii_digit())
-            && !digits.starts_with('0')
+            && digits.bytes().any(|b| b != b'0')
     };
-    if !is_masthead(line) {
+    // A price (`5 CENTS`) or a headline (`12 PERSONS HURT`) holds no date.
+    if !year.is_match(line) {
         return None;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -550,6 +564,8 @@ mod tests {
             "2025年1月29日 星期三 农历正月初一 今日8版",
             // A running header: the section, the date, the page and its editors.
             "要闻 2025年3月12日 星期三 责任编辑：王明 版式设计：李华",
+            // A city paper's: the section's page first, its editors without colons.
+            "A08 北京新闻 2025年3月5日 星期三 责编 张三 美编 李四",
             "2025年3月12日 星期三 第3版 要闻",
             "株洲日报 2025年3月12日 星期三 本版编辑：王明",
             "第15版",
@@ -642,6 +658,8 @@ mod tests {
             ("A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026", "A2"),
             ("2 THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922", "02"),
             ("THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922 PAGE 7", "07"),
+            ("A08 北京新闻 2025年3月5日 星期三 责编 张三", "A08"),
+            ("2025年3月5日 星期三 北京新闻 A08", "A08"),
         ] {
             assert_eq!(own_page(line).as_deref(), Some(page), "{line}");
         }
@@ -651,6 +669,8 @@ mod tests {
             "ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.",
             "VOL. 12 SPRINGFIELD, ILL., TUESDAY, MARCH 7, 1916 NO. 45",
             "NO. 57",
+            "5 CENTS",
+            "2025年3月5日 星期三",
             "12 PERSONS HURT IN WRECK",
         ] {
             assert_eq!(own_page(line), None, "{line}");
