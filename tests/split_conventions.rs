@@ -1174,6 +1174,30 @@ fn a_rests_jump_head_over_its_jump_line_heads_the_rest() {
     assert_dropped(&out, "PAGE TWO THE MORNING TRIBUNE");
 }
 
+#[test]
+fn an_english_headlines_decks_stacked_under_it_are_its_subtitle() {
+    // Title, a deck whose clauses a semicolon sets apart, a deck in capitals and one in
+    // title case: one headline over one story.
+    let page = "MANY KILLED IN\nTRAIN WRECK\n\
+                Engine Leaves Track Near\nBridge; Ten Dead and\nScore Injured.\n\
+                ENGINEER AMONG VICTIMS\n\
+                Relief Train Sent From Altoona\nWith Doctors and Nurses.\n\
+                ALTOONA, Pa., Oct. 4.—Ten persons\nwere killed and a score injured when\n\
+                the engine of the westbound express\nleft the track near the Juniata bridge\n\
+                early this morning.";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "MANY KILLED IN TRAIN WRECK");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some(
+            "Engine Leaves Track Near Bridge; Ten Dead and Score Injured. \
+             ENGINEER AMONG VICTIMS Relief Train Sent From Altoona With Doctors and Nurses."
+        )
+    );
+    assert_text_opens(article, "Ten persons were killed");
+}
+
 /// A page as pdftotext prints today's English e-paper: headlines in sentence case, each
 /// a block between blank lines, over a byline or a dateline; a caption over its credit.
 const TODAYS_ENGLISH_PAGE: &str = "A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026\n\n\

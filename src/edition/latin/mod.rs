@@ -284,7 +284,9 @@ fn is_capitalised(word: &str) -> bool {
 /// The wrapped rest of a title-case headline (`Cleaning and Decor` / `ating for Centennial`):
 /// its longer words are capitalised, but for a word broken at the line start.
 fn is_title_wrap(text: &str) -> bool {
-    is_title_wrap_with_commas(text) && !lists(text)
+    // A deck's clauses stand apart by semicolons (`Bridge; Ten Dead and`): only a comma
+    // lists names.
+    is_title_wrap_with_commas(text) && !lists(&text.replace(';', " "))
 }
 
 /// [`is_title_wrap`] but for its commas: a deck's rest may hold a comma (`Next Week,
