@@ -500,17 +500,43 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
     if agency {
         b.dateline = Some(line.to_owned());
     } else {
-        let (name, after) = latin_name(rest);
-        b.residue = format!("{}{after}", &line[..line.len() - rest.len()]);
-        b.authors = vec![name.to_owned()];
+        let (names, after) = latin_name(rest);
+        let (authors, joiners) = split_latin_names(names);
+        b.residue = format!("{}{joiners}{after}", &line[..line.len() - rest.len()]);
+        b.authors = authors;
     }
     Some(b)
 }
 
-/// What follows `BY` in capitals is a writer's name, not the end of a headline (`STRICKEN` /
-/// `BY DEATH`, `KILLED BY A TRAIN`): two to four words of capitals or initials, two of
-/// them names (two letters or more), none a word a headline's phrase holds.
+/// The writers a `By` line names together (`Jane Doe and Tom Ward`, `JANE DOE AND TOM
+/// WARD`, `Ann Lee & Bo Li`), and the joining words, which are no name.
+fn split_latin_names(names: &str) -> (Vec<String>, String) {
+    let mut authors = Vec::new();
+    let mut joiners = String::new();
+    let mut rest = names;
+    while let Some((at, joiner)) = [" and ", " AND ", " & "]
+        .iter()
+        .filter_map(|j| rest.find(j).map(|at| (at, *j)))
+        .min()
+    {
+        authors.push(rest[..at].trim().to_owned());
+        joiners.push_str(joiner.trim());
+        rest = &rest[at + joiner.len()..];
+    }
+    authors.push(rest.trim().to_owned());
+    authors.retain(|a| !a.is_empty());
+    (authors, joiners)
+}
+
+/// What follows `BY` in capitals is writers' names, not the end of a headline (`STRICKEN` /
+/// `BY DEATH`, `KILLED BY A TRAIN`): each name (`JANE DOE AND TOM WARD`) two to four words
+/// of capitals or initials, two of them names (two letters or more), none a word a
+/// headline's phrase holds.
 fn is_capitals_name(rest: &str) -> bool {
+    rest.split(" AND ").all(is_one_capitals_name)
+}
+
+fn is_one_capitals_name(rest: &str) -> bool {
     const PHRASE_WORDS: [&str; 16] = [
         "A", "AN", "THE", "OF", "IN", "ON", "AT", "TO", "FOR", "AND", "WITH", "FROM", "HIS", "HER",
         "ITS", "THEIR",
@@ -586,7 +612,9 @@ fn is_wire_name(inner: &str) -> bool {
 /// closing the line, and the writer's title after a comma (`John Smith, Staff
 /// Correspondent.`). An initial keeps its stop (`By J. P.`); a surname loses it.
 fn latin_name(rest: &str) -> (&str, &str) {
-    let name = rest.split(',').next().unwrap_or(rest).trim_end();
+    // A comma or a bar sets the writer's title apart (`, Staff Correspondent`, `| Staff
+    // Writer`).
+    let name = rest.split([',', '|']).next().unwrap_or(rest).trim_end();
     let name = name.strip_suffix(')').unwrap_or(name).trim_end();
     let name = match name.strip_suffix('.') {
         Some(bare) if !ends_with_initial(bare) => bare,

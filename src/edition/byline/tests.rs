@@ -326,6 +326,11 @@ fn byline_lines() {
         ("By J. P. SMITH", "J. P. SMITH", "By "),
         ("By J. P.", "J. P.", "By "),
         ("BY JOHN W. SMITH", "JOHN W. SMITH", "BY "),
+        (
+            "By Jane Doe | Staff Writer",
+            "Jane Doe",
+            "By  | Staff Writer",
+        ),
     ] {
         let b = parse_line(line).unwrap();
         assert_eq!(
@@ -333,6 +338,29 @@ fn byline_lines() {
             (name, residue),
             "{line}"
         );
+    }
+}
+
+#[test]
+fn an_english_byline_names_each_writer() {
+    for (line, names, residue) in [
+        (
+            "By Jane Doe and Tom Ward | Staff Writers",
+            &["Jane Doe", "Tom Ward"][..],
+            "By and | Staff Writers",
+        ),
+        (
+            "BY JANE DOE AND TOM WARD",
+            &["JANE DOE", "TOM WARD"],
+            "BY AND",
+        ),
+        ("By Ann Lee & Bo Li", &["Ann Lee", "Bo Li"], "By &"),
+        ("By Jane Doe", &["Jane Doe"], "By"),
+    ] {
+        let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(b.authors, names, "{line}");
+        let squeezed: Vec<&str> = b.residue.split_whitespace().collect();
+        assert_eq!(squeezed.join(" "), residue, "{line}");
     }
 }
 
