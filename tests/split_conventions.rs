@@ -1216,6 +1216,30 @@ const TODAYS_ENGLISH_PAGE: &str = "A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 202
     JOHN SMITH/THE DAILY HERALD";
 
 #[test]
+fn todays_english_section_label_headline_and_deck_stack_as_one_head() {
+    // A section's label in capitals, the headline and its deck in sentence case, each a
+    // block of its own, over the byline and the writer's address.
+    let page = "EDUCATION\n\n\
+                School levy fails\nby 200 votes\n\n\
+                District will cut bus routes and\ndelay repairs, officials say\n\n\
+                By Ann Lee\nalee@dailyherald.com\n\n\
+                Voters on Tuesday rejected a 5-mill levy for the Greene County\n\
+                schools by 200 votes, according to unofficial results.\n\
+                Superintendent Mark Fry said the district will cut three bus\n\
+                routes next fall and put off roof repairs at two buildings.";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.kicker.as_deref(), Some("EDUCATION"));
+    assert_eq!(article.title, "School levy fails by 200 votes");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("District will cut bus routes and delay repairs, officials say")
+    );
+    assert_eq!(article.authors, ["Ann Lee"]);
+    assert_text_opens(article, "Voters on Tuesday");
+}
+
+#[test]
 fn todays_english_headlines_set_apart_in_sentence_case_head_their_stories() {
     let out = split_page(TODAYS_ENGLISH_PAGE);
     let heads: Vec<(&str, Option<&str>, Vec<&str>)> = out

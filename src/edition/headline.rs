@@ -8,6 +8,7 @@
 //! pdftotext printed it may hold two stories' heads ([`second_title_at`] finds where).
 
 use super::classify::COLUMN_LABEL;
+use super::latin::is_sentence_case;
 use super::order::word_across_lines;
 use super::reflow::collapse_spaces;
 use super::script::{is_capitals, is_ideograph, leaves_open};
@@ -344,6 +345,14 @@ fn breaks_word(above: &str, below: &str) -> bool {
 /// under them its deck; where the title's first lines are set in larger type than the
 /// rest (fewer letters to the line), those lines alone are the title.
 fn from_latin(lines: &[HeadLine]) -> Headline {
+    if let [(kicker, _), rest @ ..] = lines {
+        if is_section_kicker(kicker, rest) {
+            return Headline {
+                kicker: Some(collapse_spaces(kicker)),
+                ..from_latin(rest)
+            };
+        }
+    }
     let caps = lines.iter().take_while(|(t, _)| is_capitals(t)).count();
     let title_len = match caps {
         0 => deck_at(lines).unwrap_or(lines.len()),
@@ -355,6 +364,19 @@ fn from_latin(lines: &[HeadLine]) -> Headline {
         title: join(title, false),
         subtitle: (!sub.is_empty()).then(|| join(sub, false)),
     }
+}
+
+/// Most words of a section's label set over today's headline (`EDUCATION`, `NATION &
+/// WORLD`).
+const KICKER_WORDS: usize = 3;
+
+/// True when `line`, in capitals, labels the section of the headline in sentence case
+/// under it (`EDUCATION` / `School levy fails`): a headline in capitals reads on into a
+/// deck in title case instead.
+fn is_section_kicker(line: &str, rest: &[HeadLine]) -> bool {
+    is_capitals(line)
+        && line.split_whitespace().count() <= KICKER_WORDS
+        && rest.first().is_some_and(|(t, _)| is_sentence_case(t))
 }
 
 /// Where a deck in smaller type starts under a title: the split after which every line

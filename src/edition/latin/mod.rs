@@ -218,6 +218,12 @@ fn starts_fresh(page: &Page, i: usize, end: usize, column: f32) -> bool {
     end - i >= 2 && (other_type(widest) || other_type(page.lines[i].width))
 }
 
+/// A headline line as today's papers set it (`City council approves`, `by 200 votes`):
+/// letters in lower case, neither in capitals nor in title case.
+pub fn is_sentence_case(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_lowercase()) && !is_capitals(text) && !is_title_case(text)
+}
+
 /// `Indiana People Busy Cleaning and Decorating`: most longer words capitalised, and no
 /// clause punctuation at the end.
 pub fn is_title_case(text: &str) -> bool {

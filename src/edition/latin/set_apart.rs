@@ -17,7 +17,7 @@ const MOST_LINES: usize = 4;
 const SHORT_SHARE: f32 = 0.8;
 /// Share of the lines that end no sentence narrower than the column: most of them are
 /// running text that fills it, but short pages hold many headline and label lines.
-const COLUMN_QUANTILE: f32 = 0.75;
+const COLUMN_QUANTILE: f32 = 0.9;
 
 /// Marks the lines of each headline set apart in sentence case as head text, for the
 /// headline rules to read as they read one in capitals.

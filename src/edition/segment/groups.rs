@@ -5,6 +5,7 @@
 
 use crate::edition::classify::{Page, Role, COLUMN_LABEL};
 use crate::edition::headline::{self, HeadLine, Headline};
+use crate::edition::latin::is_sentence_case;
 use crate::edition::script::{has_sentence_mark, is_capitals, is_space};
 
 /// The lines of a headline unit, grouped where blank lines separate them: blank lines
@@ -90,12 +91,18 @@ pub(super) fn take_short_leads<'a>(
 /// above it: a blank line between them is the typesetter's spacing (`PRESIDENT NAMES` /
 /// `NEW COMMISSION`, blank, `Board Will Study Railway Rates`), and read apart the title
 /// would stand without text. A group in capitals under another is a title of its own.
+/// Today's heads set in sentence case (see [`crate::edition::latin::is_sentence_case`])
+/// stack the same way: such a group joins whatever head is above it, as its deck.
 pub(super) fn join_latin_decks(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLine>> {
     let capitals = |g: &[HeadLine]| g.iter().all(|(t, _)| is_capitals(t));
+    let sentence_case = |g: &[HeadLine]| g.iter().all(|(t, _)| is_sentence_case(t));
     let mut out: Vec<Vec<HeadLine>> = Vec::with_capacity(groups.len());
     for g in groups {
         match out.last_mut() {
-            Some(above) if capitals(above) && g.iter().all(|(t, _)| !is_capitals(t)) => {
+            Some(above)
+                if capitals(above) && g.iter().all(|(t, _)| !is_capitals(t))
+                    || sentence_case(&g) =>
+            {
                 above.extend(g);
             }
             _ => out.push(g),
