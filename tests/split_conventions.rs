@@ -1240,6 +1240,34 @@ fn todays_english_section_label_headline_and_deck_stack_as_one_head() {
 }
 
 #[test]
+fn todays_english_subheads_set_apart_inside_a_story_are_its_headings() {
+    let page = "Hospital to add\n40 beds by spring\n\nBy Ann Lee\n\n\
+                Greene Memorial Hospital will add 40 beds and a new wing for\n\
+                heart patients by spring, its board said Monday night.\n\n\
+                Long waits in the ER\n\n\
+                Patients have waited as long as nine hours in the emergency\n\
+                room this winter, nurses told the board.\n\n\
+                What comes next\n\n\
+                Construction begins in January and is expected to take about\n\
+                ten weeks, weather permitting.";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "Hospital to add 40 beds by spring");
+    let kinds = kinds_of(article);
+    let headings: Vec<&str> = kinds
+        .iter()
+        .filter(|(kind, _)| *kind == "heading")
+        .map(|(_, text)| *text)
+        .collect();
+    assert_eq!(
+        headings,
+        ["Long waits in the ER", "What comes next"],
+        "{kinds:#?}"
+    );
+    assert_eq!(kinds.len(), 5, "{kinds:#?}");
+}
+
+#[test]
 fn todays_english_headlines_set_apart_in_sentence_case_head_their_stories() {
     let out = split_page(TODAYS_ENGLISH_PAGE);
     let heads: Vec<(&str, Option<&str>, Vec<&str>)> = out

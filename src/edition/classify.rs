@@ -170,6 +170,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
         latin::mark_stray_head_lines(&mut page);
         latin::mark_run_in_subheads(&mut page);
         latin::mark_crossheads(&mut page);
+        latin::mark_set_apart_subheads(&mut page);
         latin::mark_list_labels(&mut page);
         latin::mark_scraps(&mut page);
     }

@@ -4,7 +4,9 @@
 //! lines are short and end no sentence; a byline, a dateline or the story's first
 //! sentence stands under it.
 //!
-//! A block of one line over plain text is left alone: an in-story subhead looks the same.
+//! A block of one line between two paragraphs of running text, the one above finished, is
+//! a subhead inside the story (`Long waits in the ER`): a headline that short stands over a
+//! byline or a dateline, or wraps.
 
 use super::super::byline;
 use super::super::classify::{Page, Role};
@@ -68,4 +70,42 @@ fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
         && is_prose(page, end)
         && under.starts_with(|c: char| c.is_uppercase() || c == '"');
     credited || opens_text
+}
+
+/// Marks each subhead set apart inside a story (see the module doc) as a heading, before
+/// the scraps pass would drop it as a fragment of no paragraph.
+pub fn mark_set_apart_subheads(page: &mut Page) {
+    let blanks = page.lines.iter().filter(|l| l.blank_before).count();
+    if blanks == 0 || page.double_spaced {
+        return;
+    }
+    let column = width_quantile(page, COLUMN_QUANTILE);
+    for i in 1..page.lines.len().saturating_sub(1) {
+        if is_set_apart_subhead(page, i, column) {
+            page.roles[i] = Role::Heading;
+        }
+    }
+}
+
+/// Whether line `i` is a subhead set apart: a line alone between blank lines, short, no
+/// sentence ended, in sentence or title case, with finished running text above and a
+/// sentence opening under it.
+fn is_set_apart_subhead(page: &Page, i: usize, column: f32) -> bool {
+    let (line, above, under) = (&page.lines[i], &page.lines[i - 1], &page.lines[i + 1]);
+    let alone = line.blank_before && under.blank_before;
+    alone
+        && page.roles[i] == Role::Body
+        && !page.leads[i]
+        && !line.ends_sentence
+        && !ends_sentence(line.text)
+        && line.width < SHORT_SHARE * column
+        && !super::is_capitals(line.text)
+        && line.text.starts_with(|c: char| c.is_uppercase())
+        && page.roles[i - 1] == Role::Body
+        && above.ends_sentence
+        && is_prose(page, i - 1)
+        && is_prose(page, i + 1)
+        && under
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c == '"')
 }
