@@ -11,7 +11,7 @@
 use super::super::byline;
 use super::super::classify::{Page, Role};
 use super::scraps::width_quantile;
-use super::{ends_sentence, is_prose};
+use super::{ends_sentence, is_capitals, is_prose};
 
 /// Most lines a headline set apart wraps to.
 const MOST_LINES: usize = 4;
@@ -21,15 +21,20 @@ const SHORT_SHARE: f32 = 0.8;
 /// running text that fills it, but short pages hold many headline and label lines.
 const COLUMN_QUANTILE: f32 = 0.9;
 
+/// The column's width of a page whose blank lines set blocks apart; `None` for a dump
+/// without blank lines, which sets nothing apart, or a double-spaced one, which sets every
+/// line apart.
+fn column_of_blocks(page: &Page) -> Option<f32> {
+    let blanks = page.lines.iter().any(|l| l.blank_before);
+    (blanks && !page.double_spaced).then(|| width_quantile(page, COLUMN_QUANTILE))
+}
+
 /// Marks the lines of each headline set apart in sentence case as head text, for the
 /// headline rules to read as they read one in capitals.
 pub fn mark_set_apart_heads(page: &mut Page) {
-    // A dump without blank lines sets nothing apart; a double-spaced one sets every line.
-    let blanks = page.lines.iter().filter(|l| l.blank_before).count();
-    if blanks == 0 || page.double_spaced {
+    let Some(column) = column_of_blocks(page) else {
         return;
-    }
-    let column = width_quantile(page, COLUMN_QUANTILE);
+    };
     let n = page.lines.len();
     let mut i = 0;
     while i < n {
@@ -75,11 +80,9 @@ fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
 /// Marks each subhead set apart inside a story (see the module doc) as a heading, before
 /// the scraps pass would drop it as a fragment of no paragraph.
 pub fn mark_set_apart_subheads(page: &mut Page) {
-    let blanks = page.lines.iter().filter(|l| l.blank_before).count();
-    if blanks == 0 || page.double_spaced {
+    let Some(column) = column_of_blocks(page) else {
         return;
-    }
-    let column = width_quantile(page, COLUMN_QUANTILE);
+    };
     for i in 1..page.lines.len().saturating_sub(1) {
         if is_set_apart_subhead(page, i, column) {
             page.roles[i] = Role::Heading;
@@ -99,7 +102,7 @@ fn is_set_apart_subhead(page: &Page, i: usize, column: f32) -> bool {
         && !line.ends_sentence
         && !ends_sentence(line.text)
         && line.width < SHORT_SHARE * column
-        && !super::is_capitals(line.text)
+        && !is_capitals(line.text)
         && line.text.starts_with(|c: char| c.is_uppercase())
         && page.roles[i - 1] == Role::Body
         && above.ends_sentence
