@@ -1240,6 +1240,62 @@ fn todays_english_section_label_headline_and_deck_stack_as_one_head() {
 }
 
 #[test]
+fn todays_letters_to_the_editor_are_titled_and_signed() {
+    // Each letter's headline is one line over plain text, under the section's label or
+    // the letter before's signature: no story runs above it. The writer's name and town
+    // close the letter's block.
+    let page = "OPINION\n\n\
+                Keep the library open\n\n\
+                Closing the Elm Street branch would hurt the children who use it\n\
+                after school. Many of them have nowhere else to go, and the city\n\
+                saves very little by shutting the doors.\n\
+                Mary Smith\nSpringfield\n\n\
+                Fix the potholes first\n\n\
+                Before the city spends another dime on new sidewalks downtown,\n\
+                it should fix the potholes on Main Street.\n\
+                Tom Brown\nXenia";
+    let out = split_page(page);
+    let letters: Vec<(Option<&str>, &str, Vec<&str>)> = out
+        .articles
+        .iter()
+        .map(|a| {
+            let authors = a.authors.iter().map(String::as_str).collect();
+            (a.kicker.as_deref(), a.title.as_str(), authors)
+        })
+        .collect();
+    assert_eq!(
+        letters,
+        [
+            (Some("OPINION"), "Keep the library open", vec!["Mary Smith"]),
+            (None, "Fix the potholes first", vec!["Tom Brown"]),
+        ]
+    );
+    assert_text_opens(&out.articles[1], "Before the city spends");
+    assert_dropped(&out, "Springfield");
+    // A name closing a block after a title's stop, or a lone letter, signs nothing.
+    for (end, last) in [
+        (
+            "the guest of Mrs.\nClyde Akin.",
+            "the guest of Mrs. Clyde Akin.",
+        ),
+        ("visiting in Dayton.\nT", "visiting in Dayton."),
+    ] {
+        let page = format!(
+            "FARM NOTES\nThe county fair opens on Tuesday with the largest list of\n\
+             entries in its history, and the grange hall will be open\n\
+             to visitors all week. Mrs. Austin Taylor was up from Saco\n\
+             yesterday for the judging and was {end}\n\n\
+             BAND CONCERT\nThe band will play in the park on Friday evening and\n\
+             the merchants of the town will close their stores early."
+        );
+        let out = split_page(&page);
+        assert!(out.articles[0].authors.is_empty(), "{page}");
+        let text = out.articles[0].blocks[0].text();
+        assert!(text.ends_with(last), "{text}");
+    }
+}
+
+#[test]
 fn todays_english_subheads_set_apart_inside_a_story_are_its_headings() {
     let page = "Hospital to add\n40 beds by spring\n\nBy Ann Lee\n\n\
                 Greene Memorial Hospital will add 40 beds and a new wing for\n\

@@ -951,6 +951,19 @@ fn split_label(inner: &str) -> (&str, &str) {
     (&inner[..cut], &inner[cut..])
 }
 
+/// An English byline of names alone (`Mary Smith`, `Jane Doe and Tom Ward`): a Latin name
+/// holds its spaces, so only the joining words part names. A stop or comma closing the
+/// line is residue.
+pub fn bare_latin_names(text: &str) -> Byline {
+    let names = text.trim().trim_end_matches(['.', ',']);
+    let (authors, joiners) = split_latin_names(names);
+    Byline {
+        authors,
+        residue: format!("{joiners}{}", &text.trim()[names.len()..]),
+        ..Byline::default()
+    }
+}
+
 /// A byline of names alone, with no label (`周 欢`, `陈正明、邹家虎`): the names split as
 /// [`split_names_keeping`] splits them, the punctuation between kept as residue.
 pub fn bare_names(text: &str) -> Byline {

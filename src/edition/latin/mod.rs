@@ -25,7 +25,7 @@ mod set_apart;
 pub use crossheads::mark_crossheads;
 pub use letters::mark_letters;
 pub use scraps::mark_scraps;
-pub use set_apart::{mark_set_apart_heads, mark_set_apart_subheads};
+pub use set_apart::{mark_set_apart_heads, mark_set_apart_signatures, mark_set_apart_subheads};
 
 use super::byline;
 use super::classify::{Page, Role};

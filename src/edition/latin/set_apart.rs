@@ -11,7 +11,7 @@
 use super::super::byline;
 use super::super::classify::{Page, Role};
 use super::scraps::width_quantile;
-use super::{ends_sentence, is_capitals, is_prose};
+use super::{ends_sentence, ends_text, is_capitals, is_prose};
 
 /// Most lines a headline set apart wraps to.
 const MOST_LINES: usize = 4;
@@ -35,22 +35,27 @@ pub fn mark_set_apart_heads(page: &mut Page) {
     let Some(column) = column_of_blocks(page) else {
         return;
     };
-    let n = page.lines.len();
-    let mut i = 0;
-    while i < n {
-        let end = (i + 1..n)
-            .find(|&k| page.lines[k].blank_before)
-            .unwrap_or(n);
+    for (i, end) in blocks(page) {
         if is_set_apart_head(page, i, end, column) {
             (i..end).for_each(|k| page.latin_head[k] = true);
         }
-        i = end;
     }
+}
+
+/// The page's blocks, each `(first line, end)`, as blank lines set them apart.
+fn blocks(page: &Page) -> Vec<(usize, usize)> {
+    let n = page.lines.len();
+    let starts: Vec<usize> = (0..n)
+        .filter(|&k| k == 0 || page.lines[k].blank_before)
+        .collect();
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(n));
+    starts.iter().copied().zip(ends).collect()
 }
 
 /// Whether the block of lines `i..end` (blank lines around it) is a headline: a few
 /// short lines of body text, opening on a capital and ending no sentence, over a byline
-/// or a dateline; or over text opening a sentence, when it wraps (a subhead does not).
+/// or a dateline; or over text opening a sentence, when it wraps or stands under no
+/// running text (a subhead does neither).
 fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
     let lines = i..end;
     let shaped = end - i <= MOST_LINES
@@ -71,7 +76,7 @@ fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
     let under = page.lines[end].text;
     let credited =
         page.roles[end] == Role::Byline || byline::parse_line(under).is_some() || page.leads[end];
-    let opens_text = end - i >= 2
+    let opens_text = (end - i >= 2 || !under_running_text(page, i))
         && is_prose(page, end)
         && under.starts_with(|c: char| c.is_uppercase() || c == '"');
     credited || opens_text
@@ -111,4 +116,71 @@ fn is_set_apart_subhead(page: &Page, i: usize, column: f32) -> bool {
         && under
             .text
             .starts_with(|c: char| c.is_uppercase() || c == '"')
+}
+
+/// Whether the last line read above line `i` (furniture skipped) is running text that
+/// finished its sentence: the story a subhead goes on.
+fn under_running_text(page: &Page, i: usize) -> bool {
+    (0..i)
+        .rev()
+        .find(|&k| page.roles[k] != Role::Drop)
+        .is_some_and(|k| {
+            page.roles[k] == Role::Body && page.lines[k].ends_sentence && is_prose(page, k)
+        })
+}
+
+/// Most words of a letter writer's name or town.
+const SIGNATURE_WORDS: usize = 4;
+/// Share of the column's width a signature's line stays under.
+const SIGNATURE_SHARE: f32 = 0.5;
+
+/// Marks a letter's signature where today's papers print letters to the editor: the
+/// writer's name, and maybe the town under it (`Mary Smith` / `Springfield`), right under
+/// the letter's last sentence, closing the block. The name signs the letter; the town
+/// goes to `dropped`.
+pub fn mark_set_apart_signatures(page: &mut Page) {
+    let Some(column) = column_of_blocks(page) else {
+        return;
+    };
+    for (i, end) in blocks(page) {
+        if let Some(from) = [end.saturating_sub(2), end.saturating_sub(1)]
+            .into_iter()
+            .find(|&from| from > i && is_signature(page, from, end, column))
+        {
+            page.roles[from] = Role::Byline;
+            page.starts[from] = true;
+            (from + 1..end).for_each(|k| page.roles[k] = Role::Drop);
+        }
+    }
+}
+
+/// Whether lines `from..end` sign the letter above them: short lines of capitalised
+/// words under running text that finished its sentence.
+fn is_signature(page: &Page, from: usize, end: usize, column: f32) -> bool {
+    let above = from - 1;
+    let name_like = |k: usize| {
+        let line = &page.lines[k];
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        page.roles[k] == Role::Body
+            && line.width < SIGNATURE_SHARE * column
+            && (1..=SIGNATURE_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | ','))
+            })
+    };
+    // A name has a first name and a surname: a lone word may be a scrap (`T`).
+    let named = page.lines[from]
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count()
+        >= 2;
+    // For sure: `the guest of Mrs.` / `Clyde Akin.` is one sentence, not a signed letter.
+    named
+        && page.roles[above] == Role::Body
+        && ends_text(page.lines[above].text)
+        && is_prose(page, above)
+        && (from..end).all(name_like)
 }

@@ -544,7 +544,13 @@ impl<'a> Builder<'a> {
         let parsed = byline::parse_line(text);
         let signature = parsed.is_none() && !self.cjk;
         let parsed = parsed.or_else(|| signature.then(|| byline::parse_signature(text)).flatten());
-        let b = parsed.unwrap_or_else(|| byline::bare_names(text));
+        let b = parsed.unwrap_or_else(|| {
+            if self.cjk {
+                byline::bare_names(text)
+            } else {
+                byline::bare_latin_names(text)
+            }
+        });
         // A Chinese byline in brackets under a story's finished sentence signs the story
         // off (`（王明）`, `（本报记者 李华）`): it names the story's writer, not the next
         // story's, and ends its text.
