@@ -74,15 +74,16 @@ fn latin_lead_re() -> &'static Regex {
 
 /// A dateline without a date, as papers print it now: the place in capitals, maybe its
 /// state and the wire in brackets, then a dash (`SPRINGFIELD — `, `CHICAGO (AP) —`,
-/// `LOS ANGELES, Calif. (Reuters) —`).
+/// `LOS ANGELES, Calif. (Reuters) —`); after the wire, a hyphen set apart serves as the
+/// dash (`NEW YORK (Reuters) - `), as one agency prints it.
 fn dashed_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^[A-Z][A-Z'.\-]{2,}(?:\s[A-Z][A-Z'.\-]+){0,3}",
             r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?",
-            r"(?:\s*\([A-Z][A-Za-z .]{0,30}\))?",
-            r"\s*(?:—|–|--)\s*",
+            r"(?:\s*\([A-Z][A-Za-z .]{0,30}\)\s+-\s+",
+            r"|(?:\s*\([A-Z][A-Za-z .]{0,30}\))?\s*(?:—|–|--)\s*)",
         ))
         .expect("static regex")
     })

@@ -169,12 +169,15 @@ fn latin_datelines() {
             "LOS ANGELES, Calif. (Reuters)",
         ),
         ("WASHINGTON, D.C.—The Senate", "WASHINGTON, D.C."),
+        ("NEW YORK (Reuters) - The bridge", "NEW YORK (Reuters)"),
     ] {
         let b = parse_lead(text).unwrap_or_else(|| panic!("{text}"));
         assert_eq!(b.dateline.as_deref(), Some(dateline), "{text}");
     }
     assert!(parse_lead("The city — and the county — agreed").is_none());
     assert!(parse_lead("He said — and meant it").is_none());
+    // A hyphen without a wire before it is no dash: `NEW - The` is no dateline.
+    assert!(parse_lead("NEW - The plan").is_none());
 }
 
 #[test]
