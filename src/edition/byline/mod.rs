@@ -788,11 +788,7 @@ pub fn is_photo_credit(line: &str) -> bool {
         "photo: ",
     ];
     let line = line.trim();
-    let body = line
-        .strip_prefix('(')
-        .and_then(|l| l.strip_suffix(')'))
-        .unwrap_or(line)
-        .trim();
+    let body = enclosed(line).map_or(line, |(_, inner, _)| inner.trim());
     if body.len() > MAX_LEN || body.contains(['.', ',', ';', '?', '!', '"', '“']) {
         return false;
     }
@@ -813,7 +809,8 @@ pub fn is_photo_credit(line: &str) -> bool {
                         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
             })
     };
-    matches!(body.split('/').collect::<Vec<_>>().as_slice(), [who, whose] if capitalised(who) && capitalised(whose))
+    body.split_once('/')
+        .is_some_and(|(who, whose)| !whose.contains('/') && capitalised(who) && capitalised(whose))
 }
 
 /// [`is_credit`]'s reading of the whole line, which [`may_be_credit`] spares most lines.

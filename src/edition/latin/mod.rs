@@ -242,11 +242,16 @@ pub fn is_title_case(text: &str) -> bool {
 /// Whether `text` holds a comma or semicolon, as a list of names does; not a comma that
 /// groups a number's digits (`$200,000`).
 fn lists(text: &str) -> bool {
+    text.contains(';') || lists_by_commas(text)
+}
+
+/// Whether `text` holds a comma that is no digits' group separator.
+fn lists_by_commas(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b',', b';', bytes).any(|i| {
+    memchr::memchr_iter(b',', bytes).any(|i| {
         let digit_at =
             |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
-        bytes[i] == b';' || !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)))
+        !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)))
     })
 }
 
@@ -292,7 +297,7 @@ fn is_capitalised(word: &str) -> bool {
 fn is_title_wrap(text: &str) -> bool {
     // A deck's clauses stand apart by semicolons (`Bridge; Ten Dead and`): only a comma
     // lists names.
-    is_title_wrap_with_commas(text) && !lists(&text.replace(';', " "))
+    is_title_wrap_with_commas(text) && !lists_by_commas(text)
 }
 
 /// [`is_title_wrap`] but for its commas: a deck's rest may hold a comma (`Next Week,

@@ -11,7 +11,7 @@
 use super::super::byline;
 use super::super::classify::{Page, Role};
 use super::scraps::width_quantile;
-use super::{ends_sentence, ends_text, is_capitals, is_prose};
+use super::{ends_text, is_capitals, is_prose};
 
 /// Most lines a headline set apart wraps to.
 const MOST_LINES: usize = 4;
@@ -57,16 +57,8 @@ fn blocks(page: &Page) -> Vec<(usize, usize)> {
 /// or a dateline; or over text opening a sentence, when it wraps or stands under no
 /// running text (a subhead does neither).
 fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
-    let lines = i..end;
     let shaped = end - i <= MOST_LINES
-        && lines.clone().all(|k| {
-            let line = &page.lines[k];
-            page.roles[k] == Role::Body
-                && !page.leads[k]
-                && !line.ends_sentence
-                && !ends_sentence(line.text)
-                && line.width < SHORT_SHARE * column
-        })
+        && (i..end).all(|k| is_short_open_line(page, k, column))
         && page.lines[i]
             .text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"');
@@ -76,9 +68,7 @@ fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
     let under = page.lines[end].text;
     let credited =
         page.roles[end] == Role::Byline || byline::parse_line(under).is_some() || page.leads[end];
-    let opens_text = (end - i >= 2 || !under_running_text(page, i))
-        && is_prose(page, end)
-        && under.starts_with(|c: char| c.is_uppercase() || c == '"');
+    let opens_text = (end - i >= 2 || !under_running_text(page, i)) && opens_sentence(page, end);
     credited || opens_text
 }
 
@@ -99,21 +89,35 @@ pub fn mark_set_apart_subheads(page: &mut Page) {
 /// sentence ended, in sentence or title case, with finished running text above and a
 /// sentence opening under it.
 fn is_set_apart_subhead(page: &Page, i: usize, column: f32) -> bool {
-    let (line, above, under) = (&page.lines[i], &page.lines[i - 1], &page.lines[i + 1]);
-    let alone = line.blank_before && under.blank_before;
+    let line = &page.lines[i];
+    let alone = line.blank_before && page.lines[i + 1].blank_before;
     alone
-        && page.roles[i] == Role::Body
-        && !page.leads[i]
-        && !line.ends_sentence
-        && !ends_sentence(line.text)
-        && line.width < SHORT_SHARE * column
+        && is_short_open_line(page, i, column)
         && !is_capitals(line.text)
         && line.text.starts_with(|c: char| c.is_uppercase())
-        && page.roles[i - 1] == Role::Body
-        && above.ends_sentence
-        && is_prose(page, i - 1)
-        && is_prose(page, i + 1)
-        && under
+        && finishes_text(page, i - 1)
+        && opens_sentence(page, i + 1)
+}
+
+/// Whether body line `k` may be a head's: no dateline opens it, it ends no sentence, and
+/// it is shorter than the column (larger type wraps sooner).
+fn is_short_open_line(page: &Page, k: usize, column: f32) -> bool {
+    let line = &page.lines[k];
+    page.roles[k] == Role::Body
+        && !page.leads[k]
+        && !line.ends_sentence
+        && line.width < SHORT_SHARE * column
+}
+
+/// Whether line `k` is running text that finished its sentence.
+fn finishes_text(page: &Page, k: usize) -> bool {
+    page.lines[k].ends_sentence && is_prose(page, k)
+}
+
+/// Whether line `k` is running text opening a sentence.
+fn opens_sentence(page: &Page, k: usize) -> bool {
+    is_prose(page, k)
+        && page.lines[k]
             .text
             .starts_with(|c: char| c.is_uppercase() || c == '"')
 }
@@ -124,9 +128,7 @@ fn under_running_text(page: &Page, i: usize) -> bool {
     (0..i)
         .rev()
         .find(|&k| page.roles[k] != Role::Drop)
-        .is_some_and(|k| {
-            page.roles[k] == Role::Body && page.lines[k].ends_sentence && is_prose(page, k)
-        })
+        .is_some_and(|k| finishes_text(page, k))
 }
 
 /// Most words of a letter writer's name or town.
