@@ -178,8 +178,8 @@ pub fn rebuild(cfg: Config) -> Result<()> {
         let (name, _) = delivery_key(path);
         match crate::ingest::resplit(&bytes, &name, date, &cfg.site.publication) {
             Ok((record, split)) => {
-                produced.extend(split.articles.iter().map(|a| a.id.clone()));
                 let c = store.apply(&record, &split, now)?;
+                produced.extend(c.stored);
                 changes.added.extend(c.added);
                 changes.updated.extend(c.updated);
             }

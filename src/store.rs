@@ -5,14 +5,16 @@
 //! a committed file survives power loss, which is what lets the inbox delete its copy.
 //! Reading the feed window is an index range scan, so it costs the same whatever the archive holds.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
 
-use crate::article::{Article, Block, EditionMeta};
+use crate::article::{hex, Article, Block, EditionMeta};
 use crate::edition::meta::normalize_page;
 use crate::edition::Split;
 use crate::render::Entry;
@@ -79,6 +81,9 @@ pub struct Changes {
     pub updated: Vec<String>,
     pub removed: Vec<String>,
     pub unchanged: usize,
+    /// The id each of the file's articles is stored under, in the split's order: the
+    /// split's own, but where another file holds it (see [`with_own_id`]).
+    pub stored: Vec<String>,
 }
 
 impl Changes {
@@ -149,31 +154,41 @@ impl Store {
         let edition_date = split.edition.date.clone().unwrap_or_default();
         let tx = self.conn.transaction()?;
         let mut changes = Changes::default();
+        let keyed: Vec<(String, Cow<'_, Article>)> = split
+            .articles
+            .iter()
+            .map(|article| {
+                let key = page_key(&split.edition, article, &file.name);
+                let article = with_own_id(&tx, article, &split.edition, &key)?;
+                Ok((key, article))
+            })
+            .collect::<Result<_>>()?;
         let mut seen: HashSet<&str> = HashSet::new();
-        let mut page_keys: Vec<String> = Vec::new();
-        for (seq, article) in split.articles.iter().enumerate() {
+        let mut page_keys: Vec<&str> = Vec::new();
+        for (seq, (key, article)) in keyed.iter().enumerate() {
             if !seen.insert(article.id.as_str()) {
                 continue; // the splitter promises unique ids; never store one twice
             }
-            let key = page_key(&split.edition, article, &file.name);
-            if !page_keys.contains(&key) {
-                page_keys.push(key.clone());
+            changes.stored.push(article.id.clone());
+            if !page_keys.contains(&key.as_str()) {
+                page_keys.push(key);
             }
             let published = publish_time(&split.edition, article, seq, self.tz).timestamp();
             upsert(
                 &tx,
                 article,
                 &split.edition,
-                &key,
+                key,
                 published,
                 now.timestamp(),
                 &mut changes,
             )?;
         }
-        for key in &page_keys {
+        for key in page_keys {
             remove_missing(&tx, key, &seen, now.timestamp(), &mut changes)?;
         }
-        jumps::link(&tx, &split.articles, now.timestamp(), &mut changes)?;
+        let articles: Vec<&Article> = keyed.iter().map(|(_, a)| a.as_ref()).collect();
+        jumps::link(&tx, &articles, now.timestamp(), &mut changes)?;
         tx.execute(
             "INSERT OR IGNORE INTO files (hash, name, edition_date, archived_as, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![file.hash, file.name, edition_date, file.archived_as, now.timestamp()],
@@ -493,10 +508,51 @@ fn delete_article(tx: &rusqlite::Transaction<'_>, id: &str, now: i64) -> Result<
 /// file name (an undated, unpaged dump dropped again under its name is a correction of itself).
 fn page_key(edition: &EditionMeta, article: &Article, file_name: &str) -> String {
     let date = edition.date.as_deref().unwrap_or("-");
-    match article.page.as_deref().or(edition.page.as_deref()) {
+    match known_page(edition, article) {
         Some(page) => format!("{}/{date}/{page}", edition.publication),
         None => format!("{}/{date}/file:{file_name}", edition.publication),
     }
+}
+
+/// The page `article` is on, when its file's name or its printed page number tells.
+fn known_page<'a>(edition: &'a EditionMeta, article: &'a Article) -> Option<&'a str> {
+    article.page.as_deref().or(edition.page.as_deref())
+}
+
+/// `article` under the id it is stored by. A page known only by its file's name has ids of
+/// its date and titles alone, so another such file can hold a story of the same title
+/// (two pages' `Letters to the Editor`): that is not this page, which `page_key` tells by
+/// the file, and overwriting it would lose it. Such an article takes its file into its id,
+/// and keeps that id as long as it is stored: dropped again, it updates itself.
+fn with_own_id<'a>(
+    tx: &rusqlite::Transaction<'_>,
+    article: &'a Article,
+    edition: &EditionMeta,
+    page_key: &str,
+) -> Result<Cow<'a, Article>> {
+    if known_page(edition, article).is_some() {
+        return Ok(Cow::Borrowed(article));
+    }
+    let holder = |id: &str| -> Result<Option<(String, String)>> {
+        Ok(tx
+            .query_row(
+                "SELECT page_key, page FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    };
+    let scoped = format!("{}-{}", article.id, hex(&Sha256::digest(page_key)[..3]));
+    let own = |held: Option<(String, String)>| held.is_some_and(|(key, _)| key == page_key);
+    let other_file = |held: Option<(String, String)>| {
+        held.is_some_and(|(key, page)| key != page_key && page.is_empty())
+    };
+    if own(holder(&scoped)?) || other_file(holder(&article.id)?) {
+        let mut moved = article.clone();
+        moved.id = scoped;
+        return Ok(Cow::Owned(moved));
+    }
+    Ok(Cow::Borrowed(article))
 }
 
 /// When an article is "published": 06:00 on the edition's date in the edition's zone, one

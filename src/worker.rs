@@ -311,6 +311,7 @@ fn merge(into: &mut Changes, from: Changes) {
     into.updated.extend(from.updated);
     into.removed.extend(from.removed);
     into.unchanged += from.unchanged;
+    into.stored.extend(from.stored);
 }
 
 fn name_of(path: &Path) -> String {

@@ -283,6 +283,57 @@ fn rebuild_resplits_the_archive_without_duplicates_or_new_ids() {
     );
 }
 
+/// A page with one story, under a title the seed page also prints, and no page number.
+const SAME_TITLE_PAGE: &str = "市人大常委会机关青年干部座谈会召开\n\n\
+    株洲日报讯（记者 李明）11月8日上午，县人大常委会机关召开青年干部座谈会，\n\
+    十余名青年干部结合工作实际畅谈体会，交流心得。\n";
+
+#[test]
+fn unpaged_files_sharing_a_title_keep_both_stories_through_a_rebuild() {
+    // Neither name nor text gives a page, so both stories' ids are the date and title
+    // alone; the second file must not overwrite the first's story.
+    let home = Home::new();
+    let daemon = home.start();
+    home.drop_file("2024-11-09-front.txt", &seed());
+    feeds_with(&daemon, 7);
+    home.drop_file("2024-11-09-county.txt", SAME_TITLE_PAGE.as_bytes());
+    let feeds = feeds_with(&daemon, 8);
+    let title = "市人大常委会机关青年干部座谈会召开";
+    for feed in &feeds {
+        let bodies: Vec<String> = feed
+            .entries
+            .iter()
+            .filter(|e| common::squash(&common::entry_title(e)) == title)
+            .map(|e| {
+                let content = e.content.as_ref().and_then(|c| c.body.clone());
+                let summary = e.summary.as_ref().map(|s| s.content.clone());
+                content.or(summary).unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
+        assert!(
+            bodies.iter().any(|b| b.contains("县人大常委会机关"))
+                && bodies.iter().any(|b| !b.contains("县人大常委会机关")),
+            "each file's own story: {bodies:?}"
+        );
+    }
+    let served: BTreeSet<String> = feeds[0].entries.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(served.len(), 8, "distinct ids");
+    assert_eq!(daemon.stop(), 0);
+
+    let out = home.run(&["rebuild"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("0 added, 0 updated, 0 removed"), "{stdout}");
+    let rebuilt = parse_feed(&std::fs::read(home.path("feeds/feed.xml")).unwrap()).unwrap();
+    let ids: BTreeSet<String> = rebuilt.entries.into_iter().map(|e| e.id).collect();
+    assert_eq!(ids, served, "a rebuild keeps both stories under their ids");
+}
+
 /// The seed page ingested with a feed window of 3: four of its seven article pages then live
 /// only in feeds/, not in the served snapshot.
 fn seed_ingested_with_small_window() -> Home {

@@ -18,7 +18,7 @@ use crate::edition::meta::normalize_page;
 /// Links the jump pieces among `articles` (just stored) to their partners.
 pub(super) fn link(
     tx: &Transaction<'_>,
-    articles: &[Article],
+    articles: &[&Article],
     now: i64,
     changes: &mut Changes,
 ) -> Result<()> {

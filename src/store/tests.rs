@@ -414,3 +414,88 @@ fn changed_articles_stay_unmirrored_until_the_publisher_says_so() {
         vec![first.articles[0].id.clone()]
     );
 }
+
+/// An edition date without a page: a dump whose name and text give none.
+fn unpaged() -> EditionMeta {
+    EditionMeta {
+        page: None,
+        ..meta("01")
+    }
+}
+
+/// A file named `name` (the unit an unpaged dump's corrections replace).
+fn named(hash: &str, name: &str) -> FileRecord {
+    FileRecord {
+        name: name.into(),
+        ..file(hash)
+    }
+}
+
+/// The bodies of the stored articles titled `title`, sorted.
+fn bodies_of(store: &Store, title: &str) -> Vec<String> {
+    let mut bodies: Vec<String> = store
+        .latest(10)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.article.title == title)
+        .map(|e| e.article.blocks[0].text().to_owned())
+        .collect();
+    bodies.sort();
+    bodies
+}
+
+#[test]
+fn unpaged_files_with_a_title_in_common_keep_both_stories() {
+    let (_d, mut store) = open();
+    let m = unpaged();
+    let front = split(&m, vec![article(&m, "Letters", "On the bridge.")]);
+    let sport = split(&m, vec![article(&m, "Letters", "On the match.")]);
+    assert_eq!(
+        front.articles[0].id, sport.articles[0].id,
+        "the same date and title"
+    );
+    store
+        .apply(&named("a", "front.txt"), &front, now(1))
+        .unwrap();
+    let c = store
+        .apply(&named("b", "sport.txt"), &sport, now(2))
+        .unwrap();
+    assert_eq!(
+        (c.added.len(), c.updated.len(), c.removed.len()),
+        (1, 0, 0),
+        "{c:?}"
+    );
+    let sport_id = c.added[0].clone();
+    assert_ne!(sport_id, front.articles[0].id);
+    assert_eq!(c.stored, std::slice::from_ref(&sport_id));
+    assert_eq!(
+        bodies_of(&store, "Letters"),
+        ["On the bridge.", "On the match."]
+    );
+
+    // Each file dropped again is a correction of itself, under the id it was stored by.
+    assert!(store
+        .apply(&named("b", "sport.txt"), &sport, now(3))
+        .unwrap()
+        .is_empty());
+    let fixed = split(&m, vec![article(&m, "Letters", "On the final.")]);
+    let c = store
+        .apply(&named("c", "sport.txt"), &fixed, now(4))
+        .unwrap();
+    assert_eq!(c.updated, std::slice::from_ref(&sport_id), "{c:?}");
+    assert_eq!(
+        bodies_of(&store, "Letters"),
+        ["On the bridge.", "On the final."]
+    );
+
+    // With the first file's story gone, the second keeps its id.
+    let other = split(&m, vec![article(&m, "Weather", "Rain.")]);
+    store
+        .apply(&named("e", "front.txt"), &other, now(6))
+        .unwrap();
+    assert_eq!(bodies_of(&store, "Letters"), ["On the final."]);
+    let c = store
+        .apply(&named("f", "sport.txt"), &sport, now(7))
+        .unwrap();
+    assert_eq!(c.updated, [sport_id], "{c:?}");
+}
