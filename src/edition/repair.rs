@@ -24,6 +24,11 @@ const OWN_RATIO: usize = 3;
 /// …reading the blocks of either story this near its start: a paragraph shares words with
 /// the text around it.
 const NEAR_BLOCKS: usize = 3;
+/// A caption moving to a story that is not next to its place shares at least one in this
+/// many of its word pairs with it…
+const FAR_SHARE: usize = 3;
+/// …and this many times as many as with any other story.
+const FAR_RATIO: usize = 2;
 
 /// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
 /// stand before them, where a reader sees it.
@@ -267,7 +272,8 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
 /// text). One the dump printed among another story's lines (sharing fewer than
 /// [`MOVE_PAIRS`] of its word pairs with them) moves to the front of the titled story next
 /// to that one (the photo stood between the two) whose headline and text share at least
-/// that many, and [`OWN_RATIO`] times more.
+/// that many, and [`OWN_RATIO`] times more; failing that, to the front of a story
+/// further off that is clearly its home ([`clear_home`]).
 pub fn move_captions(pieces: &mut [Piece]) {
     for k in 0..pieces.len() {
         let mut c = 0;
@@ -281,11 +287,15 @@ pub fn move_captions(pieces: &mut [Piece]) {
             // the page's other stories are not read for them.
             let own = count_shared(&words, texts_but(&pieces[k], c), MOVE_PAIRS);
             let home = (own < MOVE_PAIRS)
-                .then(|| home_of(&words, pieces, k, usize::MAX, |j| j.abs_diff(k) == 1))
-                .flatten()
-                .filter(|&(_, n)| n > OWN_RATIO * own);
+                .then(|| {
+                    home_of(&words, pieces, k, usize::MAX, |j| j.abs_diff(k) == 1)
+                        .filter(|&(_, n)| n > OWN_RATIO * own)
+                        .map(|(j, _)| j)
+                        .or_else(|| clear_home(&words, pieces, k, own))
+                })
+                .flatten();
             match home {
-                Some((j, _)) => {
+                Some(j) => {
                     let caption = pieces[k].blocks.remove(c);
                     pieces[j].blocks.insert(0, caption);
                 }
@@ -293,6 +303,27 @@ pub fn move_captions(pieces: &mut [Piece]) {
             }
         }
     }
+}
+
+/// The titled piece anywhere on the page but `k` that is clearly the home of a caption
+/// of `words` which shares `own` of them with the piece it was printed in: its headline
+/// and text share the most of them, at least [`MOVE_PAIRS`], a [`FAR_SHARE`] of them, and
+/// [`OWN_RATIO`] times `own`, and [`FAR_RATIO`] times as many as any other piece's. A
+/// dump may print a photo's caption columns away from its story, and only the words tell
+/// where it goes; stories of one page share some, so a few in common are not enough.
+fn clear_home(words: &WordPairs, pieces: &[Piece], k: usize, own: usize) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = (0..pieces.len())
+        .filter(|&j| j != k && pieces[j].head.is_some())
+        .map(|j| {
+            let all = 0..pieces[j].blocks.len();
+            (shared_pairs(words, &pieces[j], all, usize::MAX), j)
+        })
+        .collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let (best, j) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |c| c.0);
+    let enough = MOVE_PAIRS.max(words.len() / FAR_SHARE);
+    (best >= enough && best > OWN_RATIO * own && best >= FAR_RATIO * second.max(1)).then_some(j)
 }
 
 /// The headline and the blocks of `piece` but block `skip`.
@@ -522,6 +553,50 @@ mod tests {
             pieces[1].blocks.first().map(Block::text),
             Some(toll_caption)
         );
+    }
+
+    const TRAIN: &str = "3月18日，搭载着720余名旅客的银发赏花专列从湛江站缓缓驶出。";
+
+    /// Pieces where the caption of the train story, quoting it, was printed under the
+    /// court story two stories off; `rival` is the text of a fourth story, further still.
+    fn caption_two_stories_off(rival: &str) -> Vec<Piece> {
+        let mut court = story(
+            "吉林抚松县增设人参产业法庭",
+            &["人参产业法庭已化解矛盾60余件。"],
+        );
+        court.blocks.push(caption(TRAIN));
+        vec![
+            court,
+            story("把盐碱地变成米粮川", &["我国盐碱地多，改造利用意义重大。"]),
+            story("广西今年首趟银发赏花专列启程", &[TRAIN]),
+            story("努力提升地震预警水平", &[rival]),
+        ]
+    }
+
+    #[test]
+    fn a_caption_goes_to_its_story_however_far_the_dump_printed_it() {
+        let mut pieces = caption_two_stories_off("地震预警是利用地震波传播需要时间的原理。");
+        move_captions(&mut pieces);
+        assert_eq!(pieces[0].blocks.len(), 1, "{:?}", pieces[0].blocks);
+        assert_eq!(pieces[2].blocks.first().map(Block::text), Some(TRAIN));
+    }
+
+    #[test]
+    fn a_caption_two_far_stories_share_as_much_stays_where_it_was() {
+        // The fourth story quotes the caption's words too: neither is clearly its home.
+        let mut pieces = caption_two_stories_off("满载旅客的银发赏花专列从湛江站缓缓驶出。");
+        move_captions(&mut pieces);
+        assert_eq!(pieces[0].blocks.len(), 2);
+        assert_eq!(pieces[2].blocks.len(), 1);
+        assert_eq!(pieces[3].blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_caption_a_far_story_shares_a_few_words_with_stays_where_it_was() {
+        let mut pieces = caption_two_stories_off("地震预警是利用地震波传播需要时间的原理。");
+        pieces[2] = story("湛江港迎来旅客高峰", &["湛江港的渡轮缓缓驶出，旅客很多。"]);
+        move_captions(&mut pieces);
+        assert_eq!(pieces[0].blocks.len(), 2);
     }
 
     #[test]
