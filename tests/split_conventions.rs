@@ -1947,3 +1947,32 @@ fn a_full_line_running_a_word_on_stays_text() {
     );
     assert_text_opens(only_article(&out), "记者从中国科学院天津工业生物技术研究所");
 }
+
+#[test]
+fn an_english_caption_at_the_pages_end_goes_to_the_story_it_shows() {
+    // pdftotext prints the photo's caption and credit after the last story; the
+    // caption's words name the first one.
+    let page = "City opens new library branch\n\nBy Jane Doe\n\n\
+                The city opened its newest library branch on Tuesday, bringing books\n\
+                and computers to the east side.\n\
+                The branch will be open seven days a week.\n\n\
+                Storm knocks out power\n\nBy Tom Ward\n\n\
+                High winds toppled trees and power lines across the county on Monday\n\
+                night, leaving thousands of homes without electricity.\n\n\
+                Mayor Ann Lee cuts the ribbon at the new library branch on Tuesday.\n\
+                JOHN SMITH/THE DAILY HERALD";
+    let out = split_page(page);
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["City opens new library branch", "Storm knocks out power"]
+    );
+    assert_eq!(
+        first_caption(&out.articles[0]),
+        Some((
+            "Mayor Ann Lee cuts the ribbon at the new library branch on Tuesday.",
+            Some("JOHN SMITH/THE DAILY HERALD")
+        ))
+    );
+    assert_eq!(first_caption(&out.articles[1]), None);
+}

@@ -1,8 +1,8 @@
 //! Repairs for dumps whose text order is not reading order: a headline printed after its
 //! body goes back to it, a box label printed after its items moves up before them, a
 //! source note printed after another story goes back to the story it names, and a first
-//! paragraph or a photo caption printed amid another story goes to the front of the story
-//! whose words it shares, a sentence's last word printed under the next story's
+//! paragraph or a photo caption printed amid another story (a caption also on an English
+//! page) goes to the front of the story whose words it shares, a sentence's last word printed under the next story's
 //! headline goes back to the sentence, and an editor's note printed above a headline
 //! opens that story.
 //!
@@ -12,7 +12,7 @@ use super::classify::{is_box_label, is_closing_label};
 use super::reflow::push_continuing;
 use super::script::{ends_sentence, is_closer, SENTENCE_MARKS};
 use super::segment::Piece;
-use super::terms::{any_term, terms, TermSet};
+use super::terms::{any_term, long_words, terms, TermSet};
 use crate::article::Block;
 
 /// Distinct word pairs a source note or a stray paragraph must share with another story
@@ -29,6 +29,8 @@ const NEAR_BLOCKS: usize = 3;
 const FAR_SHARE: usize = 3;
 /// …and this many times as many as with any other story.
 const FAR_RATIO: usize = 2;
+/// Letters of the shortest English word a caption's story is told by.
+const LATIN_WORD: usize = 5;
 
 /// A box label (`【观摩项目简介】`) printed after the numbered items it labels moves up to
 /// stand before them, where a reader sees it.
@@ -274,7 +276,10 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
 /// to that one (the photo stood between the two) whose headline and text share at least
 /// that many, and [`OWN_RATIO`] times more; failing that, to the front of a story
 /// further off that is clearly its home ([`clear_home`]).
-pub fn move_captions(pieces: &mut [Piece]) {
+///
+/// On a Latin-script page (not `cjk`) the words are those of [`LATIN_WORD`] letters or
+/// more: the short ones are the language's, which every story shares.
+pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
     for k in 0..pieces.len() {
         let mut c = 0;
         while c < pieces[k].blocks.len() {
@@ -282,7 +287,11 @@ pub fn move_captions(pieces: &mut [Piece]) {
                 c += 1;
                 continue;
             };
-            let words = pairs_of(text);
+            let words = if cjk {
+                pairs_of(text)
+            } else {
+                TermSet::new(long_words(text, LATIN_WORD))
+            };
             // Most captions share words with the text around them: those are at home, and
             // the page's other stories are not read for them.
             let own = count_shared(&words, texts_but(&pieces[k], c), MOVE_PAIRS);
@@ -547,7 +556,7 @@ mod tests {
         let mut insured = story("呵护一小 幼有所保", &["江西资助新生儿参加基本医保。"]);
         insured.blocks.push(caption(toll_caption));
         let mut pieces = vec![insured, story("化身“暖心奶爸” 传递旅途温情", &[TOLL])];
-        move_captions(&mut pieces);
+        move_captions(&mut pieces, true);
         assert_eq!(pieces[0].blocks.len(), 1);
         assert_eq!(
             pieces[1].blocks.first().map(Block::text),
@@ -576,7 +585,7 @@ mod tests {
     #[test]
     fn a_caption_goes_to_its_story_however_far_the_dump_printed_it() {
         let mut pieces = caption_two_stories_off("地震预警是利用地震波传播需要时间的原理。");
-        move_captions(&mut pieces);
+        move_captions(&mut pieces, true);
         assert_eq!(pieces[0].blocks.len(), 1, "{:?}", pieces[0].blocks);
         assert_eq!(pieces[2].blocks.first().map(Block::text), Some(TRAIN));
     }
@@ -585,7 +594,7 @@ mod tests {
     fn a_caption_two_far_stories_share_as_much_stays_where_it_was() {
         // The fourth story quotes the caption's words too: neither is clearly its home.
         let mut pieces = caption_two_stories_off("满载旅客的银发赏花专列从湛江站缓缓驶出。");
-        move_captions(&mut pieces);
+        move_captions(&mut pieces, true);
         assert_eq!(pieces[0].blocks.len(), 2);
         assert_eq!(pieces[2].blocks.len(), 1);
         assert_eq!(pieces[3].blocks.len(), 1);
@@ -595,8 +604,29 @@ mod tests {
     fn a_caption_a_far_story_shares_a_few_words_with_stays_where_it_was() {
         let mut pieces = caption_two_stories_off("地震预警是利用地震波传播需要时间的原理。");
         pieces[2] = story("湛江港迎来旅客高峰", &["湛江港的渡轮缓缓驶出，旅客很多。"]);
-        move_captions(&mut pieces);
+        move_captions(&mut pieces, true);
         assert_eq!(pieces[0].blocks.len(), 2);
+    }
+
+    #[test]
+    fn an_english_caption_goes_by_its_longer_words() {
+        let library = "The city opened its newest library branch on Tuesday.";
+        let storm = "High winds toppled trees and power lines across the county.";
+        let shown = "Mayor Ann Lee cuts the ribbon at the new library branch on Tuesday.";
+        let mut last = story("Storm knocks out power", &[storm]);
+        last.blocks.push(caption(shown));
+        let mut pieces = vec![story("City opens new library branch", &[library]), last];
+        move_captions(&mut pieces, false);
+        assert_eq!(pieces[0].blocks.first().map(Block::text), Some(shown));
+        assert_eq!(pieces[1].blocks.len(), 1);
+        // The language's short words (`the`, `at`, `on`, `new`), which every story
+        // shares, say nothing.
+        let plain = "He is at the new one on the left of the man.";
+        let mut last = story("Storm knocks out power", &[storm]);
+        last.blocks.push(caption(plain));
+        let mut pieces = vec![story("The new man on the left", &[library]), last];
+        move_captions(&mut pieces, false);
+        assert_eq!(pieces[1].blocks.len(), 2, "{:?}", pieces[1].blocks);
     }
 
     #[test]
@@ -607,7 +637,7 @@ mod tests {
             own,
             story("呵护一小", &["胡新辉递上收费卡之后，端坐岗位。"]),
         ];
-        move_captions(&mut pieces);
+        move_captions(&mut pieces, true);
         assert_eq!(pieces[0].blocks.len(), 2);
         assert_eq!(pieces[1].blocks.len(), 1);
     }

@@ -55,6 +55,24 @@ pub fn terms(text: &str) -> Vec<u64> {
     out
 }
 
+/// The distinct Latin words of `text` at least `min_len` letters long, as the terms
+/// [`for_each_term`] gives them, sorted: in English the short words are mostly the
+/// language's own (`the`, `with`), and the longer ones tell what a text is about.
+pub fn long_words(text: &str, min_len: usize) -> Vec<u64> {
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= min_len && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(|w| {
+            let mut h = TokenHash::default();
+            w.bytes().for_each(|b| h.push(b.to_ascii_lowercase()));
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Calls `f` with each term of `text` in order, repeats included (see [`terms`]).
 pub fn for_each_term(text: &str, mut f: impl FnMut(u64)) {
     any_term(text, |t| {
@@ -153,6 +171,25 @@ mod tests {
             assert_eq!(read, all[..=stop]);
         }
         assert!(!any_term(text, |_| false));
+    }
+
+    #[test]
+    fn long_words_are_the_terms_of_the_longer_words() {
+        let text = "The Mayor cuts the ribbon at the library, on Tuesday. A3 2026";
+        let words = long_words(text, 5);
+        let expected: Vec<u64> = {
+            let mut v: Vec<u64> = ["mayor", "ribbon", "library", "tuesday"]
+                .iter()
+                .map(|w| hash_token(w))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(words, expected);
+        assert!(
+            words.iter().all(|w| terms(text).contains(w)),
+            "the same hashes"
+        );
     }
 
     #[test]

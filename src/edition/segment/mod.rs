@@ -249,6 +249,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         b.out.pieces = latin::pieces::split_locals(pieces);
         latin::pieces::drop_headline_specks(&mut b.out.pieces, &mut b.out.dropped);
         latin::hyphens::mend_lost_hyphens(page, &mut b.out.pieces);
+        move_captions(&mut b.out.pieces, false);
     }
     if page.cjk {
         attach_editors_notes(&mut b.out.pieces);
@@ -257,7 +258,7 @@ pub fn segment<'a>(page: &Page<'a>) -> PageOut {
         return_sentence_ends(&mut b.out.pieces);
         move_source_notes(&mut b.out.pieces);
         move_stray_openers(&mut b.out.pieces);
-        move_captions(&mut b.out.pieces);
+        move_captions(&mut b.out.pieces, true);
         jumps::give_jumps_to_open_stories(&mut b.out.pieces, jump_to_lines(page));
     }
     give_stray_authors(&mut b.out.pieces);
