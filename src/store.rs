@@ -82,7 +82,8 @@ pub struct Changes {
     pub removed: Vec<String>,
     pub unchanged: usize,
     /// The id each of the file's articles is stored under, in the split's order: the
-    /// split's own, but where another file holds it (see [`with_own_id`]).
+    /// split's own, but where another unpaged file's article holds it (see
+    /// [`Store::apply`]).
     pub stored: Vec<String>,
 }
 
@@ -141,7 +142,9 @@ impl Store {
 
     /// Stores a file's split in one transaction: new articles are added, changed ones updated
     /// (`updated` = `now`), and articles of the same pages that the new split no longer has are
-    /// removed (a corrected page replaces the old one).
+    /// removed (a corrected page replaces the old one). An article of a page known only by
+    /// its file's name whose id another such file's article holds is stored under that id
+    /// with a suffix of its file's (`with_own_id`), so that neither overwrites the other.
     ///
     /// # Errors
     /// Any database error; nothing of the file is stored then.
