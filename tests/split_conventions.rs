@@ -1976,3 +1976,28 @@ fn an_english_caption_at_the_pages_end_goes_to_the_story_it_shows() {
     );
     assert_eq!(first_caption(&out.articles[1]), None);
 }
+
+#[test]
+fn a_city_papers_masthead_and_running_head_are_furniture_and_name_the_page() {
+    // The paper's name with its Latin one, the registration without colons, the page's
+    // label and section with no date, a hotline: none is a story's kicker or title.
+    let page = format!(
+        "株洲日报 ZHUZHOU DAILY\n\
+         2024年11月9日 星期六 农历甲辰年十月初九\n\
+         国内统一连续出版物号 CN43-0026 邮发代号 41-3 今日8版\n\
+         A02 要闻\n\n{STORY_HEAD}{BODY}\n\n广告热线：0731-22222222"
+    );
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "基层治理见实效");
+    assert_eq!(article.kicker, None);
+    assert_eq!(article.page.as_deref(), Some("A02"));
+    for line in [
+        "株洲日报 ZHUZHOU DAILY",
+        "国内统一连续出版物号 CN43-0026 邮发代号 41-3 今日8版",
+        "A02 要闻",
+        "广告热线：0731-22222222",
+    ] {
+        assert_dropped(&out, line);
+    }
+}

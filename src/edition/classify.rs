@@ -13,8 +13,8 @@ use super::blocks::{
 };
 use super::byline;
 use super::furniture::{
-    find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label, JumpKind,
-    BARE_JUMP_INITIALS,
+    find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label,
+    section_head_page, JumpKind, BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
@@ -216,7 +216,9 @@ fn mark_furniture(page: &mut Page) {
     let mut atop = true;
     while i < n {
         let text = page.lines[i].text;
-        let masthead = atop && is_paper_name(text) || !page.cjk && is_masthead(text);
+        let masthead = atop
+            && (is_paper_name(text) || page.cjk && section_head_page(text).is_some())
+            || !page.cjk && is_masthead(text);
         if is_furniture(text) || masthead {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {

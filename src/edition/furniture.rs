@@ -2,9 +2,10 @@
 //!
 //! Recognised by newspaper conventions only: dates with weekdays, `第N版`/`第 N 页` (with
 //! the section: `第3版 要闻`), `今日8版`, editor credits (`编辑 … 美编 … 校对 …`,
-//! `本版责编：…`), where to write to the editors (`本版投稿邮箱：…`), the masthead's registration (`邮发代号：41-5`), a publication name with
-//! its page, QR-code labels (`扫码观看`), and the jump lines `（下转第3版）` / `（上接第1版）` /
-//! `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
+//! `本版责编：…`), where to write to the editors (`本版投稿邮箱：…`) or call them
+//! (`广告热线：…`), the masthead's registration (`邮发代号：41-5`, `邮发代号 41-3`), a
+//! publication name with its page, QR-code labels (`扫码观看`), and the jump lines
+//! `（下转第3版）` / `（上接第1版）` / `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
 //! `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in capitals with its weekday and year
 //! (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`), `Published Weekly by …`, `FIVE CENTS`,
 //! the page's number (`PAGE THREE`).
@@ -177,6 +178,8 @@ fn furniture_re() -> &'static Regex {
                 r"|{pages}",
                 // The masthead's registration and price.
                 r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证|社址|定价|零售价)\s*[：:]\s*\S.*",
+                // The long ones say what they are without their colon, several on a line.
+                r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证)\s*\S.*",
                 // A short name followed by its page: 人民日报 第15版.
                 r"|\S{{2,12}}\s*第\s*[0-9０-９]{{1,3}}\s*版",
                 // Editor credits.
@@ -188,7 +191,7 @@ fn furniture_re() -> &'static Regex {
                 r"|(?:数据|资料)来源\s*[：:]\s*\S.*",
                 // Where to write to the page's editors: 本版投稿邮箱：…, 新闻热线：….
                 r"|(?:(?:本版)?投稿|本版)(?:邮箱|信箱|热线|电话)\s*[：:]\s*\S.*",
-                r"|(?:新闻|读者)热线\s*[：:]\s*\S.*",
+                r"|(?:新闻|读者|广告|订报|发行|服务)热线\s*[：:]\s*\S.*",
                 r")$"
             ),
             n = PAGE_NUMERAL,
@@ -288,11 +291,26 @@ const PAPER_NAME_WORDS: usize = 5;
 /// masthead from a headline, which the caller knows.
 pub fn is_paper_name(line: &str) -> bool {
     let line = line.trim();
-    let count = line.chars().count();
+    // The name may carry its own in Latin capitals (`株洲日报 ZHUZHOU DAILY`).
+    let name = match line.split_once(' ') {
+        Some((name, latin)) if is_latin_name(latin) => name,
+        _ => line,
+    };
+    let count = name.chars().count();
     let chinese = (3..=8).contains(&count)
-        && line.chars().all(is_ideograph)
-        && PAPER_NAME_ENDS.iter().any(|end| line.ends_with(end));
+        && name.chars().all(is_ideograph)
+        && PAPER_NAME_ENDS.iter().any(|end| name.ends_with(end));
     chinese || is_english_paper_name(line)
+}
+
+/// A paper's name in Latin capitals beside its Chinese one: words of capital letters.
+fn is_latin_name(text: &str) -> bool {
+    const MOST_WORDS: usize = 4;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=MOST_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 fn is_english_paper_name(line: &str) -> bool {
@@ -328,7 +346,7 @@ fn may_be_furniture(line: &str) -> bool {
         '本' | '责' | '编' | '美' | '校' | '版' | '组' | '视' | '值' | '图' | '设' | '制'
         | '排' | '投' | '今' | '国' | '邮' | '广' | '社' | '定' | '零' => true,
         '数' | '资' => line.contains("来源"),
-        '新' | '读' => line.contains("热线"),
+        '新' | '读' | '订' | '发' | '服' => line.contains("热线"),
         '第' => line.contains(['版', '页']),
         _ => false,
     });
@@ -422,6 +440,31 @@ pub fn own_page(line: &str) -> Option<String> {
     number
         .map(|n| format!("{n:02}"))
         .or_else(|| running_head_page(line))
+        .or_else(|| section_head_page(line))
+}
+
+/// The page of a city paper's running head that names only the page and its section
+/// (`A02 要闻`, `07 财经`), no date: two words, a page's label (see [`is_page_label`]) and
+/// two to six ideographs. Only atop a page is such a line furniture, which the caller
+/// knows: in text it could open a headline.
+pub fn section_head_page(line: &str) -> Option<String> {
+    const SECTION_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
+    let mut words = line.split_whitespace();
+    let (label, section) = (words.next()?, words.next()?);
+    let named =
+        SECTION_CHARS.contains(&section.chars().count()) && section.chars().all(is_ideograph);
+    (words.next().is_none() && named && is_page_label(label)).then(|| normalize_page(label))
+}
+
+/// A page's label as running heads print it: one to three digits, not all naught, maybe
+/// after a section's capital letter (`2`, `A08`).
+fn is_page_label(word: &str) -> bool {
+    const MOST_DIGITS: usize = 3;
+    let digits = word.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    word.len() - digits.len() <= 1
+        && (1..=MOST_DIGITS).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.bytes().any(|b| b != b'0')
 }
 
 /// The page a running head opens or closes on (`A2 | THE DAILY HERALD | …`, `2 THE DAILY
@@ -432,14 +475,7 @@ fn running_head_page(line: &str) -> Option<String> {
     let year = YEAR.get_or_init(|| {
         Regex::new(r"(?:^|[^0-9])(?:1[789]|20)[0-9]{2}(?:[^0-9]|$)").expect("static regex")
     });
-    const MOST_DIGITS: usize = 3;
-    let is_page = |w: &str| {
-        let digits = w.trim_start_matches(|c: char| c.is_ascii_uppercase());
-        w.len() - digits.len() <= 1
-            && (1..=MOST_DIGITS).contains(&digits.len())
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && digits.bytes().any(|b| b != b'0')
-    };
+    let is_page = is_page_label;
     // A price (`5 CENTS`) or a headline (`12 PERSONS HURT`) holds no date.
     if !year.is_match(line) {
         return None;
@@ -587,9 +623,16 @@ mod tests {
             "本版投稿邮箱：news@example.com",
             "投稿信箱：tougao@example.com",
             "新闻热线：0731-12345678",
+            "广告热线：0731-22222222",
+            "订报热线：0731-87654321",
+            // The registration's long labels need no colon, several to a line.
+            "国内统一连续出版物号 CN43-0026 邮发代号 41-3 今日8版",
+            "邮发代号 41-3",
         ] {
             assert!(is_furniture(l), "{l}");
         }
+        assert!(!is_furniture("定价机制改革稳步推进，"));
+        assert!(!is_furniture("广告热线被打爆了，"));
         assert!(!is_furniture("投稿邮箱里的来信越来越多，"));
         for l in ["第2版", "第 3 页", "第十二版", "第０９版"] {
             assert!(is_page_number(l), "{l}");
@@ -660,6 +703,9 @@ mod tests {
             ("THE DAILY NEWS, SATURDAY, OCTOBER 7, 1922 PAGE 7", "07"),
             ("A08 北京新闻 2025年3月5日 星期三 责编 张三", "A08"),
             ("2025年3月5日 星期三 北京新闻 A08", "A08"),
+            // A city paper's running head with no date: only atop a page is it furniture.
+            ("A02 要闻", "A02"),
+            ("07 财经", "07"),
         ] {
             assert_eq!(own_page(line).as_deref(), Some(page), "{line}");
         }
@@ -672,6 +718,10 @@ mod tests {
             "5 CENTS",
             "2025年3月5日 星期三",
             "12 PERSONS HURT IN WRECK",
+            "A00 要闻",
+            "A02 要闻 新闻",
+            "5G 网络",
+            "100 周年纪念大会召开",
         ] {
             assert_eq!(own_page(line), None, "{line}");
         }
@@ -685,6 +735,9 @@ mod tests {
             "中国青年报",
             " 湖南日报 ",
             "THE EVENING HERALD",
+            // With its name in Latin capitals.
+            "株洲日报 ZHUZHOU DAILY",
+            "北京晚报 BEIJING EVENING NEWS",
         ] {
             assert!(is_paper_name(l), "{l}");
         }
@@ -695,6 +748,8 @@ mod tests {
             "株洲日报讯",
             "人民日报 第9版",
             "日报",
+            "株洲日报 Zhuzhou Daily reports",
+            "株洲日报 A",
         ] {
             assert!(!is_paper_name(l), "{l}");
         }
