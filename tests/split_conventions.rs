@@ -2001,3 +2001,36 @@ fn a_city_papers_masthead_and_running_head_are_furniture_and_name_the_page() {
         assert_dropped(&out, line);
     }
 }
+
+#[test]
+fn a_headline_may_ask_a_question_where_blank_lines_set_it_apart() {
+    let page = "第06版 民生\n\n小区停车难何时解决？\n\n编辑同志：\n\
+                我家住在荷塘区某小区，小区建成已有二十多年，车位严重不足，\n\
+                每天晚上下班回家都要绕好几圈才能找到车位，希望有关部门能够重视。\n";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "小区停车难何时解决？");
+    assert!(paragraphs_only(&out)[0].starts_with("编辑同志："));
+}
+
+#[test]
+fn a_paragraphs_last_line_exclaiming_stays_text() {
+    // A short line closing on `！` under a finished sentence: printed right under it, and
+    // set apart on a page that sets every line apart.
+    let under = format!("{STORY_HEAD}{BODY}\n大家热烈祝贺！\n\n{MORE}");
+    let double = format!("{STORY_HEAD}{BODY}\n\n大家热烈祝贺！\n\n{MORE}")
+        .replace('\n', "\n\n")
+        .replace("\n\n\n\n", "\n\n");
+    for page in [under, double] {
+        let out = split_page(&page);
+        let article = only_article(&out);
+        assert_eq!(article.title, "基层治理见实效", "{page}");
+        assert!(
+            paragraphs_only(&out)
+                .iter()
+                .any(|p| p.ends_with("大家热烈祝贺！")),
+            "{page}\n{:?}",
+            kinds_of(article)
+        );
+    }
+}

@@ -192,7 +192,12 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
             Some((quoted, rest)) if !quoted.contains(['，', '。', '；']) => rest.trim_start(),
             _ => line.text,
         };
-        is_cjk_head_text(text, line.width)
+        // A headline that asks or exclaims reads like a paragraph's last line: only one a
+        // blank line sets apart (or the page's top) may be one, on a page whose blank
+        // lines set blocks apart, not every line or its interleaved rows.
+        let blocks = !page.double_spaced && !page.may_interleave;
+        let apart = blocks && (line.blank_before || i == 0 || page.roles[i - 1] == Role::Drop);
+        is_cjk_head_text(text, line.width, apart)
     } else {
         page.latin_head[i]
     }
@@ -200,8 +205,9 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
 
 /// A Chinese headline line has no sentence in it, is not too wide, and is not a clause
 /// broken off another line, a parenthetical note, a box label, a numbered item or a
-/// line stretched to its column.
-fn is_cjk_head_text(text: &str, width: f32) -> bool {
+/// line stretched to its column. Set `apart`, it may close on a question or exclamation
+/// mark (`小区停车难何时解决？`), with no clause mark before it.
+fn is_cjk_head_text(text: &str, width: f32, apart: bool) -> bool {
     let broken =
         text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
     // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.
@@ -215,13 +221,11 @@ fn is_cjk_head_text(text: &str, width: f32) -> bool {
     // The label and the stretch are asked last, only of what the other tests leave: a
     // sentence mark turns many lines away first.
     let label = || starts_item(text) || is_box_label(text);
-    !(has_sentence_mark(text)
-        || too_wide
-        || broken
-        || aside
-        || continues
-        || label()
-        || is_stretched_text(text))
+    let sentence = match text.strip_suffix(['？', '！']).filter(|_| apart) {
+        Some(rest) => has_sentence_mark(rest) || rest.contains(['，', '；', '：']),
+        None => has_sentence_mark(text),
+    };
+    !(sentence || too_wide || broken || aside || continues || label() || is_stretched_text(text))
 }
 
 /// A line of text stretched to its column's width: single characters set apart by layout

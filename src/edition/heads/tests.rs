@@ -1,5 +1,6 @@
 //! Tests of headline detection, on pages classified whole.
 
+use super::is_head_shaped;
 use crate::edition::classify::{classify, Role};
 use crate::edition::lines::to_lines;
 
@@ -539,4 +540,39 @@ fn a_short_line_under_a_byline_over_full_text_is_a_headline() {
     );
     let page = classify(to_lines(&narrow), true);
     assert_eq!(page.roles[3], Role::Body, "over a narrower column");
+}
+
+/// A line closing on a question mark may be a headline only where a blank line sets it
+/// apart on a page whose blank lines set blocks apart: elsewhere it is a paragraph's
+/// last line (`热烈祝贺！`), which a double-spaced or row-interleaved page sets apart too.
+#[test]
+fn a_question_is_head_shaped_only_set_apart_among_blocks() {
+    let text = "第06版 民生\n\n小区停车难何时解决？\n\n编辑同志：\n\
+                我家住在荷塘区某小区，小区建成已有二十多年，车位严重不足。\n";
+    let mut page = classify(to_lines(text), true);
+    let k = page
+        .lines
+        .iter()
+        .position(|l| l.text == "小区停车难何时解决？")
+        .unwrap();
+    // Asked as the headline rules ask it, of a line still read as text.
+    page.roles[k] = Role::Body;
+    // As the reading-order stage finds a page this short (`classify` assumes the worst).
+    page.may_interleave = false;
+    assert!(is_head_shaped(&page, k));
+    page.may_interleave = true;
+    assert!(!is_head_shaped(&page, k), "rows interleaved");
+    page.may_interleave = false;
+    page.double_spaced = true;
+    assert!(!is_head_shaped(&page, k), "every line set apart");
+    page.double_spaced = false;
+    page.lines[k].blank_before = false;
+    page.roles[k - 1] = Role::Body;
+    assert!(!is_head_shaped(&page, k), "under a line of text");
+    // Nor does a second sentence mark or a clause mark before it make one.
+    page.lines[k].blank_before = true;
+    for text in ["停车难。何时解决？", "车位少，何时解决？"] {
+        page.lines[k].text = text;
+        assert!(!is_head_shaped(&page, k), "{text}");
+    }
 }
