@@ -2016,7 +2016,10 @@ fn a_headline_may_ask_a_question_where_blank_lines_set_it_apart() {
 #[test]
 fn a_paragraphs_last_line_exclaiming_stays_text() {
     // A short line closing on `！` under a finished sentence: printed right under it, and
-    // set apart on a page that sets every line apart.
+    // set apart on a page that sets every line apart. Through the whole splitter the line
+    // stays the story's text; the rules that keep it so are the headline rules' as much
+    // as `is_head_shaped`'s guards, which `heads::tests` checks one by one (removing a
+    // guard alone leaves this page as it is).
     let under = format!("{STORY_HEAD}{BODY}\n大家热烈祝贺！\n\n{MORE}");
     let double = format!("{STORY_HEAD}{BODY}\n\n大家热烈祝贺！\n\n{MORE}")
         .replace('\n', "\n\n")

@@ -5,10 +5,10 @@
 //! `本版责编：…`), where to write to the editors (`本版投稿邮箱：…`) or call them
 //! (`广告热线：…`), the masthead's registration (`邮发代号：41-5`, `邮发代号 41-3`), a
 //! publication name with its page, QR-code labels (`扫码观看`), and the jump lines
-//! `（下转第3版）` / `（上接第1版）` / `(Continued on Page Two)`. English mastheads are recognised by the same kind of form:
-//! `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in capitals with its weekday and year
-//! (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`), `Published Weekly by …`, `FIVE CENTS`,
-//! the page's number (`PAGE THREE`).
+//! `（下转第3版）` / `（上接第1版）` / `(Continued on Page Two)`. English mastheads are
+//! recognised by the same kind of form: `VOLUME III —No. 24`, `NUMBER 57.`, a dateline in
+//! capitals with its weekday and year (`ARDMORE, OKLA., TUESDAY, DECEMBER 12, 1916.`),
+//! `Published Weekly by …`, `FIVE CENTS`, the page's number (`PAGE THREE`).
 //! It does not look at context beyond one line.
 
 use std::sync::OnceLock;
@@ -176,10 +176,10 @@ fn furniture_re() -> &'static Regex {
                 r"|第\s*{n}{{1,3}}\s*[版页](?:\s+\S{{1,8}})?",
                 // How many pages the edition has: 今日8版.
                 r"|{pages}",
-                // The masthead's registration and price.
-                r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证|社址|定价|零售价)\s*[：:]\s*\S.*",
-                // The long ones say what they are without their colon, several on a line.
-                r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证)\s*\S.*",
+                // The masthead's registration, whose long labels say what they are without
+                // their colon (several to a line), and its price and address, with it.
+                r"|(?:国内统一连续出版物号|国际标准连续出版物号|邮发代号|广告经营许可证)\s*[：:]?\s*\S.*",
+                r"|(?:社址|定价|零售价)\s*[：:]\s*\S.*",
                 // A short name followed by its page: 人民日报 第15版.
                 r"|\S{{2,12}}\s*第\s*[0-9０-９]{{1,3}}\s*版",
                 // Editor credits.
@@ -475,7 +475,6 @@ fn running_head_page(line: &str) -> Option<String> {
     let year = YEAR.get_or_init(|| {
         Regex::new(r"(?:^|[^0-9])(?:1[789]|20)[0-9]{2}(?:[^0-9]|$)").expect("static regex")
     });
-    let is_page = is_page_label;
     // A price (`5 CENTS`) or a headline (`12 PERSONS HURT`) holds no date.
     if !year.is_match(line) {
         return None;
@@ -485,10 +484,10 @@ fn running_head_page(line: &str) -> Option<String> {
     // An issue's or a volume's number may close the line too (`… 1916 NO. 45`).
     let numbered = words.len() >= 2
         && ["NO", "NO.", "NUMBER", "VOL", "VOL.", "VOLUME"].contains(&words[words.len() - 2]);
-    if is_page(first) {
+    if is_page_label(first) {
         Some(normalize_page(first))
     } else {
-        (is_page(last) && !numbered).then(|| normalize_page(last))
+        (is_page_label(last) && !numbered).then(|| normalize_page(last))
     }
 }
 

@@ -1,10 +1,10 @@
 //! Repairs for dumps whose text order is not reading order: a headline printed after its
 //! body goes back to it, a box label printed after its items moves up before them, a
-//! source note printed after another story goes back to the story it names, and a first
+//! source note printed after another story goes back to the story it names, a first
 //! paragraph or a photo caption printed amid another story (a caption also on an English
-//! page) goes to the front of the story whose words it shares, a sentence's last word printed under the next story's
-//! headline goes back to the sentence, and an editor's note printed above a headline
-//! opens that story.
+//! page) goes to the front of the story whose words it shares, a sentence's last word
+//! printed under the next story's headline goes back to the sentence, and an editor's
+//! note printed above a headline opens that story.
 //!
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
