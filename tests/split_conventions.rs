@@ -2014,6 +2014,21 @@ fn a_headline_may_ask_a_question_where_blank_lines_set_it_apart() {
 }
 
 #[test]
+fn a_readers_letter_is_signed_by_its_reader() {
+    // Letters to the editor close on the writer's signature, `读者 NAME`, as a report
+    // may close on `（记者 NAME）`: the reader is the letter's author, not a stray line.
+    let page = "第06版 民生\n\n小区停车难何时解决？\n\n编辑同志：\n\
+                我家住在荷塘区某小区，小区建成已有二十多年，车位严重不足，\n\
+                每天晚上下班回家都要绕好几圈才能找到车位，希望有关部门能够重视。\n\
+                读者 张华\n";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "小区停车难何时解决？");
+    assert_eq!(article.authors, ["张华"]);
+    assert!(paragraphs_only(&out)[0].ends_with("能够重视。"));
+}
+
+#[test]
 fn a_paragraphs_last_line_exclaiming_stays_text() {
     // A short line closing on `！` under a finished sentence: printed right under it, and
     // set apart on a page that sets every line apart. Through the whole splitter the line

@@ -106,7 +106,7 @@ fn dateline_line_re() -> &'static Regex {
 fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("记者|通讯员|实习生|撰稿|编译|整理|评论员|作者|文/|文／|文：|图/|图／")
+        Regex::new("记者|通讯员|实习生|撰稿|编译|整理|评论员|读者|作者|文/|文／|文：|图/|图／")
             .expect("static regex")
     })
 }

@@ -2,18 +2,18 @@
 //! `记者王明 实习生李华`, `文/图 本报记者 王明`, `人民日报记者 王明 报道`, `（本报记者 王明）`.
 //!
 //! A role label (`记者`, `通讯员`, `实习生`, `特约撰稿人`, `编译`, `整理`, `评论员`, with the
-//! paper's name or `本报` in front, or `文/`, `作者：` for the writer) introduces the names
-//! after it, up to the next label. The names may be spaced out or glued to the labels; the
-//! labels themselves, a decoration in front (`□`, `◎`) and a closing `报道` are returned as
-//! residue, so every character stays in the split. The paper's leader writers sign with the
-//! label alone (`本报评论员`), which is then the author.
+//! paper's name or `本报` in front, `读者` signing a letter, or `文/`, `作者：` for the
+//! writer) introduces the names after it, up to the next label. The names may be spaced
+//! out or glued to the labels; the labels themselves, a decoration in front (`□`, `◎`) and
+//! a closing `报道` are returned as residue, so every character stays in the split. The
+//! paper's leader writers sign with the label alone (`本报评论员`), which is then the author.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use super::{enclosed, split_names_keeping, Byline};
-use crate::edition::script::is_cjk;
+use crate::edition::script::{is_cjk, is_ideograph};
 
 /// The role labels. A paper's name in front of a role ends in the kind of outlet it is
 /// (`本报`, `株洲日报`, `新华社`, `央视网`, `新湖南客户端`), so a name glued in front of a
@@ -26,7 +26,7 @@ fn label_re() -> &'static Regex {
             r"(?:(?:[\p{Han}·]+?(?:报|刊|社|台|网|客户端|中心))?",
             r"(?:全媒体|融媒体|新媒体)?",
             r"(?:见习|特约|首席|驻\p{Han}{1,4}|实习)?",
-            r"(?:记者|通讯员|实习生|撰稿人?|编译|整理|评论员)",
+            r"(?:记者|通讯员|实习生|撰稿人?|编译|整理|评论员|读者)",
             r"|文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|作者)\s*[/／:：])",
             r"\s*[/／:：]?",
         ))
@@ -68,12 +68,13 @@ pub fn parse(text: &str) -> Option<Byline> {
     let mut set_apart = true;
     let mut labels = 0;
     for label in label_re().find_iter(body) {
-        take_names(
-            &body[at..label.start()],
-            set_apart,
-            &mut authors,
-            &mut residue,
-        )?;
+        let before = &body[at..label.start()];
+        if labels == 0 && label.as_str().contains("读者") && is_place(before) {
+            // `湖南株洲 读者 张华`: a letter's writer says first where they write from.
+            residue.push_str(before.trim());
+        } else {
+            take_names(before, set_apart, &mut authors, &mut residue)?;
+        }
         residue.push_str(label.as_str().trim());
         labels += 1;
         at = label.end();
@@ -104,6 +105,13 @@ pub fn parse(text: &str) -> Option<Byline> {
         len: text.len(),
         ..Byline::default()
     })
+}
+
+/// Where a letter's writer lives, as printed before `读者`: a few ideographs (`湖南株洲`,
+/// `株洲市民`), spaced out or not.
+fn is_place(text: &str) -> bool {
+    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=8).contains(&n) && text.chars().all(|c| c.is_whitespace() || is_ideograph(c))
 }
 
 /// A surname alone at the end of a line (`本报记者 刘`): the column was too narrow for the
@@ -185,7 +193,7 @@ mod tests {
 
     #[test]
     fn every_role_gives_its_names() {
-        let cases: [(&str, &[&str]); 17] = [
+        let cases: [(&str, &[&str]); 19] = [
             ("本报评论员", &["本报评论员"]),
             ("■ 人民日报特约评论员", &["人民日报特约评论员"]),
             ("本报特约评论员 王明", &["王明"]),
@@ -203,6 +211,8 @@ mod tests {
             ("株洲日报全媒体记者/陈正明 邹家虎", &["陈正明", "邹家虎"]),
             ("本报记者 周 欢", &["周欢"]),
             ("本报记者 刘", &["刘"]),
+            ("读者 张华", &["张华"]),
+            ("湖南株洲 读者 张华", &["张华"]),
         ];
         for (text, want) in cases {
             let want: Vec<String> = want.iter().map(|&n| n.to_owned()).collect();
@@ -216,6 +226,8 @@ mod tests {
         assert_eq!(b.residue, "◎本报记者通讯员、报道");
         assert_eq!(parse("（本报记者 王明）").unwrap().residue, "（本报记者）");
         assert_eq!(b.len, "◎本报记者 王明 通讯员 李华、张强 报道".len());
+        let letter = parse("湖南株洲 读者 张华").unwrap();
+        assert_eq!(letter.residue, "湖南株洲读者");
     }
 
     #[test]
