@@ -2029,6 +2029,25 @@ fn a_readers_letter_is_signed_by_its_reader() {
 }
 
 #[test]
+fn a_series_label_over_an_editors_note_is_the_story_kicker() {
+    // The note announces a series whose label it names, and the label, read as a headline,
+    // took the note as its text. Note and label belong to the story under them.
+    let page = format!(
+        "第03版 要闻\n\n编者按：乡村振兴，人才是关键。即\n\
+         日起，本报推出“新农人”系列报道，\n敬请关注。\n\n\
+         新农人·返乡创业故事\n\n90后姑娘的“稻田梦”\n\n本报记者 王明\n\n{BODY}\n"
+    );
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert_eq!(article.kicker.as_deref(), Some("新农人·返乡创业故事"));
+    assert_eq!(article.title, "90后姑娘的“稻田梦”");
+    assert!(
+        article.blocks[0].text().starts_with("编者按："),
+        "{article:#?}"
+    );
+}
+
+#[test]
 fn a_paragraphs_last_line_exclaiming_stays_text() {
     // A short line closing on `！` under a finished sentence: printed right under it, and
     // set apart on a page that sets every line apart. Through the whole splitter the line

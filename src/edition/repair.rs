@@ -9,6 +9,7 @@
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
 use super::classify::{is_box_label, is_closing_label};
+use super::headline::Headline;
 use super::reflow::push_continuing;
 use super::script::{ends_sentence, is_closer, SENTENCE_MARKS};
 use super::segment::Piece;
@@ -127,11 +128,23 @@ fn opens_editors_note(text: &str) -> bool {
 
 /// An editor's note printed above a story's headline (`【编者按】…` over `基层治理见实效`)
 /// introduces that story: untitled, right before a titled piece, its paragraphs go in
-/// front of that story's text rather than stand as a story of their own.
+/// front of that story's text rather than stand as a story of their own. A lone line
+/// set between the note and the headline names the series the note announces
+/// (`新农人·返乡创业故事`), and, read as a headline, may have taken the note as its text:
+/// a note with no more than such a title is the story's too, its title the story's
+/// kicker when it has none.
 pub fn attach_editors_notes(pieces: &mut Vec<Piece>) {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for mut piece in pieces.drain(..) {
-        if piece.head.is_some() && out.last().is_some_and(is_editors_note) {
+        let Some(head) = piece.head.as_mut() else {
+            out.push(piece);
+            continue;
+        };
+        if out.last().is_some_and(is_labelled_note) && head.kicker.is_none() {
+            let label = out.last_mut().and_then(|note| note.head.take());
+            head.kicker = label.map(|h| h.title);
+        }
+        if out.last().is_some_and(is_editors_note) {
             if let Some(mut note) = out.pop() {
                 piece.blocks.splice(0..0, std::mem::take(&mut note.blocks));
                 piece.take_names_of(&mut note);
@@ -145,8 +158,19 @@ pub fn attach_editors_notes(pieces: &mut Vec<Piece>) {
 /// An untitled piece of text that opens with an editor's note, with no byline or dateline
 /// of its own.
 fn is_editors_note(piece: &Piece) -> bool {
-    piece.head.is_none()
-        && piece.authors.is_empty()
+    piece.head.is_none() && is_bare_note(piece)
+}
+
+/// An editor's note under a title alone (no kicker or subtitle): its only text is the
+/// note, with no byline or dateline.
+fn is_labelled_note(piece: &Piece) -> bool {
+    let bare_title = |h: &Headline| h.kicker.is_none() && h.subtitle.is_none();
+    piece.head.as_ref().is_some_and(bare_title) && piece.blocks.len() == 1 && is_bare_note(piece)
+}
+
+/// A piece whose text opens with an editor's note, with no byline or dateline.
+fn is_bare_note(piece: &Piece) -> bool {
+    piece.authors.is_empty()
         && piece.dateline.is_none()
         && matches!(piece.blocks.first(), Some(b @ Block::Paragraph { .. }) if opens_editors_note(b.text()))
 }
@@ -423,7 +447,6 @@ fn count_shared<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edition::headline::Headline;
 
     fn story(title: &str, paragraphs: &[&str]) -> Piece {
         Piece {
@@ -442,6 +465,59 @@ mod tests {
     }
 
     const NOTE: &str = "（摘编自《天津日报》，原题为《文明是怎样炼成的》）";
+
+    const EDITORS_NOTE: &str = "编者按：即日起，本报推出“新农人”系列报道，敬请关注。";
+
+    /// Each piece's kicker, title and number of blocks.
+    fn heads(pieces: &[Piece]) -> Vec<(Option<String>, String, usize)> {
+        pieces
+            .iter()
+            .map(|p| {
+                let head = p.head.clone().unwrap_or_default();
+                (head.kicker, head.title, p.blocks.len())
+            })
+            .collect()
+    }
+
+    /// A series label over an editor's note, and the story under both.
+    fn labelled_note_then_story() -> Vec<Piece> {
+        vec![
+            story("新农人·返乡创业故事", &[EDITORS_NOTE]),
+            story("90后姑娘的“稻田梦”", &["清晨五点，稻田里已经有了人影。"]),
+        ]
+    }
+
+    #[test]
+    fn an_editors_note_under_a_series_label_goes_to_the_story_below() {
+        let mut pieces = labelled_note_then_story();
+        attach_editors_notes(&mut pieces);
+        let kicker = Some("新农人·返乡创业故事".to_owned());
+        assert_eq!(
+            heads(&pieces),
+            [(kicker, "90后姑娘的“稻田梦”".to_owned(), 2)]
+        );
+        assert_eq!(pieces[0].blocks[0].text(), EDITORS_NOTE);
+    }
+
+    #[test]
+    fn a_titled_note_stays_where_it_is_more_than_a_note() {
+        // The title heads text of its own besides the note.
+        let mut more = labelled_note_then_story();
+        more[0].blocks.push(Block::Paragraph {
+            text: "刘婷回到家乡种田。".to_owned(),
+        });
+        // The story below has a kicker: the label is no second one.
+        let mut kicked = labelled_note_then_story();
+        kicked[1].head.as_mut().unwrap().kicker = Some("湘潭县花石镇——".to_owned());
+        // A note signed by its writer is that writer's piece.
+        let mut signed = labelled_note_then_story();
+        signed[0].authors = vec!["王明".to_owned()];
+        for pieces in [&mut more, &mut kicked, &mut signed] {
+            let before = heads(pieces);
+            attach_editors_notes(pieces);
+            assert_eq!(heads(pieces), before);
+        }
+    }
 
     #[test]
     fn untitled_text_goes_to_the_headline_without_a_body_nearest_above_it() {
