@@ -820,7 +820,7 @@ fn a_wire_storys_end_mark_is_dropped() {
 
 #[test]
 fn a_sidebar_under_its_label_stays_with_the_story() {
-    for label in ["相关链接", "【相关链接】"] {
+    for label in ["相关链接", "【相关链接】", "资料链接", "名词解释"] {
         let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{label}\n\n{MORE}"));
         let article = only_article(&out);
         assert!(

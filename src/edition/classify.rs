@@ -579,7 +579,9 @@ pub fn is_box_label(text: &str) -> bool {
 
 /// The labels Chinese papers print over a sidebar of links or background without
 /// brackets, alone on their line.
-const SIDEBAR_LABELS: [&str; 7] = [
+const SIDEBAR_LABELS: [&str; 9] = [
+    "资料链接",
+    "名词解释",
     "相关链接",
     "新闻链接",
     "背景链接",
