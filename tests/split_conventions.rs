@@ -2047,6 +2047,42 @@ fn a_series_label_over_an_editors_note_is_the_story_kicker() {
     );
 }
 
+/// A commentary's last paragraph, its lines as wide as the note on its writer under it.
+const COMMENTARY_END: &str = "办好民生实事，关键在于把好事办到\n群众心坎上。要坚持需求导向，多听\n\
+                              群众意见，让服务更贴心、更便利。";
+
+#[test]
+fn a_note_on_the_writer_closes_the_commentary() {
+    // The note says who wrote the piece, under its last paragraph; the column under it
+    // (its label dropped) is another writer's piece, signed `（李 华）`.
+    for note in [
+        "（作者为湖南省社会科学院研究员）",
+        "（作者为湖南省社会科学院研究员，\n博士生导师）",
+    ] {
+        let page = format!(
+            "{STORY_HEAD}{BODY}\n{COMMENTARY_END}\n{note}\n\n今日谈\n\n\
+             冬日的街头，环卫工人早早开始清\n扫。为环卫工人设置爱心驿站，这样\n\
+             的小事，值得点赞。\n（李 华）\n"
+        );
+        let out = split_page(&page);
+        assert_eq!(out.articles.len(), 2, "{note}: {:#?}", out.articles);
+        let commentary = &out.articles[0];
+        assert_eq!(commentary.authors, ["王明"], "{note}");
+        let last = commentary.blocks.last().map(Block::text);
+        assert_eq!(last, Some(note.replace('\n', "").as_str()));
+        assert_eq!(out.articles[1].authors, ["李华"]);
+    }
+}
+
+#[test]
+fn a_note_on_the_writer_over_the_text_ends_nothing() {
+    let note = "（作者为湖南省社会科学院研究员）";
+    let page = format!("{STORY_HEAD}{note}\n{COMMENTARY_END}\n\n{BODY}\n");
+    let out = split_page(&page);
+    let texts: Vec<&str> = only_article(&out).blocks.iter().map(Block::text).collect();
+    assert!(texts.concat().ends_with("明显成效。"), "{texts:#?}");
+}
+
 #[test]
 fn a_paragraphs_last_line_exclaiming_stays_text() {
     // A short line closing on `！` under a finished sentence: printed right under it, and

@@ -329,6 +329,17 @@ fn under_label(page: &Page, i: usize) -> bool {
 /// The marks a wire story's text ends with (`…以上。（完）`): no part of what it says.
 const END_MARKS: [&str; 3] = ["（完）", "(完)", "（全文完）"];
 
+/// The openings of a note on the story's writer, printed in brackets under the text
+/// (`（作者为湖南师范大学教授）`, `（作者系…）`, `（作者单位：…）`).
+const AUTHORS_NOTE: [&str; 3] = ["作者为", "作者系", "作者单位"];
+
+/// True when `text` opens a note on the writer: a bracket and one of [`AUTHORS_NOTE`].
+fn opens_authors_note(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(['（', '('])
+        .is_some_and(|rest| AUTHORS_NOTE.iter().any(|m| rest.starts_with(m)))
+}
+
 /// `text` without the end mark it closes with, and the mark.
 fn split_end_mark(text: &str) -> (&str, Option<&str>) {
     END_MARKS
@@ -944,15 +955,31 @@ impl<'a> Builder<'a> {
             Some(k) => (body[..k].trim_end(), Some(&body[k..])),
             None => (body, None),
         };
+        // A note on the writer (`（作者为湖南师范大学教授）`) is a paragraph of its own
+        // under the text, and the last of it.
+        if self.cjk && has_body && opens_authors_note(body) {
+            self.close_para();
+        }
+        let cjk = self.cjk;
         let d = self.draft();
         d.para.push(body);
         d.last_body = Some(body);
         d.last_width = page.lines[i].width;
         d.para_width = d.para_width.max(page.lines[i].width);
-        if page.para_end[i] || jump.is_some() || sign_off.is_some() || end_mark.is_some() {
+        let authors_note = cjk
+            && body.ends_with(['）', ')'])
+            && d.para
+                .first()
+                .is_some_and(|first| opens_authors_note(first));
+        if page.para_end[i]
+            || jump.is_some()
+            || sign_off.is_some()
+            || end_mark.is_some()
+            || authors_note
+        {
             self.close_para();
         }
-        if end_mark.is_some() {
+        if end_mark.is_some() || authors_note {
             self.end_story();
         }
         if let Some(j) = jump {
