@@ -1978,6 +1978,31 @@ fn an_english_caption_at_the_pages_end_goes_to_the_story_it_shows() {
 }
 
 #[test]
+fn a_modern_english_nameplates_date_is_furniture_and_a_bracketed_credit_closes_a_caption() {
+    // Today's papers print the date in lower case under the nameplate, and the photo's
+    // credit in brackets on the caption's last line.
+    let page = "THE DAILY COURIER\nFriday, December 4, 2026\n\n\
+                City council OKs new bike lanes\n\nBy TOM WARD\n\n\
+                Bicycle lanes will be painted along three downtown streets next spring\n\
+                after the City Council voted 5-2 on Thursday to approve the plan.\n\n\
+                Cyclists ride along Main Street on Thursday. The city plans to add\n\
+                painted lanes on three streets. (Courier photo/Jane Park)";
+    let out = split_page(page);
+    let article = only_article(&out);
+    assert_eq!(article.title, "City council OKs new bike lanes");
+    assert_eq!(article.dateline, None);
+    assert_dropped(&out, "Friday, December 4, 2026");
+    assert_eq!(
+        first_caption(article),
+        Some((
+            "Cyclists ride along Main Street on Thursday. The city plans to add painted \
+             lanes on three streets.",
+            Some("(Courier photo/Jane Park)")
+        ))
+    );
+}
+
+#[test]
 fn a_city_papers_masthead_and_running_head_are_furniture_and_name_the_page() {
     // The paper's name with its Latin one, the registration without colons, the page's
     // label and section with no date, a hotline: none is a story's kicker or title.

@@ -13,8 +13,8 @@ use super::blocks::{
 };
 use super::byline;
 use super::furniture::{
-    find_jump, is_furniture, is_masthead, is_page_number, is_paper_name, is_qr_label,
-    section_head_page, JumpKind, BARE_JUMP_INITIALS,
+    find_jump, is_date_alone, is_furniture, is_masthead, is_page_number, is_paper_name,
+    is_qr_label, section_head_page, JumpKind, BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
@@ -218,7 +218,7 @@ fn mark_furniture(page: &mut Page) {
         let text = page.lines[i].text;
         let masthead = atop
             && (is_paper_name(text) || page.cjk && section_head_page(text).is_some())
-            || !page.cjk && is_masthead(text);
+            || !page.cjk && (is_masthead(text) || atop && is_date_alone(text));
         if is_furniture(text) || masthead {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {
@@ -341,15 +341,16 @@ fn is_jump_line(text: &str) -> bool {
 }
 
 /// A caption is the lines right above a credit, back to a blank line or a line too short
-/// to be one of its wrapped lines; on a Chinese page, also a line that ends in its credit
-/// (`…在做检查。本报记者 王明 摄`) and the wrapped lines above it.
+/// to be one of its wrapped lines; also a line that ends in its credit (`…在做检查。本报
+/// 记者 王明 摄`, `…on three streets. (Courier photo/Jane Park)`) and the wrapped lines
+/// above it.
 fn mark_captions(page: &mut Page) {
     if page.cjk {
         mark_picture_notes(page);
     }
     for i in 0..page.lines.len() {
-        let credit = (page.cjk && page.roles[i] == Role::Body)
-            .then(|| byline::trailing_credit(page.lines[i].text))
+        let credit = (page.roles[i] == Role::Body)
+            .then(|| byline::trailing_credit_in(page.lines[i].text, page.cjk))
             .flatten();
         let widest = if let Some(k) = credit {
             page.roles[i] = Role::Caption;

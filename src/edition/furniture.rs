@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::byline::MONTHS;
 use super::meta::{normalize_page, page_number};
 use super::script::{holds_either, is_capitals, is_ideograph};
 
@@ -399,6 +400,20 @@ fn masthead_re() -> &'static Regex {
     })
 }
 
+/// True when `line` is a date and nothing else, as a modern English paper prints the
+/// day's date under its nameplate (`Friday, December 4, 2026`, `Dec. 4, 2026`). Asked of
+/// lines atop the page only: text may wrap onto a line that is a date.
+pub fn is_date_alone(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}},?\s+(?:1[789]|20)\d\d\.?$"
+        ))
+        .expect("static regex")
+    });
+    re.is_match(line.trim())
+}
+
 /// True when `line` is a line of an English masthead (see the module doc). The numbers,
 /// price and dated line are set in capitals, which spares a body line that merely names a
 /// weekday and a year (`Monday June 12, 1916, 1 p. m.`).
@@ -647,6 +662,27 @@ mod tests {
         assert!(!is_furniture("2025年3月12日 星期三 农历新年刚过，记者来到"));
         assert!(!is_furniture("2025年3月12日 星期三 编辑部收到了一封来信"));
         assert!(!is_furniture("今年 2025年3月12日 星期三上午，全省"));
+    }
+
+    #[test]
+    fn a_date_alone_as_a_nameplate_prints_it() {
+        for l in [
+            "Friday, December 4, 2026",
+            "FRIDAY, DECEMBER 4, 2026",
+            "Dec. 4, 2026",
+            "Thursday June 1 1916.",
+        ] {
+            assert!(is_date_alone(l), "{l}");
+        }
+        for l in [
+            "Monday June 12, 1916, 1 p. m.",
+            "Friday, December 4, 2026, the council met",
+            "December 2026",
+            "Friday, December 4",
+            "The Friday, December 4, 2026",
+        ] {
+            assert!(!is_date_alone(l), "{l}");
+        }
     }
 
     #[test]

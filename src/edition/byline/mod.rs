@@ -48,7 +48,7 @@ fn cjk_lead_re() -> &'static Regex {
 }
 
 /// Month names in full or abbreviated, as datelines print them.
-const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+pub(crate) const MONTHS: &str = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
 
 fn latin_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -799,7 +799,8 @@ pub fn is_photo_credit(line: &str) -> bool {
     if lower.ends_with("getty images") {
         return true;
     }
-    // Both sides of the one slash capitalised words only: a name, a paper, `AP Photo`.
+    // Both sides of the one slash capitalised words only: a name, a paper, `AP Photo`;
+    // the paper's side may call it its photo in lower case (`Courier photo/Jane Park`).
     let capitalised = |side: &str| {
         let words: Vec<&str> = side.split_whitespace().collect();
         (1..=5).contains(&words.len())
@@ -809,8 +810,38 @@ pub fn is_photo_credit(line: &str) -> bool {
                         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
             })
     };
+    let papers = |side: &str| {
+        let paper = ["photo", "photos"]
+            .iter()
+            .find_map(|w| side.strip_suffix(w).filter(|p| p.ends_with(' ')));
+        capitalised(paper.unwrap_or(side))
+    };
     body.split_once('/')
-        .is_some_and(|(who, whose)| !whose.contains('/') && capitalised(who) && capitalised(whose))
+        .is_some_and(|(who, whose)| !whose.contains('/') && papers(who) && papers(whose))
+}
+
+/// Where the credit an English caption's last line closes with starts (`…on three
+/// streets. (Courier photo/Jane Park)`): a [`is_photo_credit`] in brackets right after
+/// the caption's sentence end.
+pub fn trailing_photo_credit(text: &str) -> Option<usize> {
+    // Asked of every line of an English page, nearly all of which end otherwise.
+    if !text.ends_with(')') {
+        return None;
+    }
+    let open = text.rfind('(')?;
+    let before = text[..open].trim_end();
+    let credited = !before.is_empty() && script::ends_sentence(before);
+    (credited && is_photo_credit(&text[open..])).then_some(open)
+}
+
+/// Where the credit a caption's last line closes with starts, as the page's script
+/// prints it (see [`trailing_credit`] and [`trailing_photo_credit`]).
+pub fn trailing_credit_in(text: &str, cjk: bool) -> Option<usize> {
+    if cjk {
+        trailing_credit(text)
+    } else {
+        trailing_photo_credit(text)
+    }
 }
 
 /// [`is_credit`]'s reading of the whole line, which [`may_be_credit`] spares most lines.

@@ -268,8 +268,20 @@ fn byline_lines() {
         "Photo courtesy of the city",
         "Chip Somodevilla/Getty Images",
         "Getty Images",
+        "(Courier photo/Jane Park)",
+        "Jane Park/Staff photo",
     ] {
         assert!(is_photo_credit(line), "{line}");
+    }
+    // Its credit closing an English caption's last line.
+    let line = "painted lanes on three streets. (Courier photo/Jane Park)";
+    assert_eq!(trailing_photo_credit(line), Some(line.find('(').unwrap()));
+    for line in [
+        "said Sen. John Cornyn (R-Texas)",
+        "said the mayor (AP Photo/Evan Vucci)",
+        "the two agreed. (photo/video)",
+    ] {
+        assert_eq!(trailing_photo_credit(line), None, "{line}");
     }
     for line in [
         "and/or the city council",
@@ -277,6 +289,8 @@ fn byline_lines() {
         "Photo by",
         "Senate passes highway bill",
         "He said, \"Photo/Video rules apply.\"",
+        "photo/video",
+        "Courier photo/video",
     ] {
         assert!(!is_photo_credit(line), "{line}");
     }

@@ -538,7 +538,7 @@ impl<'a> Builder<'a> {
         let raw = join_raw(&lines, self.cjk);
         // A caption whose last line ends in its credit (see `classify::mark_captions`);
         // the credit keeps its spaces, as a credit on a line of its own does.
-        let (text, credit) = match byline::trailing_credit(&raw) {
+        let (text, credit) = match byline::trailing_credit_in(&raw, self.cjk) {
             Some(start) => (&raw[..start], Some(collapse_spaces(&raw[start..]))),
             None => (raw.as_str(), None),
         };
