@@ -335,8 +335,9 @@ const AUTHORS_NOTE: [&str; 3] = ["作者为", "作者系", "作者单位"];
 
 /// True when `text` opens a note on the writer: a bracket and one of [`AUTHORS_NOTE`].
 fn opens_authors_note(text: &str) -> bool {
-    text.trim_start()
-        .strip_prefix(['（', '('])
+    // Asked of every line of text (trimmed lines): the bracket turns nearly all away.
+    text.strip_prefix("（")
+        .or_else(|| text.strip_prefix('('))
         .is_some_and(|rest| AUTHORS_NOTE.iter().any(|m| rest.starts_with(m)))
 }
 
