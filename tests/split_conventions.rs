@@ -819,6 +819,22 @@ fn a_wire_storys_end_mark_is_dropped() {
 }
 
 #[test]
+fn text_under_a_columns_label_is_parted_from_the_sentence_above() {
+    // `链接` is read as a column's label and dropped: the text under it opens a piece of
+    // its own, also where the story's last line above fills the column as wide as the
+    // lines under the label (no paragraph's end by its width).
+    let last = "谈到未来，刘婷说，她打算建一个稻\n米加工厂，让家乡的大米走得更远。";
+    let boxed = "湘潭县近年来累计培育新型职业农民\n2100余人，发放创业担保贷款1.2亿\n元。";
+    let page = format!("{STORY_HEAD}{last}\n\n链接\n\n{boxed}");
+    let out = split_page(&page);
+    assert_eq!(out.articles.len(), 2, "{:#?}", out.articles);
+    let story_end = out.articles[0].blocks.last().map(Block::text).unwrap();
+    assert!(story_end.ends_with("走得更远。"), "{story_end}");
+    assert_text_opens(&out.articles[1], "湘潭县");
+    assert_dropped(&out, "链接");
+}
+
+#[test]
 fn a_sidebar_under_its_label_stays_with_the_story() {
     for label in ["相关链接", "【相关链接】", "资料链接", "名词解释"] {
         let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{label}\n\n{MORE}"));

@@ -879,6 +879,11 @@ impl<'a> Builder<'a> {
 
     fn body(&mut self, page: &Page<'a>, i: usize) {
         let text = page.lines[i].text;
+        // A column's label set apart under a finished sentence (`链接`, `简讯`) parts the
+        // text above from the text below, though the last line above filled its column.
+        if self.cjk && page.is_set_apart(i) && under_label(page, i) && self.ends_a_sentence() {
+            self.close_para();
+        }
         let fresh = self
             .cur
             .as_ref()
