@@ -108,7 +108,12 @@ pub fn remove_layout_spaces(s: &str) -> String {
         let (Some(b), Some(a)) = (before.next(), after.next()) else {
             continue;
         };
-        if is_cjk(b) || is_cjk(a) || (is_single(before.next()) && is_single(after.next())) {
+        let (beyond_b, beyond_a) = (before.next(), after.next());
+        if is_cjk(b)
+            || is_cjk(a)
+            || (is_single(beyond_b) && is_single(beyond_a))
+            || splits_spaced_number(b, a, beyond_b, beyond_a)
+        {
             continue;
         }
         out.push(' ');
@@ -177,6 +182,16 @@ fn may_open_space(lead: u8) -> bool {
 fn utf8_len(lead: u8) -> usize {
     // A lead byte's high ones count its sequence's bytes; an ASCII byte has none.
     (lead.leading_ones() as usize).max(1)
+}
+
+/// True when the space between `b` and `a` (with `beyond_b` and `beyond_a` past them)
+/// parts one number that pdftotext printed in pieces: figures, a point or a percent sign
+/// on both sides, one of them a single character (`72 0 余`, `为6 822件`, `2.6 8 %`). Two
+/// numbers of several figures stay apart (`12 34`), and letters are not joined so: `have
+/// a dream` keeps its spaces.
+fn splits_spaced_number(b: char, a: char, beyond_b: Option<char>, beyond_a: Option<char>) -> bool {
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '.' | '%');
+    numeric(b) && numeric(a) && (is_single(beyond_b) || is_single(beyond_a))
 }
 
 /// A token whose character next to the space is followed (away from the space) by
@@ -285,6 +300,17 @@ mod tests {
         assert_eq!(remove_layout_spaces("同 年 ，又 分 别"), "同年，又分别");
         assert_eq!(remove_layout_spaces("用 1 5 年"), "用15年");
         assert_eq!(remove_layout_spaces("现 ， 9 3 . 1 % 的"), "现，93.1%的");
+        // Figures pdftotext printed two at a time in a letter-spaced line.
+        assert_eq!(remove_layout_spaces("搭载着72 0 余 名"), "搭载着720余名");
+        assert_eq!(remove_layout_spaces("客 的 Y 8 74次"), "客的Y874次");
+        assert_eq!(remove_layout_spaces("达 到 2.6 8 % ，"), "达到2.68%，");
+        assert_eq!(
+            remove_layout_spaces("I have a dream 2 times"),
+            "I have a dream 2 times"
+        );
+        assert_eq!(remove_layout_spaces("iPhone 15 Pro"), "iPhone 15 Pro");
+        assert_eq!(remove_layout_spaces("共 12 34 人"), "共12 34人");
+        assert_eq!(remove_layout_spaces("请量为6 822件"), "请量为6822件");
         assert_eq!(remove_layout_spaces("New York City"), "New York City");
     }
 
