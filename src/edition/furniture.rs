@@ -407,7 +407,11 @@ pub fn is_date_alone(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{MONTHS})\.?\s+\d{{1,2}},?\s+(?:1[789]|20)\d\d\.?$"
+            concat!(
+                r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+                r"(?:{months})\.?\s+\d{{1,2}},?\s+(?:1[789]|20)\d\d\.?$",
+            ),
+            months = MONTHS
         ))
         .expect("static regex")
     });
