@@ -1994,20 +1994,23 @@ fn an_english_caption_at_the_pages_end_goes_to_the_story_it_shows() {
 }
 
 #[test]
-fn a_modern_english_nameplates_date_is_furniture_and_a_bracketed_credit_closes_a_caption() {
-    // Today's papers print the date in lower case under the nameplate, and the photo's
-    // credit in brackets on the caption's last line.
+fn a_modern_english_nameplates_date_and_teaser_are_furniture_and_a_credit_closes_a_caption() {
+    // Today's papers print the date in lower case under the nameplate, the photo's credit
+    // in brackets on the caption's last line, and teasers for other pages.
     let page = "THE DAILY COURIER\nFriday, December 4, 2026\n\n\
                 City council OKs new bike lanes\n\nBy TOM WARD\n\n\
                 Bicycle lanes will be painted along three downtown streets next spring\n\
                 after the City Council voted 5-2 on Thursday to approve the plan.\n\n\
                 Cyclists ride along Main Street on Thursday. The city plans to add\n\
-                painted lanes on three streets. (Courier photo/Jane Park)";
+                painted lanes on three streets. (Courier photo/Jane Park)\n\n\
+                Weather: Sunny, high 48, low 30. Details, A8";
     let out = split_page(page);
     let article = only_article(&out);
     assert_eq!(article.title, "City council OKs new bike lanes");
     assert_eq!(article.dateline, None);
     assert_dropped(&out, "Friday, December 4, 2026");
+    // The teaser at the page's foot sends the reader to another page: no story's text.
+    assert_dropped(&out, "Weather: Sunny, high 48, low 30. Details, A8");
     assert_eq!(
         first_caption(article),
         Some((
@@ -2016,6 +2019,21 @@ fn a_modern_english_nameplates_date_is_furniture_and_a_bracketed_credit_closes_a
             Some("(Courier photo/Jane Park)")
         ))
     );
+}
+
+#[test]
+fn a_front_pages_index_is_furniture_but_a_line_of_text_ending_so_is_not() {
+    let story = "Council OKs budget\n\nThe City Council passed the budget on Thursday.\n";
+    let index = format!("{story}\nObituaries, A4\nSports, B1\nClassifieds, C6");
+    let out = split_page(&index);
+    assert_eq!(paragraphs_only(&out).len(), 1, "{:#?}", out.articles);
+    for line in ["Obituaries, A4", "Sports, B1", "Classifieds, C6"] {
+        assert_dropped(&out, line);
+    }
+    // The same words opening a paragraph that goes on are its text.
+    let text = format!("{story}\nObituaries, A4\nof the plan was in the report.");
+    let out = split_page(&text);
+    assert!(out.dropped.is_empty(), "{:#?}", out.dropped);
 }
 
 #[test]

@@ -14,7 +14,7 @@ use super::blocks::{
 use super::byline;
 use super::furniture::{
     find_jump, is_date_alone, is_furniture, is_masthead, is_page_number, is_paper_name,
-    is_qr_label, section_head_page, JumpKind, BARE_JUMP_INITIALS,
+    is_qr_label, is_refer, section_head_page, JumpKind, BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
@@ -209,6 +209,18 @@ fn mark_names_in_text(page: &mut Page) {
     }
 }
 
+/// True when every line of line `i`'s block (from the line set apart at or before it to
+/// the next one set apart) is a teaser for another page ([`is_refer`]): a front page's
+/// index (`Obituaries, A4` / `Sports, B1`) or one teaser alone; not a story's line that
+/// happens to end so.
+fn in_block_of_refers(page: &Page, i: usize) -> bool {
+    let start = (0..=i).rev().find(|&k| page.is_set_apart(k)).unwrap_or(0);
+    let end = (i + 1..page.lines.len())
+        .find(|&k| page.is_set_apart(k))
+        .unwrap_or(page.lines.len());
+    (start..end).all(|k| is_refer(page.lines[k].text))
+}
+
 fn mark_furniture(page: &mut Page) {
     let n = page.lines.len();
     let mut i = 0;
@@ -218,7 +230,8 @@ fn mark_furniture(page: &mut Page) {
         let text = page.lines[i].text;
         let masthead = atop
             && (is_paper_name(text) || page.cjk && section_head_page(text).is_some())
-            || !page.cjk && (is_masthead(text) || atop && is_date_alone(text));
+            || !page.cjk && (is_masthead(text) || atop && is_date_alone(text))
+            || !page.cjk && is_refer(text) && in_block_of_refers(page, i);
         if is_furniture(text) || masthead {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {

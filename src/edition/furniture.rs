@@ -418,6 +418,32 @@ pub fn is_date_alone(line: &str) -> bool {
     re.is_match(line.trim())
 }
 
+/// True when `line` sends the reader to a section's page and ends there, as a modern
+/// English front page's teasers do (`Weather: Sunny, high 48. Details, A8`,
+/// `Obituaries, A4`, `More on B1`): a section letter and a page number close it, after a
+/// comma or a word that sends the reader on. A story's sentence seldom ends so; the
+/// caller drops a line only where every line of its block is one.
+pub fn is_refer(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    const MAX_LEN: usize = 100;
+    // The cheap test first, which nearly every line fails: the line ends in a figure.
+    let bytes = line.trim_end_matches('.').as_bytes();
+    let ends_in_page = bytes.last().is_some_and(u8::is_ascii_digit);
+    if line.len() > MAX_LEN || !ends_in_page {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?:^|[.:;]\s+)",
+            r"(?:[A-Z][A-Za-z'&]*(?:\s+[A-Za-z'&]+){0,3},\s+",
+            r"|(?:See|More|Story|Details)\s+(?:on\s+)?)",
+            r"(?:Page\s+)?[A-H][0-9]{1,2}\.?$",
+        ))
+        .expect("static regex")
+    });
+    re.is_match(line.trim())
+}
+
 /// True when `line` is a line of an English masthead (see the module doc). The numbers,
 /// price and dated line are set in capitals, which spares a body line that merely names a
 /// weekday and a year (`Monday June 12, 1916, 1 p. m.`).
@@ -666,6 +692,29 @@ mod tests {
         assert!(!is_furniture("2025年3月12日 星期三 农历新年刚过，记者来到"));
         assert!(!is_furniture("2025年3月12日 星期三 编辑部收到了一封来信"));
         assert!(!is_furniture("今年 2025年3月12日 星期三上午，全省"));
+    }
+
+    #[test]
+    fn a_teaser_ends_on_a_sections_page() {
+        for l in [
+            "Weather: Sunny, high 48, low 30. Details, A8",
+            "Obituaries, A4",
+            "Sports, B1.",
+            "More on B1",
+            "See A3",
+            "Classifieds, Page C6",
+        ] {
+            assert!(is_refer(l), "{l}");
+        }
+        for l in [
+            "The council met in Room A8",
+            "Traffic was heavy on the A1 through the morning.",
+            "Apartment 4B",
+            "The levy failed by 200 votes in 1916",
+            "Obituaries, A44 and more",
+        ] {
+            assert!(!is_refer(l), "{l}");
+        }
     }
 
     #[test]
