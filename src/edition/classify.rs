@@ -228,11 +228,14 @@ fn mark_furniture(page: &mut Page) {
     let mut atop = true;
     while i < n {
         let text = page.lines[i].text;
-        let masthead = atop
-            && (is_paper_name(text) || page.cjk && section_head_page(text).is_some())
-            || !page.cjk && (is_masthead(text) || atop && is_date_alone(text))
-            || !page.cjk && is_refer(text) && in_block_of_refers(page, i);
-        if is_furniture(text) || masthead {
+        let masthead =
+            atop && (is_paper_name(text) || page.cjk && section_head_page(text).is_some());
+        // An English page's masthead lines, its nameplate's date and its teasers.
+        let english = !page.cjk
+            && (is_masthead(text)
+                || atop && is_date_alone(text)
+                || is_refer(text) && in_block_of_refers(page, i));
+        if is_furniture(text) || masthead || english {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {
                 page.roles[k] = Role::Drop;

@@ -6,8 +6,8 @@
 //! that does, under head-shaped lines, is a story resumed after the ads set between its
 //! columns, and those lines are the last ad's. Country weeklies close a page's columns
 //! with "locals", short paragraphs without headlines that each open with the name of the
-//! person they tell of (`Raymond Robbins left last night …`). This module does not judge what an
-//! advertisement is ([`crate::edition::advert`] does).
+//! person they tell of (`Raymond Robbins left last night …`). This module does not judge
+//! what an advertisement is ([`crate::edition::advert`] does).
 
 use crate::article::Block;
 use crate::edition::script::ends_sentence;
