@@ -2135,11 +2135,18 @@ fn a_note_on_the_writer_closes_the_commentary() {
 
 #[test]
 fn a_note_on_the_writer_over_the_text_ends_nothing() {
+    // Set under the byline, the note opens the text, which goes on under it (with a second
+    // paragraph, or alone, where no repair would put the two parts together again).
     let note = "（作者为湖南省社会科学院研究员）";
-    let page = format!("{STORY_HEAD}{note}\n{COMMENTARY_END}\n\n{BODY}\n");
-    let out = split_page(&page);
-    let texts: Vec<&str> = only_article(&out).blocks.iter().map(Block::text).collect();
-    assert!(texts.concat().ends_with("明显成效。"), "{texts:#?}");
+    for (rest, end) in [
+        (format!("\n\n{BODY}"), "明显成效。"),
+        (String::new(), "更便利。"),
+    ] {
+        let page = format!("{STORY_HEAD}{note}\n{COMMENTARY_END}{rest}\n");
+        let out = split_page(&page);
+        let texts: Vec<&str> = only_article(&out).blocks.iter().map(Block::text).collect();
+        assert!(texts.concat().ends_with(end), "{texts:#?}");
+    }
 }
 
 #[test]

@@ -977,6 +977,8 @@ impl<'a> Builder<'a> {
             && d.para
                 .first()
                 .is_some_and(|first| opens_authors_note(first));
+        // Under the text only: a note set over it (under the byline) ends nothing.
+        let closes_story = end_mark.is_some() || authors_note && !d.piece.blocks.is_empty();
         if page.para_end[i]
             || jump.is_some()
             || sign_off.is_some()
@@ -985,7 +987,7 @@ impl<'a> Builder<'a> {
         {
             self.close_para();
         }
-        if end_mark.is_some() || authors_note {
+        if closes_story {
             self.end_story();
         }
         if let Some(j) = jump {
