@@ -819,6 +819,42 @@ fn a_wire_storys_end_mark_is_dropped() {
 }
 
 #[test]
+fn a_box_of_figures_under_its_label_ends_the_story() {
+    // Short lines with no sentence mark, under a box's label and last on the page: the
+    // box's entries, not a headline printed after its text (which would head nothing).
+    // Each entry ends where its line stops short of the column.
+    let figures = "前三季度全市社会消费品零
+售总额增长6.8%
+网上零售额增长12.3%";
+    // The label as it goes to `dropped`: its layout space removed.
+    for (label, dropped) in [
+        ("■ 数据", "■数据"),
+        ("【数据】", "【数据】"),
+        ("相关链接", "相关链接"),
+    ] {
+        let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{label}\n\n{figures}"));
+        let article = only_article(&out);
+        let tail: Vec<&str> = article
+            .blocks
+            .iter()
+            .rev()
+            .take(2)
+            .map(Block::text)
+            .collect();
+        assert_eq!(
+            tail,
+            [
+                "网上零售额增长12.3%",
+                "前三季度全市社会消费品零售总额增长6.8%"
+            ],
+            "{label}: {article:#?}"
+        );
+        assert!(!article.continued, "{label}: a box's entries need no stop");
+        assert_dropped(&out, dropped);
+    }
+}
+
+#[test]
 fn text_under_a_columns_label_is_parted_from_the_sentence_above() {
     // `链接` is read as a column's label and dropped: the text under it opens a piece of
     // its own, also where the story's last line above fills the column as wide as the

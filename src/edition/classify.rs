@@ -592,6 +592,20 @@ pub fn is_box_label(text: &str) -> bool {
     text.starts_with('【') && text.ends_with('】') && text.chars().count() <= MAX_CHARS
         || SIDEBAR_LABELS.contains(&text)
         || is_closing_trimmed(text)
+        || is_bullet_label(text)
+}
+
+/// A box's label marked with a bullet (`■ 数据`, `■链接`, `◆ 相关链接`): a word of one or
+/// two ideographs, or a sidebar's label. A bullet over a longer phrase (`■强化组织领导`)
+/// marks a list's item or a subhead: a box's label names a kind of box, in a word.
+fn is_bullet_label(text: &str) -> bool {
+    const MAX_WORD: usize = 2;
+    let Some(label) = text.strip_prefix(BULLETS) else {
+        return false;
+    };
+    let label = script::trim(label);
+    let word = label.chars().all(script::is_ideograph) && label.chars().count() <= MAX_WORD;
+    !label.is_empty() && word || SIDEBAR_LABELS.contains(&label) || is_closing_trimmed(label)
 }
 
 /// The labels Chinese papers print over a sidebar of links or background without

@@ -100,6 +100,17 @@ fn a_first_line_ending_a_sentence_and_filling_its_line_goes_on() {
 }
 
 #[test]
+fn a_bullet_over_a_word_or_a_sidebars_name_labels_a_box() {
+    for text in ["■ 数据", "■链接", "◆ 相关链接", "■记者手记", "▶背景"] {
+        assert!(is_box_label(text), "{text}");
+    }
+    // A bullet over a phrase marks an item; a bullet alone or over figures labels nothing.
+    for text in ["■强化组织领导", "■", "■ ", "■ 12", "■ 数据：", "数据"] {
+        assert!(!is_box_label(text), "{text}");
+    }
+}
+
+#[test]
 fn items_numbered_or_marked() {
     for text in [
         "1.春华锂业",

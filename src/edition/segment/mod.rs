@@ -1206,7 +1206,8 @@ impl<'a> Builder<'a> {
         let cut = d
             .last_body
             .is_some_and(|l| !ends_sentence(l) && !is_whole_item(l) && !is_source_note(l))
-            && !ends_with_list(&piece.blocks);
+            && !ends_with_list(&piece.blocks)
+            && !ends_with_box_of_entries(&piece.blocks);
         if self.cjk && cut && !ends_with_aside_block(&piece.blocks) {
             piece.goes_on = piece.goes_on.max(GoesOn::CutOff);
         }
@@ -1317,6 +1318,25 @@ fn ends_with_list(blocks: &[Block]) -> bool {
         && [before, last]
             .iter()
             .all(|item| !item.ends_with(OPEN_CLAUSE) && !has_sentence_mark(item))
+}
+
+/// Whether the text ends with a box of entries under its label (`■ 数据` over
+/// `网上零售额增长12.3%`), none with a stop or a clause left open: a box's entries stand
+/// whole without one, and a box does not jump to another page.
+fn ends_with_box_of_entries(blocks: &[Block]) -> bool {
+    let Some(label) = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Heading { .. }))
+    else {
+        return false;
+    };
+    let entries = &blocks[label + 1..];
+    is_box_label(blocks[label].text())
+        && !entries.is_empty()
+        && entries.iter().all(|b| {
+            matches!(b, Block::Paragraph { text }
+                if !text.ends_with(OPEN_CLAUSE) && !has_sentence_mark(text))
+        })
 }
 
 /// Whether every line of `para` but its first (indented) and last (the one in question)
