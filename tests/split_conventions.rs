@@ -1268,6 +1268,35 @@ const TODAYS_ENGLISH_PAGE: &str = "A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 202
     JOHN SMITH/THE DAILY HERALD";
 
 #[test]
+fn todays_english_headline_printed_onto_its_byline_or_dateline_heads_its_story() {
+    // Narrow headlines stacked a word or two a line, and the byline or the dateline
+    // under each with no blank line between: pdftotext printed them as one block with
+    // the text.
+    let page = "The board will vote on the final plan\nDec. 15.\n\n\
+                Library\nextends\nweekend\nhours\n\
+                By MARK ELLIS\nCourier Staff Writer\n\
+                SPRINGFIELD — The public library\n\
+                will stay open until 8 p.m. on Saturdays\n\
+                and Sundays starting in January, the\n\
+                library board decided Thursday.\n\n\
+                Fire destroys\nbarn near\nOakdale\n\
+                OAKDALE (AP) — A fire destroyed a\n\
+                barn and killed 40 cows early Friday,\n\
+                the county fire chief said.";
+    let out = split_page(page);
+    let [.., library, fire] = out.articles.as_slice() else {
+        panic!("{out:#?}");
+    };
+    assert_eq!(library.title, "Library extends weekend hours", "{out:#?}");
+    assert_eq!(library.authors, ["MARK ELLIS"]);
+    assert_eq!(library.dateline.as_deref(), Some("SPRINGFIELD"));
+    assert_text_opens(library, "The public library");
+    assert_eq!(fire.title, "Fire destroys barn near Oakdale", "{out:#?}");
+    assert_eq!(fire.dateline.as_deref(), Some("OAKDALE (AP)"));
+    assert_text_opens(fire, "A fire destroyed");
+}
+
+#[test]
 fn todays_english_section_label_headline_and_deck_stack_as_one_head() {
     // A section's label in capitals, the headline and its deck in sentence case, each a
     // block of its own, over the byline and the writer's address.

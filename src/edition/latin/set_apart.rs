@@ -1,8 +1,8 @@
 //! Headlines in sentence case (`City council approves` / `new budget after`), as papers
 //! set them today: their letters look like text, so only their place tells them. pdftotext
-//! prints a headline, set in larger type, as a block of its own between blank lines; its
-//! lines are short and end no sentence; a byline, a dateline or the story's first
-//! sentence stands under it.
+//! prints a headline, set in larger type, as a block of its own between blank lines (or
+//! runs it into the byline or dateline under it); its lines are short and end no
+//! sentence; a byline, a dateline or the story's first sentence stands under it.
 //!
 //! A block of one line between two paragraphs of running text, the one above finished, is
 //! a subhead inside the story (`Long waits in the ER`): a headline that short stands over a
@@ -36,10 +36,22 @@ pub fn mark_set_apart_heads(page: &mut Page) {
         return;
     };
     for (i, end) in blocks(page) {
+        // pdftotext may print the byline or the dateline under a headline with no blank
+        // line between (`Library` / `extends` / `weekend` / `hours` / `By MARK ELLIS`):
+        // the headline's block ends at it.
+        let end = (i + 1..end)
+            .find(|&k| is_credit(page, k) || page.leads[k])
+            .unwrap_or(end);
         if is_set_apart_head(page, i, end, column) {
             (i..end).for_each(|k| page.latin_head[k] = true);
         }
     }
+}
+
+/// Whether line `k` credits the story's writer: a byline (`By MARK ELLIS`, `The
+/// Associated Press`).
+fn is_credit(page: &Page, k: usize) -> bool {
+    page.roles[k] == Role::Byline || byline::parse_line(page.lines[k].text).is_some()
 }
 
 /// The page's blocks, each `(first line, end)`, as blank lines set them apart.
@@ -65,9 +77,7 @@ fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
     if !shaped || end >= page.lines.len() {
         return false;
     }
-    let under = page.lines[end].text;
-    let credited =
-        page.roles[end] == Role::Byline || byline::parse_line(under).is_some() || page.leads[end];
+    let credited = is_credit(page, end) || page.leads[end];
     let opens_text = (end - i >= 2 || !under_running_text(page, i)) && opens_sentence(page, end);
     credited || opens_text
 }
