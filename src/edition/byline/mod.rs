@@ -776,8 +776,9 @@ pub fn is_credit(line: &str) -> bool {
 
 /// An English picture's credit alone on its line, as papers print it under a caption:
 /// the photographer and the paper or agency (`JOHN SMITH/THE DAILY HERALD`, `AP Photo/Evan
-/// Vucci`, `(REUTERS/Kevin Lamarque)`), or the credit's label and the name (`Photo by John
-/// Smith`, `Staff photo by Ann Lee`, `Photo courtesy of the city`, `Getty Images`).
+/// Vucci`, `(REUTERS/Kevin Lamarque)`), the credit's label and the name (`Photo by John
+/// Smith`, `Staff photo by Ann Lee`, `Photo courtesy of the city`, `Getty Images`), or
+/// whose photo it is, with no name (`Courier file photo`, `AP Photo`, `Submitted photo`).
 pub fn is_photo_credit(line: &str) -> bool {
     const MAX_LEN: usize = 60;
     const LABELS: [&str; 5] = [
@@ -816,8 +817,32 @@ pub fn is_photo_credit(line: &str) -> bool {
             .find_map(|w| side.strip_suffix(w).filter(|p| p.ends_with(' ')));
         capitalised(paper.unwrap_or(side))
     };
-    body.split_once('/')
-        .is_some_and(|(who, whose)| !whose.contains('/') && papers(who) && papers(whose))
+    let Some((who, whose)) = body.split_once('/') else {
+        return is_unsigned_photo_credit(body);
+    };
+    !whose.contains('/') && papers(who) && papers(whose)
+}
+
+/// A credit that names whose photo it is and no photographer (`Courier file photo`, `AP
+/// Photo`, `Staff photo`, `Submitted photo`): `photo` after a paper's capitalised name or
+/// the words papers use for where a picture came from.
+fn is_unsigned_photo_credit(body: &str) -> bool {
+    const SOURCES: [&str; 5] = ["file", "staff", "submitted", "contributed", "courtesy"];
+    let Some(rest) = ["photo", "Photo", "PHOTO"]
+        .iter()
+        .find_map(|w| body.strip_suffix(w))
+        .and_then(|r| r.strip_suffix(' '))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let source = SOURCES.iter().any(|s| w.eq_ignore_ascii_case(s));
+            source
+                || w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars().all(char::is_alphabetic)
+        })
 }
 
 /// Where the credit an English caption's last line closes with starts (`…on three

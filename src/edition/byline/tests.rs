@@ -270,6 +270,11 @@ fn byline_lines() {
         "Getty Images",
         "(Courier photo/Jane Park)",
         "Jane Park/Staff photo",
+        "(Courier file photo)",
+        "AP Photo",
+        "Staff photo",
+        "Submitted photo",
+        "DAILY HERALD FILE PHOTO",
     ] {
         assert!(is_photo_credit(line), "{line}");
     }
@@ -291,6 +296,10 @@ fn byline_lines() {
         "He said, \"Photo/Video rules apply.\"",
         "photo/video",
         "Courier photo/video",
+        "photo",
+        "a family photo",
+        "Hale showed the reporter a family photo",
+        "The first 100 photo",
     ] {
         assert!(!is_photo_credit(line), "{line}");
     }
