@@ -71,6 +71,16 @@ fn assert_dropped(out: &Split, line: &str) {
     );
 }
 
+/// The texts of `article`'s paragraphs, its other blocks left out.
+fn paragraphs_of(article: &Article) -> Vec<&str> {
+    article
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .map(Block::text)
+        .collect()
+}
+
 /// The page's one article's blocks, which must all be paragraphs, as their texts.
 fn paragraphs_only(out: &Split) -> Vec<&str> {
     let article = only_article(out);
@@ -576,12 +586,7 @@ fn a_caption_without_a_credit_is_told_by_how_it_opens() {
         let out = split_page(&format!("{STORY_HEAD}{note}\n\n{BODY}\n\n{MORE}"));
         let article = only_article(&out);
         assert_eq!(first_caption(article), Some((note, None)), "{note}");
-        let paragraphs: Vec<&str> = article
-            .blocks
-            .iter()
-            .filter(|b| matches!(b, Block::Paragraph { .. }))
-            .map(Block::text)
-            .collect();
+        let paragraphs = paragraphs_of(article);
         assert!(paragraphs[0].starts_with("为贯彻"), "{paragraphs:?}");
         assert!(!paragraphs.iter().any(|p| p.contains("巡回诊疗车")));
     }
@@ -1294,6 +1299,50 @@ fn todays_english_headline_printed_onto_its_byline_or_dateline_heads_its_story()
     assert_eq!(fire.title, "Fire destroys barn near Oakdale", "{out:#?}");
     assert_eq!(fire.dateline.as_deref(), Some("OAKDALE (AP)"));
     assert_text_opens(fire, "A fire destroyed");
+}
+
+/// A story of today's English page as pdftotext prints it: the deck right under the
+/// title's lines and as wide as the column, a line of names in the middle of a sentence,
+/// a pull quote repeating the story's words, a photo's caption credited with no name.
+const TODAYS_STORY_WITH_PULL_QUOTE: &str = "LOCAL\n\n\
+    Water rates\nto rise 4%\nin January\nCouncil cites aging pipes, higher costs\n\n\
+    By SARA KIM\nskim@dailycourier.com\n\n\
+    Residents will pay about $2 more a month\nfor water starting Jan. 1 after the City\n\
+    Council voted 6-1 on Tuesday to raise rates\nby 4%.\n\
+    Public Works Director Tom Hale said the\nmoney will replace pipes laid in the 1950s.\n\
+    \"Every year we wait, the repairs cost\nmore,\" Hale said.\n\n\
+    \"Every year we wait,\nthe repairs cost more.\"\nTom Hale, public works director\n\n\
+    Workers replace a water main on Oak Street\nin October. (Courier file photo)";
+
+#[test]
+fn todays_english_story_keeps_its_deck_and_text_and_drops_its_pull_quote() {
+    let out = split_page(TODAYS_STORY_WITH_PULL_QUOTE);
+    let article = only_article(&out);
+    assert_eq!(article.title, "Water rates to rise 4% in January");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Council cites aging pipes, higher costs")
+    );
+    assert_eq!(article.authors, ["SARA KIM"]);
+    assert_eq!(
+        paragraphs_of(article),
+        [
+            "Residents will pay about $2 more a month for water starting Jan. 1 after the \
+             City Council voted 6-1 on Tuesday to raise rates by 4%.",
+            "Public Works Director Tom Hale said the money will replace pipes laid in the \
+             1950s. \"Every year we wait, the repairs cost more,\" Hale said.",
+        ]
+    );
+    for line in ["\"Every year we wait,", "the repairs cost more.\""] {
+        assert_dropped(&out, line);
+    }
+    assert_eq!(
+        first_caption(article),
+        Some((
+            "Workers replace a water main on Oak Street in October.",
+            Some("(Courier file photo)")
+        ))
+    );
 }
 
 #[test]

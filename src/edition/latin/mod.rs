@@ -19,11 +19,13 @@ pub mod hyphens;
 mod letters;
 mod lexicon;
 pub mod pieces;
+mod pull_quotes;
 mod scraps;
 mod set_apart;
 
 pub use crossheads::mark_crossheads;
 pub use letters::mark_letters;
+pub use pull_quotes::mark_pull_quotes;
 pub use scraps::mark_scraps;
 pub use set_apart::{mark_set_apart_heads, mark_set_apart_signatures, mark_set_apart_subheads};
 
@@ -81,7 +83,7 @@ pub fn mark_latin_heads(page: &mut Page) {
         let joins_head = page.roles.get(end) == Some(&Role::Head) && !page.starts[end];
         if end > i
             && starts_fresh(page, i, end, column)
-            && (joins_head || opens_text(page, text_at))
+            && (joins_head || opens_text(page, text_at) && !runs_into(page, end, text_at))
         {
             let top = capitals_top(page, i, end);
             (i..top).for_each(|k| page.roles[k] = Role::Drop);
@@ -105,6 +107,18 @@ fn capitals_top(page: &Page, i: usize, end: usize) -> usize {
 /// (`WASHINGTON, June 9—The`), which is in capitals and so no prose by its letters.
 fn opens_text(page: &Page, k: usize) -> bool {
     is_prose(page, k) || page.leads.get(k) == Some(&true) && page.roles[k] == Role::Body
+}
+
+/// Whether the last line of a run of capitalised lines, right above line `text_at`, runs
+/// on into it: in title case, it ends on a word in lower case and the line under it goes
+/// on in lower case (`Public Works Director Tom Hale said the` / `money will replace
+/// pipes…`). A line of names in the middle of a sentence is title case too; a headline's
+/// line ends on a capitalised word, or wraps onto one (`…Among Those Sent` / `to Bottom
+/// Off Nantucket`).
+fn runs_into(page: &Page, end: usize, text_at: usize) -> bool {
+    let last = page.lines[end - 1].text;
+    let lower = |text: &str| text.starts_with(|c: char| c.is_lowercase());
+    text_at == end && last.rsplit(' ').next().is_some_and(lower) && lower(page.lines[text_at].text)
 }
 
 /// Whether line `k` ends on a word that leads on (`THE`, `IN`, `OF`, …) and, read with

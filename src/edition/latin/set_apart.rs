@@ -55,7 +55,7 @@ fn is_credit(page: &Page, k: usize) -> bool {
 }
 
 /// The page's blocks, each `(first line, end)`, as blank lines set them apart.
-fn blocks(page: &Page) -> Vec<(usize, usize)> {
+pub(super) fn blocks(page: &Page) -> Vec<(usize, usize)> {
     let n = page.lines.len();
     let starts: Vec<usize> = (0..n)
         .filter(|&k| k == 0 || page.lines[k].blank_before)
@@ -67,17 +67,22 @@ fn blocks(page: &Page) -> Vec<(usize, usize)> {
 /// Whether the block of lines `i..end` (blank lines around it) is a headline: a few
 /// short lines of body text, opening on a capital and ending no sentence, over a byline
 /// or a dateline; or over text opening a sentence, when it wraps or stands under no
-/// running text (a subhead does neither).
+/// running text (a subhead does neither). Over a byline or a dateline, the last line may
+/// be a deck as wide as the column (`Council cites aging pipes, higher costs`): set in
+/// smaller type than the title, it wraps later.
 fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
-    let shaped = end - i <= MOST_LINES
-        && (i..end).all(|k| is_short_open_line(page, k, column))
-        && page.lines[i]
-            .text
-            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"');
-    if !shaped || end >= page.lines.len() {
+    let opens = page.lines[i]
+        .text
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"');
+    if end - i > MOST_LINES || end >= page.lines.len() || !opens {
         return false;
     }
     let credited = is_credit(page, end) || page.leads[end];
+    let deck = credited && end - i >= 2 && is_open_line(page, end - 1);
+    let title_end = if deck { end - 1 } else { end };
+    if !(i..title_end).all(|k| is_short_open_line(page, k, column)) {
+        return false;
+    }
     let opens_text = (end - i >= 2 || !under_running_text(page, i)) && opens_sentence(page, end);
     credited || opens_text
 }
@@ -109,14 +114,15 @@ fn is_set_apart_subhead(page: &Page, i: usize, column: f32) -> bool {
         && opens_sentence(page, i + 1)
 }
 
-/// Whether body line `k` may be a head's: no dateline opens it, it ends no sentence, and
-/// it is shorter than the column (larger type wraps sooner).
+/// Whether body line `k` may be a head's: [`is_open_line`], and shorter than the column
+/// (larger type wraps sooner).
 fn is_short_open_line(page: &Page, k: usize, column: f32) -> bool {
-    let line = &page.lines[k];
-    page.roles[k] == Role::Body
-        && !page.leads[k]
-        && !line.ends_sentence
-        && line.width < SHORT_SHARE * column
+    is_open_line(page, k) && page.lines[k].width < SHORT_SHARE * column
+}
+
+/// Whether body line `k` opens no dateline and ends no sentence.
+fn is_open_line(page: &Page, k: usize) -> bool {
+    page.roles[k] == Role::Body && !page.leads[k] && !page.lines[k].ends_sentence
 }
 
 /// Whether line `k` is running text that finished its sentence.
