@@ -824,6 +824,32 @@ fn a_wire_storys_end_mark_is_dropped() {
 }
 
 #[test]
+fn briefs_titled_with_a_bullet_over_their_datelines_are_articles() {
+    // A column of briefs: each a bulleted title right over its `本报讯` dateline.
+    let page = "简讯\n\n\
+                ●我市举办职业技能大赛\n本报讯（记者 刘芳）12月3日，\n\
+                2026年全市职业技能大赛在市职\n业技术学院开幕，来自全市的500\n余名选手参赛。\n\
+                ●城区新增5处公共停车场\n本报讯（记者 陈刚）记者从市城\n\
+                管局获悉，今年城区新增公共停车\n场5处，新增停车泊位1200个。";
+    let out = split_page(page);
+    let briefs: Vec<(&str, &[String])> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.authors.as_slice()))
+        .collect();
+    assert_eq!(
+        briefs,
+        [
+            ("我市举办职业技能大赛", &["刘芳".to_owned()][..]),
+            ("城区新增5处公共停车场", &["陈刚".to_owned()][..]),
+        ],
+        "{out:#?}"
+    );
+    assert_text_opens(&out.articles[1], "记者从市城管局");
+    assert_eq!(out.dropped.iter().filter(|d| *d == "●").count(), 2);
+}
+
+#[test]
 fn a_box_of_figures_under_its_label_ends_the_story() {
     // Short lines with no sentence mark, under a box's label and last on the page: the
     // box's entries, not a headline printed after its text (which would head nothing).

@@ -2,9 +2,9 @@
 //! opening the text; and the bylines stacked one over another under headlines set side by
 //! side.
 
-use super::{is_head_shaped, is_loose_head, leaves_quote_open};
+use super::{is_cjk_head_text, is_head_shaped, is_loose_head, leaves_quote_open};
 use crate::edition::byline;
-use crate::edition::classify::{is_box_label, Page, Role, COLUMN_LABEL, RUNNING_WIDTH};
+use crate::edition::classify::{is_box_label, Page, Role, BULLETS, COLUMN_LABEL, RUNNING_WIDTH};
 use crate::edition::latin;
 use crate::edition::order::{is_justified, word_across_lines, wrap_reads_on};
 use crate::edition::script::{is_capitals, is_ideograph};
@@ -95,6 +95,18 @@ fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
     top
 }
 
+/// Whether line `j`, right over the dateline opening line `anchor`, is a brief's title
+/// marked with a bullet: past the bullet, a line a headline's words could be.
+fn is_bulleted_title(page: &Page, j: usize, anchor: usize) -> bool {
+    let text = page.lines[j].text;
+    j + 1 == anchor
+        && page.roles[anchor] == Role::Body
+        && page.roles[j] == Role::Body
+        && text
+            .strip_prefix(BULLETS)
+            .is_some_and(|rest| is_cjk_head_text(rest.trim_start(), page.lines[j].width, true))
+}
+
 /// A byline wrapped in a narrow column (`本报记者 刘` / `温馨`): the short remainder on the
 /// next line of the same block belongs to it. A label set apart under the byline
 /// (`本报记者 丁志军` / blank / `快评`) is no part of it.
@@ -176,6 +188,13 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         }
         // A name right over a dateline alone on its line is a byline, not a headline.
         if taken == 0 && page.cjk && page.is_lone_lead(anchor) && page.names[j] {
+            break;
+        }
+        // A brief's title marked with a bullet, right over its dateline (`●城区新增5处公共
+        // 停车场` / `本报讯（记者 陈刚）…`): one line, where a list's item would be text.
+        if taken == 0 && page.cjk && is_bulleted_title(page, j, anchor) {
+            page.roles[j] = Role::Head;
+            top = j;
             break;
         }
         if !(is_head_shaped(page, j) || titled || wrap)

@@ -251,7 +251,7 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
 /// broken off another line, a parenthetical note, a box label, a numbered item or a
 /// line stretched to its column. Set `apart`, it may close on a question or exclamation
 /// mark (`小区停车难何时解决？`), with no clause mark before it.
-fn is_cjk_head_text(text: &str, width: f32, apart: bool) -> bool {
+pub(super) fn is_cjk_head_text(text: &str, width: f32, apart: bool) -> bool {
     let broken =
         text.ends_with(['、', '；']) || text.starts_with(['，', '。', '、', '”', '）', '【']);
     // A parenthetical note (`（摘编自……）`), or its last line, is never a headline.

@@ -689,11 +689,25 @@ impl<'a> Builder<'a> {
         b.dateline = Some(rest.to_owned());
     }
 
+    /// A brief's bullet (`●城区新增5处公共停车场`) marks its place in a column of briefs,
+    /// no word of its title: it goes to `dropped`.
+    fn drop_title_bullet(&mut self, groups: &mut [Vec<HeadLine<'a>>]) {
+        let Some(first) = groups.first_mut().and_then(|g| g.first_mut()) else {
+            return;
+        };
+        if let Some(rest) = first.0.strip_prefix(BULLETS) {
+            let bullet = &first.0[..first.0.len() - rest.len()];
+            self.out.dropped.push(bullet.to_owned());
+            first.0 = rest.trim_start();
+        }
+    }
+
     fn head(&mut self, page: &Page<'a>, start: usize, end: usize) {
         let mut groups = head_groups(page, start, end);
         groups = if self.cjk {
-            let (groups, rubrics) = take_short_leads(split_stacked_titles(groups), page, end);
+            let (mut groups, rubrics) = take_short_leads(split_stacked_titles(groups), page, end);
             self.out.dropped.extend(rubrics);
+            self.drop_title_bullet(&mut groups);
             groups
         } else {
             join_latin_decks(groups)
