@@ -101,6 +101,7 @@ fn a_byline_of_several_roles_names_every_writer() {
         "■ 本报记者 王明 见习记者 李华 文/图",
         "新华社记者 王明 李华",
         "（本报记者 王明 通讯员 李华）",
+        "文/王明 图/李华",
     ] {
         let out = split_page(&format!("基层治理见实效\n\n{byline}\n\n{BODY}"));
         let article = only_article(&out);

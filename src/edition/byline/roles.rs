@@ -17,8 +17,8 @@ use crate::edition::script::{is_cjk, is_ideograph};
 
 /// The role labels. A paper's name in front of a role ends in the kind of outlet it is
 /// (`本报`, `株洲日报`, `新华社`, `央视网`, `新湖南客户端`), so a name glued in front of a
-/// label (`王明通讯员`) is not taken for one; `文`/`图` are labels only with their slash or
-/// colon (`文/王明`).
+/// label (`王明通讯员`) is not taken for one; `文`, `图` and `摄影` are labels only with
+/// their slash or colon (`文/王明 图/李华`).
 fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -27,7 +27,7 @@ fn label_re() -> &'static Regex {
             r"(?:全媒体|融媒体|新媒体)?",
             r"(?:见习|特约|首席|驻\p{Han}{1,4}|实习)?",
             r"(?:记者|通讯员|实习生|撰稿人?|编译|整理|评论员|读者)",
-            r"|文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|作者)\s*[/／:：])",
+            r"|文\s*[/／]\s*图|图\s*[/／]\s*文|(?:文|图|摄影|作者)\s*[/／:：])",
             r"\s*[/／:：]?",
         ))
         .expect("static regex")
@@ -67,7 +67,9 @@ pub fn parse(text: &str) -> Option<Byline> {
     let mut at = 0;
     let mut set_apart = true;
     let mut labels = 0;
+    let mut writers = 0;
     for label in label_re().find_iter(body) {
+        writers += usize::from(!is_picture_label(label.as_str()));
         let before = &body[at..label.start()];
         if labels == 0 && label.as_str().contains("读者") && is_place(before) {
             // `湖南株洲 读者 张华`: a letter's writer says first where they write from.
@@ -99,12 +101,19 @@ pub fn parse(text: &str) -> Option<Byline> {
         residue.truncate(residue.len() - signature.len());
     }
     residue.push_str(close);
-    (labels > 0 && !authors.is_empty()).then(|| Byline {
+    // A photographer's label alone (`图/李华`) credits a picture, not a story.
+    (writers > 0 && !authors.is_empty()).then(|| Byline {
         authors,
         residue,
         len: text.len(),
         ..Byline::default()
     })
+}
+
+/// Whether `label` credits pictures only (`图/`, `摄影：`): the photographer of a story
+/// whose writer another label names (`文/王明 图/李华`).
+fn is_picture_label(label: &str) -> bool {
+    label.starts_with(['图', '摄']) && !label.contains('文')
 }
 
 /// Where a letter's writer lives, as printed before `读者`: a few ideographs (`湖南株洲`,
@@ -193,7 +202,7 @@ mod tests {
 
     #[test]
     fn every_role_gives_its_names() {
-        let cases: [(&str, &[&str]); 19] = [
+        let cases: [(&str, &[&str]); 23] = [
             ("本报评论员", &["本报评论员"]),
             ("■ 人民日报特约评论员", &["人民日报特约评论员"]),
             ("本报特约评论员 王明", &["王明"]),
@@ -213,6 +222,10 @@ mod tests {
             ("本报记者 刘", &["刘"]),
             ("读者 张华", &["张华"]),
             ("湖南株洲 读者 张华", &["张华"]),
+            ("文/王明 图/李华", &["王明", "李华"]),
+            ("文：王明 图：李华", &["王明", "李华"]),
+            ("图/李华 文/本报记者 王明", &["李华", "王明"]),
+            ("文/王明 摄影/李华", &["王明", "李华"]),
         ];
         for (text, want) in cases {
             let want: Vec<String> = want.iter().map(|&n| n.to_owned()).collect();
@@ -239,6 +252,9 @@ mod tests {
             "本报记者",
             "文化和旅游部",
             "记者手记",
+            // A picture's credit, not a story's byline.
+            "图/李华",
+            "摄影：李华",
         ] {
             assert!(parse(text).is_none(), "{text}");
         }
