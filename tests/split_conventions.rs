@@ -1699,6 +1699,36 @@ fn a_letter_to_the_editor_opens_on_its_salutation_and_is_signed_by_its_pen_name(
 }
 
 #[test]
+fn an_agencys_credit_in_any_bracket_or_in_capitals_gives_way_to_the_dateline() {
+    for credit in [
+        "(By Associated Press.)",
+        "[By Associated Press.]",
+        "BY ASSOCIATED PRESS.",
+        "[Special to The Patriot.]",
+    ] {
+        let page = format!(
+            "MINERS RETURN TO WORK\nStrike Ends After Seven Weeks\n{credit}\n\
+             PITTSBURGH, June 9.—The strike of\nthe miners employed by the company\n\
+             ended today when 800 men went back."
+        );
+        let out = split_page(&page);
+        let article = only_article(&out);
+        assert_eq!(
+            article.subtitle.as_deref(),
+            Some("Strike Ends After Seven Weeks"),
+            "{credit}"
+        );
+        assert_eq!(
+            article.dateline.as_deref(),
+            Some("PITTSBURGH, June 9."),
+            "{credit}"
+        );
+        assert_text_opens(article, "The strike of");
+        assert_dropped(&out, credit);
+    }
+}
+
+#[test]
 fn a_decks_wrapped_line_with_a_comma_stays_in_the_deck_over_the_byline() {
     let page = "RAILROAD STRIKE\nIS THREATENED\nBrotherhoods Will Vote on Walkout\n\
                 Next Week, Leaders Say\n(By Associated Press.)\n\

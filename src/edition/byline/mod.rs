@@ -472,10 +472,12 @@ fn bracketed_names(line: &str) -> Option<Byline> {
 fn parse_latin_by(line: &str) -> Option<Byline> {
     // Asked of every line no other reading took, of a Chinese page too: a wire's or a
     // correspondent's credit and a `By` line open with a capital or a bracket.
-    if line.len() > 64 || !line.starts_with(|c: char| c.is_ascii_uppercase() || c == '(') {
+    if line.len() > 64
+        || !line.starts_with(|c: char| c.is_ascii_uppercase() || OPENING_BRACKETS.contains(&c))
+    {
         return None;
     }
-    let inner = line.strip_prefix('(').unwrap_or(line);
+    let inner = line.strip_prefix(OPENING_BRACKETS).unwrap_or(line);
     if is_special(inner) || is_wire_name(inner) {
         return Some(Byline {
             dateline: Some(line.to_owned()),
@@ -566,7 +568,7 @@ fn is_special(inner: &str) -> bool {
     let Some(rest) = inner.strip_prefix("Special") else {
         return false;
     };
-    let rest = rest.trim_end().trim_end_matches([')', '.']);
+    let rest = rest.trim_end().trim_end_matches(CLOSING_MARKS);
     rest.is_empty()
         || rest.starts_with(" to ") && rest.len() <= 48
         || rest.trim_start().starts_with("Correspond")
@@ -574,12 +576,18 @@ fn is_special(inner: &str) -> bool {
 }
 
 /// The credit that stands in for a story's dateline until its own place and date come:
-/// an agency's (`(By Associated Press.)`) or the paper's correspondent's (`(Special to The
-/// Enterprise.)`).
+/// an agency's (`(By Associated Press.)`, `[By Associated Press.]`, `BY ASSOCIATED PRESS.`)
+/// or the paper's correspondent's (`(Special to The Enterprise.)`).
 pub fn is_wire_credit(line: &str) -> bool {
-    let inner = line.trim_start_matches('(');
-    inner.starts_with("By ") || is_special(inner) || is_wire_name(inner)
+    let inner = line.trim_start_matches(OPENING_BRACKETS);
+    inner.starts_with("By ") || inner.starts_with("BY ") || is_special(inner) || is_wire_name(inner)
 }
+
+/// The brackets an English credit may stand in: round, or square as some papers (and
+/// their scans) print them.
+const OPENING_BRACKETS: [char; 2] = ['(', '['];
+/// What closes an English credit: its bracket and stop.
+const CLOSING_MARKS: [char; 3] = [')', ']', '.'];
 
 /// A wire service's name alone on its line, as papers now credit it under the headline
 /// (`The Associated Press`, `Reuters`, `Agence France-Presse`), the closing bracket and
@@ -599,7 +607,7 @@ fn is_wire_name(inner: &str) -> bool {
     if !inner.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    let name = inner.trim_end().trim_end_matches([')', '.']).trim_end();
+    let name = inner.trim_end().trim_end_matches(CLOSING_MARKS).trim_end();
     let name = name
         .strip_prefix("The ")
         .or_else(|| name.strip_prefix("THE "))
