@@ -99,6 +99,7 @@ fn mark_stacked_bylines(page: &mut Page, anchor: usize) -> usize {
 /// marked with a bullet: past the bullet, a line a headline's words could be.
 fn is_bulleted_title(page: &Page, j: usize, anchor: usize) -> bool {
     let text = page.lines[j].text;
+    // A byline's anchor is marked a byline by now: one still body opens with a dateline.
     j + 1 == anchor
         && page.roles[anchor] == Role::Body
         && page.roles[j] == Role::Body
