@@ -71,6 +71,19 @@ fn assert_dropped(out: &Split, line: &str) {
     );
 }
 
+/// Each article's title and authors, in the page's order.
+fn titles_and_authors(out: &Split) -> Vec<(&str, Vec<&str>)> {
+    out.articles
+        .iter()
+        .map(|a| {
+            (
+                a.title.as_str(),
+                a.authors.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
 /// The texts of `article`'s paragraphs, its other blocks left out.
 fn paragraphs_of(article: &Article) -> Vec<&str> {
     article
@@ -825,6 +838,30 @@ fn a_wire_storys_end_mark_is_dropped() {
 }
 
 #[test]
+fn a_name_set_apart_under_a_commentary_signs_it_not_the_next_headline() {
+    // A commentary's writer signs under its text; the next piece's headline follows, each
+    // set apart by blank lines, as a dump with a blank line between many lines prints them.
+    for signature in ["王明", "□ 王明"] {
+        let page = format!(
+            "让“小网格”托起“大民生”\n\n\
+             基层治理是国家治理的基石。近年来，各地\n探索网格化管理，把服务送到群众家门口，\n\
+             收到了良好效果。\n\n{signature}\n\n为“夜经济”添把火\n\n\
+             夜间消费是扩内需的重要抓手。各地应因\n地制宜，丰富夜间消费场景，让城市的夜\n\
+             晚更有烟火气。\n\n李华"
+        );
+        let out = split_page(&page);
+        assert_eq!(
+            titles_and_authors(&out),
+            [
+                ("让“小网格”托起“大民生”", vec!["王明"]),
+                ("为“夜经济”添把火", vec!["李华"]),
+            ],
+            "{signature}"
+        );
+    }
+}
+
+#[test]
 fn briefs_titled_with_a_bullet_over_their_datelines_are_articles() {
     // A column of briefs: each a bulleted title right over its `本报讯` dateline.
     let page = "简讯\n\n\
@@ -833,16 +870,11 @@ fn briefs_titled_with_a_bullet_over_their_datelines_are_articles() {
                 ●城区新增5处公共停车场\n本报讯（记者 陈刚）记者从市城\n\
                 管局获悉，今年城区新增公共停车\n场5处，新增停车泊位1200个。";
     let out = split_page(page);
-    let briefs: Vec<(&str, &[String])> = out
-        .articles
-        .iter()
-        .map(|a| (a.title.as_str(), a.authors.as_slice()))
-        .collect();
     assert_eq!(
-        briefs,
+        titles_and_authors(&out),
         [
-            ("我市举办职业技能大赛", &["刘芳".to_owned()][..]),
-            ("城区新增5处公共停车场", &["陈刚".to_owned()][..]),
+            ("我市举办职业技能大赛", vec!["刘芳"]),
+            ("城区新增5处公共停车场", vec!["陈刚"]),
         ],
         "{out:#?}"
     );

@@ -62,6 +62,14 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
         page.roles[i] = Role::Byline;
         return;
     }
+    if page.cjk && !single && signs_text_above(page, i) {
+        // The block is the signature and the next headline, each set apart, which a
+        // blank line between every line made one (see `lines::is_boundary`).
+        page.roles[i] = Role::Byline;
+        page.starts[i + 1] = true;
+        mark_standalone_block(page, i + 1, next, widths);
+        return;
+    }
     if !page.cjk {
         if end - i <= 6 && (i..end).all(|k| is_head_shaped(page, k)) {
             (i..end).for_each(|k| page.roles[k] = Role::Head);
@@ -86,6 +94,16 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
     {
         (i..end).for_each(|k| page.roles[k] = Role::Head);
     }
+}
+
+/// Whether line `i`, a bare name with a blank line under it, signs the finished text
+/// right above it (`…才能把群众的事办好。` / `王明`): a commentary's writer signs at its
+/// end.
+fn signs_text_above(page: &Page, i: usize) -> bool {
+    let above = (0..i).rev().find(|&k| page.roles[k] != Role::Drop);
+    page.names[i]
+        && page.lines[i + 1].blank_before
+        && above.is_some_and(|k| page.roles[k] == Role::Body && page.lines[k].ends_sentence)
 }
 
 /// Whether block `i..end` holds a subtitle: a line under its first opening with a dash
@@ -123,5 +141,30 @@ pub(super) fn mark_tail_head(page: &mut Page) {
     if start < end && starts_afresh(page, start) {
         (start..end).for_each(|k| page.roles[k] = Role::Head);
         page.starts[start] = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::signs_text_above;
+    use crate::edition::classify::classify;
+    use crate::edition::lines::to_lines;
+
+    /// Whether the name set apart under the two lines `above`, over the next headline,
+    /// signs them.
+    fn signs(above: &str) -> bool {
+        let text = format!("{above}\n\n王明\n\n为“夜经济”添把火\n\n夜间消费是扩内需的重要抓手。");
+        signs_text_above(&classify(to_lines(&text), true), 2)
+    }
+
+    #[test]
+    fn a_name_signs_only_finished_text() {
+        assert!(signs(
+            "基层治理是国家治理的基石。近年来，各\n地把服务送到群众家门口。"
+        ));
+        // Text cut off mid-sentence goes on elsewhere: the name is no signature of it.
+        assert!(!signs(
+            "基层治理是国家治理的基石。近年来，各\n地把服务送到群众家门口，"
+        ));
     }
 }
