@@ -883,6 +883,37 @@ fn briefs_titled_with_a_bullet_over_their_datelines_are_articles() {
 }
 
 #[test]
+fn a_charts_labels_over_its_credit_are_dropped_with_it() {
+    // pdftotext prints a chart's title, unit, figures and axis under the story, in one
+    // block with the chart's credits.
+    let chart = "全国规模以上工业增加值增速\n（%）\n6.1\n5.6\n4.6\n2022年 2023年 2024年\n\
+                 数据来源：国家统计局\n制图：李华";
+    let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{chart}"));
+    let article = only_article(&out);
+    assert_eq!(paragraphs_of(article).len(), 1, "{article:#?}");
+    assert!(!article.continued);
+    for line in chart.lines() {
+        assert_dropped(&out, line);
+    }
+    // Nor is a block longer than any chart's labels (a list set without stops).
+    let list: String = (1..=25).map(|k| format!("第{k}项 完成率{k}0%\n")).collect();
+    let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{list}制图：李华"));
+    assert!(
+        !out.dropped.iter().any(|d| d.contains("完成率")),
+        "{out:#?}"
+    );
+    // A sentence in the credit's block is text: nothing of it is a chart's label.
+    let note = "全市今年新增绿地面积一百二十公顷。\n制图：李华";
+    let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{note}"));
+    assert!(
+        paragraphs_of(only_article(&out))
+            .last()
+            .is_some_and(|p| p.ends_with("全市今年新增绿地面积一百二十公顷。")),
+        "{out:#?}"
+    );
+}
+
+#[test]
 fn a_box_of_figures_under_its_label_ends_the_story() {
     // Short lines with no sentence mark, under a box's label and last on the page: the
     // box's entries, not a headline printed after its text (which would head nothing).

@@ -241,6 +241,9 @@ fn mark_furniture(page: &mut Page) {
             if let Some(k) = section_under_page_number(page, i) {
                 page.roles[k] = Role::Drop;
             }
+            if page.cjk && is_chart_credit(text) {
+                drop_chart_above(page, i);
+            }
             // A QR label runs over two short lines (`扫码观看` / `飞行表演`); a headline
             // set beside the code may come between them, printed in the same row.
             if let Some(rest) = is_qr_label(text).then(|| qr_label_rest(page, i)).flatten() {
@@ -270,6 +273,38 @@ fn mark_furniture(page: &mut Page) {
         }
         atop &= page.roles[i] == Role::Drop;
         i += 1;
+    }
+}
+
+/// A chart's credit: who drew it or where its figures come from (`制图：李华`,
+/// `数据来源：国家统计局`, `资料来源：…`).
+fn is_chart_credit(text: &str) -> bool {
+    ["制图", "数据来源", "资料来源"].iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    })
+}
+
+/// Most lines of a chart's title, axis labels and figures above its credit.
+const CHART_LINES: usize = 20;
+
+/// The lines of the chart whose credit is line `credit`, when the dump printed them in the
+/// credit's block (`全国规模以上工业增加值增速` / `（%）` / `6.1` / `2022年 2023年`): none
+/// holds a sentence or a clause, as a chart's labels do not; they go to `dropped` with the
+/// credit. Text in the block (a caption's sentence) leaves them all as they are.
+fn drop_chart_above(page: &mut Page, credit: usize) {
+    let mut top = credit;
+    while top > 0 && credit - top < CHART_LINES && !page.starts[top] {
+        top -= 1;
+        let text = page.lines[top].text;
+        let label =
+            page.roles[top] == Role::Body && !has_sentence_mark(text) && !text.contains('，');
+        if !label {
+            return;
+        }
+    }
+    if top < credit && page.starts[top] {
+        (top..credit).for_each(|k| page.roles[k] = Role::Drop);
     }
 }
 
