@@ -1436,6 +1436,33 @@ fn todays_english_story_keeps_its_deck_and_text_and_drops_its_pull_quote() {
 }
 
 #[test]
+fn todays_english_briefs_under_a_section_label_each_head_their_text() {
+    let page = "NATION & WORLD BRIEFS\n\n\
+                Storm knocks out power\nto 200,000 in Texas\n\
+                DALLAS (AP) — A line of storms knocked\nout power to about 200,000 homes and\n\
+                businesses in North Texas on Friday.\n\n\
+                Quake shakes Japan\n\
+                TOKYO (AP) — A magnitude 6.1 earthquake\nshook northern Japan on Saturday.";
+    let out = split_page(page);
+    let heads: Vec<(Option<&str>, &str, Option<&str>)> = out
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.dateline.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (
+                Some("NATION & WORLD BRIEFS"),
+                "Storm knocks out power to 200,000 in Texas",
+                Some("DALLAS (AP)")
+            ),
+            (None, "Quake shakes Japan", Some("TOKYO (AP)")),
+        ]
+    );
+}
+
+#[test]
 fn todays_english_section_label_headline_and_deck_stack_as_one_head() {
     // A section's label in capitals, the headline and its deck in sentence case, each a
     // block of its own, over the byline and the writer's address.

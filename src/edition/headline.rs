@@ -367,15 +367,18 @@ fn from_latin(lines: &[HeadLine]) -> Headline {
 }
 
 /// Most words of a section's label set over today's headline (`EDUCATION`, `NATION &
-/// WORLD`).
+/// WORLD BRIEFS`; an ampersand is no word).
 const KICKER_WORDS: usize = 3;
 
 /// True when `line`, in capitals, labels the section of the headline in sentence case
 /// under it (`EDUCATION` / `School levy fails`): a headline in capitals reads on into a
 /// deck in title case instead.
 fn is_section_kicker(line: &str, rest: &[HeadLine]) -> bool {
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic));
     is_capitals(line)
-        && line.split_whitespace().count() <= KICKER_WORDS
+        && words.count() <= KICKER_WORDS
         && rest.first().is_some_and(|(t, _)| is_sentence_case(t))
 }
 
