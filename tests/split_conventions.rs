@@ -947,6 +947,20 @@ fn a_box_of_figures_under_its_label_ends_the_story() {
         assert!(!article.continued, "{label}: a box's entries need no stop");
         assert_dropped(&out, dropped);
     }
+    // Entries the subhead rules would read as a subhead over text (a short line over
+    // longer ones) are entries all the same.
+    let entries = "今年新增供暖面积\n80万平方米\n供暖管网改造120公里";
+    let story = "全市冬季供暖工作全面启动\n\n本报记者 王明\n\n\
+                 12月4日，记者从市住建局获悉，全市冬\n季供暖工作已全面启动，供暖面积达1200\n\
+                 万平方米。";
+    let out = split_page(&format!("{story}\n\n■ 数据\n\n{entries}"));
+    let article = only_article(&out);
+    assert_eq!(
+        paragraphs_of(article)[1..],
+        ["今年新增供暖面积", "80万平方米", "供暖管网改造120公里"],
+        "{article:#?}"
+    );
+    assert!(!article.continued);
 }
 
 #[test]

@@ -179,6 +179,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
     let full = column_widths(&page);
     if cjk {
         mark_headings(&mut page, &full);
+        mark_box_entries(&mut page);
     }
     mark_para_ends(&mut page, &full);
     if cjk {
@@ -613,6 +614,56 @@ fn opens_unrelated_text(page: &Page, i: usize) -> bool {
     let section = (i + 1..page.lines.len().min(i + 1 + SECTION_LINES))
         .filter(|&k| page.roles[k] == Role::Body);
     pairs_shared_with(page, i, section, 1) == 0
+}
+
+/// Lines with no sentence mark that end the page right under a box's label (`■ 数据`
+/// over `增长6.8%`) are the box's entries, and not a headline or a subhead: those head
+/// text, and a box of figures or names is set in short lines with no sentence mark. (A headline the PDF printed after its text has no
+/// box label over it.) Each entry ends where its line stops short of the column: with no
+/// sentence mark, the width is all that tells.
+fn mark_box_entries(page: &mut Page) {
+    let n = page.lines.len();
+    let end = (0..n)
+        .rev()
+        .find(|&k| !matches!(page.roles[k], Role::Drop | Role::Jump))
+        .map_or(0, |k| k + 1);
+    // Asked of the page's last lines only: the entries run to its end.
+    let entry = |k: usize| {
+        matches!(page.roles[k], Role::Head | Role::Body) && !has_sentence_mark(page.lines[k].text)
+    };
+    let Some(label) = (0..end)
+        .rev()
+        .take_while(|&k| k + 1 == end || entry(k + 1))
+        .find(|&k| is_box_label(page.lines[k].text))
+    else {
+        return;
+    };
+    if label + 1 == end {
+        return;
+    }
+    let column = box_column(page, label, end);
+    for k in label + 1..end {
+        page.roles[k] = Role::Body;
+        page.para_end[k] = k + 1 == end || page.lines[k].width < column - 1.0;
+    }
+}
+
+/// Lines of the text above a box's label that tell its column's width.
+const COLUMN_SAMPLE: usize = 4;
+
+/// The width of the column holding the box labelled at line `label` whose entries run to
+/// `end`: its widest line, or the widest of the text's last lines above it that goes on
+/// to the next (a line ending a sentence may stop short).
+fn box_column(page: &Page, label: usize, end: usize) -> f32 {
+    let above = (0..label)
+        .rev()
+        .filter(|&k| page.roles[k] == Role::Body)
+        .take(COLUMN_SAMPLE)
+        .filter(|&k| !page.lines[k].ends_sentence);
+    above
+        .chain(label + 1..end)
+        .map(|k| page.lines[k].width)
+        .fold(0.0, f32::max)
 }
 
 /// A box's label on a line of its own: `【观摩项目简介】`, `【相关链接】`, or one of the

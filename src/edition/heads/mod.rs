@@ -49,32 +49,6 @@ pub fn mark_heads(page: &mut Page) {
     mark_tail_head(page);
     if page.cjk {
         mark_heads_between_heads(page);
-        release_box_text(page);
-    }
-}
-
-/// Head-shaped lines that end the page right under a box's label (`■ 数据` over
-/// `增长6.8%`) are the box's text, not a headline: a headline heads text, and a box of
-/// figures or names is set in short lines with no sentence mark. (A headline the PDF
-/// printed after its text has no box label over it.) Each entry ends where its line stops
-/// short of the column: with no sentence mark, the width is all that tells.
-fn release_box_text(page: &mut Page) {
-    let n = page.lines.len();
-    for i in 0..n.saturating_sub(1) {
-        if page.roles[i + 1] != Role::Head || !is_box_label(page.lines[i].text) {
-            continue;
-        }
-        let end = (i + 2..n)
-            .find(|&k| page.roles[k] != Role::Head || page.starts[k])
-            .unwrap_or(n);
-        if (end..n).any(|k| !matches!(page.roles[k], Role::Drop | Role::Jump)) {
-            continue;
-        }
-        let column = box_column(page, i, end);
-        for k in i + 1..end {
-            page.roles[k] = Role::Body;
-            page.para_end[k] = k + 1 == end || page.lines[k].width < column - 1.0;
-        }
     }
 }
 
@@ -106,24 +80,6 @@ fn mark_heads_between_heads(page: &mut Page) {
             k += 1;
         }
     }
-}
-
-/// Lines of the text above a box's label that tell its column's width.
-const COLUMN_SAMPLE: usize = 4;
-
-/// The width of the column holding the box labelled at line `label` whose entries run to
-/// `end`: its widest line, or the widest of the text's last lines above it that goes on
-/// to the next (a line ending a sentence may stop short).
-fn box_column(page: &Page, label: usize, end: usize) -> f32 {
-    let above = (0..label)
-        .rev()
-        .filter(|&k| page.roles[k] == Role::Body)
-        .take(COLUMN_SAMPLE)
-        .filter(|&k| !page.lines[k].ends_sentence);
-    above
-        .chain(label + 1..end)
-        .map(|k| page.lines[k].width)
-        .fold(0.0, f32::max)
 }
 
 /// True when a word runs from the line before body line `k` into it: a headline never
