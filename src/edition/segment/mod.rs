@@ -1300,7 +1300,13 @@ fn head_follows(page: &Page, end: usize) -> bool {
 /// paragraph, cut like any), with no clause left open at its end (`，`, `、`, `：`) and no
 /// sentence in it that a cut could have stopped.
 fn is_whole_item(line: &str) -> bool {
-    line.starts_with(BULLETS) && !line.ends_with(OPEN_CLAUSE) && !has_sentence_mark(line)
+    line.starts_with(BULLETS) && stands_without_stop(line)
+}
+
+/// Whether `text`, a list's item or a box's entry, is whole with no stop: no sentence in
+/// it that a cut could have stopped, and no clause left open at its end (`，`, `、`, `：`).
+fn stands_without_stop(text: &str) -> bool {
+    !text.ends_with(OPEN_CLAUSE) && !has_sentence_mark(text)
 }
 
 /// The marks that leave a clause open at a line's end: the text goes on after them.
@@ -1328,10 +1334,7 @@ fn ends_with_list(blocks: &[Block]) -> bool {
     let (Some(last), Some(before)) = (paragraphs.next(), paragraphs.next()) else {
         return false;
     };
-    same_list(before, last)
-        && [before, last]
-            .iter()
-            .all(|item| !item.ends_with(OPEN_CLAUSE) && !has_sentence_mark(item))
+    same_list(before, last) && [before, last].iter().all(|item| stands_without_stop(item))
 }
 
 /// Whether the text ends with a box of entries under its label (`■ 数据` over
@@ -1347,10 +1350,9 @@ fn ends_with_box_of_entries(blocks: &[Block]) -> bool {
     let entries = &blocks[label + 1..];
     is_box_label(blocks[label].text())
         && !entries.is_empty()
-        && entries.iter().all(|b| {
-            matches!(b, Block::Paragraph { text }
-                if !text.ends_with(OPEN_CLAUSE) && !has_sentence_mark(text))
-        })
+        && entries
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { text } if stands_without_stop(text)))
 }
 
 /// Whether every line of `para` but its first (indented) and last (the one in question)
