@@ -38,8 +38,9 @@ pub fn mark_set_apart_heads(page: &mut Page) {
     for (i, end) in blocks(page) {
         // pdftotext may print the byline or the dateline under a headline with no blank
         // line between (`Library` / `extends` / `weekend` / `hours` / `By MARK ELLIS`):
-        // the headline's block ends at it.
-        let end = (i + 1..end)
+        // the headline's block ends at it. Only as far down as a headline runs: a credit
+        // further on leaves too many lines above it, and each line read is a byline parse.
+        let end = (i + 1..end.min(i + MOST_LINES + 1))
             .find(|&k| is_credit(page, k) || page.leads[k])
             .unwrap_or(end);
         if is_set_apart_head(page, i, end, column) {
