@@ -618,9 +618,10 @@ fn opens_unrelated_text(page: &Page, i: usize) -> bool {
 
 /// Lines with no sentence mark that end the page right under a box's label (`■ 数据`
 /// over `增长6.8%`) are the box's entries, and not a headline or a subhead: those head
-/// text, and a box of figures or names is set in short lines with no sentence mark. (A headline the PDF printed after its text has no
-/// box label over it.) Each entry ends where its line stops short of the column: with no
-/// sentence mark, the width is all that tells.
+/// text, and a box of figures or names is set in short lines with no sentence mark. (A
+/// headline the PDF printed after its text has no box label over it.) Each entry ends
+/// where its line stops short of the column: with no sentence mark, the width is all that
+/// tells.
 fn mark_box_entries(page: &mut Page) {
     let n = page.lines.len();
     let end = (0..n)
