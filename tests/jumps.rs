@@ -86,16 +86,18 @@ fn pages_of_a_jump_join_whichever_arrives_first() {
 }
 
 #[test]
-fn a_jump_line_naming_its_page_in_numerals_joins_too() {
-    let home = Home::new();
-    let daemon = home.start();
-    let rest = String::from_utf8(rest_page())
-        .unwrap()
-        .replace("（上接第1版）", "（上接第一版）");
-    assert!(rest.contains("（上接第一版）"), "the fixture names page 1");
-    home.drop_file("2024-11-09_01.txt", &seed());
-    home.drop_file("2024-11-09_02.txt", rest.as_bytes());
-    assert_joined(&rss_items_once_joined(&daemon));
+fn a_jump_line_naming_its_page_in_numerals_or_as_the_page_before_joins_too() {
+    for jump in ["（上接第一版）", "（接上版）"] {
+        let home = Home::new();
+        let daemon = home.start();
+        let rest = String::from_utf8(rest_page())
+            .unwrap()
+            .replace("（上接第1版）", jump);
+        assert!(rest.contains(jump), "the fixture names page 1");
+        home.drop_file("2024-11-09_01.txt", &seed());
+        home.drop_file("2024-11-09_02.txt", rest.as_bytes());
+        assert_joined(&rss_items_once_joined(&daemon));
+    }
 }
 
 #[test]

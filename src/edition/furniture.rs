@@ -32,7 +32,8 @@ pub enum JumpKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jump {
     pub kind: JumpKind,
-    /// The page named, as printed (`3`, `二`, `Two`).
+    /// The page named, as printed (`3`, `二`, `Two`), or `上` / `下` for the page before or
+    /// after this one (`（接上版）`, `（转下版）`).
     pub page: String,
     /// Byte range of the jump text in the line.
     pub start: usize,
@@ -44,8 +45,9 @@ fn jump_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             concat!(
-                r"(?i)[（(]\s*(?:(?P<to>下转|转)|(?P<from>上接|紧接|接))\s*第?\s*",
-                r"(?P<page>(?:{n}|[A-Z]){{1,4}})\s*[版页面]?\s*{mark}?\s*[）)]",
+                r"(?i)[（(]\s*(?:(?P<to>下转|紧转|转)|(?P<from>上接|紧接|接))\s*",
+                r"(?:第?\s*(?P<page>(?:{n}|[A-Z]){{1,4}})\s*[版页面]?|(?P<near>[上下])\s*[版页])",
+                r"\s*{mark}?\s*[）)]",
                 r"|\(\s*{en}\s*\.?\s*\)",
             ),
             n = PAGE_NUMERAL,
@@ -65,10 +67,10 @@ const PAGE_NUMERAL: &str = "[0-9０-９一二三四五六七八九十]";
 const STORY_MARK: &str = r"[\x{2460}-\x{2473}]";
 
 /// An English jump line's words: `Continued on Page 5`, `Concluded from Page One`,
-/// `Continued on Eighth Page`, `Continued from A1` (a section's page), with the column
-/// maybe (`, Column 4`).
+/// `Continued on Eighth Page`, `Turn to Page 5`, `Continued from A1` (a section's page),
+/// with the column maybe (`, Column 4`).
 const ENGLISH_JUMP: &str = concat!(
-    r"(?P<en>continued|concluded)\s+(?P<dir>on|from)\s+",
+    r"(?:(?P<en>continued|concluded)\s+(?P<dir>on|from)|turn\s+to)\s+",
     r"(?:page\s+(?P<epage>[a-z0-9]+)|(?P<eord>[a-z]+)\s+page|(?P<esection>[a-z][0-9]{1,2}))",
     r"(?:\s*,\s*col(?:umn|\.)?\s*[a-z0-9]+)?",
 );
@@ -96,8 +98,8 @@ fn bare_jump_re() -> &'static Regex {
 }
 
 /// The letters an English jump line without brackets opens with: `Continued …`,
-/// `Concluded …`, `See …`, `Please see …`, `From …`.
-pub const BARE_JUMP_INITIALS: [char; 8] = ['C', 'c', 'S', 's', 'P', 'p', 'F', 'f'];
+/// `Concluded …`, `Turn to …`, `See …`, `Please see …`, `From …`.
+pub const BARE_JUMP_INITIALS: [char; 10] = ['C', 'c', 'S', 's', 'P', 'p', 'F', 'f', 'T', 't'];
 
 /// The jump line at the very start or very end of `line`, if any; an English one without
 /// brackets only when it is the whole line.
@@ -113,6 +115,8 @@ pub fn find_jump(line: &str) -> Option<Jump> {
         || line.contains("ONTINUED")
         || line.contains("oncluded")
         || line.contains("ONCLUDED")
+        || line.contains("urn to")
+        || line.contains("URN TO")
         || line.contains("ee ")
         || line.contains("EE ")
         || line.contains("rom ")
@@ -133,16 +137,20 @@ pub fn find_jump(line: &str) -> Option<Jump> {
         })
         .or_else(bare)?;
     let whole = m.get(0)?;
+    let named = || m.name("page").or_else(|| m.name("near"));
     let (kind, page) = if m.name("to").is_some() {
-        (JumpKind::To, m.name("page")?)
+        (JumpKind::To, named()?)
     } else if m.name("from").is_some() {
-        (JumpKind::From, m.name("page")?)
+        (JumpKind::From, named()?)
     } else if let Some(page) = m.name("spage") {
         (JumpKind::To, page)
     } else if let Some(page) = m.name("fpage") {
         (JumpKind::From, page)
     } else {
-        let from = m.name("dir")?.as_str().eq_ignore_ascii_case("from");
+        // `Turn to` names no direction: it always sends the reader on.
+        let from = m
+            .name("dir")
+            .is_some_and(|d| d.as_str().eq_ignore_ascii_case("from"));
         let kind = if from { JumpKind::From } else { JumpKind::To };
         let page = m.name("epage").or_else(|| m.name("eord"));
         (kind, page.or_else(|| m.name("esection"))?)
@@ -596,9 +604,17 @@ mod tests {
         let j = find_jump("（下转第三版①）").unwrap();
         assert_eq!((j.kind, j.page.as_str()), (JumpKind::To, "三"));
         assert_eq!(find_jump("（上接第1版②）").unwrap().kind, JumpKind::From);
+        assert!(find_jump("（上版）").is_none());
+        assert!(find_jump("（转下）").is_none());
         assert!(find_jump("（相关报道见第二版）").is_none());
         assert!(find_jump("（转载）").is_none());
         for (line, kind, page) in [
+            ("（紧转第2版）", JumpKind::To, "2"),
+            // Pages named by where they lie: the next, the one before.
+            ("（转下版）", JumpKind::To, "下"),
+            ("（下转下版）", JumpKind::To, "下"),
+            ("（接上版）", JumpKind::From, "上"),
+            ("（上接上版①）", JumpKind::From, "上"),
             ("(Continued on Page 5.)", JumpKind::To, "5"),
             ("(Continued on Eighth Page.)", JumpKind::To, "Eighth"),
             ("(Continued on Page 3, Column 4.)", JumpKind::To, "3"),
@@ -609,6 +625,9 @@ mod tests {
             ("Continued from A1", JumpKind::From, "A1"),
             ("Continued on B4", JumpKind::To, "B4"),
             ("From A1", JumpKind::From, "A1"),
+            ("(Turn to Page 5.)", JumpKind::To, "5"),
+            ("TURN TO PAGE FOUR", JumpKind::To, "FOUR"),
+            ("Turn to A7", JumpKind::To, "A7"),
             ("FROM PAGE 1", JumpKind::From, "1"),
         ] {
             let j = find_jump(line).unwrap_or_else(|| panic!("{line}"));
@@ -634,6 +653,8 @@ mod tests {
         assert!(find_jump("continued from page one of the docket").is_none());
         assert!(find_jump("From 1990 to 2000 the town grew").is_none());
         assert!(find_jump("Continued on Monday").is_none());
+        assert!(find_jump("Turn to page 5 for the recipe.").is_none());
+        assert!(find_jump("(turn to the left)").is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use super::classify::{classify_read, Page, Role};
 use super::furniture::own_page;
 use super::lines::{is_cjk_page, page_label, to_lines, to_pages, Line};
+use super::meta::page_number;
 use super::order::to_reading_order;
 use super::segment::{segment, Piece};
 use super::Split;
@@ -172,9 +173,10 @@ fn to_article(
 ) -> Article {
     let continued = piece.continued();
     let head = piece.head.unwrap_or_default();
+    let page = printed.or(label);
     Article {
         id: article_id(meta, label.or(printed), key, ordinal),
-        page: printed.or(label).map(str::to_owned),
+        page: page.map(str::to_owned),
         kicker: head.kicker,
         title: head.title,
         subtitle: head.subtitle,
@@ -182,8 +184,19 @@ fn to_article(
         dateline: piece.dateline,
         blocks: piece.blocks,
         continued,
-        continued_from: piece.continued_from,
+        continued_from: piece.continued_from.map(|from| page_before(from, page)),
     }
+}
+
+/// The page a rest's jump line names, with `上` (`（接上版）`) read as the page before
+/// `own`, the rest's own page; as printed when that page's number is not known.
+fn page_before(named: String, own: Option<&str>) -> String {
+    let before = own
+        .filter(|_| named == "上")
+        .and_then(page_number)
+        .and_then(|n| n.checked_sub(1))
+        .filter(|n| *n > 0);
+    before.map_or(named, |n| n.to_string())
 }
 
 #[cfg(test)]
@@ -214,6 +227,17 @@ mod tests {
         let out = split(jumped, &EditionMeta::default());
         let last = out.articles.last().map(|a| (a.title.as_str(), a.continued));
         assert_eq!(last, Some(("我市再获殊荣", true)));
+    }
+
+    #[test]
+    fn the_page_before_is_named_by_its_number() {
+        assert_eq!(page_before("上".into(), Some("02")), "1");
+        assert_eq!(page_before("上".into(), Some("三")), "2");
+        assert_eq!(page_before("3".into(), Some("05")), "3");
+        // Without a page of its own before it, the rest keeps what its jump line says.
+        assert_eq!(page_before("上".into(), Some("1")), "上");
+        assert_eq!(page_before("上".into(), Some("A2")), "上");
+        assert_eq!(page_before("上".into(), None), "上");
     }
 
     const STORY: &str = "基层治理见实效\n本报记者 王明\n\n\
