@@ -15,7 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::article::{hex, Article, Block, EditionMeta};
-use crate::edition::meta::normalize_page;
+use crate::edition::meta::jump_page_key;
 use crate::edition::Split;
 use crate::render::Entry;
 
@@ -403,7 +403,7 @@ fn upsert(
                     edition.date.as_deref().unwrap_or(""),
                     jumps::page_of(article, edition),
                     article.continued,
-                    article.continued_from.as_deref().map(normalize_page),
+                    article.continued_from.as_deref().map(jump_page_key),
                     jumps::key(&article.title),
                 ],
             )?;
@@ -426,7 +426,7 @@ fn upsert(
                     json,
                     edition_json,
                     article.continued,
-                    article.continued_from.as_deref().map(normalize_page),
+                    article.continued_from.as_deref().map(jump_page_key),
                     // An upgrade that reads the page's printed number moves the article
                     // to that page, under the same id.
                     jumps::page_of(article, edition),

@@ -118,13 +118,38 @@ fn todays_english_jump_lines_join_a_story_across_section_pages() {
     // `See BUDGET, Page A6` under the front page's story, `BUDGET` / `Continued from A1`
     // atop its rest: the pages are named by their running heads (`A1 | THE DAILY HERALD |
     // …`) alone, and the rest's jump head differs from the story's headline.
+    assert_budget_joined([
+        ("2026-03-03-front.txt", page_of("en_today_front_a1.txt")),
+        ("2026-03-03-inside.txt", page_of("en_today_inside_a6.txt")),
+    ]);
+}
+
+#[test]
+fn section_pages_named_by_their_files_join_however_the_number_is_spelled() {
+    // No running heads: only the files' names say the pages are A1 and A6, one of them
+    // with a zero the jump lines do not print.
+    let headless = |name| {
+        let page = page_of(name);
+        let head = page.find("\n\n").expect("a running head atop the page");
+        page[head..].to_owned()
+    };
+    assert_budget_joined([
+        ("2026-03-03-A01.txt", headless("en_today_front_a1.txt")),
+        ("2026-03-03-A6.txt", headless("en_today_inside_a6.txt")),
+    ]);
+}
+
+fn page_of(fixture_name: &str) -> String {
+    std::fs::read_to_string(fixture(fixture_name)).unwrap()
+}
+
+/// Drops the English front page and its inside page as `pages` name them, and checks that
+/// the budget story's rest is joined to it.
+fn assert_budget_joined(pages: [(&str, String); 2]) {
     let home = Home::new();
     let daemon = home.start();
-    for (name, page) in [
-        ("2026-03-03-front.txt", "en_today_front_a1.txt"),
-        ("2026-03-03-inside.txt", "en_today_inside_a6.txt"),
-    ] {
-        home.drop_file(name, &std::fs::read(fixture(page)).unwrap());
+    for (name, page) in pages {
+        home.drop_file(name, page.as_bytes());
     }
     let items = wait_for(Duration::from_secs(10), "the rest joined", || {
         let items = rss_items(&daemon, 3);

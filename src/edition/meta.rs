@@ -1,6 +1,6 @@
 //! Edition metadata from a dump's file name: the date (`2024-11-09`, `20241109`) and the
-//! page (`_01`, `-p01`, `page3`); and one name for a page however it is printed, for the
-//! store to match a jump line's page (`第一版`, `Page Two`) with a file's.
+//! page (`_01`, `-p01`, `page3`, `-A1`); and one name for a page however it is printed,
+//! for the store to match a jump line's page (`第一版`, `Page Two`, `A1`) with a file's.
 //!
 //! The arrival date is the caller's fallback: this module has no clock.
 
@@ -52,9 +52,13 @@ fn find_page(rest: &str, bare_number_ok: bool) -> Option<String> {
     if !bare_number_ok {
         return None;
     }
-    let bare = BARE
-        .get_or_init(|| Regex::new(r"(?:^|[-_. ])([0-9]{1,3})(?:[-_. ]|$)").expect("static regex"));
-    bare.captures(rest).map(|c| normalize_page(&c[1]))
+    // A section's page too (`2026-03-03-A1.txt`). Sections are lettered from A; a later
+    // letter with a number is more likely something else (`-v2`, a version).
+    let bare = BARE.get_or_init(|| {
+        Regex::new(r"(?:^|[-_. ])([A-Ha-h]?[0-9]{1,3})(?:[-_. ]|$)").expect("static regex")
+    });
+    bare.captures(rest)
+        .map(|c| normalize_page(&c[1]).to_ascii_uppercase())
 }
 
 /// A page's name normalised, so that one page has one name however a file name or a jump
@@ -63,6 +67,25 @@ fn find_page(rest: &str, bare_number_ok: bool) -> Option<String> {
 pub fn normalize_page(page: &str) -> String {
     let page = page.trim();
     page_number(page).map_or_else(|| page.to_owned(), |n| format!("{n:02}"))
+}
+
+/// A page's name for matching a jump line with the page it names: as [`normalize_page`]
+/// gives it, with a section's page spelled one way however the line or the page prints it
+/// (`A2`, `a2`, `A02` and `A０２` are `A02`). Only matching uses it: the page an article
+/// shows, and its id, keep the page as printed.
+pub fn jump_page_key(page: &str) -> String {
+    let page = normalize_page(page);
+    let mut chars = page.chars();
+    let section = chars.next().filter(char::is_ascii_alphabetic);
+    let number = chars.as_str();
+    let digits = !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    match section.zip(digits.then(|| page_number(number)).flatten()) {
+        Some((letter, n)) => format!("{}{n:02}", letter.to_ascii_uppercase()),
+        None => page,
+    }
 }
 
 /// The number a page name spells: in digits (ASCII or full-width), in Chinese numerals up
@@ -173,6 +196,9 @@ mod tests {
             ("000_916fa60bd68d5306.txt", None, None),
             ("notes.txt", None, None),
             ("20241399_01.txt", None, None),
+            ("2026-03-03-A1.txt", Some("2026-03-03"), Some("A1")),
+            ("herald_20260303_b06.txt", Some("2026-03-03"), Some("B06")),
+            ("2026-03-03-v2.txt", Some("2026-03-03"), None),
         ];
         for (name, date, page) in cases {
             assert_eq!(
@@ -195,5 +221,17 @@ mod tests {
         assert_eq!(normalize_page("Eighth"), "08");
         assert_eq!(normalize_page("A3"), "A3");
         assert_eq!(normalize_page("十十"), "十十");
+    }
+
+    #[test]
+    fn a_sections_page_is_one_however_it_is_printed() {
+        for name in ["A2", "a2", "A02", "A０２", " A002"] {
+            assert_eq!(jump_page_key(name), "A02", "{name}");
+        }
+        assert_eq!(jump_page_key("B12"), "B12");
+        assert_eq!(jump_page_key("三"), "03");
+        for name in ["A", "AB2", "A2B", "Ten"] {
+            assert_eq!(jump_page_key(name), normalize_page(name), "{name}");
+        }
     }
 }

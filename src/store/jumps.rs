@@ -13,7 +13,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::Changes;
 use crate::article::{Article, EditionMeta};
-use crate::edition::meta::normalize_page;
+use crate::edition::meta::jump_page_key;
 
 /// Links the jump pieces among `articles` (just stored) to their partners.
 pub(super) fn link(
@@ -25,7 +25,7 @@ pub(super) fn link(
     let mut joined: HashSet<String> = HashSet::new();
     for a in articles {
         if let Some(from) = &a.continued_from {
-            if let Some(head) = find_head(tx, &a.id, &normalize_page(from), &key(&a.title))? {
+            if let Some(head) = find_head(tx, &a.id, &jump_page_key(from), &key(&a.title))? {
                 join(tx, &head, &a.id, now, changes, &mut joined)?;
             }
         }
@@ -160,6 +160,6 @@ pub(super) fn page_of(article: &Article, edition: &EditionMeta) -> String {
         .page
         .as_deref()
         .or(edition.page.as_deref())
-        .map(normalize_page)
+        .map(jump_page_key)
         .unwrap_or_default()
 }
