@@ -862,6 +862,57 @@ fn a_name_set_apart_under_a_commentary_signs_it_not_the_next_headline() {
 }
 
 #[test]
+fn a_signature_over_the_next_headline_and_its_byline_signs_the_text_above() {
+    // The signature stands between the commentary and the next story's headline, whose own
+    // byline follows it: the name is the commentary's, not a line of that headline.
+    let commentary = "为“夜经济”添把火\n\n\
+                      夜间消费是扩内需的重要抓手。各地应因\n地制宜，丰富夜间消费场景，让城市的夜\n\
+                      晚更有烟火气。\n\n";
+    let next = "李华\n\n全市冬季供暖工作全面启动\n\n文/王明 图/李华\n\n\
+                12月4日，记者从市住建局获悉，全市冬\n季供暖工作已全面启动，供暖面积达1200\n\
+                万平方米。";
+    let out = split_page(&format!("{commentary}{next}"));
+    assert_eq!(
+        titles_and_authors(&out),
+        [
+            ("为“夜经济”添把火", vec!["李华"]),
+            ("全市冬季供暖工作全面启动", vec!["王明", "李华"]),
+        ]
+    );
+    // A story signed above the commentary does not count: the commentary's headline, set
+    // apart, ends the text the signature is looked for in.
+    let reported_above = "工业增加值增长5.8%\n\n本报北京12月4日电 （记者 王明）国家统计局\n\
+                          4日发布数据，前11个月，全国规模以上工业增加\n值同比增长5.8%。\n\n";
+    let out = split_page(&format!("{reported_above}{commentary}{next}"));
+    assert_eq!(out.articles[1].authors, ["李华"], "{:#?}", out.articles);
+    // A story its byline signs already takes no second name from under its text, and the
+    // name is no byline of the next story either: pages printed row by row set names so.
+    let signed = commentary.replace("\n\n夜间", "\n本报记者 周丽\n\n夜间");
+    let out = split_page(&format!(
+        "{signed}{}",
+        next.replace("文/王明 图/李华", "本报记者 王明")
+    ));
+    assert_eq!(
+        titles_and_authors(&out),
+        [
+            ("为“夜经济”添把火", vec!["周丽"]),
+            ("全市冬季供暖工作全面启动", vec!["王明"]),
+        ]
+    );
+    let reported = commentary.replace("\n\n夜间", "\n\n本报讯（记者 周丽）夜间");
+    let out = split_page(&format!(
+        "{reported}{}",
+        next.replace("文/王明 图/李华", "本报记者 王明")
+    ));
+    assert_eq!(out.articles[1].authors, ["王明"], "{:#?}", out.articles);
+    // Nor does a text whose last line stands alone between blank lines: a page printed row
+    // by row puts a byline over its headline so, under a row of another story.
+    let rows = commentary.replace("的夜\n晚更有", "的夜\n\n晚更有");
+    let out = split_page(&format!("{rows}{next}"));
+    assert!(out.articles[0].authors.is_empty(), "{:#?}", out.articles);
+}
+
+#[test]
 fn briefs_titled_with_a_bullet_over_their_datelines_are_articles() {
     // A column of briefs: each a bulleted title right over its `本报讯` dateline.
     let page = "简讯\n\n\

@@ -198,6 +198,10 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             top = j;
             break;
         }
+        if taken > 0 && page.cjk && signs_unsigned_text(page, j) {
+            page.roles[j] = Role::Byline;
+            break;
+        }
         if !(is_head_shaped(page, j) || titled || wrap)
             || is_paragraph_tail(page, j, columns)
             || body_like
@@ -219,6 +223,44 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     if taken > 0 && page.cjk && is_sentence_tail(page, top, common) {
         unmark_block_tail(page, top, anchor);
     }
+}
+
+/// Whether line `j`, a bare name set apart by blank lines over the headline being marked,
+/// is the signature of the finished text above it (`…办好。` / `李华` / headline / its
+/// byline): a commentary's writer signs at its end. Only a story that no byline, and no
+/// dateline naming its reporter (`本报讯（记者 周丽）`), signs yet takes it.
+/// Pages printed row by row put a byline over its headline this way, under lines of
+/// another story: those lines stand apart, one to a block.
+fn signs_unsigned_text(page: &Page, j: usize) -> bool {
+    let above = (0..j).rev().find(|&k| page.roles[k] != Role::Drop);
+    // The text's last line closes a block of text: a line alone between blank lines may be
+    // a row of columns printed side by side, the row above from another story.
+    let finished = above.is_some_and(|k| {
+        page.roles[k] == Role::Body && page.lines[k].ends_sentence && !page.lines[k].blank_before
+    });
+    if !(page.names[j] && page.lines[j].blank_before && page.lines[j + 1].blank_before && finished)
+    {
+        return false;
+    }
+    // The story runs up to its headline: one marked already, or a line alone between blank
+    // lines, which the headlines set apart are before they are marked.
+    let headline = |k: usize| {
+        page.roles[k] == Role::Head || page.lines[k].blank_before && page.lines[k + 1].blank_before
+    };
+    let signed = |k: usize| {
+        page.roles[k] == Role::Byline
+            || page.roles[k] == Role::Body
+                && byline::parse_lead(page.lines[k].text).is_some_and(|b| !b.authors.is_empty())
+    };
+    for k in (0..j).rev() {
+        if signed(k) {
+            return false;
+        }
+        if headline(k) {
+            break;
+        }
+    }
+    true
 }
 
 /// Gives the lines of `top`'s block, marked as the headline over `anchor`, back to the
