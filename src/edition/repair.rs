@@ -2,9 +2,9 @@
 //! body goes back to it, a box label printed after its items moves up before them, a
 //! source note printed after another story goes back to the story it names, a first
 //! paragraph or a photo caption printed amid another story (a caption also on an English
-//! page) goes to the front of the story whose words it shares, a sentence's last word
-//! printed under the next story's headline goes back to the sentence, and an editor's
-//! note printed above a headline opens that story.
+//! page) goes to the front of the story whose words it shares or whose line it quotes, a
+//! sentence's last word printed under the next story's headline goes back to the
+//! sentence, and an editor's note printed above a headline opens that story.
 //!
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
@@ -303,7 +303,21 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
 ///
 /// On a Latin-script page (not `cjk`) the words are those of [`LATIN_WORD`] letters or
 /// more: the short ones are the language's, which every story shares.
+///
+/// Before the words are counted, a caption on a Chinese page that quotes its story
+/// ([`quoted_in`]) goes to the one story that prints its opening, wherever it was printed.
 pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
+    // Each piece's text, copied once a page, only where some caption may be quoting one.
+    let captioned = || {
+        pieces
+            .iter()
+            .any(|p| p.blocks.iter().any(|b| matches!(b, Block::Caption { .. })))
+    };
+    let texts: Vec<String> = if cjk && captioned() {
+        pieces.iter().map(flat_text).collect()
+    } else {
+        Vec::new()
+    };
     for k in 0..pieces.len() {
         let mut c = 0;
         while c < pieces[k].blocks.len() {
@@ -311,6 +325,11 @@ pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
                 c += 1;
                 continue;
             };
+            if let Some(j) = quoted_in(text, &texts, k).filter(|&j| pieces[j].head.is_some()) {
+                let caption = pieces[k].blocks.remove(c);
+                pieces[j].blocks.insert(0, caption);
+                continue;
+            }
             let words = if cjk {
                 pairs_of(text)
             } else {
@@ -336,6 +355,42 @@ pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
             }
         }
     }
+}
+
+/// Characters of a caption's opening that a story's text must print word for word for
+/// the caption to be quoting it: a caption that repeats a line of its story (a pull quote,
+/// or a photo's caption quoting the text) belongs to that story. Shorter captions must
+/// have at least [`QUOTE_MIN`] and be printed whole.
+const QUOTE_CHARS: usize = 12;
+const QUOTE_MIN: usize = 8;
+
+/// The paragraphs of `piece`, joined without whitespace, as [`quoted_in`] searches them.
+fn flat_text(piece: &Piece) -> String {
+    piece
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .flat_map(|b| b.text().chars().filter(|c| !c.is_whitespace()))
+        .collect()
+}
+
+/// The one piece other than `k` whose text (`texts`, by [`flat_text`]) prints the opening
+/// of `caption` word for word, when piece `k`'s text does not. A piece with no text but its
+/// captions keeps them: a photo printed with a headline of its own, or a story whose text
+/// the page put elsewhere, is told by its caption alone.
+fn quoted_in(caption: &str, texts: &[String], k: usize) -> Option<usize> {
+    let opening: String = caption
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(QUOTE_CHARS)
+        .collect();
+    let own = texts.get(k)?;
+    if opening.chars().count() < QUOTE_MIN || own.is_empty() || own.contains(&opening) {
+        return None;
+    }
+    let mut quoting = (0..texts.len()).filter(|&j| j != k && texts[j].contains(&opening));
+    let home = quoting.next()?;
+    quoting.next().is_none().then_some(home)
 }
 
 /// The titled piece anywhere on the page but `k` that is clearly the home of a caption
@@ -454,13 +509,14 @@ mod tests {
                 title: title.to_owned(),
                 ..Headline::default()
             }),
-            blocks: paragraphs
-                .iter()
-                .map(|t| Block::Paragraph {
-                    text: (*t).to_owned(),
-                })
-                .collect(),
+            blocks: paragraphs.iter().map(|t| paragraph(t)).collect(),
             ..Piece::default()
+        }
+    }
+
+    fn paragraph(text: &str) -> Block {
+        Block::Paragraph {
+            text: text.to_owned(),
         }
     }
 
@@ -642,20 +698,26 @@ mod tests {
 
     const TRAIN: &str = "3月18日，搭载着720余名旅客的银发赏花专列从湛江站缓缓驶出。";
 
-    /// Pieces where the caption of the train story, quoting it, was printed under the
-    /// court story two stories off; `rival` is the text of a fourth story, further still.
-    fn caption_two_stories_off(rival: &str) -> Vec<Piece> {
-        let mut court = story(
-            "吉林抚松县增设人参产业法庭",
-            &["人参产业法庭已化解矛盾60余件。"],
-        );
-        court.blocks.push(caption(TRAIN));
+    /// Pieces where the caption of the train story, quoting it, was printed under `host`,
+    /// two stories off (the salt story between them).
+    fn train_caption_under(mut host: Piece) -> Vec<Piece> {
+        host.blocks.push(caption(TRAIN));
         vec![
-            court,
+            host,
             story("把盐碱地变成米粮川", &["我国盐碱地多，改造利用意义重大。"]),
             story("广西今年首趟银发赏花专列启程", &[TRAIN]),
-            story("努力提升地震预警水平", &[rival]),
         ]
+    }
+
+    /// The train story's caption under the court story; `rival` is the text of a fourth
+    /// story, further still.
+    fn caption_two_stories_off(rival: &str) -> Vec<Piece> {
+        let mut pieces = train_caption_under(story(
+            "吉林抚松县增设人参产业法庭",
+            &["人参产业法庭已化解矛盾60余件。"],
+        ));
+        pieces.push(story("努力提升地震预警水平", &[rival]));
+        pieces
     }
 
     #[test]
@@ -668,8 +730,13 @@ mod tests {
 
     #[test]
     fn a_caption_two_far_stories_share_as_much_stays_where_it_was() {
-        // The fourth story quotes the caption's words too: neither is clearly its home.
+        // The fourth story quotes the caption's words too, the third prints only some of
+        // its line: neither is clearly its home.
         let mut pieces = caption_two_stories_off("满载旅客的银发赏花专列从湛江站缓缓驶出。");
+        pieces[2] = story(
+            "广西今年首趟银发赏花专列启程",
+            &["3月18日，720余名旅客搭载的银发赏花专列从湛江站缓缓驶出。"],
+        );
         move_captions(&mut pieces, true);
         assert_eq!(pieces[0].blocks.len(), 2);
         assert_eq!(pieces[2].blocks.len(), 1);
@@ -703,6 +770,61 @@ mod tests {
         let mut pieces = vec![story("The new man on the left", &[library]), last];
         move_captions(&mut pieces, false);
         assert_eq!(pieces[1].blocks.len(), 2, "{:?}", pieces[1].blocks);
+    }
+
+    /// The train story's caption, quoting it word for word, under a story about trains
+    /// too, which shares many of its words but not the line.
+    fn quote_under_a_kindred_story() -> Vec<Piece> {
+        train_caption_under(story(
+            "湛江站春运客流创新高",
+            &["春运以来，湛江站旅客发送量创新高，银发旅客搭乘专列赏花出游。"],
+        ))
+    }
+
+    #[test]
+    fn a_caption_quoting_a_story_goes_to_it() {
+        let mut pieces = quote_under_a_kindred_story();
+        move_captions(&mut pieces, true);
+        assert_eq!(pieces[0].blocks.len(), 1, "{:?}", pieces[0].blocks);
+        assert_eq!(pieces[2].blocks.first().map(Block::text), Some(TRAIN));
+    }
+
+    #[test]
+    fn a_caption_quoting_no_one_story_stays() {
+        // Two stories print the line.
+        let mut pieces = quote_under_a_kindred_story();
+        pieces[1] = story("银发专列", &[TRAIN]);
+        move_captions(&mut pieces, true);
+        assert_eq!(pieces[0].blocks.len(), 2);
+        // The one story that prints it has no headline: what it is, the page does not say.
+        let mut pieces = quote_under_a_kindred_story();
+        pieces[2].head = None;
+        move_captions(&mut pieces, true);
+        assert_eq!(pieces[0].blocks.len(), 2);
+        // Its own story prints it too.
+        let mut pieces = quote_under_a_kindred_story();
+        pieces[0].blocks.insert(0, paragraph(TRAIN));
+        move_captions(&mut pieces, true);
+        assert_eq!(pieces[0].blocks.len(), 3);
+        assert!(
+            matches!(pieces[0].blocks[2], Block::Caption { .. }),
+            "not moved at all"
+        );
+        // Its headline has no text but the caption; a fourth story shares as many of its
+        // words, so they do not tell its home either.
+        let mut pieces = quote_under_a_kindred_story();
+        pieces[0].blocks.remove(0);
+        pieces.push(story(
+            "湛江港",
+            &["满载旅客的银发赏花专列从湛江站缓缓驶出。"],
+        ));
+        move_captions(&mut pieces, true);
+        assert_eq!(pieces[0].blocks.len(), 1);
+        // Too short to tell a quote from a phrase any story may print.
+        let mut pieces = quote_under_a_kindred_story();
+        pieces[0].blocks[1] = caption("3月18日，");
+        move_captions(&mut pieces, true);
+        assert_eq!(pieces[0].blocks.len(), 2);
     }
 
     #[test]
