@@ -913,6 +913,27 @@ fn a_signature_over_the_next_headline_and_its_byline_signs_the_text_above() {
 }
 
 #[test]
+fn a_notice_opening_by_virtue_of_is_no_byline_and_its_signature_signs_it() {
+    // `By virtue of an execution…` opens a sheriff's notice: read as a byline, its words
+    // were an author, and the sheriff's signature went to the next story.
+    let page = "NOTICE OF SHERIFF'S SALE.\n\n\
+                By virtue of an execution issued out\nof the Circuit Court of Marion county,\n\
+                I will offer for sale at public auction\nat the court house door on Saturday,\n\
+                June 24, 1916, the following described\nreal estate.\nJOHN DOE, Sheriff.\n\n\
+                CHURCH NOTES.\n\n\
+                Rev. A. B. Carter will preach at the\nMethodist church Sunday morning.\n";
+    let out = split_page(page);
+    assert_eq!(
+        titles_and_authors(&out),
+        [
+            ("NOTICE OF SHERIFF'S SALE.", vec!["JOHN DOE, Sheriff"]),
+            ("CHURCH NOTES.", vec![]),
+        ]
+    );
+    assert!(paragraphs_of(&out.articles[0])[0].starts_with("By virtue of an execution"));
+}
+
+#[test]
 fn briefs_titled_with_a_bullet_over_their_datelines_are_articles() {
     // A column of briefs: each a bulleted title right over its `本报讯` dateline.
     let page = "简讯\n\n\

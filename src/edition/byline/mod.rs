@@ -505,10 +505,26 @@ fn parse_latin_by(line: &str) -> Option<Byline> {
     } else {
         let (names, after) = latin_name(rest);
         let (authors, joiners) = split_latin_names(names);
+        // `By virtue of an execution…` opens a legal notice, `By order of the Board` signs
+        // one: a writer's name is written in capitals.
+        if !authors.iter().all(|a| is_written_name(a)) {
+            return None;
+        }
         b.residue = format!("{}{joiners}{after}", &line[..line.len() - rest.len()]);
         b.authors = authors;
     }
     Some(b)
+}
+
+/// Particles a name may hold in lower case (`Ludwig van Beethoven`, `Vasco da Gama`).
+const NAME_PARTICLES: [&str; 9] = ["de", "van", "von", "der", "da", "di", "du", "la", "le"];
+
+/// Whether `name`, after `By`, is written as a name is: every word opening with a capital
+/// (an initial, `Mrs.`, `O'Brien`) but a particle.
+fn is_written_name(name: &str) -> bool {
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    name.split_whitespace()
+        .all(|w| capital(w) || NAME_PARTICLES.contains(&w))
 }
 
 /// The writers a `By` line names together (`Jane Doe and Tom Ward`, `JANE DOE AND TOM

@@ -385,11 +385,26 @@ fn an_english_byline_names_each_writer() {
         ),
         ("By Ann Lee & Bo Li", &["Ann Lee", "Bo Li"], "By &"),
         ("By Jane Doe", &["Jane Doe"], "By"),
+        ("By Ludwig van Hoven", &["Ludwig van Hoven"], "By"),
+        ("By Mrs. Sean O'Brien", &["Mrs. Sean O'Brien"], "By"),
     ] {
         let b = parse_line(line).unwrap_or_else(|| panic!("{line}"));
         assert_eq!(b.authors, names, "{line}");
         let squeezed: Vec<&str> = b.residue.split_whitespace().collect();
         assert_eq!(squeezed.join(" "), residue, "{line}");
+    }
+}
+
+#[test]
+fn a_by_before_words_that_are_no_name_is_no_byline() {
+    for line in [
+        "By virtue of an execution issued out",
+        "By order of the Board of Directors.",
+        "By Order of the Council",
+        "By John Smith and the committee",
+        "By way of Chicago",
+    ] {
+        assert_eq!(parse_line(line), None, "{line}");
     }
 }
 
