@@ -307,17 +307,6 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
 /// Before the words are counted, a caption on a Chinese page that quotes its story
 /// ([`quoted_in`]) goes to the one story that prints its opening, wherever it was printed.
 pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
-    // Each piece's text, copied once a page, only where some caption may be quoting one.
-    let captioned = || {
-        pieces
-            .iter()
-            .any(|p| p.blocks.iter().any(|b| matches!(b, Block::Caption { .. })))
-    };
-    let texts: Vec<String> = if cjk && captioned() {
-        pieces.iter().map(flat_text).collect()
-    } else {
-        Vec::new()
-    };
     for k in 0..pieces.len() {
         let mut c = 0;
         while c < pieces[k].blocks.len() {
@@ -325,7 +314,9 @@ pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
                 c += 1;
                 continue;
             };
-            if let Some(j) = quoted_in(text, &texts, k).filter(|&j| pieces[j].head.is_some()) {
+            // An English opening, its spaces taken out, is never printed so: not searched.
+            let quoted = cjk.then(|| quoted_in(text, pieces, k)).flatten();
+            if let Some(j) = quoted {
                 let caption = pieces[k].blocks.remove(c);
                 pieces[j].blocks.insert(0, caption);
                 continue;
@@ -364,31 +355,32 @@ pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
 const QUOTE_CHARS: usize = 12;
 const QUOTE_MIN: usize = 8;
 
-/// The paragraphs of `piece`, joined without whitespace, as [`quoted_in`] searches them.
-fn flat_text(piece: &Piece) -> String {
+/// The paragraphs of `piece`.
+fn paragraphs(piece: &Piece) -> impl Iterator<Item = &str> + Clone {
     piece
         .blocks
         .iter()
         .filter(|b| matches!(b, Block::Paragraph { .. }))
-        .flat_map(|b| b.text().chars().filter(|c| !c.is_whitespace()))
-        .collect()
+        .map(Block::text)
 }
 
-/// The one piece other than `k` whose text (`texts`, by [`flat_text`]) prints the opening
-/// of `caption` word for word, when piece `k`'s text does not. A piece with no text but its
-/// captions keeps them: a photo printed with a headline of its own, or a story whose text
-/// the page put elsewhere, is told by its caption alone.
-fn quoted_in(caption: &str, texts: &[String], k: usize) -> Option<usize> {
+/// The one titled piece other than `k` whose text prints the opening of `caption` word
+/// for word in one of its paragraphs, when piece `k`'s text does not. A piece with no
+/// text but its captions keeps them: a photo printed with a headline of its own, or a
+/// story whose text the page put elsewhere, is told by its caption alone.
+fn quoted_in(caption: &str, pieces: &[Piece], k: usize) -> Option<usize> {
     let opening: String = caption
         .chars()
         .filter(|c| !c.is_whitespace())
         .take(QUOTE_CHARS)
         .collect();
-    let own = texts.get(k)?;
-    if opening.chars().count() < QUOTE_MIN || own.is_empty() || own.contains(&opening) {
+    let prints = |j: usize| paragraphs(&pieces[j]).any(|p| p.contains(opening.as_str()));
+    let own = paragraphs(&pieces[k]);
+    if opening.chars().count() < QUOTE_MIN || own.clone().next().is_none() || prints(k) {
         return None;
     }
-    let mut quoting = (0..texts.len()).filter(|&j| j != k && texts[j].contains(&opening));
+    let mut quoting =
+        (0..pieces.len()).filter(|&j| j != k && pieces[j].head.is_some() && prints(j));
     let home = quoting.next()?;
     quoting.next().is_none().then_some(home)
 }
