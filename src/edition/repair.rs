@@ -350,13 +350,14 @@ pub fn move_captions(pieces: &mut [Piece], cjk: bool) {
 
 /// Characters of a caption's opening that a story's text must print word for word for
 /// the caption to be quoting it: a caption that repeats a line of its story (a pull quote,
-/// or a photo's caption quoting the text) belongs to that story. Shorter captions must
-/// have at least [`QUOTE_MIN`] and be printed whole.
+/// or a photo's caption quoting the text) belongs to that story.
 const QUOTE_CHARS: usize = 12;
+/// Characters a shorter caption must have, all printed, to be told a quote: fewer may be
+/// a phrase any story prints (`3月18日，`).
 const QUOTE_MIN: usize = 8;
 
 /// The paragraphs of `piece`.
-fn paragraphs(piece: &Piece) -> impl Iterator<Item = &str> + Clone {
+fn paragraphs(piece: &Piece) -> impl Iterator<Item = &str> {
     piece
         .blocks
         .iter()
@@ -375,8 +376,8 @@ fn quoted_in(caption: &str, pieces: &[Piece], k: usize) -> Option<usize> {
         .take(QUOTE_CHARS)
         .collect();
     let prints = |j: usize| paragraphs(&pieces[j]).any(|p| p.contains(opening.as_str()));
-    let own = paragraphs(&pieces[k]);
-    if opening.chars().count() < QUOTE_MIN || own.clone().next().is_none() || prints(k) {
+    let untexted = paragraphs(&pieces[k]).next().is_none();
+    if opening.chars().count() < QUOTE_MIN || untexted || prints(k) {
         return None;
     }
     let mut quoting =
