@@ -915,7 +915,8 @@ fn a_signature_over_the_next_headline_and_its_byline_signs_the_text_above() {
 #[test]
 fn a_notice_opening_by_virtue_of_is_no_byline_and_its_signature_signs_it() {
     // `By virtue of an execution…` opens a sheriff's notice: read as a byline, its words
-    // were an author, and the sheriff's signature went to the next story.
+    // were an author, and the sheriff's signature went to the next story. The signature
+    // names the sheriff; his office is no name.
     let page = "NOTICE OF SHERIFF'S SALE.\n\n\
                 By virtue of an execution issued out\nof the Circuit Court of Marion county,\n\
                 I will offer for sale at public auction\nat the court house door on Saturday,\n\
@@ -926,7 +927,7 @@ fn a_notice_opening_by_virtue_of_is_no_byline_and_its_signature_signs_it() {
     assert_eq!(
         titles_and_authors(&out),
         [
-            ("NOTICE OF SHERIFF'S SALE.", vec!["JOHN DOE, Sheriff"]),
+            ("NOTICE OF SHERIFF'S SALE.", vec!["JOHN DOE"]),
             ("CHURCH NOTES.", vec![]),
         ]
     );

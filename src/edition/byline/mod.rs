@@ -1034,12 +1034,32 @@ fn split_label(inner: &str) -> (&str, &str) {
 /// line is residue.
 pub fn bare_latin_names(text: &str) -> Byline {
     let names = text.trim().trim_end_matches(['.', ',']);
+    let names =
+        names.split_once(", ").map_or(
+            names,
+            |(name, office)| {
+                if is_office(name, office) {
+                    name
+                } else {
+                    names
+                }
+            },
+        );
     let (authors, joiners) = split_latin_names(names);
     Byline {
         authors,
         residue: format!("{joiners}{}", &text.trim()[names.len()..]),
         ..Byline::default()
     }
+}
+
+/// Whether `office`, after `name` and a comma, is the signer's office, not another name:
+/// a notice signs with the name in capitals and the office in lower case (`JOHN DOE,
+/// Sheriff`, `W. H. BROWN, County Clerk`).
+fn is_office(name: &str, office: &str) -> bool {
+    is_capitals(name)
+        && office.starts_with(|c: char| c.is_ascii_uppercase())
+        && office.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// A byline of names alone, with no label (`周 欢`, `陈正明、邹家虎`): the names split as

@@ -409,6 +409,32 @@ fn a_by_before_words_that_are_no_name_is_no_byline() {
 }
 
 #[test]
+fn a_signers_office_is_no_name() {
+    for (line, names, residue) in [
+        ("JOHN DOE, Sheriff.", &["JOHN DOE"][..], ", Sheriff."),
+        (
+            "W. H. BROWN, County Clerk.",
+            &["W. H. BROWN"],
+            ", County Clerk.",
+        ),
+        (
+            "JOHN DOE, Sheriff, Marion County.",
+            &["JOHN DOE"],
+            ", Sheriff, Marion County.",
+        ),
+        // Names in the same hand after the comma are names, and so is what follows it in
+        // lower case.
+        ("JOHN DOE, jr.", &["JOHN DOE, jr"], "."),
+        ("John Smith, Jane Doe", &["John Smith, Jane Doe"], ""),
+        ("JOHN SMITH, JANE DOE.", &["JOHN SMITH, JANE DOE"], "."),
+    ] {
+        let b = bare_latin_names(line);
+        assert_eq!(b.authors, names, "{line}");
+        assert_eq!(b.residue, residue, "{line}");
+    }
+}
+
+#[test]
 fn surnames_are_looked_up_as_listed() {
     assert!(SURNAMES.chars().all(is_surname));
     // The bit set holds the list and nothing else, whatever the character.
