@@ -626,6 +626,42 @@ fn a_numbered_subhead_stands_between_its_paragraphs() {
 }
 
 #[test]
+fn a_list_whose_first_item_opens_with_a_number_is_a_list() {
+    // `1.12路…` alone reads as a number (`1.12`); the second item below tells it is the
+    // first of a list, and a paragraph of its own.
+    let list = "今年以来，市交通运输局对全\n市公交线路进行了全面梳理，\n主要调整如下：\n\
+                1.12路公交车延伸至高铁西\n站，每天首班车提前至6时发车。\n\
+                2.新开通35路公交车，连接河\n西新城与老城区，全程约18公里。";
+    let out = split_page(&format!("{STORY_HEAD}{list}"));
+    let paragraphs = paragraphs_of(only_article(&out));
+    let openings: Vec<String> = paragraphs
+        .iter()
+        .map(|p| p.chars().take(4).collect())
+        .collect();
+    assert_eq!(openings, ["今年以来", "1.12", "2.新开"], "{paragraphs:?}");
+    // A numbered heading as wide as the column, with a clause in it, stays a heading over
+    // text whose first line goes on; a narrower one, or one with no clause, over a sentence
+    // of one line, too.
+    for (heading, text) in [
+        ("1.坚持规划引领，做优城市布局", MORE),
+        ("1.稳增长，促消费", "全年消费增长6%。"),
+        ("1.坚持规划引领做优城市布局", "全年消费增长6%。"),
+    ] {
+        let page = format!("{STORY_HEAD}{BODY}\n{heading}\n{text}\n2.强化组织领导\n{MORE}");
+        let out = split_page(&page);
+        let kinds = kinds_of(only_article(&out));
+        assert_eq!(kinds[1], ("heading", heading), "{kinds:?}");
+    }
+    // Without a second item, it is the sentence's number.
+    let alone = list.replace(
+        "\n2.新开通35路公交车，连接河\n西新城与老城区，全程约18公里。",
+        "",
+    );
+    let out = split_page(&format!("{STORY_HEAD}{alone}"));
+    assert_eq!(paragraphs_of(only_article(&out)).len(), 1);
+}
+
+#[test]
 fn masthead_and_footer_lines_are_dropped_not_articles() {
     for line in [
         "关注株洲日报微信公众号",

@@ -798,6 +798,13 @@ fn numbered_heading_len(page: &Page, full: &[f32], i: usize) -> usize {
         return 0;
     }
     let next = &page.lines[i + 1];
+    // A clause run on to the column's edge and closed on the next line is an item's text
+    // (`2.新开通35路公交车，连接河` / `西新城与老城区，全程约18公里。`): a heading holds no
+    // sentence, whole or wrapped.
+    let runs_on = text.contains('，') && page.lines[i].width >= full[i] - HALF_EM;
+    if runs_on && next.ends_sentence {
+        return 0;
+    }
     let remainder = !has_sentence_mark(next.text)
         && !next.text.ends_with(['，', '、', '：', ':'])
         && next.width <= full[i + 1] - 4.0
@@ -957,7 +964,7 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
 /// item's marker (`15.98万` is no item).
 fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
     let item = page.lines[k].text;
-    if page.roles[k] != Role::Body || !starts_item(item) {
+    if page.roles[k] != Role::Body || !(starts_item(item) || opens_numbered_list(page, k)) {
         return false;
     }
     page.lines[i]
@@ -966,6 +973,24 @@ fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
         .ends_with(['：', ':', '；', ';'])
         || page.lines[i].ends_sentence
         || same_list(page.lines[start].text, item)
+}
+
+/// Lines within which a list's second item follows its first.
+const ITEM_REACH: usize = 30;
+
+/// Whether body line `k` is a numbered list's first item whose text opens with a number
+/// (`1.12路公交车延伸至…`), which alone reads as one (`1.12`): the list's second item
+/// (`2.新开通…`) opens a line within [`ITEM_REACH`] lines below.
+fn opens_numbered_list(page: &Page, k: usize) -> bool {
+    let run_on = page.lines[k]
+        .text
+        .strip_prefix("1.")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    run_on
+        && (k + 1..page.lines.len().min(k + ITEM_REACH)).any(|m| {
+            let text = page.lines[m].text;
+            page.roles[m] == Role::Body && text.starts_with("2.") && starts_item(text)
+        })
 }
 
 /// The labels that open each turn of a printed interview (`记者：…？` / `答：…`).
