@@ -958,7 +958,10 @@ fn a_notice_opening_by_virtue_of_is_no_byline_and_its_signature_signs_it() {
                 I will offer for sale at public auction\nat the court house door on Saturday,\n\
                 June 24, 1916, the following described\nreal estate.\nJOHN DOE, Sheriff.\n\n\
                 CHURCH NOTES.\n\n\
-                Rev. A. B. Carter will preach at the\nMethodist church Sunday morning.\n";
+                Rev. A. B. Carter will preach at the\nMethodist church Sunday morning.\n\
+                All are cordially invited to attend.\n\n\
+                The Ladies' Aid society will meet\nwith Mrs. Fred Smith Thursday.\n\n\
+                after the service a dinner will be\nserved in the church basement.\n";
     let out = split_page(page);
     assert_eq!(
         titles_and_authors(&out),
@@ -968,6 +971,29 @@ fn a_notice_opening_by_virtue_of_is_no_byline_and_its_signature_signs_it() {
         ]
     );
     assert!(paragraphs_of(&out.articles[0])[0].starts_with("By virtue of an execution"));
+    // A blank line under a finished sentence parts two paragraphs of English text, whatever
+    // the lines' widths, when the next opens with a capital; without one they go on.
+    let notes: Vec<String> = paragraphs_of(&out.articles[1])
+        .iter()
+        .map(|p| p.chars().take(12).collect())
+        .collect();
+    assert_eq!(
+        notes,
+        ["Rev. A. B. C", "The Ladies' "],
+        "{:#?}",
+        out.articles[1]
+    );
+    // A Chinese dump's blank line is a column's or a row's break, no paragraph's.
+    let cjk = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n\
+               年以来，取得了明显成效，成\n效显著，得到了群众的好评。\n\n\
+               PCT国际专利申请量为6822件，\n同比增长10.3%，创历史新高。";
+    let out = split_page(&format!("{STORY_HEAD}{cjk}"));
+    assert_eq!(
+        paragraphs_of(only_article(&out)).len(),
+        1,
+        "{:#?}",
+        out.articles
+    );
 }
 
 #[test]

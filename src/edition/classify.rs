@@ -950,7 +950,17 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
         // it does printed on the same line (`…最长不超过3年。` / `（相关报道见第二版）`).
         let then_reference = next
             .is_some_and(|k| page.roles[k] == Role::Body && is_cross_reference(page.lines[k].text));
-        page.para_end[i] = !then_reference && (next_short || (short && !goes_on) || next_turn);
+        // An English page sets no blank line inside a column's text: one under a finished
+        // sentence, before a line opening with a capital, parts two paragraphs.
+        let next_apart = !page.cjk
+            && next.is_some_and(|k| {
+                page.lines[k].blank_before
+                    && page.lines[k]
+                        .text
+                        .starts_with(|c: char| c.is_ascii_uppercase())
+            });
+        page.para_end[i] =
+            !then_reference && (next_short || (short && !goes_on) || next_turn || next_apart);
         if page.para_end[i] {
             para_start = i + 1;
         }
