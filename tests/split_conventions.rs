@@ -921,6 +921,12 @@ fn a_signature_over_the_next_headline_and_its_byline_signs_the_text_above() {
                           4日发布数据，前11个月，全国规模以上工业增加\n值同比增长5.8%。\n\n";
     let out = split_page(&format!("{reported_above}{commentary}{next}"));
     assert_eq!(out.articles[1].authors, ["李华"], "{:#?}", out.articles);
+    // A line set apart there that is no name (a kicker) signs nothing.
+    let out = split_page(&format!(
+        "{commentary}{}",
+        next.replace("李华\n\n全市", "新春走基层\n\n全市")
+    ));
+    assert!(out.articles[0].authors.is_empty(), "{:#?}", out.articles);
     // A story its byline signs already takes no second name from under its text, and the
     // name is no byline of the next story either: pages printed row by row set names so.
     let signed = commentary.replace("\n\n夜间", "\n本报记者 周丽\n\n夜间");

@@ -2,6 +2,7 @@
 //! opening the text; and the bylines stacked one over another under headlines set side by
 //! side.
 
+use super::standalone::signs_text_above;
 use super::{is_cjk_head_text, is_head_shaped, is_loose_head, leaves_quote_open};
 use crate::edition::byline;
 use crate::edition::classify::{is_box_label, Page, Role, BULLETS, COLUMN_LABEL, RUNNING_WIDTH};
@@ -226,20 +227,19 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
 }
 
 /// Whether line `j`, a bare name set apart by blank lines over the headline being marked,
-/// is the signature of the finished text above it (`…办好。` / `李华` / headline / its
+/// is the signature of the finished text above it ([`signs_text_above`]) (`…办好。` / `李华` / headline / its
 /// byline): a commentary's writer signs at its end. Only a story that no byline, and no
 /// dateline naming its reporter (`本报讯（记者 周丽）`), signs yet takes it.
 /// Pages printed row by row put a byline over its headline this way, under lines of
 /// another story: those lines stand apart, one to a block.
 fn signs_unsigned_text(page: &Page, j: usize) -> bool {
-    let above = (0..j).rev().find(|&k| page.roles[k] != Role::Drop);
     // The text's last line closes a block of text: a line alone between blank lines may be
     // a row of columns printed side by side, the row above from another story.
-    let finished = above.is_some_and(|k| {
-        page.roles[k] == Role::Body && page.lines[k].ends_sentence && !page.lines[k].blank_before
-    });
-    if !(page.names[j] && page.lines[j].blank_before && page.lines[j + 1].blank_before && finished)
-    {
+    let in_block = (0..j)
+        .rev()
+        .find(|&k| page.roles[k] != Role::Drop)
+        .is_some_and(|k| !page.lines[k].blank_before);
+    if !(signs_text_above(page, j) && page.lines[j].blank_before && in_block) {
         return false;
     }
     // The story runs up to its headline: one marked already, or a line alone between blank

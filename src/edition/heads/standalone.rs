@@ -99,7 +99,7 @@ fn mark_standalone_block(page: &mut Page, i: usize, next: usize, widths: &[f32])
 /// Whether line `i`, a bare name with a blank line under it, signs the finished text
 /// right above it (`…才能把群众的事办好。` / `王明`): a commentary's writer signs at its
 /// end.
-fn signs_text_above(page: &Page, i: usize) -> bool {
+pub(super) fn signs_text_above(page: &Page, i: usize) -> bool {
     let above = (0..i).rev().find(|&k| page.roles[k] != Role::Drop);
     page.names[i]
         && page.lines[i + 1].blank_before
