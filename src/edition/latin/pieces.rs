@@ -79,18 +79,18 @@ pub fn split_locals(pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// Where the story's closing column of locals starts (the number of blocks when it has
 /// none): its last paragraphs, each short, finished and opening with a name that no text
-/// before it holds.
+/// before it holds. A head over nothing but locals (`LOCAL BREVITIES`) is the column's
+/// own, and the column stays whole under it.
 fn locals_from(piece: &Piece) -> usize {
     let n = piece.blocks.len();
     if piece.head.is_none() || piece.continued() {
         return n;
     }
     let mut from = n;
-    // The story keeps one paragraph at least.
-    while from > 1 && is_local_item(&piece.blocks[..from - 1], &piece.blocks[from - 1]) {
+    while from > 0 && is_local_item(&piece.blocks[..from - 1], &piece.blocks[from - 1]) {
         from -= 1;
     }
-    if n - from >= LOCALS_MIN {
+    if from > 0 && n - from >= LOCALS_MIN {
         from
     } else {
         n
@@ -275,6 +275,29 @@ mod tests {
         let mut single = story;
         single.blocks.pop();
         assert_eq!(split_locals(vec![single]).len(), 1);
+    }
+
+    #[test]
+    fn a_column_of_locals_under_its_own_head_stays_whole() {
+        let column = piece(
+            Some("LOCAL BREVITIES"),
+            &[
+                "Mrs. John Smith visited friends in Greensburg Tuesday.",
+                "Harry Brown was a business visitor in Pittsburgh Monday.",
+                "Miss Mary Jones is spending the week with relatives at Johnstown.",
+            ],
+        );
+        let out = split_locals(vec![column.clone()]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].blocks.len(), 3);
+        // A story told before the locals keeps its head, and the locals part from it.
+        let mut story = column;
+        story
+            .blocks
+            .insert(0, paragraph("The visitors come on Wednesday."));
+        let out = split_locals(vec![story]);
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[0].blocks.len(), 1);
     }
 
     #[test]
