@@ -852,6 +852,113 @@ fn an_english_page_of_today_keeps_its_stories_apart() {
         .starts_with("A fast-moving storm"));
 }
 
+/// A story's fact box, printed after its text under a label of its own, and the story's
+/// tagline under the box.
+const STORY_WITH_FACT_BOX: &str = "New bike lanes coming\nto Main Street this spring\n\n\
+    By Maria Lopez\n\n\
+    Cyclists will get protected bike lanes on Main Street by May, city officials\n\
+    said Wednesday.\n\n\
+    IF YOU GO\n\
+    What: Public meeting on the bike lane plan and\n\
+    the parking it removes\n\
+    When: 6 p.m. Tuesday\n\
+    Where: City Hall, 100 Main St.\n\n\
+    Maria Lopez can be reached at 555-0142.\n\n\
+    Schools chief to retire\nafter 30 years\n\n\
+    By Sam Green\n\n\
+    Superintendent Linda Ortiz announced Wednesday that she will retire in June\n\
+    after three decades with the district.";
+
+#[test]
+fn a_fact_box_after_a_storys_text_is_the_storys_own() {
+    let out = split_page(STORY_WITH_FACT_BOX);
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "New bike lanes coming to Main Street this spring",
+            "Schools chief to retire after 30 years"
+        ],
+        "{out:#?}"
+    );
+    let story = &out.articles[0];
+    let blocks: Vec<(&str, &str)> = story
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text } => ("heading", text.as_str()),
+            other => ("text", other.text()),
+        })
+        .collect();
+    assert_eq!(
+        &blocks[1..],
+        [
+            ("heading", "IF YOU GO"),
+            (
+                "text",
+                "What: Public meeting on the bike lane plan and the parking it removes"
+            ),
+            ("text", "When: 6 p.m. Tuesday"),
+            ("text", "Where: City Hall, 100 Main St."),
+            ("text", "Maria Lopez can be reached at 555-0142."),
+        ]
+    );
+}
+
+#[test]
+fn a_label_over_no_box_after_finished_text_stays_a_headline() {
+    let one_item = STORY_WITH_FACT_BOX
+        .replace("When: 6 p.m. Tuesday\n", "")
+        .replace("Where: City Hall", "Where it is held, City Hall");
+    let pages = [
+        // A label over one labelled line heads no box.
+        one_item,
+        // Text cut off mid-sentence is not the box's story.
+        STORY_WITH_FACT_BOX.replace("said Wednesday.", "said"),
+        // A label set apart from the lines under it labels none of them.
+        STORY_WITH_FACT_BOX.replace("IF YOU GO\n", "IF YOU GO\n\n"),
+    ];
+    for page in pages {
+        let out = split_page(&page);
+        assert!(
+            out.articles.iter().any(|a| a.title == "IF YOU GO"),
+            "{page}\n{out:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_fact_boxs_items_stay_apart_and_a_forecast_is_dropped() {
+    // A box printed under the byline, its label dropped, keeps its items apart.
+    let under_byline = "By Maria Lopez.\n\nIF YOU GO\nWhat: Public meeting\nWhen: 6 p.m.\n\n";
+    let out = split_page(&STORY_WITH_FACT_BOX.replace("By Maria Lopez\n\n", under_byline));
+    let items = &paragraphs_of(&out.articles[0])[..2];
+    assert_eq!(items, ["What: Public meeting", "When: 6 p.m."], "{out:#?}");
+    // A deck over labelled lines stays its headline's.
+    let out = split_page(
+        "COUNTY FAIR OPENS.\nPROGRAM FOR TODAY\nMorning: Band concert at the grounds.\n\
+         Afternoon: Horse races on the track.\nEvening: Fireworks over the lake.",
+    );
+    let fair = only_article(&out);
+    assert!(fair.title.ends_with("PROGRAM FOR TODAY"), "{out:#?}");
+    // A forecast set the same way is the page's furniture, no story's box.
+    let box_lines = "IF YOU GO\nWhat: Public meeting on the bike lane plan and\n\
+                     the parking it removes\n\
+                     When: 6 p.m. Tuesday\nWhere: City Hall, 100 Main St.";
+    assert!(STORY_WITH_FACT_BOX.contains(box_lines));
+    let forecast =
+        "WEATHER\nToday: Sunny, showers in the\nafternoon, high 58\nTonight: Clear, low 37";
+    let out = split_page(&STORY_WITH_FACT_BOX.replace(box_lines, forecast));
+    for line in forecast.lines() {
+        assert_dropped(&out, line);
+    }
+    let headings = out.articles[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }));
+    assert_eq!(headings.count(), 0, "{out:#?}");
+}
+
 /// A wire story's end mark (`（完）`), at the end of its last line or on a line of its own,
 /// is no part of its text, and ends it.
 #[test]

@@ -175,6 +175,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
         latin::mark_set_apart_subheads(&mut page);
         latin::mark_list_labels(&mut page);
         latin::mark_scraps(&mut page);
+        latin::mark_fact_box_labels(&mut page);
     }
     let full = column_widths(&page);
     if cjk {
@@ -974,6 +975,13 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
 /// item's marker (`15.98万` is no item).
 fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
     let item = page.lines[k].text;
+    // A fact box's labelled lines (`What: …` / `When: …`) are items of their own. The
+    // item's own line counts too: a dropped line before it (a box's label taken for a
+    // scrap) leaves the paragraph's start on that line.
+    let labelled = |l: usize| !page.cjk && latin::is_labelled_item(page.lines[l].text);
+    if page.roles[k] == Role::Body && (labelled(start) || labelled(i)) && labelled(k) {
+        return true;
+    }
     if page.roles[k] != Role::Body || !(starts_item(item) || opens_numbered_list(page, k)) {
         return false;
     }

@@ -6,6 +6,7 @@
 
 use super::super::byline::is_initial;
 use super::super::classify::{Page, Role};
+use super::lexicon::WEEKDAYS;
 use super::{is_prose, BEFORE_NAMES};
 use crate::edition::script::is_capitals;
 
@@ -13,16 +14,9 @@ use crate::edition::script::is_capitals;
 const LINES_UNDER: usize = 6;
 /// Shortest name compared: shorter capitalised words are too often not names.
 const NAME_MIN: usize = 4;
-/// Capitalised words that name no one in particular: calendar words and the ones that open
+/// Capitalised words that name no one in particular: calendar words (and [`WEEKDAYS`]) and the ones that open
 /// a clause after a colon or a quotation.
-const COMMON: [&str; 30] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+const COMMON: [&str; 23] = [
     "January",
     "February",
     "March",
@@ -129,7 +123,8 @@ fn names(line: &str) -> impl Iterator<Item = (&str, bool)> {
         let is_name = word.len() >= NAME_MIN
             && word.starts_with(|c: char| c.is_ascii_uppercase())
             && !is_capitals(word)
-            && !COMMON.contains(&word);
+            && !COMMON.contains(&word)
+            && !WEEKDAYS.contains(&word);
         let in_full = titled || (k >= 2 && is_given_name(before));
         (is_name && !after_stop).then_some((word, in_full))
     })

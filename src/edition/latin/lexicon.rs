@@ -7,6 +7,17 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+/// The days of the week, as a page capitalises them.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// The list, one word per line, built into the binary so the splitter reads no file.
 const WORDS: &str = include_str!("../../../data/en-words.txt");
 

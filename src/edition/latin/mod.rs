@@ -15,6 +15,7 @@
 
 pub mod credits;
 mod crossheads;
+mod fact_boxes;
 pub mod hyphens;
 mod letters;
 mod lexicon;
@@ -24,6 +25,7 @@ mod scraps;
 mod set_apart;
 
 pub use crossheads::mark_crossheads;
+pub use fact_boxes::{is_labelled_item, mark_fact_box_labels};
 pub use letters::mark_letters;
 pub use pull_quotes::mark_pull_quotes;
 pub use scraps::mark_scraps;

@@ -8,7 +8,7 @@
 //! here.
 
 use super::super::classify::{Page, Role};
-use super::{ends_text, is_deck_text};
+use super::{ends_text, is_deck_text, is_labelled_item};
 use crate::edition::script::is_capitals;
 
 /// Share of the column's width under which a line that ends no sentence is no line of
@@ -37,7 +37,11 @@ pub fn mark_scraps(page: &mut Page) {
         let banner = line.width >= BANNER * column && is_deck_text(line.text);
         let odd = line.width < NARROW * column || banner || is_garbled(line.text);
         // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
-        let kept = line.ends_sentence || line.text.ends_with(':') || page.leads[i];
+        // A fact box's items (`When: 6 p.m. Tuesday`) are short, and text.
+        let kept = line.ends_sentence
+            || line.text.ends_with(':')
+            || page.leads[i]
+            || is_labelled_item(line.text);
         if opens && odd && !kept {
             page.roles[i] = Role::Drop;
         } else {
