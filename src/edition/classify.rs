@@ -979,7 +979,7 @@ fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
     // item's own line counts too: a dropped line before it (a box's label taken for a
     // scrap) leaves the paragraph's start on that line.
     let labelled = |l: usize| !page.cjk && latin::is_labelled_item(page.lines[l].text);
-    if page.roles[k] == Role::Body && (labelled(start) || labelled(i)) && labelled(k) {
+    if page.roles[k] == Role::Body && labelled(k) && (labelled(start) || labelled(i)) {
         return true;
     }
     if page.roles[k] != Role::Body || !(starts_item(item) || opens_numbered_list(page, k)) {

@@ -57,14 +57,20 @@ fn is_forecast_item(page: &Page, k: usize) -> bool {
 /// capitalised, then a colon and the item's text. A salutation (`To the Editor:`) has no
 /// text after its colon; a time (`6:30`) no word before it.
 pub fn is_labelled_item(text: &str) -> bool {
-    let Some((label, item)) = text.split_once(':') else {
+    // Asked of every English body line: most open in lower case, and a label is short.
+    const LABEL_MAX: usize = 40;
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let head = &text.as_bytes()[..text.len().min(LABEL_MAX)];
+    let Some(colon) = head.iter().position(|&b| b == b':') else {
         return false;
     };
+    let (label, item) = (&text[..colon], &text[colon + 1..]);
     let words: Vec<&str> = label.split(' ').collect();
     let word_ok = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\'');
     words.len() <= ITEM_LABEL_WORDS
         && words.iter().all(|w| word_ok(w))
-        && label.starts_with(|c: char| c.is_uppercase())
         && item.starts_with(' ')
         && !item.trim().is_empty()
 }
