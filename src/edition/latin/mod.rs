@@ -6,10 +6,12 @@
 //! in title case may follow. Inside a story, a single title-case line ending in a full
 //! stop after a finished paragraph is a run-in subhead (`Wheat Takes Drop.`), as is one
 //! over a list's entries (`True Bills` over `John Gbur, embezzlement.`), and names
-//! with initials alone on their lines after one sign it (`H. A. JOHNSON`). Short
-//! fragments that neither continue nor start a paragraph, lines of repeated letters
-//! (`aannnnttnasasnnatt`) and banners twice the column's width are OCR scraps; a short
-//! line in capitals atop a headline three times its width is a stray of other type. Nothing
+//! with initials alone on their lines after one sign it (`H. A. JOHNSON`); a fact box's
+//! label over labelled lines (`IF YOU GO` over `What: …`) heads the box inside the story
+//! it follows (see [`fact_boxes`]). Short fragments that neither continue nor start a
+//! paragraph, lines of repeated letters (`aannnnttnasasnnatt`) and banners twice the
+//! column's width are OCR scraps; a short line in capitals atop a headline three times its
+//! width is a stray of other type. Nothing
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
