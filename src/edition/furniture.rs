@@ -191,8 +191,9 @@ fn furniture_re() -> &'static Regex {
                 r"|(?:社址|定价|零售价)\s*[：:]\s*\S.*",
                 // A short name followed by its page: 人民日报 第15版.
                 r"|\S{{2,12}}\s*第\s*[0-9０-９]{{1,3}}\s*版",
-                // Editor credits.
+                // Editor credits; in brackets, as a story's copy closes: （责任编辑：王芳）.
                 r"|{spaced}\s*[：:/ ]\s*\S.*",
+                r"|[（(](?:{spaced}|{colon})\s*[：:]\s*[^（()）]{{1,24}}[）)]",
                 // Other credits of the page's make-up, with their colon: a label followed by
                 // a space alone may open running text (`设计 方案`).
                 r"|{colon}\s*[：:/]\s*\S.*",
@@ -349,7 +350,7 @@ pub fn is_furniture(line: &str) -> bool {
 /// its label (本版, 责任, 编辑, 美编, 邮发, …, or 今日 for the page count), a QR label holds
 /// 扫 or 二维码. The ends are tested first, the first character decoded once for all the
 /// labels; a line's characters are searched only for the QR wording, both characters in one
-/// search ([`holds_either`]).
+/// search ([`holds_either`]). A credit in brackets (`（责任编辑：王芳）`) closes its bracket.
 fn may_be_furniture(line: &str) -> bool {
     let labelled = line.chars().next().is_some_and(|first| match first {
         '本' | '责' | '编' | '美' | '校' | '版' | '组' | '视' | '值' | '图' | '设' | '制'
@@ -357,6 +358,7 @@ fn may_be_furniture(line: &str) -> bool {
         '数' | '资' => line.contains("来源"),
         '新' | '读' | '订' | '发' | '服' => line.contains("热线"),
         '第' => line.contains(['版', '页']),
+        '（' | '(' => line.ends_with(['）', ')']) && line.contains("编"),
         _ => false,
     });
     labelled
@@ -693,9 +695,13 @@ mod tests {
             // The registration's long labels need no colon, several to a line.
             "国内统一连续出版物号 CN43-0026 邮发代号 41-3 今日8版",
             "邮发代号 41-3",
+            // A story's copy closes on its editor, in brackets.
+            "（责任编辑：王芳）",
+            "(编辑:李明)",
         ] {
             assert!(is_furniture(l), "{l}");
         }
+        assert!(!is_furniture("（编辑：王芳）说，"));
         assert!(!is_furniture("定价机制改革稳步推进，"));
         assert!(!is_furniture("广告热线被打爆了，"));
         assert!(!is_furniture("投稿邮箱里的来信越来越多，"));
