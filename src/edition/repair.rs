@@ -99,14 +99,17 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
             k += 1;
             continue;
         };
-        let head = pieces.remove(k);
+        let mut head = pieces.remove(k);
         let t = if t > k { t - 1 } else { t };
         let p = &mut pieces[t];
         p.head = head.head;
-        // The headline's byline names come first, as a reader sees them.
+        // The headline's byline names come first, as a reader sees them. The bylines
+        // stacked under it for others, and names, go with it: no name is left behind.
         let body_authors = std::mem::replace(&mut p.authors, head.authors);
         p.head_authors = p.authors.len();
         p.authors.extend(body_authors);
+        p.stray_bylines.append(&mut head.stray_bylines);
+        p.names_in_text.append(&mut head.names_in_text);
         match (&p.dateline, head.dateline) {
             (None, d) => p.dateline = d,
             (Some(_), Some(d)) => dropped.push(d),
@@ -597,6 +600,26 @@ mod tests {
                 ("深耕人工合成淀粉“无人区”", 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_taking_its_text_brings_the_names_stacked_under_it() {
+        // A headline printed after its text, with two bylines stacked under it: the second
+        // was kept aside for another headline, and must not be lost on the way.
+        let mut pieces = vec![
+            story("", &["游客更愿意花费更多心思去解答。"]),
+            story("提供个性化服务，民宿管家让游客", &[]),
+        ];
+        pieces[0].head = None;
+        pieces[1].authors = vec!["白真智".to_owned()];
+        pieces[1].head_authors = 1;
+        pieces[1].stray_bylines = vec![vec!["曲哲涵".to_owned()]];
+        pieces[1].names_in_text = vec!["王明".to_owned()];
+        attach_orphan_heads(&mut pieces, &mut Vec::new());
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(pieces[0].authors, ["白真智"]);
+        assert_eq!(pieces[0].stray_bylines, [["曲哲涵"]]);
+        assert_eq!(pieces[0].names_in_text, ["王明"]);
     }
 
     #[test]
