@@ -959,24 +959,32 @@ fn a_fact_boxs_items_stay_apart_and_a_forecast_is_dropped() {
     assert_eq!(headings.count(), 0, "{out:#?}");
 }
 
-/// A wire story's end mark (`（完）`), at the end of its last line or on a line of its own,
-/// is no part of its text, and ends it.
+/// A wire story's end mark (`（完）`) or an editor's credit in brackets closing a story's
+/// copy (`（责任编辑：王芳）`), at the end of its last line or on a line of its own, is no
+/// part of its text, and ends it.
 #[test]
 fn a_wire_storys_end_mark_is_dropped() {
-    for gap in ["", "\n"] {
-        let out = split_page(&format!("{STORY_HEAD}{BODY}{gap}（完）"));
-        let article = only_article(&out);
-        let last = article.blocks.last().unwrap().text();
-        assert!(last.ends_with("取得了明显成效。"), "{gap:?}: {last}");
-        assert!(out.dropped.iter().any(|d| d == "（完）"), "{gap:?}");
-        // It ends the story: text under it is another's.
-        let out = split_page(&format!("{STORY_HEAD}{BODY}{gap}（完）\n{MORE}"));
-        let starts: Vec<&str> = out
-            .articles
-            .iter()
-            .map(|a| &a.blocks[0].text()[..6])
-            .collect();
-        assert_eq!(starts, ["为贯", "据介"], "{gap:?}: {:#?}", out.articles);
+    for mark in ["（完）", "（责任编辑：王芳）"] {
+        for gap in ["", "\n"] {
+            let out = split_page(&format!("{STORY_HEAD}{BODY}{gap}{mark}"));
+            let article = only_article(&out);
+            let last = article.blocks.last().unwrap().text();
+            assert!(last.ends_with("取得了明显成效。"), "{gap:?}: {last}");
+            assert_dropped(&out, mark);
+            // It ends the story: text under it is another's.
+            let out = split_page(&format!("{STORY_HEAD}{BODY}{gap}{mark}\n{MORE}"));
+            let starts: Vec<&str> = out
+                .articles
+                .iter()
+                .map(|a| &a.blocks[0].text()[..6])
+                .collect();
+            assert_eq!(
+                starts,
+                ["为贯", "据介"],
+                "{mark}{gap:?}: {:#?}",
+                out.articles
+            );
+        }
     }
 }
 

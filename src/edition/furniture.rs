@@ -191,9 +191,8 @@ fn furniture_re() -> &'static Regex {
                 r"|(?:社址|定价|零售价)\s*[：:]\s*\S.*",
                 // A short name followed by its page: 人民日报 第15版.
                 r"|\S{{2,12}}\s*第\s*[0-9０-９]{{1,3}}\s*版",
-                // Editor credits; in brackets, as a story's copy closes: （责任编辑：王芳）.
+                // Editor credits.
                 r"|{spaced}\s*[：:/ ]\s*\S.*",
-                r"|[（(](?:{spaced}|{colon})\s*[：:]\s*[^（()）]{{1,24}}[）)]",
                 // Other credits of the page's make-up, with their colon: a label followed by
                 // a space alone may open running text (`设计 方案`).
                 r"|{colon}\s*[：:/]\s*\S.*",
@@ -344,13 +343,27 @@ pub fn is_furniture(line: &str) -> bool {
         && (is_qr_label(line) || furniture_re().is_match(line))
 }
 
+/// True when `text` is an editor's credit in brackets (`（责任编辑：王芳）`), as a story's
+/// copy closes, on a line of its own or at the end of the text's last line: the segmenter
+/// drops it as the story's end mark, as it does `（完）`, so it is no furniture here.
+pub fn is_bracketed_credit(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^[（(](?:{SPACED_CREDIT}|{COLON_CREDIT})\s*[：:]\s*[^（()）]{{1,24}}[）)]$"
+        ))
+        .expect("static regex")
+    });
+    re.is_match(text)
+}
+
 /// A cheap test before the others, from the regex's branches and the QR wording: a dated
 /// header starts with a digit (maybe after its section and a space) and holds 年, a page
 /// number holds 第 and 版 or 页, an editor credit or a masthead's registration starts with
 /// its label (本版, 责任, 编辑, 美编, 邮发, …, or 今日 for the page count), a QR label holds
 /// 扫 or 二维码. The ends are tested first, the first character decoded once for all the
 /// labels; a line's characters are searched only for the QR wording, both characters in one
-/// search ([`holds_either`]). A credit in brackets (`（责任编辑：王芳）`) closes its bracket.
+/// search ([`holds_either`]).
 fn may_be_furniture(line: &str) -> bool {
     let labelled = line.chars().next().is_some_and(|first| match first {
         '本' | '责' | '编' | '美' | '校' | '版' | '组' | '视' | '值' | '图' | '设' | '制'
@@ -358,7 +371,6 @@ fn may_be_furniture(line: &str) -> bool {
         '数' | '资' => line.contains("来源"),
         '新' | '读' | '订' | '发' | '服' => line.contains("热线"),
         '第' => line.contains(['版', '页']),
-        '（' | '(' => line.ends_with(['）', ')']) && line.contains("编"),
         _ => false,
     });
     labelled
@@ -695,13 +707,12 @@ mod tests {
             // The registration's long labels need no colon, several to a line.
             "国内统一连续出版物号 CN43-0026 邮发代号 41-3 今日8版",
             "邮发代号 41-3",
-            // A story's copy closes on its editor, in brackets.
-            "（责任编辑：王芳）",
-            "(编辑:李明)",
         ] {
             assert!(is_furniture(l), "{l}");
         }
-        assert!(!is_furniture("（编辑：王芳）说，"));
+        // A story's copy closes on its editor, in brackets: the story's end mark.
+        assert!(is_bracketed_credit("（责任编辑：王芳）") && is_bracketed_credit("(编辑:李明)"));
+        assert!(!is_bracketed_credit("（编辑：王芳）说，") && !is_bracketed_credit("（张华）"));
         assert!(!is_furniture("定价机制改革稳步推进，"));
         assert!(!is_furniture("广告热线被打爆了，"));
         assert!(!is_furniture("投稿邮箱里的来信越来越多，"));

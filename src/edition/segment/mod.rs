@@ -341,11 +341,18 @@ fn opens_authors_note(text: &str) -> bool {
         .is_some_and(|rest| AUTHORS_NOTE.iter().any(|m| rest.starts_with(m)))
 }
 
-/// `text` without the end mark it closes with, and the mark.
+/// `text` without the end mark it closes with, and the mark: a wire's (`（完）`), or the
+/// editor's credit that closes a story's copy (`…相结合。（责任编辑：王芳）`).
 fn split_end_mark(text: &str) -> (&str, Option<&str>) {
+    let credit = || {
+        let open = text.rfind(['（', '('])?;
+        let mark = &text[open..];
+        furniture::is_bracketed_credit(mark).then(|| (text[..open].trim_end(), Some(mark)))
+    };
     END_MARKS
         .iter()
         .find_map(|&m| text.strip_suffix(m).map(|rest| (rest.trim_end(), Some(m))))
+        .or_else(|| text.ends_with(['）', ')']).then(credit).flatten())
         .unwrap_or((text, None))
 }
 
