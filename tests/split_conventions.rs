@@ -49,14 +49,25 @@ fn only_article(out: &Split) -> &Article {
     &out.articles[0]
 }
 
-/// Each block as `heading` with its text, or `text` with its first three characters.
-fn kinds_of(article: &Article) -> Vec<(&str, &str)> {
+/// Each block as `heading` or `text`, with its text.
+fn blocks_of(article: &Article) -> Vec<(&str, &str)> {
     article
         .blocks
         .iter()
         .map(|b| match b {
             Block::Heading { text } => ("heading", text.as_str()),
-            other => ("text", &other.text()[..9]),
+            other => ("text", other.text()),
+        })
+        .collect()
+}
+
+/// Each block as `heading` with its text, or `text` with its first three characters.
+fn kinds_of(article: &Article) -> Vec<(&str, &str)> {
+    blocks_of(article)
+        .into_iter()
+        .map(|(kind, text)| match kind {
+            "heading" => (kind, text),
+            _ => (kind, &text[..9]),
         })
         .collect()
 }
@@ -881,15 +892,7 @@ fn a_fact_box_after_a_storys_text_is_the_storys_own() {
         ],
         "{out:#?}"
     );
-    let story = &out.articles[0];
-    let blocks: Vec<(&str, &str)> = story
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Heading { text } => ("heading", text.as_str()),
-            other => ("text", other.text()),
-        })
-        .collect();
+    let blocks = blocks_of(&out.articles[0]);
     assert_eq!(
         &blocks[1..],
         [

@@ -102,14 +102,13 @@ pub fn attach_orphan_heads(pieces: &mut Vec<Piece>, dropped: &mut Vec<String>) {
         let mut head = pieces.remove(k);
         let t = if t > k { t - 1 } else { t };
         let p = &mut pieces[t];
-        p.head = head.head;
-        // The headline's byline names come first, as a reader sees them. The bylines
-        // stacked under it for others, and names, go with it: no name is left behind.
-        let body_authors = std::mem::replace(&mut p.authors, head.authors);
+        p.head = head.head.take();
+        // The headline's byline names come first, as a reader sees them; the other names
+        // it carries (bylines kept for other headlines, names printed in text) go along.
+        let body_authors = std::mem::take(&mut p.authors);
+        p.take_names_of(&mut head);
         p.head_authors = p.authors.len();
         p.authors.extend(body_authors);
-        p.stray_bylines.append(&mut head.stray_bylines);
-        p.names_in_text.append(&mut head.names_in_text);
         match (&p.dateline, head.dateline) {
             (None, d) => p.dateline = d,
             (Some(_), Some(d)) => dropped.push(d),

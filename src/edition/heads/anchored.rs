@@ -227,8 +227,8 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
 }
 
 /// Whether line `j`, a bare name set apart by blank lines over the headline being marked,
-/// is the signature of the finished text above it ([`signs_text_above`]) (`…办好。` / `李华` / headline / its
-/// byline): a commentary's writer signs at its end. Only a story that no byline, and no
+/// is the signature of the finished text above it (`…办好。` / `李华` / headline / its
+/// byline; see [`signs_text_above`]): a commentary's writer signs at its end. Only a story that no byline, and no
 /// dateline naming its reporter (`本报讯（记者 周丽）`), signs yet takes it.
 /// Pages printed row by row put a byline over its headline this way, under lines of
 /// another story: those lines stand apart, one to a block.
