@@ -2707,3 +2707,26 @@ fn a_paragraphs_last_line_exclaiming_stays_text() {
         );
     }
 }
+
+/// A short English story, finished.
+const SCHOOL_STORY: &str = "SCHOOL BOARD ELECTS\nNEW SUPERINTENDENT\n\
+                            At a special meeting of the school\n\
+                            board last evening Prof. C. E. Morgan\n\
+                            of Vincennes was elected superintendent\n\
+                            of the city schools for the coming year.";
+
+/// A column of want ads under its head (`WANTS`) is advertising: dropped whole, its first
+/// label (`WANTED—`) read as no dateline.
+#[test]
+fn a_column_of_want_ads_is_dropped_whole() {
+    let wants = "WANTS\nWANTED—Girl for general housework.\nApply 210 Main street.\n\
+                 FOR SALE—Good work horse, cheap.\nInquire at this office.";
+    let out = split_page(&format!("{SCHOOL_STORY}\n\n{wants}"));
+    assert_eq!(
+        titles_and_authors(&out),
+        [("SCHOOL BOARD ELECTS NEW SUPERINTENDENT", vec![])]
+    );
+    for line in ["WANTS", "WANTED—Girl for general housework."] {
+        assert_dropped(&out, line);
+    }
+}

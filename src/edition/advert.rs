@@ -64,7 +64,7 @@ fn drop_classifieds(piece: &mut Piece, dropped: &mut Vec<String>) {
 }
 
 /// True when `text` opens with a classified advertisement's label and its dash or stop.
-fn is_classified(text: &str) -> bool {
+pub fn is_classified(text: &str) -> bool {
     CLASSIFIED_LABELS.iter().any(|label| {
         text.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.trim_start_matches('.');

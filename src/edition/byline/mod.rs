@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::advert;
 use super::script::{self, is_capitals, is_cjk, SENTENCE_MARKS};
 
 mod ideographs;
@@ -295,6 +296,11 @@ fn read_lead(text: &str) -> Option<Lead<'_>> {
     let whole = latin_lead_re()
         .find(text)
         .or_else(|| dashed_lead_re().find(text))?;
+    // A want ad's label in capitals and its dash (`WANTED—Girl for …`) reads as a place:
+    // it is the ad's, which the advertisement rules drop.
+    if advert::is_classified(text) {
+        return None;
+    }
     Some(Lead::Latin {
         dateline_end: split_latin_lead(whole.as_str()),
         end: whole.end(),
