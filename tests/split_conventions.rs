@@ -2708,6 +2708,45 @@ fn a_paragraphs_last_line_exclaiming_stays_text() {
     }
 }
 
+/// A serial's instalment: its title and author, two chapters, and its close.
+const SERIAL: &str = "THE MYSTERY OF\nTHE GRAY HOUSE\nBy Anna Katharine Green.\n\
+                      CHAPTER XII.\nThe Letter in the Drawer.\n\
+                      When Miss Butterworth opened the drawer\n\
+                      she found it empty save for a single letter,\n\
+                      yellow with age and tied with a faded ribbon.\n\
+                      \"So this is what he kept,\" she said.\n\
+                      CHAPTER XIII.\nA Visitor at Midnight.\n\
+                      It was past twelve when the knock came.\n(To Be Continued.)";
+
+/// A serial's chapters are headings inside its instalment, with their titles; its close
+/// (`(To Be Continued.)`) is no text of it, and tells of a later issue, not another page.
+#[test]
+fn a_serials_chapters_are_headings_and_its_close_is_dropped() {
+    let out = split_page(SERIAL);
+    let serial = only_article(&out);
+    assert_eq!(serial.title, "THE MYSTERY OF THE GRAY HOUSE");
+    assert_eq!(
+        kinds_of(serial),
+        [
+            ("heading", "CHAPTER XII. The Letter in the Drawer."),
+            ("text", "When Miss"),
+            ("heading", "CHAPTER XIII. A Visitor at Midnight."),
+            ("text", "It was pa"),
+        ],
+        "{out:#?}"
+    );
+    assert!(!serial.continued);
+    assert_dropped(&out, "(To Be Continued.)");
+    // A chapter without a title heads its text alone.
+    let untitled = SERIAL.replace("A Visitor at Midnight.\n", "");
+    let out = split_page(&untitled);
+    let headings: Vec<(&str, &str)> = blocks_of(only_article(&out))
+        .into_iter()
+        .filter(|(kind, _)| *kind == "heading")
+        .collect();
+    assert_eq!(headings[1], ("heading", "CHAPTER XIII."), "{out:#?}");
+}
+
 /// A short English story, finished.
 const SCHOOL_STORY: &str = "SCHOOL BOARD ELECTS\nNEW SUPERINTENDENT\n\
                             At a special meeting of the school\n\

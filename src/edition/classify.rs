@@ -169,6 +169,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
         resume_interrupted(&mut page);
         rethread(&mut page);
     } else {
+        latin::mark_chapter_heads(&mut page);
         latin::mark_stray_head_lines(&mut page);
         latin::mark_run_in_subheads(&mut page);
         latin::mark_crossheads(&mut page);

@@ -15,6 +15,7 @@
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
+mod chapters;
 pub mod credits;
 mod crossheads;
 mod fact_boxes;
@@ -26,6 +27,7 @@ mod pull_quotes;
 mod scraps;
 mod set_apart;
 
+pub use chapters::mark_chapter_heads;
 pub use crossheads::mark_crossheads;
 pub use fact_boxes::{is_labelled_item, mark_fact_box_labels};
 pub use letters::mark_letters;

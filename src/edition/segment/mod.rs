@@ -341,19 +341,31 @@ fn opens_authors_note(text: &str) -> bool {
         .is_some_and(|rest| AUTHORS_NOTE.iter().any(|m| rest.starts_with(m)))
 }
 
-/// `text` without the end mark it closes with, and the mark: a wire's (`（完）`), or the
-/// editor's credit that closes a story's copy (`…相结合。（责任编辑：王芳）`).
+/// `text` without the end mark it closes with, and the mark: a wire's (`（完）`), the
+/// editor's credit that closes a story's copy (`…相结合。（责任编辑：王芳）`), or a serial
+/// instalment's (`(To Be Continued.)`).
 fn split_end_mark(text: &str) -> (&str, Option<&str>) {
-    let credit = || {
+    let bracketed = || {
         let open = text.rfind(['（', '('])?;
         let mark = &text[open..];
-        furniture::is_bracketed_credit(mark).then(|| (text[..open].trim_end(), Some(mark)))
+        (furniture::is_bracketed_credit(mark) || is_instalment_end(mark))
+            .then(|| (text[..open].trim_end(), Some(mark)))
     };
     END_MARKS
         .iter()
         .find_map(|&m| text.strip_suffix(m).map(|rest| (rest.trim_end(), Some(m))))
-        .or_else(|| text.ends_with(['）', ')']).then(credit).flatten())
+        .or_else(|| text.ends_with(['）', ')']).then(bracketed).flatten())
         .unwrap_or((text, None))
+}
+
+/// `(To Be Continued.)`, `(Continued Next Week)`: a serial's instalment ends here and
+/// goes on in a later issue, not on another page of this one.
+fn is_instalment_end(mark: &str) -> bool {
+    const CLOSES: [&str; 2] = ["to be continued", "continued next week"];
+    mark.strip_prefix('(')
+        .and_then(|m| m.strip_suffix(')'))
+        .map(|inner| inner.trim().trim_end_matches('.'))
+        .is_some_and(|inner| CLOSES.iter().any(|c| inner.eq_ignore_ascii_case(c)))
 }
 
 /// How many `（下转第N版）` lines the page has.
