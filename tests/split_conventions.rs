@@ -2769,3 +2769,25 @@ fn a_column_of_want_ads_is_dropped_whole() {
         assert_dropped(&out, line);
     }
 }
+
+/// A column's items labelled by a dash (`Presbyterian—Services at 11 a. m.`) are
+/// paragraphs of their own, though each runs on to the column's edge; the column's head
+/// stays a headline after a story, where a fact box's label over colons is the story's.
+#[test]
+fn items_labelled_by_dashes_are_paragraphs_of_their_own() {
+    let notices = "CHURCH NOTICES\nFirst Methodist—Sunday school at 9:45\n\
+                   a. m.; preaching at 11 a. m. and 7:30\np. m. by the pastor, Rev. J. W. Hill.\n\
+                   Presbyterian—Services at 11 a. m.\nSubject, \"The Open Door.\" Young\n\
+                   people's meeting at 6:45 p. m.\nSt. Mary's Catholic—Mass at 8 and\n10 a. m.";
+    let out = split_page(&format!("{SCHOOL_STORY}\n\n{notices}"));
+    let titles: Vec<&str> = out.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles[1], "CHURCH NOTICES", "{out:#?}");
+    let firsts: Vec<&str> = paragraphs_of(&out.articles[1])
+        .iter()
+        .map(|p| p.split('—').next().unwrap())
+        .collect();
+    assert_eq!(
+        firsts,
+        ["First Methodist", "Presbyterian", "St. Mary's Catholic"]
+    );
+}

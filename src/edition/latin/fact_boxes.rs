@@ -12,6 +12,8 @@ use super::lexicon::WEEKDAYS;
 const ITEM_LABEL_WORDS: usize = 3;
 /// Lines under a box's label within which its second item opens: the first may wrap.
 const SECOND_ITEM_REACH: usize = 3;
+/// The first byte of a dash's UTF-8 (`—`), which a label's search looks for.
+const DASH_LEAD: u8 = "—".as_bytes()[0];
 /// The days a forecast's items are labelled by, besides [`WEEKDAYS`].
 const FORECAST_DAYS: [&str; 4] = ["Today", "Tonight", "Tomorrow", "Weekend"];
 
@@ -40,7 +42,7 @@ pub fn mark_fact_box_labels(page: &mut Page) {
 
 /// True when the lines under line `i`, in one of `roles`, open with two labelled items.
 fn heads_items(page: &Page, i: usize, roles: &[Role]) -> bool {
-    let item = |k: usize| roles.contains(&page.roles[k]) && is_labelled_item(page.lines[k].text);
+    let item = |k: usize| roles.contains(&page.roles[k]) && is_box_item(page.lines[k].text);
     let end = page.lines.len().min(i + 2 + SECOND_ITEM_REACH);
     item(i + 1) && (i + 2..end).any(item)
 }
@@ -50,29 +52,62 @@ fn heads_items(page: &Page, i: usize, roles: &[Role]) -> bool {
 fn is_forecast_item(page: &Page, k: usize) -> bool {
     let text = page.lines[k].text;
     let by_day = |day: &&str| text.starts_with(day);
-    !is_labelled_item(text) || FORECAST_DAYS.iter().chain(&WEEKDAYS).any(by_day)
+    !is_box_item(text) || FORECAST_DAYS.iter().chain(&WEEKDAYS).any(by_day)
 }
 
-/// `When: 6 p.m. Tuesday`, `Ticket prices: $12`: a label of one to three words, the first
-/// capitalised, then a colon and the item's text. A salutation (`To the Editor:`) has no
-/// text after its colon; a time (`6:30`) no word before it.
+/// `When: 6 p.m. Tuesday`, `Ticket prices: $12`, `Presbyterian—Services at 11 a. m.`: a
+/// label of one to three words, the first capitalised (before a dash every one), an
+/// abbreviation's stop allowed (`St. Mary's`), then a colon or a dash and the item's text. A salutation (`To the
+/// Editor:`) has no text after its colon; a time (`6:30`) no word before it.
 pub fn is_labelled_item(text: &str) -> bool {
-    // Asked of every English body line: most open in lower case, and a label is short.
-    const LABEL_MAX: usize = 40;
+    labelled_item(text).is_some()
+}
+
+/// A fact box's item: a labelled line whose label a colon closes. A column of items
+/// labelled by dashes (`CHURCH NOTICES` over `Presbyterian—Services at 11 a. m.`) stands
+/// under a headline of its own, where a box's label over colons belongs to the story
+/// above.
+fn is_box_item(text: &str) -> bool {
+    labelled_item(text) == Some(':')
+}
+
+/// The mark that closes `text`'s label, when `text` is a labelled item (see
+/// [`is_labelled_item`]).
+fn labelled_item(text: &str) -> Option<char> {
+    // Asked of every English body line: most open in lower case.
     if !text.starts_with(|c: char| c.is_uppercase()) {
-        return false;
+        return None;
     }
-    let head = &text.as_bytes()[..text.len().min(LABEL_MAX)];
-    let Some(colon) = head.iter().position(|&b| b == b':') else {
-        return false;
-    };
-    let (label, item) = (&text[..colon], &text[colon + 1..]);
+    let (label, mark, item) = split_label(text)?;
     let words: Vec<&str> = label.split(' ').collect();
-    let word_ok = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\'');
-    words.len() <= ITEM_LABEL_WORDS
+    // A dash also breaks a sentence (`Then the Senate—which …`): a dash's label is
+    // capitalised word by word, as a name is.
+    let word_ok = |w: &str| {
+        let w = w.strip_suffix('.').unwrap_or(w);
+        !w.is_empty()
+            && w.chars().all(|c| c.is_alphabetic() || c == '\'')
+            && (mark == ':' || w.starts_with(char::is_uppercase))
+    };
+    let ok = words.len() <= ITEM_LABEL_WORDS
         && words.iter().all(|w| word_ok(w))
-        && item.starts_with(' ')
-        && !item.trim().is_empty()
+        && !item.trim().is_empty();
+    ok.then_some(mark)
+}
+
+/// `text`'s label, before its first colon or dash, the mark, and the item's text after
+/// it: a space follows a colon, a dash runs into the item (`Hogs—Receipts 22,000`).
+fn split_label(text: &str) -> Option<(&str, char, &str)> {
+    // A label is short: the search stops where one would have ended.
+    const LABEL_MAX: usize = 40;
+    // A byte search: a colon, or the lead byte of a dash (and of other marks, `“`).
+    let head = &text.as_bytes()[..text.len().min(LABEL_MAX)];
+    let at = memchr::memchr2_iter(b':', DASH_LEAD, head)
+        .find(|&at| head[at] == b':' || text[at..].starts_with('—'))?;
+    let (label, rest) = text.split_at(at);
+    match rest.strip_prefix(':') {
+        Some(item) => item.starts_with(' ').then_some((label, ':', item)),
+        None => Some((label, '—', &rest['—'.len_utf8()..])),
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +121,8 @@ mod tests {
             "When: 6 p.m. Tuesday",
             "Ticket prices: $12 for adults",
             "Q: What did the council decide?",
+            "Presbyterian—Services at 11 a. m.",
+            "St. Mary's Catholic—Mass at 8 and",
         ] {
             assert!(is_labelled_item(item), "{item}");
         }
@@ -95,6 +132,8 @@ mod tests {
             "said the mayor: \"We are ready.\"",
             "Ortiz, 62, said: the district grew.",
             "the lanes: all of them",
+            "WANTED—",
+            "Then the Senate—which had waited all day—voted.",
         ] {
             assert!(!is_labelled_item(text), "{text}");
         }
