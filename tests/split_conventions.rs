@@ -2791,3 +2791,79 @@ fn items_labelled_by_dashes_are_paragraphs_of_their_own() {
         ["First Methodist", "Presbyterian", "St. Mary's Catholic"]
     );
 }
+
+/// A box's three items under its title, each on a line of its own.
+const ITEMS: &str = "◆免费提供饮用热水\n◆免费提供手机充电\n◆免费提供应急药品";
+
+/// A one-word sidebar label (`链接`) under a story's finished text starts the box under it,
+/// whose title is a heading and each item a paragraph; the label itself is decoration, as
+/// `相关链接` is.
+#[test]
+fn a_one_word_sidebar_label_under_a_story_starts_its_box() {
+    let out = split_page(&format!(
+        "{STORY_HEAD}{BODY}\n\n链接\n“暖心驿站”服务内容\n{ITEMS}"
+    ));
+    let blocks = blocks_of(only_article(&out));
+    assert_eq!(
+        &blocks[blocks.len() - 5..],
+        [
+            ("text", "为贯彻落实党中央决策部署，进一步做好基层治理工作，今年以来，我市各级各部门坚持问题导向，取得了明显成效。"),
+            ("heading", "“暖心驿站”服务内容"),
+            ("text", "◆免费提供饮用热水"),
+            ("text", "◆免费提供手机充电"),
+            ("text", "◆免费提供应急药品"),
+        ],
+        "{out:#?}"
+    );
+    assert_dropped(&out, "链接");
+}
+
+/// The word on a line of its own inside a sentence the column broke is the sentence's.
+#[test]
+fn a_sidebar_word_inside_a_sentence_stays_in_it() {
+    let body = "为贯彻落实党中央决策部署，\n进一步做好基层治理工作，今\n问题导向，取得了明显\n链接\n成效。据介绍，全市共排查\n各类风险隐患一千二百余处。";
+    let out = split_page(&format!("{STORY_HEAD}{body}"));
+    assert_eq!(
+        paragraphs_of(only_article(&out)),
+        ["为贯彻落实党中央决策部署，进一步做好基层治理工作，今问题导向，取得了明显链接成效。据介绍，全市共排查各类风险隐患一千二百余处。"],
+        "{out:#?}"
+    );
+}
+
+/// A list's items are paragraphs of their own, its first too, though the line before it
+/// ends neither a sentence nor with a colon.
+#[test]
+fn a_lists_first_item_opens_a_paragraph_after_any_line() {
+    let intro = "驿站为户外劳动者提供的服务有";
+    let out = split_page(&format!("{STORY_HEAD}{BODY}\n{intro}\n{ITEMS}"));
+    let paragraphs = paragraphs_of(only_article(&out));
+    assert_eq!(
+        &paragraphs[paragraphs.len() - 3..],
+        ITEMS.lines().collect::<Vec<_>>(),
+        "{out:#?}"
+    );
+}
+
+/// The same word over a blank line and another story's headline labels no box of the
+/// story above it: the next story keeps its title and the word is dropped.
+#[test]
+fn a_one_word_label_over_another_storys_headline_heads_no_box() {
+    let next = "云南统筹规范省级\n层面“督检考”事项\n\n本报记者 李华\n\n\
+                据介绍，全市共排查各类风\n险隐患一千二百余处，已全部\n完成整改。";
+    let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n链接\n\n{next}"));
+    let titles: Vec<_> = titles_and_authors(&out)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(
+        titles,
+        ["基层治理见实效", "云南统筹规范省级层面“督检考”事项"]
+    );
+    assert!(
+        blocks_of(&out.articles[0])
+            .iter()
+            .all(|&(_, text)| text != "链接"),
+        "{out:#?}"
+    );
+    assert_dropped(&out, "链接");
+}

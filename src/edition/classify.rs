@@ -580,7 +580,11 @@ fn mark_headings(page: &mut Page, full: &[f32]) {
             i += 1;
             continue;
         }
-        let len = heading_len(page, full, i);
+        let len = if is_sidebar_word(page.lines[i].text) {
+            1
+        } else {
+            heading_len(page, full, i)
+        };
         // Two or three characters atop a story's text, right under its headline or
         // byline, are the column's label (`民生观`, `快评`), not a subhead of the story.
         if len <= 1 && is_column_label(page, i) {
@@ -729,6 +733,17 @@ fn is_closing_trimmed(text: &str) -> bool {
         .and_then(|t| t.strip_suffix('】'))
         .unwrap_or(text);
     CLOSING_LABELS.contains(&bare)
+}
+
+/// Sidebar labels of one word (`链接`, `背景`). They are no box labels wherever they stand
+/// (among headlines the word labels a column of other stories); on a line of its own after
+/// a finished sentence the word is a heading, the box's label, which repair then drops as
+/// decoration.
+const BARE_SIDEBAR_LABELS: [&str; 2] = ["链接", "背景"];
+
+/// Whether `text` is a one-word sidebar label (see [`BARE_SIDEBAR_LABELS`]) on its own.
+pub fn is_sidebar_word(text: &str) -> bool {
+    BARE_SIDEBAR_LABELS.contains(&script::trim(text))
 }
 
 /// How many lines from `i` form a subhead: a box label `【…】`, a numbered item heading
@@ -972,8 +987,8 @@ fn mark_para_ends(page: &mut Page, full: &[f32]) {
 /// Whether body line `k` opens a list's item, a paragraph of its own, after line `i`
 /// (the last of the paragraph begun at `start`): after the line introducing the list
 /// (`…取得了以下成效：`), one closing a sentence or an item's clause (`；`), or another item
-/// of the list. A line-end in running text never leaves the next line opening with an
-/// item's marker (`15.98万` is no item).
+/// of the list; or the list's first item, another following it. A line-end in running text
+/// never leaves the next line opening with an item's marker (`15.98万` is no item).
 fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
     let item = page.lines[k].text;
     // A fact box's labelled lines (`What: …` / `When: …`) are items of their own. The
@@ -992,6 +1007,17 @@ fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
         .ends_with(['：', ':', '；', ';'])
         || page.lines[i].ends_sentence
         || same_list(page.lines[start].text, item)
+        || opens_list(page, k)
+}
+
+/// Whether item line `k` is followed, within [`ITEM_REACH`] lines of text, by another
+/// item of its list: `k` is an item however the line before it ends (an intro with no
+/// colon, a short title over the list).
+fn opens_list(page: &Page, k: usize) -> bool {
+    let end = page.lines.len().min(k + 1 + ITEM_REACH);
+    (k + 1..end)
+        .filter(|&j| page.roles[j] == Role::Body)
+        .any(|j| same_list(page.lines[k].text, page.lines[j].text))
 }
 
 /// Lines within which a list's second item follows its first.

@@ -8,7 +8,7 @@
 //!
 //! All of them work on finished pieces of one page and only move text, never drop it.
 
-use super::classify::{is_box_label, is_closing_label};
+use super::classify::{is_box_label, is_closing_label, is_sidebar_word};
 use super::headline::Headline;
 use super::reflow::push_continuing;
 use super::script::{ends_sentence, is_closer, SENTENCE_MARKS};
@@ -62,13 +62,15 @@ fn is_item(b: &Block) -> bool {
     matches!(b, Block::Heading { text } if text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Box labels that label no numbered items (`【相关链接】`, `【延伸阅读】`) are page
-/// decoration, not a subhead of the text around them: they go to `dropped`. A label that
-/// heads a box of items (placed before them by [`move_box_label`]) stays, and so does one
-/// that says whose words close the story (`记者手记`).
+/// Box labels that label no numbered items (`【相关链接】`, `【延伸阅读】`, a bare `链接`
+/// that classify made a heading) are page decoration, not a subhead of the text around
+/// them: they go to `dropped`. A label that heads a box of items (placed before them by
+/// [`move_box_label`]) stays, and so does one that says whose words close the story
+/// (`记者手记`).
 pub fn drop_bare_labels(blocks: &mut Vec<Block>, dropped: &mut Vec<String>) {
     let heads_items = |k: usize| blocks.get(k + 1).is_some_and(is_item);
-    let decoration = |text: &str| is_box_label(text) && !is_closing_label(text);
+    let decoration =
+        |text: &str| (is_box_label(text) || is_sidebar_word(text)) && !is_closing_label(text);
     let bare: Vec<usize> = (0..blocks.len())
         .filter(|&k| matches!(&blocks[k], Block::Heading { text } if decoration(text)))
         .filter(|&k| !heads_items(k))
