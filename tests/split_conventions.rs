@@ -622,6 +622,21 @@ fn a_caption_without_a_credit_is_told_by_how_it_opens() {
     assert_eq!(first_caption(only_article(&out)), None);
 }
 
+/// A note set apart that names where someone stands in the picture (`（右）`,
+/// `（前排左二）`) is a caption, credit or not: text never points so.
+#[test]
+fn a_note_naming_where_someone_stands_is_a_caption() {
+    for note in [
+        "刘师傅（右）在公交站台接受记者采访。",
+        "村民代表（前排左二）与医生交流。",
+    ] {
+        let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{note}\n\n{MORE}"));
+        let article = only_article(&out);
+        assert_eq!(first_caption(article), Some((note, None)), "{out:#?}");
+        assert!(!paragraphs_of(article).iter().any(|p| p.contains(note)));
+    }
+}
+
 #[test]
 fn a_numbered_subhead_stands_between_its_paragraphs() {
     for subhead in ["一、强化组织领导", "（二）强化组织领导", "■强化组织领导"]
@@ -2866,4 +2881,41 @@ fn a_one_word_label_over_another_storys_headline_heads_no_box() {
         "{out:#?}"
     );
     assert_dropped(&out, "链接");
+}
+
+/// A city paper's headline may open on a cry (`暖心！`) and wrap: both lines are the title.
+#[test]
+fn a_headline_opening_on_a_cry_is_one_title() {
+    let out = split_page(&format!(
+        "暖心！公交司机\n停车救助晕倒老人\n\n本报记者 王明\n\n{BODY}"
+    ));
+    assert_eq!(
+        only_article(&out).title,
+        "暖心！公交司机停车救助晕倒老人",
+        "{out:#?}"
+    );
+}
+
+/// A front page's index of teasers (`今日导读` / `▶ A5 …`) sends the reader to other
+/// pages: it is dropped, not read as the text of the story above it.
+#[test]
+fn an_index_of_teasers_for_other_pages_is_dropped() {
+    let index = "今日导读\n▶ A5 老旧小区改造进度过半\n▶ A7 冬季供暖今起全面启动";
+    let out = split_page(&format!("{STORY_HEAD}{BODY}\n\n{index}"));
+    assert_eq!(paragraphs_of(only_article(&out)).len(), 1, "{out:#?}");
+    for line in index.lines() {
+        assert_dropped(&out, line);
+    }
+}
+
+/// A running head spread across the page by wide gaps is furniture, not a headline.
+#[test]
+fn a_running_head_spread_by_wide_gaps_is_dropped() {
+    let head = format!(
+        "A4{}2026年11月28日 星期六 责编 李晓 美编 王芳",
+        " ".repeat(37)
+    );
+    let out = split_page(&format!("{head}\n\n{STORY_HEAD}{BODY}"));
+    assert_eq!(only_article(&out).title, "基层治理见实效", "{out:#?}");
+    assert_dropped(&out, &head);
 }

@@ -8,13 +8,17 @@
 //! Paragraph ends are decided here too, from the column width around each line.
 //! This module does not build articles; [`super::segment`] does.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use super::blocks::{
     lead_with_continuation, move_lines, restore_block_order, resume_interrupted, rethread,
 };
 use super::byline;
 use super::furniture::{
-    find_jump, is_date_alone, is_furniture, is_masthead, is_page_number, is_paper_name,
-    is_qr_label, is_refer, section_head_page, JumpKind, BARE_JUMP_INITIALS,
+    find_jump, is_cjk_refer, is_date_alone, is_furniture, is_masthead, is_page_number,
+    is_paper_name, is_qr_label, is_refer, section_head_page, JumpKind, BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
@@ -222,7 +226,8 @@ fn in_block_of_refers(page: &Page, i: usize) -> bool {
     let end = (i + 1..page.lines.len())
         .find(|&k| page.is_set_apart(k))
         .unwrap_or(page.lines.len());
-    (start..end).all(|k| is_refer(page.lines[k].text))
+    let refer = if page.cjk { is_cjk_refer } else { is_refer };
+    (start..end).all(|k| refer(page.lines[k].text))
 }
 
 fn mark_furniture(page: &mut Page) {
@@ -234,12 +239,12 @@ fn mark_furniture(page: &mut Page) {
         let text = page.lines[i].text;
         let masthead =
             atop && (is_paper_name(text) || page.cjk && section_head_page(text).is_some());
-        // An English page's masthead lines, its nameplate's date and its teasers.
-        let english = !page.cjk
-            && (is_masthead(text)
-                || atop && is_date_alone(text)
-                || is_refer(text) && in_block_of_refers(page, i));
-        if is_furniture(text) || masthead || english {
+        // An English page's masthead lines and its nameplate's date.
+        let english = !page.cjk && (is_masthead(text) || atop && is_date_alone(text));
+        // A front page's teasers for other pages, in a block of their own.
+        let refer = if page.cjk { is_cjk_refer } else { is_refer };
+        let teasers = refer(text) && in_block_of_refers(page, i);
+        if is_furniture(text) || masthead || english || teasers {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {
                 page.roles[k] = Role::Drop;
@@ -465,7 +470,10 @@ fn mark_picture_notes(page: &mut Page) {
     // Printed blocks, not `starts`: a one-line caption between one-line blocks (a byline
     // above, say) is a block of its own, not a row of interleaved columns.
     let apart = |k: usize| k == 0 || page.lines[k].blank_before;
-    let opens = |k: usize| opens_picture_note(page.lines[k].text);
+    let opens = |k: usize| {
+        let text = page.lines[k].text;
+        opens_picture_note(text) || apart(k) && names_place_in_picture(text)
+    };
     let next_note = |k: usize| page.lines[k - 1].ends_sentence && opens(k);
     // Each note's lines (up to the next block, note or line of another role, such as the
     // pictures' credit), and whether it follows another note in its block.
@@ -496,6 +504,35 @@ fn opens_picture_note(text: &str) -> bool {
         first = chars.next();
     }
     first == Some('图') && matches!(chars.next(), Some('为' | '：' | ':' | '①'..='⑳'))
+}
+
+/// Whether a line names where someone stands in a picture (`刘师傅（右）在…`,
+/// `（前排左二）`), within its first words, as only a caption does: the line opens a
+/// note set apart in a block of its own.
+fn names_place_in_picture(text: &str) -> bool {
+    const REACH: usize = 16;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[（(](?:[前后中]排)?(?:[左右]\s*[一二三四五六七八九]?|中)[）)]")
+            .expect("static regex")
+    });
+    // Only the line's first words are searched (three bytes an ideograph, the mark's
+    // six characters after them); most hold no bracket, which spares them the regex.
+    const MARK_CHARS: usize = 6;
+    let mut end = text.len().min(3 * (REACH + MARK_CHARS));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    // A fullwidth bracket's first byte (0xEF) is rare in Chinese text but for its
+    // punctuation; `str::contains('（')` would stop at every ideograph's 0x88 instead.
+    let bytes = head.as_bytes();
+    let bracket = memchr::memchr2_iter(b'(', 0xEF, bytes)
+        .any(|at| bytes[at] == b'(' || bytes[at..].starts_with("（".as_bytes()));
+    bracket
+        && re
+            .find(head)
+            .is_some_and(|m| head[..m.start()].chars().count() <= REACH)
 }
 
 /// Marks the caption lines above line `i` (its credit, or its last line `widest` ems wide).

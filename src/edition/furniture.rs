@@ -335,8 +335,9 @@ fn is_english_paper_name(line: &str) -> bool {
 pub fn is_furniture(line: &str) -> bool {
     // At most 4 bytes a character: a line of up to 60 bytes has up to 60 characters, one
     // of more than 240 has more, and only the lines between need counting, after the cheap
-    // test, which most lines fail.
-    let short = || line.len() <= 60 || line.chars().count() <= 60;
+    // test, which most lines fail. The gaps a running head spreads its parts with are no
+    // characters of it (`A4` … `2026年11月28日 星期六 责编 李晓`).
+    let short = || line.len() <= 60 || line.chars().filter(|c| !c.is_whitespace()).count() <= 60;
     line.len() <= 240
         && may_be_furniture(line)
         && short()
@@ -465,6 +466,67 @@ pub fn is_refer(line: &str) -> bool {
     });
     re.is_match(line.trim())
 }
+
+/// True when `line` is a Chinese front page's teaser for another page, as its index
+/// (`今日导读`) lists them: a page's label and a headline, either way round, maybe after a
+/// bullet (`▶ A5 老旧小区改造进度过半`, `冬季供暖今起全面启动 第7版`), or the index's
+/// label itself. A space sets the label apart (`A5级景区` is a headline's word); the
+/// headline holds no sentence or clause. As with [`is_refer`], the caller drops a line
+/// only where every line of its block is one.
+pub fn is_cjk_refer(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    const MAX_LEN: usize = 120;
+    // The cheap test first, on the line's ends' bytes, which nearly every line fails: it
+    // opens on a bullet or what a page's label opens on, or closes on what a label or the
+    // index's label closes on.
+    let line = line.trim_ascii();
+    // Bytes first: a label's letter or figure, or the lead byte of `第` or of a bullet;
+    // a figure, or the last byte of `版` or `读`.
+    let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
+        return false;
+    };
+    let edges = matches!(first, b'A'..=b'H' | b'0'..=b'9' | 0xE2 | 0xE7)
+        || matches!(last, b'0'..=b'9' | 0x88 | 0xBB);
+    if !edges {
+        return false;
+    }
+    let maybe_opens = line.starts_with(|c: char| matches!(c, 'A'..='H' | '0'..='9'))
+        || line.starts_with('第')
+        || line.starts_with(TEASER_BULLETS);
+    let maybe_closes = line.ends_with(|c: char| c.is_ascii_digit()) || line.ends_with(['版', '读']);
+    if line.len() > MAX_LEN || !(maybe_opens || maybe_closes) {
+        return false;
+    }
+    let text = line.trim().trim_start_matches(TEASER_BULLETS).trim_start();
+    let bytes = text.as_bytes();
+    let opens = match bytes.first() {
+        Some(b'A'..=b'H') => bytes.get(1).is_some_and(u8::is_ascii_digit),
+        Some(b'0'..=b'9') => text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with('版'),
+        _ => text.starts_with('第'),
+    };
+    let figures = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let closes = text.ends_with(['版', '读'])
+        || figures.len() < text.len() && figures.ends_with(|c: char| matches!(c, 'A'..='H'));
+    if !(opens || closes) {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:",
+            r"(?:今日|本期|本版)?导读",
+            r"|(?:[A-H][0-9]{1,2}|第?[0-9]{1,2}版)\s+[^，。！？；：\s][^，。！？；：]{1,29}",
+            r"|[^，。！？；：\s][^，。！？；：]{1,29}?\s+(?:[A-H][0-9]{1,2}|第?[0-9]{1,2}版)",
+            r")$",
+        ))
+        .expect("static regex")
+    });
+    re.is_match(text)
+}
+
+/// The bullets a teaser may open with.
+const TEASER_BULLETS: [char; 6] = ['■', '●', '◆', '▶', '►', '▲'];
 
 /// True when `line` is a line of an English masthead (see the module doc). The numbers,
 /// price and dated line are set in capitals, which spares a body line that merely names a
@@ -672,6 +734,27 @@ mod tests {
     }
 
     #[test]
+    fn teasers_for_other_pages() {
+        for l in [
+            "今日导读",
+            "▶ A5 老旧小区改造进度过半",
+            "A7 冬季供暖今起全面启动",
+            "冬季供暖今起全面启动 第7版",
+            "◆ 第12版 新春走基层",
+        ] {
+            assert!(is_cjk_refer(l), "{l}");
+        }
+        for l in [
+            "A5级景区迎来客流高峰",
+            "A5 老旧小区改造进度过半，居民拍手称快",
+            "据悉，该项目已于今年5月开工建设，预计明年完工。",
+            "2026年11月28日 星期六",
+        ] {
+            assert!(!is_cjk_refer(l), "{l}");
+        }
+    }
+
+    #[test]
     fn furniture_lines() {
         for l in [
             "2025年1月3日 星期五",
@@ -707,6 +790,11 @@ mod tests {
             // The registration's long labels need no colon, several to a line.
             "国内统一连续出版物号 CN43-0026 邮发代号 41-3 今日8版",
             "邮发代号 41-3",
+            // A running head spread across the page's width by wide gaps.
+            &format!(
+                "A4{}2026年11月28日 星期六 责编 李晓 美编 王芳",
+                " ".repeat(37)
+            ),
         ] {
             assert!(is_furniture(l), "{l}");
         }

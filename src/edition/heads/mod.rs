@@ -23,7 +23,7 @@ use super::classify::{is_box_label, starts_item, Page, Role};
 use super::headline;
 use super::latin::mark_latin_heads;
 use super::order::{is_justified, word_across_lines};
-use super::script::{has_sentence_mark, leaves_open};
+use super::script::{self, has_sentence_mark, leaves_open};
 use anchored::mark_anchored_heads;
 use in_text::{mark_block_heads, mark_dropped_in_heads, mark_wide_heads};
 use kickers::{mark_dash_kickers, mark_dash_subtitles};
@@ -221,11 +221,24 @@ pub(super) fn is_cjk_head_text(text: &str, width: f32, apart: bool) -> bool {
     // The label and the stretch are asked last, only of what the other tests leave: a
     // sentence mark turns many lines away first.
     let label = || starts_item(text) || is_box_label(text);
+    // Set apart, it may also open on a cry (`暖心！公交司机`), with no clause mark after.
+    let phrase = |rest: &str| !has_sentence_mark(rest) && !rest.contains(['，', '；', '：']);
     let sentence = match text.strip_suffix(['？', '！']).filter(|_| apart) {
-        Some(rest) => has_sentence_mark(rest) || rest.contains(['，', '；', '：']),
+        Some(rest) => !phrase(rest),
+        None if apart => after_cry(text).map_or_else(|| has_sentence_mark(text), |r| !phrase(r)),
         None => has_sentence_mark(text),
     };
     !(sentence || too_wide || broken || aside || continues || label() || is_stretched_text(text))
+}
+
+/// The text after a headline's opening cry (`暖心！公交司机`, `点赞！`): a word of up to
+/// four ideographs and an exclamation mark.
+fn after_cry(text: &str) -> Option<&str> {
+    const MAX_WORD: usize = 4;
+    let (word, rest) = text.split_once('！')?;
+    let count = word.chars().count();
+    let cry = (1..=MAX_WORD).contains(&count) && word.chars().all(script::is_ideograph);
+    cry.then_some(rest)
 }
 
 /// A line of text stretched to its column's width: single characters set apart by layout
