@@ -2919,3 +2919,25 @@ fn a_running_head_spread_by_wide_gaps_is_dropped() {
     assert_eq!(only_article(&out).title, "基层治理见实效", "{out:#?}");
     assert_dropped(&out, &head);
 }
+
+/// An editor's note over a series' kicker and story stays that story's first paragraph,
+/// though another story on the page shares more of its words.
+#[test]
+fn an_editors_note_stays_with_the_story_it_introduces() {
+    let note = "编者按 今年以来，各地围绕扩大内需出台了一系列政策举措。本版今起推出“扩内需\n\
+                一线观察”栏目，敬请关注。";
+    let series = "扩内需一线观察\n\n以旧换新激活消费新动能\n\n本报记者 赵明 陈静\n\n\
+                  11月的江苏南京，寒意渐浓，但\n新街口商圈的家电卖场里却人头攒\n\
+                  动。市民王女士说。\n\n  记者从江苏省商务厅了解到，今年\n\
+                  全省以旧换新累计带动销售额超过\n800亿元。";
+    let comment =
+        "评论\n\n让政策红利更好惠及百姓\n\n本报评论员\n\n  扩大内需是一项长期战略。各地要\n\
+                   把政策落实落细，让群众真正得实惠。";
+    let out = split_page(&format!("{note}\n\n{series}\n\n{comment}"));
+    let [story, other] = &out.articles[..] else {
+        panic!("{out:#?}");
+    };
+    assert_eq!(story.title, "以旧换新激活消费新动能");
+    assert!(paragraphs_of(story)[0].starts_with("编者按"), "{out:#?}");
+    assert!(paragraphs_of(other).iter().all(|p| !p.contains("编者按")));
+}

@@ -273,9 +273,12 @@ pub fn move_stray_openers(pieces: &mut [Piece]) {
             Some(b @ Block::Paragraph { .. }) if p.head.is_some() && p.blocks.len() > 1 => b,
             _ => continue,
         };
-        // Most first paragraphs repeat a word of their headline: those are at home.
+        // Most first paragraphs repeat a word of their headline: those are at home. So is
+        // an editor's note, printed over the story it introduces whatever story shares
+        // its subject's words.
         let title = pairs_of(p.head.as_ref().map_or("", |h| h.title.as_str()));
-        if any_term(opener.text(), |t| title.find(t).is_some()) {
+        if opens_editors_note(opener.text()) || any_term(opener.text(), |t| title.find(t).is_some())
+        {
             continue;
         }
         let words = pairs_of(opener.text());
