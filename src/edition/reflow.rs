@@ -6,6 +6,7 @@
 //! compound's hyphen at a line end: `Austro-` + `Hungarian`). Nothing else is
 //! added, removed or reordered.
 
+use super::latin::lexicon;
 use super::script::{closes_text, is_cjk, is_space};
 use crate::article::Block;
 
@@ -22,10 +23,10 @@ pub fn join_raw(lines: &[&str], cjk: bool) -> String {
         }
         if cjk {
             out.push_str(line);
-        } else if is_broken_word(&out, line) {
+        } else if is_broken_word(&out, line) && !is_compound_of_words(&out, line) {
             out.pop();
             out.push_str(line);
-        } else if is_broken_compound(&out, line) {
+        } else if is_broken_compound(&out, line) || is_broken_word(&out, line) {
             out.push_str(line);
         } else {
             out.push(' ');
@@ -76,6 +77,29 @@ fn is_broken_word(before: &str, next: &str) -> bool {
         && tail.next().is_some_and(char::is_alphabetic)
         && head.next().is_some_and(char::is_lowercase)
         && head.next().is_some_and(char::is_alphabetic)
+}
+
+/// `five-` + `year`, `well-` + `known`: a compound of two English words ([`lexicon`]) that
+/// together make none, broken at its own hyphen, which stays. Where the two make a word
+/// (`some-` + `thing`, `to-` + `day`) or either half is a fragment (`re-` + `turned`,
+/// `visit-` + `ing`), the hyphen is the line break's.
+fn is_compound_of_words(before: &str, next: &str) -> bool {
+    const MIN_HALF: usize = 2;
+    let stem = before.strip_suffix('-').unwrap_or(before);
+    let first_at = stem.rfind(|c: char| !c.is_alphabetic()).map_or(0, |at| {
+        at + stem[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    let first = &stem[first_at..];
+    // The next line's first word, with its apostrophe (`lay-` + `in'` is one word).
+    let second = next
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '”']);
+    let word = |w: &str| {
+        w.chars().count() >= MIN_HALF && !lexicon::is_bare_ending(w) && lexicon::is_word(w)
+    };
+    word(first) && word(second) && !lexicon::is_joined_word(&[first, second])
 }
 
 /// `Austro-` + `Hungarian`, `1915-` + `16`: a hyphen after a letter or digit at the line
@@ -400,5 +424,18 @@ mod tests {
             "printed to- i I morrow."
         );
         assert_eq!(join_raw(&["drown", "ing"], false), "drown ing");
+        // Two words that make none together keep their compound's hyphen; fragments, or
+        // halves that make a word, lose the line break's.
+        assert_eq!(
+            join_raw(&["a five-", "year contract, well-", "known"], false),
+            "a five-year contract, well-known"
+        );
+        assert_eq!(
+            join_raw(
+                &["some-", "thing re-", "turned, visit-", "ing lay-", "in'"],
+                false
+            ),
+            "something returned, visiting layin'"
+        );
     }
 }

@@ -21,7 +21,7 @@ mod crossheads;
 mod fact_boxes;
 pub mod hyphens;
 mod letters;
-mod lexicon;
+pub(super) mod lexicon;
 pub mod pieces;
 mod pull_quotes;
 mod scraps;
