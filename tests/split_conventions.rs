@@ -2941,3 +2941,42 @@ fn an_editors_note_stays_with_the_story_it_introduces() {
     assert!(paragraphs_of(story)[0].starts_with("编者按"), "{out:#?}");
     assert!(paragraphs_of(other).iter().all(|p| !p.contains("编者按")));
 }
+
+/// An old paper's story under its banks: the headline, a deck in title case, a second bank
+/// in capitals, the agency's line and the dateline opening the text.
+const BANKED_STORY: &str = "STRIKE IS ENDED\nFOR MINE OWNERS\n\n\
+    Agreement Reached After All-Night\nSession in Philadelphia.\n\n\
+    WORK TO START MONDAY\n\nBy the Associated Press.\n\
+    PHILADELPHIA, March 8.—The anthra-\ncite coal strike was ended early today\n\
+    when operators and union leaders signed\nan agreement at the hotel.";
+
+/// A bank in capitals under a headline's deck, before any of the story's text, is the
+/// headline's (a later bank, dropped as the dev pages' truth drops them), not the
+/// headline of a story of its own that takes the text.
+#[test]
+fn a_bank_in_capitals_under_a_deck_is_the_headlines() {
+    let out = split_page(BANKED_STORY);
+    let article = only_article(&out);
+    assert_eq!(article.title, "STRIKE IS ENDED FOR MINE OWNERS");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Agreement Reached After All-Night Session in Philadelphia.")
+    );
+    assert_eq!(article.dateline.as_deref(), Some("PHILADELPHIA, March 8."));
+    assert_dropped(&out, "WORK TO START MONDAY");
+}
+
+/// A deck in title case set apart under a byline in capitals is the deck, not the
+/// writer's credit (`Courier Staff Writer`, right under the byline).
+#[test]
+fn a_deck_set_apart_under_a_byline_is_no_writers_credit() {
+    let page = BANKED_STORY.replace("FOR MINE OWNERS", "BY JOHN SMITH");
+    let out = split_page(&page);
+    let article = only_article(&out);
+    assert_eq!(article.authors, ["JOHN SMITH"]);
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Agreement Reached After All-Night Session in Philadelphia."),
+        "{out:#?}"
+    );
+}

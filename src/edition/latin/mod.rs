@@ -146,10 +146,13 @@ pub fn opens_dateline_with_next(page: &Page, k: usize) -> bool {
 /// The line in capitals or title case right under a `By …` line is the writer's
 /// credit (`Courier Staff Writer`, `STAFF CORRESPONDENT`, also in brackets: `(United
 /// Press Staff Correspondent)`), not a headline: it goes with the byline's label to
-/// `dropped`.
+/// `dropped`. A line in title case a blank sets apart from the byline is no credit of it
+/// but a deck (`Agreement Reached After All-Night`).
 fn mark_byline_credits(page: &mut Page) {
     for i in 1..page.lines.len() {
+        let deck = || page.lines[i].blank_before && !is_capitals(page.lines[i].text);
         if is_under_by_line(page, i)
+            && !deck()
             && (super::heads::is_head_shaped(page, i) || is_bracketed_credit(page.lines[i].text))
             && !opens_dateline_with_next(page, i)
         {

@@ -1144,9 +1144,10 @@ impl<'a> Builder<'a> {
     /// text, is one more bank of the headline (`Nominating Speeches to Be Made Today`),
     /// and so is a deck of three or more title-case lines right under a headline (only
     /// scraps between). It joins the subtitle, unless the deck there already ends its
-    /// sentence: the subtitle is the first deck, and later banks go to `dropped`. A
-    /// headline in capitals, or a short one in title case right under another headline
-    /// (a box's label over its first item), stands on its own. Returns whether it folded.
+    /// sentence: the subtitle is the first deck, and later banks go to `dropped`. So does
+    /// a bank in capitals under a deck (`WORK TO START MONDAY`). A headline in capitals
+    /// anywhere else, or a short one in title case right under another headline (a box's
+    /// label over its first item), stands on its own. Returns whether it folded.
     fn fold_head_into_deck(&mut self, lines: &[HeadLine]) -> bool {
         if self.cjk {
             return false;
@@ -1156,7 +1157,10 @@ impl<'a> Builder<'a> {
         };
         let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
         let title_case = lines.iter().all(|(t, _)| !is_capitals(t));
-        if !title_case || !under_deck && lines.len() < 3 {
+        // Under a deck, with no text of the story yet, a bank in capitals is the
+        // headline's too (a story is no headline and deck alone); right under the
+        // headline only three title-case lines or more are.
+        if !(under_deck || title_case && lines.len() >= 3) {
             return false;
         }
         // A headline ends the paragraph in any case.
