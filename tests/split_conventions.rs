@@ -2980,3 +2980,17 @@ fn a_deck_set_apart_under_a_byline_is_no_writers_credit() {
         "{out:#?}"
     );
 }
+
+/// A markets report runs its first entries into the dateline's paragraph; the entries
+/// opening a line after it (`Hogs—…`, `Cattle—…`) are paragraphs of their own.
+#[test]
+fn a_reports_entries_after_its_dateline_are_paragraphs() {
+    let out = split_page(
+        "MARKETS\nChicago, June 9.—Wheat—July, $1.05\n1-4; Sept., $1.07 3-4. Oats—July, 39c.\n\
+         Hogs—Receipts 22,000; market strong;\nmixed and butchers, $9.40@9.85.\n\
+         Cattle—Receipts 3,000; market steady.",
+    );
+    let paragraphs = paragraphs_of(only_article(&out));
+    assert_eq!(paragraphs.len(), 3, "{out:#?}");
+    assert!(paragraphs[1].starts_with("Hogs—") && paragraphs[2].starts_with("Cattle—"));
+}

@@ -1032,7 +1032,18 @@ fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
     // item's own line counts too: a dropped line before it (a box's label taken for a
     // scrap) leaves the paragraph's start on that line.
     let labelled = |l: usize| !page.cjk && latin::is_labelled_item(page.lines[l].text);
-    if page.roles[k] == Role::Body && labelled(k) && (labelled(start) || labelled(i)) {
+    // The first of the items at a line's start may follow others run into a paragraph
+    // (`Chicago, June 9.—Wheat—…` / `Hogs—…` / `Cattle—…`): after a finished sentence, an
+    // item that another follows opens one.
+    let list_follows = || {
+        let end = page.lines.len().min(k + 1 + LABELLED_ITEM_REACH);
+        page.lines[i].ends_sentence
+            && (k + 1..end).any(|j| page.roles[j] == Role::Body && labelled(j))
+    };
+    if page.roles[k] == Role::Body
+        && labelled(k)
+        && (labelled(start) || labelled(i) || list_follows())
+    {
         return true;
     }
     if page.roles[k] != Role::Body || !(starts_item(item) || opens_numbered_list(page, k)) {
@@ -1059,6 +1070,11 @@ fn opens_list(page: &Page, k: usize) -> bool {
 
 /// Lines within which a list's second item follows its first.
 const ITEM_REACH: usize = 30;
+
+/// Lines within which an English labelled item (`Hogs—…`) follows another: a report's
+/// entries run a few lines each, and prose seldom opens two lines so close together
+/// with a capitalised label and a dash.
+const LABELLED_ITEM_REACH: usize = 6;
 
 /// Whether body line `k` is a numbered list's first item whose text opens with a number
 /// (`1.12路公交车延伸至…`), which alone reads as one (`1.12`): the list's second item
