@@ -470,26 +470,30 @@ fn mark_picture_notes(page: &mut Page) {
     // Printed blocks, not `starts`: a one-line caption between one-line blocks (a byline
     // above, say) is a block of its own, not a row of interleaved columns.
     let apart = |k: usize| k == 0 || page.lines[k].blank_before;
-    let opens = |k: usize| {
-        let text = page.lines[k].text;
-        opens_picture_note(text) || apart(k) && names_place_in_picture(text)
-    };
+    let opens = |k: usize| opens_picture_note(page.lines[k].text);
     let next_note = |k: usize| page.lines[k - 1].ends_sentence && opens(k);
     // Each note's lines (up to the next block, note or line of another role, such as the
-    // pictures' credit), and whether it follows another note in its block.
+    // pictures' credit), and whether it follows another note in its block. A block set
+    // apart that names where someone stands is a note too: asked last, of the few short
+    // blocks that end a sentence.
+    // The end of a note of at most NOTE_LINES lines from `i`, closing its sentence.
+    let short_end = |i: usize| {
+        let last = n.min(i + 1 + NOTE_LINES);
+        let end = (i + 1..last)
+            .find(|&k| apart(k) || page.roles[k] != Role::Body || next_note(k))
+            .or((n - i <= NOTE_LINES).then_some(n))?;
+        page.lines[end - 1].ends_sentence.then_some(end)
+    };
     let notes: Vec<(usize, usize, bool)> = (0..n)
-        .filter(|&i| page.roles[i] == Role::Body && (apart(i) || next_note(i)) && opens(i))
-        .map(|i| {
-            let end = (i + 1..n)
-                .find(|&k| apart(k) || page.roles[k] != Role::Body || next_note(k))
-                .unwrap_or(n);
-            (i, end, !apart(i))
+        .filter(|&i| page.roles[i] == Role::Body && (apart(i) || next_note(i)))
+        .filter_map(|i| {
+            let end = short_end(i)?;
+            let note = opens(i) || apart(i) && names_place_in_picture(page.lines[i].text);
+            note.then_some((i, end, !apart(i)))
         })
         .collect();
     for (i, end, follows) in notes {
-        let short = end - i <= NOTE_LINES;
-        let placed = !follows || page.roles[i - 1] == Role::Caption;
-        if placed && short && page.lines[end - 1].ends_sentence {
+        if !follows || page.roles[i - 1] == Role::Caption {
             (i..end).for_each(|k| page.roles[k] = Role::Caption);
             page.starts[i] = true;
         }
