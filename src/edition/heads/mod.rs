@@ -235,10 +235,14 @@ pub(super) fn is_cjk_head_text(text: &str, width: f32, apart: bool) -> bool {
 /// four ideographs and an exclamation mark.
 fn after_cry(text: &str) -> Option<&str> {
     const MAX_WORD: usize = 4;
-    let (word, rest) = text.split_once('！')?;
-    let count = word.chars().count();
-    let cry = (1..=MAX_WORD).contains(&count) && word.chars().all(script::is_ideograph);
-    cry.then_some(rest)
+    // Only the line's first characters are looked at: most lines have no cry there.
+    let (at, _) = text
+        .char_indices()
+        .take(MAX_WORD + 1)
+        .find(|&(_, c)| c == '！')?;
+    let word = &text[..at];
+    let cry = at > 0 && word.chars().all(script::is_ideograph);
+    cry.then_some(&text[at + '！'.len_utf8()..])
 }
 
 /// A line of text stretched to its column's width: single characters set apart by layout
