@@ -2994,3 +2994,20 @@ fn a_reports_entries_after_its_dateline_are_paragraphs() {
     assert_eq!(paragraphs.len(), 3, "{out:#?}");
     assert!(paragraphs[1].starts_with("Hogs—") && paragraphs[2].starts_with("Cattle—"));
 }
+
+/// A name with an initial after a finished paragraph signs it, unless a dateline follows:
+/// then it is the name heading the next obituary, not the last one's writer.
+#[test]
+fn a_name_over_a_dateline_heads_the_next_obituary() {
+    let out = split_page(
+        "Mary Ellen Jones\nSPRINGFIELD — Mary Ellen Jones, 84, died Tuesday at her home.\n\
+         Services will be at 10 a.m. Saturday at First Methodist Church.\n\n\
+         Robert L. Smith\nCHATHAM — Robert L. Smith, 71, of Chatham died Wednesday at\n\
+         St. John's Hospital. Arrangements are pending at Staab Funeral Home.",
+    );
+    assert_eq!(
+        titles_and_authors(&out),
+        [("Mary Ellen Jones", vec![]), ("Robert L. Smith", vec![])],
+        "{out:#?}"
+    );
+}
