@@ -476,28 +476,20 @@ pub fn is_refer(line: &str) -> bool {
 pub fn is_cjk_refer(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     const MAX_LEN: usize = 120;
-    // The cheap test first, on the line's ends' bytes, which nearly every line fails: it
-    // opens on a bullet or what a page's label opens on, or closes on what a label or the
-    // index's label closes on.
+    // The cheap test first, on the line's end bytes, which nearly every line fails: a
+    // label's letter or figure, or the lead byte of `第` or of a bullet, opens it; a
+    // figure, or the last byte of `版` or `读`, closes it.
     let line = line.trim_ascii();
-    // Bytes first: a label's letter or figure, or the lead byte of `第` or of a bullet;
-    // a figure, or the last byte of `版` or `读`.
     let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
         return false;
     };
     let edges = matches!(first, b'A'..=b'H' | b'0'..=b'9' | 0xE2 | 0xE7)
         || matches!(last, b'0'..=b'9' | 0x88 | 0xBB);
-    if !edges {
+    if !edges || line.len() > MAX_LEN {
         return false;
     }
-    let maybe_opens = line.starts_with(|c: char| matches!(c, 'A'..='H' | '0'..='9'))
-        || line.starts_with('第')
-        || line.starts_with(TEASER_BULLETS);
-    let maybe_closes = line.ends_with(|c: char| c.is_ascii_digit()) || line.ends_with(['版', '读']);
-    if line.len() > MAX_LEN || !(maybe_opens || maybe_closes) {
-        return false;
-    }
-    let text = line.trim().trim_start_matches(TEASER_BULLETS).trim_start();
+    // Then the label itself at either end, before the regex.
+    let text = line.trim_start_matches(TEASER_BULLETS).trim_start();
     let bytes = text.as_bytes();
     let opens = match bytes.first() {
         Some(b'A'..=b'H') => bytes.get(1).is_some_and(u8::is_ascii_digit),
