@@ -226,8 +226,17 @@ fn in_block_of_refers(page: &Page, i: usize) -> bool {
     let end = (i + 1..page.lines.len())
         .find(|&k| page.is_set_apart(k))
         .unwrap_or(page.lines.len());
-    let refer = if page.cjk { is_cjk_refer } else { is_refer };
-    (start..end).all(|k| refer(page.lines[k].text))
+    (start..end).all(|k| is_teaser(page, page.lines[k].text))
+}
+
+/// Whether `text` is a teaser for another page as `page`'s script prints one
+/// ([`is_cjk_refer`], [`is_refer`]).
+fn is_teaser(page: &Page, text: &str) -> bool {
+    if page.cjk {
+        is_cjk_refer(text)
+    } else {
+        is_refer(text)
+    }
 }
 
 fn mark_furniture(page: &mut Page) {
@@ -242,9 +251,8 @@ fn mark_furniture(page: &mut Page) {
         // An English page's masthead lines and its nameplate's date.
         let english = !page.cjk && (is_masthead(text) || atop && is_date_alone(text));
         // A front page's teasers for other pages, in a block of their own.
-        let refer = if page.cjk { is_cjk_refer } else { is_refer };
-        let teasers = refer(text) && in_block_of_refers(page, i);
-        if is_furniture(text) || masthead || english || teasers {
+        let teasers = || is_teaser(page, text) && in_block_of_refers(page, i);
+        if is_furniture(text) || masthead || english || teasers() {
             page.roles[i] = Role::Drop;
             if let Some(k) = section_under_page_number(page, i) {
                 page.roles[k] = Role::Drop;
@@ -472,11 +480,9 @@ fn mark_picture_notes(page: &mut Page) {
     let apart = |k: usize| k == 0 || page.lines[k].blank_before;
     let opens = |k: usize| opens_picture_note(page.lines[k].text);
     let next_note = |k: usize| page.lines[k - 1].ends_sentence && opens(k);
-    // Each note's lines (up to the next block, note or line of another role, such as the
-    // pictures' credit), and whether it follows another note in its block. A block set
-    // apart that names where someone stands is a note too: asked last, of the few short
-    // blocks that end a sentence.
-    // The end of a note of at most NOTE_LINES lines from `i`, closing its sentence.
+    // The end of a note from `i` (the next block, note or line of another role, such as
+    // the pictures' credit), when the note runs to at most NOTE_LINES lines and closes its
+    // sentence.
     let short_end = |i: usize| {
         let last = n.min(i + 1 + NOTE_LINES);
         let end = (i + 1..last)
@@ -492,6 +498,9 @@ fn mark_picture_notes(page: &mut Page) {
             note.then_some((i, end, !apart(i)))
         })
         .collect();
+    // Each note's lines, and whether it follows another note in its block. A block set
+    // apart that names where someone stands is a note too: asked last, of the few short
+    // blocks that close a sentence.
     for (i, end, follows) in notes {
         if !follows || page.roles[i - 1] == Role::Caption {
             (i..end).for_each(|k| page.roles[k] = Role::Caption);
@@ -515,6 +524,7 @@ fn opens_picture_note(text: &str) -> bool {
 /// note set apart in a block of its own.
 fn names_place_in_picture(text: &str) -> bool {
     const REACH: usize = 16;
+    const MARK_CHARS: usize = 6;
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"[（(](?:[前后中]排)?(?:[左右]\s*[一二三四五六七八九]?|中)[）)]")
@@ -522,7 +532,6 @@ fn names_place_in_picture(text: &str) -> bool {
     });
     // Only the line's first words are searched (three bytes an ideograph, the mark's
     // six characters after them); most hold no bracket, which spares them the regex.
-    const MARK_CHARS: usize = 6;
     let mut end = text.len().min(3 * (REACH + MARK_CHARS));
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -1040,9 +1049,8 @@ fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
     // (`Chicago, June 9.—Wheat—…` / `Hogs—…` / `Cattle—…`): after a finished sentence, an
     // item that another follows opens one.
     let list_follows = || {
-        let end = page.lines.len().min(k + 1 + LABELLED_ITEM_REACH);
         page.lines[i].ends_sentence
-            && (k + 1..end).any(|j| page.roles[j] == Role::Body && labelled(j))
+            && text_within(page, k, LABELLED_ITEM_REACH, latin::is_labelled_item)
     };
     if page.roles[k] == Role::Body
         && labelled(k)
@@ -1066,10 +1074,13 @@ fn opens_list_item(page: &Page, start: usize, i: usize, k: usize) -> bool {
 /// item of its list: `k` is an item however the line before it ends (an intro with no
 /// colon, a short title over the list).
 fn opens_list(page: &Page, k: usize) -> bool {
-    let end = page.lines.len().min(k + 1 + ITEM_REACH);
-    (k + 1..end)
-        .filter(|&j| page.roles[j] == Role::Body)
-        .any(|j| same_list(page.lines[k].text, page.lines[j].text))
+    text_within(page, k, ITEM_REACH, |t| same_list(page.lines[k].text, t))
+}
+
+/// Whether one of the `reach` lines under line `k` is body text that `is` holds of.
+fn text_within(page: &Page, k: usize, reach: usize, is: impl Fn(&str) -> bool) -> bool {
+    let end = page.lines.len().min(k + 1 + reach);
+    (k + 1..end).any(|j| page.roles[j] == Role::Body && is(page.lines[j].text))
 }
 
 /// Lines within which a list's second item follows its first.
@@ -1088,10 +1099,10 @@ fn opens_numbered_list(page: &Page, k: usize) -> bool {
         .text
         .strip_prefix("1.")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    // Its second item opens a line within the list's reach, line `k` counted in it.
     run_on
-        && (k + 1..page.lines.len().min(k + ITEM_REACH)).any(|m| {
-            let text = page.lines[m].text;
-            page.roles[m] == Role::Body && text.starts_with("2.") && starts_item(text)
+        && text_within(page, k, ITEM_REACH - 1, |t| {
+            t.starts_with("2.") && starts_item(t)
         })
 }
 

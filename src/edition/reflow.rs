@@ -6,7 +6,7 @@
 //! compound's hyphen at a line end: `Austro-` + `Hungarian`). Nothing else is
 //! added, removed or reordered.
 
-use super::latin::lexicon;
+use super::latin::{hyphens, lexicon};
 use super::script::{closes_text, is_cjk, is_space};
 use crate::article::Block;
 
@@ -23,10 +23,13 @@ pub fn join_raw(lines: &[&str], cjk: bool) -> String {
         }
         if cjk {
             out.push_str(line);
-        } else if is_broken_word(&out, line) && !is_compound_of_words(&out, line) {
-            out.pop();
+        } else if is_broken_word(&out, line) {
+            // The hyphen is the line break's, unless it is the compound's own.
+            if !is_compound_of_words(&out, line) {
+                out.pop();
+            }
             out.push_str(line);
-        } else if is_broken_compound(&out, line) || is_broken_word(&out, line) {
+        } else if is_broken_compound(&out, line) {
             out.push_str(line);
         } else {
             out.push(' ');
@@ -84,21 +87,16 @@ fn is_broken_word(before: &str, next: &str) -> bool {
 /// (`some-` + `thing`, `to-` + `day`) or either half is a fragment (`re-` + `turned`,
 /// `visit-` + `ing`), the hyphen is the line break's.
 fn is_compound_of_words(before: &str, next: &str) -> bool {
-    const MIN_HALF: usize = 2;
-    let stem = before.strip_suffix('-').unwrap_or(before);
-    let first_at = stem.rfind(|c: char| !c.is_alphabetic()).map_or(0, |at| {
-        at + stem[at..].chars().next().map_or(1, char::len_utf8)
-    });
-    let first = &stem[first_at..];
+    let Some(first) = hyphens::last_word(before.strip_suffix('-').unwrap_or(before)) else {
+        return false;
+    };
     // The next line's first word, with its apostrophe (`lay-` + `in'` is one word).
     let second = next
         .split_whitespace()
         .next()
         .unwrap_or_default()
         .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '”']);
-    let word = |w: &str| {
-        w.chars().count() >= MIN_HALF && !lexicon::is_bare_ending(w) && lexicon::is_word(w)
-    };
+    let word = |w: &str| !lexicon::is_bare_ending(w) && lexicon::is_word(w);
     word(first) && word(second) && !lexicon::is_joined_word(&[first, second])
 }
 

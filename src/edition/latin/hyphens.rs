@@ -179,7 +179,7 @@ fn word_key<'w>(parts: impl IntoIterator<Item = &'w str>) -> u64 {
 }
 
 /// The letters a line ends with, when it ends with a word of at least [`MIN_HALF`] letters.
-fn last_word(text: &str) -> Option<&str> {
+pub(in crate::edition) fn last_word(text: &str) -> Option<&str> {
     let word = trailing_letters(text.trim_end());
     (word.chars().count() >= MIN_HALF).then_some(word)
 }

@@ -367,10 +367,12 @@ pub fn mark_stray_head_lines(page: &mut Page) {
 pub fn mark_signatures(page: &mut Page) {
     let mut after_text = false;
     for i in 0..page.lines.len() {
-        let over_lead = page.leads.get(i + 1).is_some_and(|&lead| lead);
+        let over_lead = || page.leads.get(i + 1).is_some_and(|&lead| lead);
         match page.roles[i] {
             Role::Drop => continue,
-            Role::Body if after_text && !over_lead && byline::is_signature(page.lines[i].text) => {
+            Role::Body
+                if after_text && byline::is_signature(page.lines[i].text) && !over_lead() =>
+            {
                 page.roles[i] = Role::Byline;
                 page.starts[i] = i == 0 || page.roles[i - 1] != Role::Byline;
             }
