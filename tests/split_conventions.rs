@@ -2908,16 +2908,19 @@ fn an_index_of_teasers_for_other_pages_is_dropped() {
     }
 }
 
-/// A running head spread across the page by wide gaps is furniture, not a headline.
+/// A running head spread across the page by wide gaps is furniture, not a headline: opened
+/// by its page (`A4`, which a teaser opens with too) or by its section (`要闻`).
 #[test]
 fn a_running_head_spread_by_wide_gaps_is_dropped() {
-    let head = format!(
-        "A4{}2026年11月28日 星期六 责编 李晓 美编 王芳",
-        " ".repeat(37)
-    );
-    let out = split_page(&format!("{head}\n\n{STORY_HEAD}{BODY}"));
-    assert_eq!(only_article(&out).title, "基层治理见实效", "{out:#?}");
-    assert_dropped(&out, &head);
+    for section in ["A4", "要闻"] {
+        let head = format!(
+            "{section}{}2026年11月28日 星期六 责编 李晓 美编 王芳",
+            " ".repeat(37)
+        );
+        let out = split_page(&format!("{head}\n\n{STORY_HEAD}{BODY}"));
+        assert_eq!(only_article(&out).title, "基层治理见实效", "{out:#?}");
+        assert_dropped(&out, &head);
+    }
 }
 
 /// An editor's note over a series' kicker and story stays that story's first paragraph,
