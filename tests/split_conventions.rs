@@ -138,6 +138,12 @@ fn a_byline_of_several_roles_names_every_writer() {
     let article = only_article(&out);
     assert_eq!(article.authors, ["王明", "李华"]);
     assert_eq!(article.dateline.as_deref(), Some("本报讯"));
+    // The note wrapped before a name that is no common surname's (an office's short name
+    // signs for it): the joined lines glue it to its label.
+    let out = split_page(&format!(
+        "基层治理见实效\n\n本报讯（记者 王明 通讯员\n气宣）{BODY}"
+    ));
+    assert_eq!(only_article(&out).authors, ["王明", "气宣"]);
     // A letter-spaced name beside one set solid, right under the headline.
     let out = split_page(&format!(
         "来公园，\n20分钟感受自然“疗愈”\n本报记者 施 芳 潘俊强\n\n{BODY}"

@@ -140,7 +140,7 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
                 inner,
             }) = note
             {
-                let (authors, residue) = roles::parse(inner).map_or_else(
+                let (authors, residue) = roles::parse_note(inner).map_or_else(
                     || {
                         let (label, names) = split_label(inner);
                         let (authors, seps) = split_names_keeping(names);

@@ -51,6 +51,19 @@ pub fn split_decoration(text: &str) -> (&str, &str) {
 /// What a Chinese byline lists: `Some` when the text is only labels, names and the
 /// punctuation between them, with at least one label and one name.
 pub fn parse(text: &str) -> Option<Byline> {
+    parse_with(text, false)
+}
+
+/// [`parse`] of the note a dateline brackets (`本报讯（记者 周磊 通讯员气宣）`): it holds
+/// nothing but labels and names, so a name glued to its label is a name whatever it
+/// starts with. The note may have wrapped between the label and the name, a break the
+/// join of Chinese lines leaves no space for.
+pub fn parse_note(text: &str) -> Option<Byline> {
+    parse_with(text, true)
+}
+
+/// [`parse`], reading text glued to a label as names when `in_note`.
+fn parse_with(text: &str, in_note: bool) -> Option<Byline> {
     let (decoration, body) = split_decoration(text.trim_start());
     let mut residue = decoration.trim().to_owned();
     // `（本报记者 王明）`: a byline in brackets, which are residue.
@@ -80,9 +93,10 @@ pub fn parse(text: &str) -> Option<Byline> {
         residue.push_str(label.as_str().trim());
         labels += 1;
         at = label.end();
-        set_apart = label
-            .as_str()
-            .ends_with(|c: char| !is_cjk(c) || SEPARATORS.contains(&c));
+        set_apart = in_note
+            || label
+                .as_str()
+                .ends_with(|c: char| !is_cjk(c) || SEPARATORS.contains(&c));
     }
     let last = body[at..].trim_end();
     let (last, reported) = REPORTED
@@ -231,6 +245,17 @@ mod tests {
             let want: Vec<String> = want.iter().map(|&n| n.to_owned()).collect();
             assert_eq!(authors(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_dateline_note_reads_a_name_glued_to_its_label() {
+        let names = |b: Byline| b.authors;
+        // Not a common surname: glued to its label in a free line, it could be a word.
+        assert_eq!(parse("记者 周磊 通讯员气宣"), None);
+        assert_eq!(
+            parse_note("记者 周磊 通讯员气宣").map(names),
+            Some(vec!["周磊".to_owned(), "气宣".to_owned()])
+        );
     }
 
     #[test]
