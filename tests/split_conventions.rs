@@ -196,6 +196,21 @@ fn a_head_in_three_sizes_has_kicker_title_and_subtitle() {
 }
 
 #[test]
+fn a_heads_figures_lose_the_spaces_the_font_change_printed() {
+    let out = split_page(&format!(
+        "地铁 3 号线二期 明日开通\n——新增站点 12 座，线路全长 1.2 万米\n\n\
+         本报记者 王明\n\n{BODY}"
+    ));
+    let article = only_article(&out);
+    // The space between the halves of a two-part title stays.
+    assert_eq!(article.title, "地铁3号线二期 明日开通");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("——新增站点12座，线路全长1.2万米")
+    );
+}
+
+#[test]
 fn a_title_wrapped_inside_a_quote_keeps_its_enumeration_comma() {
     // `中、处处皆景”` opens with a comma, as a clause broken off a sentence would; inside
     // the quote the title opened, it is the rest of the quoted phrase.

@@ -10,7 +10,7 @@
 use super::classify::COLUMN_LABEL;
 use super::latin::is_sentence_case;
 use super::order::word_across_lines;
-use super::reflow::collapse_spaces;
+use super::reflow::{collapse_spaces, tighten_cjk_head};
 use super::script::{is_capitals, is_ideograph, leaves_open};
 
 /// One headline as printed.
@@ -407,11 +407,15 @@ fn deck_at(lines: &[HeadLine]) -> Option<usize> {
 }
 
 /// Joins headline lines: tight in Chinese (the break is the typesetter's), with a space in
-/// Latin text; spaces inside a line are kept, collapsed.
+/// Latin text; spaces inside a line are kept, collapsed, but for the layout's between
+/// Chinese and figures (see [`tighten_cjk_head`]).
 pub fn join(lines: &[HeadLine], cjk: bool) -> String {
-    let sep = if cjk { "" } else { " " };
+    if cjk {
+        let parts: Vec<&str> = lines.iter().map(|(t, _)| t.trim()).collect();
+        return tighten_cjk_head(&parts.concat());
+    }
     let parts: Vec<String> = lines.iter().map(|(t, _)| collapse_spaces(t)).collect();
-    parts.join(sep)
+    parts.join(" ")
 }
 
 #[cfg(test)]

@@ -222,6 +222,32 @@ fn is_single(beyond: Option<char>) -> bool {
     beyond.is_none_or(|c| is_space(c) || is_cjk(c))
 }
 
+/// A Chinese headline's text with its spaces collapsed, and those between a CJK character
+/// and a figure or Latin letter removed: pdftotext sets those where the type changes font
+/// (`地铁 3 号线二期`, `1.2 万个`), never the typesetter. A space between two CJK
+/// characters stays: it parts the halves of a two-part title (`寒潮来袭 本周末降温`).
+pub fn tighten_cjk_head(s: &str) -> String {
+    let collapsed = collapse_spaces(s);
+    if !collapsed.contains(' ') {
+        return collapsed;
+    }
+    let mut out = String::with_capacity(collapsed.len());
+    let mut chars = collapsed.chars().peekable();
+    let mut before = None;
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            if let (Some(b), Some(&a)) = (before, chars.peek()) {
+                if is_cjk(b) != is_cjk(a) {
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        before = Some(c);
+    }
+    out
+}
+
 /// Collapses runs of whitespace to one space (Latin text, titles).
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -261,6 +287,20 @@ fn to_ascii_words(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chinese_head_keeps_only_the_spaces_between_chinese() {
+        for (printed, tight) in [
+            ("地铁 3 号线二期", "地铁3号线二期"),
+            ("学位 1.2 万个", "学位1.2万个"),
+            ("2026 年度 医保  缴费", "2026年度 医保 缴费"),
+            ("化身“暖心奶爸” 传递旅途温情", "化身“暖心奶爸” 传递旅途温情"),
+            ("5G 网络覆盖 iPhone 用户", "5G网络覆盖iPhone用户"),
+            ("COP 30 开幕", "COP 30开幕"),
+        ] {
+            assert_eq!(tighten_cjk_head(printed), tight, "{printed}");
+        }
+    }
 
     #[test]
     fn find_space_from_finds_what_find_finds() {
