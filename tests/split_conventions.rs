@@ -2944,6 +2944,37 @@ fn a_running_head_spread_by_wide_gaps_is_dropped() {
     }
 }
 
+/// A city paper's header: its page's label over the paper's name, the section's name
+/// between the date and the editors' credits. Every line of it is furniture, the page is
+/// the label's, and the first story keeps its headline.
+#[test]
+fn the_words_among_a_pages_header_lines_are_the_headers() {
+    for (header, page) in [
+        (
+            "A05\n\n江城晚报\n2025年12月5日 星期五\n\n城事\n\n责编 刘芳 美编 陈晨",
+            "A05",
+        ),
+        (
+            "理论 江城日报\n\n第7版\n\n2025年12月9日 星期二\n\n责任编辑：何静",
+            "07",
+        ),
+        (
+            "第6版\n\n人物·专访\n\n江城日报\n2025年12月10日 星期三\n\n责编 罗敏",
+            "06",
+        ),
+    ] {
+        let out = split_page(&format!("{header}\n\n{STORY_HEAD}{BODY}"));
+        let article = only_article(&out);
+        assert_eq!(article.title, "基层治理见实效", "{out:#?}");
+        assert_eq!(article.kicker, None, "{header}");
+        assert_eq!(article.authors, ["王明"], "{header}");
+        assert_eq!(article.page.as_deref(), Some(page), "{header}");
+        for line in header.split('\n').filter(|l| !l.is_empty()) {
+            assert_dropped(&out, line);
+        }
+    }
+}
+
 /// An editor's note over a series' kicker and story stays that story's first paragraph,
 /// though another story on the page shares more of its words.
 #[test]

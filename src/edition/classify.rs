@@ -17,8 +17,9 @@ use super::blocks::{
 };
 use super::byline;
 use super::furniture::{
-    find_jump, is_cjk_refer, is_date_alone, is_furniture, is_masthead, is_page_number,
-    is_paper_name, is_qr_label, is_refer, section_head_page, JumpKind, BARE_JUMP_INITIALS,
+    find_jump, is_cjk_refer, is_date_alone, is_furniture, is_masthead, is_page_label,
+    is_page_number, is_paper_name, is_qr_label, is_refer, section_head_page, JumpKind,
+    BARE_JUMP_INITIALS,
 };
 use super::heads::{is_head_shaped, mark_heads, pairs_shared_with, SECTION_LINES};
 use super::latin;
@@ -158,6 +159,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
         may_interleave,
     };
     mark_furniture(&mut page);
+    mark_header_words(&mut page);
     mark_captions(&mut page);
     if !cjk {
         latin::mark_pull_quotes(&mut page);
@@ -290,6 +292,51 @@ fn mark_furniture(page: &mut Page) {
         atop &= page.roles[i] == Role::Drop;
         i += 1;
     }
+}
+
+/// Most lines from a page's top that its header may run to.
+const HEADER_LINES: usize = 8;
+/// Most characters (spaces not counted) of a word of a Chinese page's header that no
+/// furniture rule knows: a section's name (`城事`, `人物·专访`, `湘江 副刊`), the
+/// paper's with its section (`理论 江城日报`).
+const HEADER_WORD_CHARS: usize = 8;
+
+/// Drops the short words of a page's header that sit among its furniture lines (the
+/// page's label `A05` before the paper's name, the section's name between the date and
+/// the editors' credits): a header's lines are all furniture, up to its last known one.
+/// Words after that last one are left to head the first story.
+fn mark_header_words(page: &mut Page) {
+    let mut pending = Vec::new();
+    for i in 0..page.lines.len().min(HEADER_LINES) {
+        if page.roles[i] == Role::Drop {
+            for k in pending.drain(..) {
+                page.roles[k] = Role::Drop;
+                if page.lines.get(k + 1).is_some_and(|l: &Line| l.blank_before) {
+                    page.starts[k + 1] = true;
+                }
+            }
+        } else if page.roles[i] == Role::Body && is_header_word(page, i) {
+            pending.push(i);
+        } else {
+            break;
+        }
+    }
+}
+
+/// Whether line `i` may be a word of the page's header: the page's label or the paper's
+/// name alone, or on a Chinese page a few characters with no clause mark, no dateline and
+/// no person's name.
+fn is_header_word(page: &Page, i: usize) -> bool {
+    let text = page.lines[i].text.trim();
+    if is_page_label(text) || is_paper_name(text) {
+        return true;
+    }
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    page.cjk
+        && chars <= HEADER_WORD_CHARS
+        && !page.leads[i]
+        && !page.names[i]
+        && !text.contains(['，', '。', '、', '：', '；', '！', '？', ',', ':'])
 }
 
 /// A chart's credit: who drew it or where its figures come from (`制图：李华`,

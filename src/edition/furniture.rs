@@ -544,7 +544,7 @@ pub fn is_masthead(line: &str) -> bool {
 }
 
 /// The page's own name a furniture line prints, normalised as [`normalize_page`] does:
-/// `第15版`, `第 3 页`, `第3版 要闻`, a running head with its page (`2025年1月3日 星期五
+/// `第15版`, `第 3 页`, `第3版 要闻`, the page's label alone (`A05`), a running head with its page (`2025年1月3日 星期五
 /// 第15版`), `PAGE THREE`, an English running head opening or closing on the page
 /// (`A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026`). The caller asks it of furniture
 /// only: in text, `第3版` names another page.
@@ -558,8 +558,10 @@ pub fn own_page(line: &str) -> Option<String> {
     } else {
         english_page_label(line)
     };
+    let label = line.trim();
     number
         .map(|n| format!("{n:02}"))
+        .or_else(|| is_page_label(label).then(|| normalize_page(label)))
         .or_else(|| running_head_page(line))
         .or_else(|| section_head_page(line))
 }
@@ -579,7 +581,7 @@ pub fn section_head_page(line: &str) -> Option<String> {
 
 /// A page's label as running heads print it: one to three digits, not all naught, maybe
 /// after a section's capital letter (`2`, `A08`).
-fn is_page_label(word: &str) -> bool {
+pub fn is_page_label(word: &str) -> bool {
     const MOST_DIGITS: usize = 3;
     let digits = word.trim_start_matches(|c: char| c.is_ascii_uppercase());
     word.len() - digits.len() <= 1
