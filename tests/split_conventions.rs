@@ -1795,6 +1795,47 @@ fn todays_english_section_label_headline_and_deck_stack_as_one_head() {
     assert_text_opens(article, "Voters on Tuesday");
 }
 
+/// pdftotext prints today's headline, its deck and its byline in one block when they are
+/// set close: the block over the `By` line is the headline, though its sentence case reads
+/// like text. The title wraps in larger type, so the deck's lines are wider.
+#[test]
+fn todays_headline_printed_in_one_block_with_its_byline_heads_the_story() {
+    let head = "School levy fails by\n200 votes\n\
+                District will cut three bus routes and delay roof repairs, officials\n\
+                say after the count\n";
+    let text = "\nVoters on Tuesday rejected a 5-mill levy for the\n\
+                Greene County schools by 200 votes, according to\n\
+                unofficial results.\n\
+                Superintendent Mark Fry said the district will cut\n\
+                three bus routes next fall.";
+    for label in ["", "EDUCATION\n"] {
+        let page = format!("{label}{head}By ANN LEE\nStaff Writer\n{text}");
+        let out = split_page(&page);
+        let article = only_article(&out);
+        assert_eq!(article.title, "School levy fails by 200 votes", "{out:#?}");
+        assert_eq!(
+            article.subtitle.as_deref(),
+            Some("District will cut three bus routes and delay roof repairs, officials say after the count")
+        );
+        assert_eq!(article.authors, ["ANN LEE"]);
+        assert_text_opens(article, "Voters on Tuesday");
+        if !label.is_empty() {
+            assert_eq!(article.kicker.as_deref(), Some("EDUCATION"));
+        }
+    }
+    // A paragraph's lines over a byline close their sentence: they are no headline.
+    let page = format!(
+        "The council met on Monday and\nvoted for the new bridge at last.\n\n\
+         It will be built next year and\ncost the city about $3 million.\n\
+         By ANN LEE\nStaff Writer\n{text}"
+    );
+    let out = split_page(&page);
+    assert!(
+        out.articles.iter().all(|a| !a.title.contains("built")),
+        "{out:#?}"
+    );
+}
+
 #[test]
 fn todays_letters_to_the_editor_are_titled_and_signed() {
     // Each letter's headline is one line over plain text, under the section's label or

@@ -15,6 +15,7 @@
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
+mod bylined_heads;
 mod chapters;
 pub mod credits;
 mod crossheads;
@@ -27,6 +28,7 @@ mod pull_quotes;
 mod scraps;
 mod set_apart;
 
+pub use bylined_heads::bylined_head_top;
 pub use chapters::mark_chapter_heads;
 pub use crossheads::mark_crossheads;
 pub use fact_boxes::{is_labelled_item, mark_fact_box_labels};
@@ -173,10 +175,13 @@ fn is_bracketed_credit(text: &str) -> bool {
 /// True when line `i` is right under a `By …` byline (`BY …` too), where the writer's
 /// credit goes.
 pub fn is_under_by_line(page: &Page, i: usize) -> bool {
-    i > 0 && page.roles[i - 1] == Role::Byline && {
-        let by = page.lines[i - 1].text.trim_start_matches('(');
-        by.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("By "))
-    }
+    i > 0 && page.roles[i - 1] == Role::Byline && is_by_line(page.lines[i - 1].text)
+}
+
+/// `By JANE DOE`, `(By the Associated Press.)`: a credit opening on `By`.
+fn is_by_line(text: &str) -> bool {
+    let by = text.trim_start().trim_start_matches('(');
+    by.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("By "))
 }
 
 /// The end of the head-shaped lines from `i`: capitalised lines, and the wrapped rest of a
@@ -334,7 +339,8 @@ fn is_title_wrap_with_commas(text: &str) -> bool {
 /// A headline's lines share its column: over a banner wider than the page's column, a
 /// first line in capitals under a third as wide as the banner is a stray of other type (a
 /// scrap of the nameplate), not the banner's title. It is dropped. A kicker over a
-/// headline within a column stays.
+/// headline within a column stays, as does a section's label over today's headline in
+/// sentence case (`BUSINESS` / `‘We had 1,900 members before we`).
 pub fn mark_stray_head_lines(page: &mut Page) {
     const STRAY_SHARE: f32 = 1.0 / 3.0;
     let column = scraps::median_width(page);
@@ -352,7 +358,14 @@ pub fn mark_stray_head_lines(page: &mut Page) {
         let first = &page.lines[i];
         // No running text, no column to measure a banner by: nothing is a stray.
         let banner = column > 0.0 && widest > column;
-        if end - i >= 2 && banner && first.width < STRAY_SHARE * widest && is_capitals(first.text) {
+        // Today's section label over a headline in sentence case is its kicker.
+        let labels_today = || is_sentence_case(page.lines[i + 1].text);
+        if end - i >= 2
+            && banner
+            && first.width < STRAY_SHARE * widest
+            && is_capitals(first.text)
+            && !labels_today()
+        {
             page.roles[i] = Role::Drop;
             page.starts[i + 1] = true;
         }
