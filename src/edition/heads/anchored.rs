@@ -131,8 +131,6 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     // heads nothing. The byline's headline may stand right over that line, set apart.
     let interrupted = page.cjk && splits_a_sentence(page, anchor, common);
     let mut j = if interrupted { anchor - 1 } else { anchor };
-    // Today's English headline, in sentence case, printed in one block over its byline.
-    let bylined_top = latin::bylined_head_top(page, anchor);
     let mut taken = 0;
     let mut top = j;
     // Headlines set in a narrow column stack many short lines.
@@ -171,8 +169,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
                 || page.cjk && page.starts[j] && j + 1 == anchor);
         // A line stretched by layout spaces is as wide as its column, whatever its count.
         let column_wide = page.lines[j].width >= 0.8 * common || is_justified(page.lines[j].text);
-        let bylined = bylined_top.is_some_and(|top| j >= top);
-        let body_like = !vouched && !bylined && !is_loose_head(page, j) && column_wide;
+        let body_like = !vouched && !is_loose_head(page, j) && column_wide;
         // An English title right above its dateline may end in a stop (`Impose Tax on Rumania.`).
         let titled = taken == 0
             && !page.cjk
@@ -206,8 +203,8 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
             page.roles[j] = Role::Byline;
             break;
         }
-        if !(is_head_shaped(page, j) || titled || wrap || bylined)
-            || !bylined && is_paragraph_tail(page, j, columns)
+        if !(is_head_shaped(page, j) || titled || wrap)
+            || is_paragraph_tail(page, j, columns)
             || body_like
             || cut_off
         {

@@ -15,7 +15,6 @@
 //! here applies to Chinese pages; splitting a headline into title and deck is
 //! [`super::headline`]'s job.
 
-mod bylined_heads;
 mod chapters;
 pub mod credits;
 mod crossheads;
@@ -28,7 +27,6 @@ mod pull_quotes;
 mod scraps;
 mod set_apart;
 
-pub use bylined_heads::bylined_head_top;
 pub use chapters::mark_chapter_heads;
 pub use crossheads::mark_crossheads;
 pub use fact_boxes::{is_labelled_item, mark_fact_box_labels};
@@ -179,7 +177,7 @@ pub fn is_under_by_line(page: &Page, i: usize) -> bool {
 }
 
 /// `By JANE DOE`, `(By the Associated Press.)`: a credit opening on `By`.
-fn is_by_line(text: &str) -> bool {
+pub(super) fn is_by_line(text: &str) -> bool {
     let by = text.trim_start().trim_start_matches('(');
     by.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("By "))
 }

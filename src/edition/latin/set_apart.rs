@@ -11,10 +11,13 @@
 use super::super::byline;
 use super::super::classify::{Page, Role};
 use super::scraps::width_quantile;
-use super::{ends_text, is_capitals, is_prose};
+use super::{ends_text, is_by_line, is_capitals, is_prose};
 
 /// Most lines a headline set apart wraps to.
 const MOST_LINES: usize = 4;
+/// Most lines of a headline printed in one block with the `By` line under it: a
+/// section's label, a title and a deck wrapped over two lines or more each.
+const MOST_BYLINED: usize = 6;
 /// Share of the column's width a headline's line stays under: larger type wraps sooner.
 const SHORT_SHARE: f32 = 0.8;
 /// Share of the lines that end no sentence narrower than the column: most of them are
@@ -40,13 +43,18 @@ pub fn mark_set_apart_heads(page: &mut Page) {
         // line between (`Library` / `extends` / `weekend` / `hours` / `By MARK ELLIS`):
         // the headline's block ends at it. Only as far down as a headline runs: a credit
         // further on leaves too many lines above it, and each line read is a byline parse.
-        let end = (i + 1..end.min(i + MOST_LINES + 1))
+        let end = (i + 1..end.min(i + MOST_BYLINED + 1))
             .find(|&k| is_credit(page, k) || page.leads[k])
             .unwrap_or(end);
         if is_set_apart_head(page, i, end, column) {
             (i..end).for_each(|k| page.latin_head[k] = true);
         }
     }
+}
+
+/// Whether line `k` is a `By` line (`By NINA PATEL`).
+fn is_by_credit(page: &Page, k: usize) -> bool {
+    is_by_line(page.lines[k].text) && is_credit(page, k)
 }
 
 /// Whether line `k` credits the story's writer: a byline (`By MARK ELLIS`, `The
@@ -70,12 +78,21 @@ pub(super) fn blocks(page: &Page) -> Vec<(usize, usize)> {
 /// or a dateline; or over text opening a sentence, when it wraps or stands under no
 /// running text (a subhead does neither). Over a byline or a dateline, the last line may
 /// be a deck as wide as the column (`Council cites aging pipes, higher costs`): set in
-/// smaller type than the title, it wraps later.
+/// smaller type than the title, it wraps later. Printed in one block with a `By` line
+/// under it, a block of up to [`MOST_BYLINED`] lines is a headline whatever their widths:
+/// a headline across several columns holds more letters to the line than the column's
+/// text (`Lions roar back to claim sectional` / `title`), and its deck may wrap.
 fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
     let opens = page.lines[i]
         .text
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"');
-    if end - i > MOST_LINES || end >= page.lines.len() || !opens {
+    if end - i > MOST_BYLINED || end >= page.lines.len() || !opens {
+        return false;
+    }
+    if is_by_credit(page, end) && !page.lines[end].blank_before {
+        return (i..end).all(|k| is_open_line(page, k));
+    }
+    if end - i > MOST_LINES {
         return false;
     }
     let credited = is_credit(page, end) || page.leads[end];
