@@ -4,9 +4,10 @@
 //! runs it into the byline or dateline under it); its lines are short and end no
 //! sentence; a byline, a dateline or the story's first sentence stands under it.
 //!
-//! A block of one line between two paragraphs of running text, the one above finished, is
-//! a subhead inside the story (`Long waits in the ER`): a headline that short stands over a
-//! byline or a dateline, or wraps.
+//! A short line opening a block between two paragraphs of running text, the one above
+//! finished, is a subhead inside the story (`Long waits in the ER`), alone in its block or
+//! printed in one with the paragraph it heads: a headline that short stands over a byline
+//! or a dateline, or wraps.
 
 use super::super::byline;
 use super::super::classify::{Page, Role};
@@ -118,13 +119,13 @@ pub fn mark_set_apart_subheads(page: &mut Page) {
     }
 }
 
-/// Whether line `i` is a subhead set apart: a line alone between blank lines, short, no
-/// sentence ended, in sentence or title case, with finished running text above and a
-/// sentence opening under it.
+/// Whether line `i` is a subhead set apart: a line opening its block (alone between blank
+/// lines, or printed in one block with the paragraph it heads, as pdftotext prints a
+/// subhead set close over its text), short, no sentence ended, in sentence or title case,
+/// with finished running text above and a sentence opening under it.
 fn is_set_apart_subhead(page: &Page, i: usize, column: f32) -> bool {
     let line = &page.lines[i];
-    let alone = line.blank_before && page.lines[i + 1].blank_before;
-    alone
+    line.blank_before
         && is_short_open_line(page, i, column)
         && !is_capitals(line.text)
         && line.text.starts_with(|c: char| c.is_uppercase())
