@@ -153,6 +153,23 @@ fn a_byline_of_several_roles_names_every_writer() {
     assert_eq!(article.authors, ["施芳", "潘俊强"]);
 }
 
+/// An essay's writer signs behind a mark over the text, printed in one block with it.
+#[test]
+fn a_name_behind_a_writers_mark_signs_the_text_under_it() {
+    for mark in ["□ ", "◎", "■ "] {
+        let out = split_page(&format!(
+            "故乡的冬至\n\n{mark}周晓梅\n小时候，冬至在我心里是比过\n年还要郑重的日子。"
+        ));
+        let article = only_article(&out);
+        assert_eq!(article.title, "故乡的冬至", "{mark}");
+        assert_eq!(article.authors, ["周晓梅"], "{mark}");
+        assert_eq!(
+            paragraphs_of(article),
+            ["小时候，冬至在我心里是比过年还要郑重的日子。"]
+        );
+    }
+}
+
 #[test]
 fn a_lead_of_a_news_report_or_with_a_colon_is_no_part_of_the_text() {
     for (lead, dateline, authors) in [

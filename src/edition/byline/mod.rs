@@ -20,6 +20,8 @@ use super::script::{self, is_capitals, is_cjk, SENTENCE_MARKS};
 mod ideographs;
 mod roles;
 
+pub use roles::DECORATIONS;
+
 use ideographs::IdeographSet;
 
 /// What a byline said.

@@ -35,7 +35,7 @@ fn label_re() -> &'static Regex {
 }
 
 /// Decorations printed in front of a byline (all below U+3000, as `is_name_line` counts on).
-pub(super) const DECORATIONS: &[char] = &[
+pub const DECORATIONS: &[char] = &[
     '□', '■', '◎', '●', '○', '◆', '◇', '▲', '△', '★', '☆', '▶', '►',
 ];
 

@@ -54,6 +54,13 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // the line above broke, and reads on in words.
     let under_head =
         |above: usize| is_head_shaped(page, above) && !wrap_reads_on(page.lines[above].text, text);
+    // A name behind a writer's mark (`□ 周晓梅`) printed in one block with the text under
+    // it signs that text: no line of text is a mark and a name alone. (Set apart, it may
+    // sign the text above instead, as the other bare names do.)
+    let over_text = page.lines.get(i + 1).is_some_and(|next| !next.blank_before);
+    if page.cjk && over_text && page.names[i] && text.starts_with(byline::DECORATIONS) {
+        return Some(Role::Byline);
+    }
     // The cheap tests of place first: the name test reads a surname list, the word test
     // asks the segmenter.
     if page.cjk
