@@ -1853,6 +1853,47 @@ fn todays_headline_printed_in_one_block_with_its_byline_heads_the_story() {
     );
 }
 
+/// Today's obituaries: each headed by the name over the life's span, the text opening on
+/// the town or the name. The second name follows finished text, where a name alone
+/// would sign it: the span under it makes it a headline.
+#[test]
+fn todays_obituaries_are_headed_by_the_name_over_the_lifes_span() {
+    let page = "OBITUARIES\n\n\
+                Margaret Ann Collins\nJune 14, 1938 – March 7, 2026\n\
+                SPRINGFIELD — Margaret Ann\nCollins, 87, of Springfield died\n\
+                Saturday at Memorial Medical Center.\n\
+                She taught second grade at Butler\nElementary School for 31 years.\n\
+                Dorothy J. Weaver\nAug. 2, 1929 – March 6, 2026\n\
+                Dorothy Jean Weaver, 96, died Friday\nat Heartland of Springfield.\n\n\
+                Robert L. “Bob”\nHartman\n1941–2026\n\
+                CHATHAM — Robert L. “Bob”\nHartman, 84, of Chatham died Sunday\nat his home.";
+    let out = split_page(page);
+    let heads: Vec<(&str, Option<&str>, usize)> = out
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.subtitle.as_deref(), a.authors.len()))
+        .collect();
+    assert_eq!(
+        heads[heads.len() - 3..],
+        [
+            (
+                "Margaret Ann Collins",
+                Some("June 14, 1938 – March 7, 2026"),
+                0
+            ),
+            ("Dorothy J. Weaver", Some("Aug. 2, 1929 – March 6, 2026"), 0),
+            ("Robert L. “Bob” Hartman", Some("1941–2026"), 0),
+        ],
+        "{out:#?}"
+    );
+    assert_eq!(out.articles[0].kicker.as_deref(), Some("OBITUARIES"));
+    let weaver = &out.articles[1];
+    assert_eq!(
+        paragraphs_of(weaver),
+        ["Dorothy Jean Weaver, 96, died Friday at Heartland of Springfield."]
+    );
+}
+
 #[test]
 fn todays_letters_to_the_editor_are_titled_and_signed() {
     // Each letter's headline is one line over plain text, under the section's label or

@@ -163,6 +163,7 @@ pub fn classify_read<'a>(reading: Reading<'a>, cjk: bool) -> Page<'a> {
     mark_captions(&mut page);
     if !cjk {
         latin::mark_pull_quotes(&mut page);
+        latin::mark_obituary_heads(&mut page);
         latin::mark_signatures(&mut page);
         latin::mark_set_apart_signatures(&mut page);
         latin::mark_letters(&mut page);

@@ -8,7 +8,7 @@
 //! pdftotext printed it may hold two stories' heads ([`second_title_at`] finds where).
 
 use super::classify::COLUMN_LABEL;
-use super::latin::is_sentence_case;
+use super::latin::{is_life_span, is_sentence_case};
 use super::order::word_across_lines;
 use super::reflow::{collapse_spaces, tighten_cjk_head};
 use super::script::{is_capitals, is_ideograph, leaves_open};
@@ -350,6 +350,23 @@ fn from_latin(lines: &[HeadLine]) -> Headline {
             return Headline {
                 kicker: Some(collapse_spaces(kicker)),
                 ..from_latin(rest)
+            };
+        }
+    }
+    // An obituary's name over its life's span (`June 14, 1938 – March 7, 2026`), maybe
+    // under the page's label in capitals (`OBITUARIES`).
+    if let [name @ .., (span, _)] = lines {
+        if !name.is_empty() && is_life_span(span) {
+            let labelled = matches!(name, [(label, _), (first, _), ..] if is_capitals(label) && !is_capitals(first));
+            let (kicker, name) = if labelled {
+                (Some(collapse_spaces(name[0].0)), &name[1..])
+            } else {
+                (None, name)
+            };
+            return Headline {
+                kicker,
+                title: join(name, false),
+                subtitle: Some(collapse_spaces(span)),
             };
         }
     }

@@ -1130,6 +1130,11 @@ impl<'a> Builder<'a> {
         let Some(head) = d.piece.head.as_mut() else {
             return false;
         };
+        // An obituary's life span closes its headline: the text under it is the story's,
+        // however many names it holds.
+        if head.subtitle.as_deref().is_some_and(latin::is_life_span) {
+            return false;
+        }
         let deck: Vec<String> = d
             .piece
             .blocks
