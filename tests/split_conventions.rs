@@ -153,6 +153,51 @@ fn a_byline_of_several_roles_names_every_writer() {
     assert_eq!(article.authors, ["施芳", "潘俊强"]);
 }
 
+/// pdftotext may print a headline in one block with the dateline that opens its text; the
+/// headline's lines, wider than the column (larger type), are the story's headline.
+#[test]
+fn a_headline_printed_in_one_block_with_its_dateline_heads_the_story() {
+    let story = "全市重点项目建设“冬季攻势”全面打响\n\
+                 128 个项目集中开工，总投资 876 亿元\n\
+                 本报讯（记者 胡斌 通讯\n员 肖然） 12 月 10 日上午，\n\
+                 全市重点项目建设“冬季攻势”\n集中开工活动在江城高新区主\n\
+                 会场举行，各县市区设分会场\n同步开工。此次集中开工项目\n\
+                 128 个，涵盖先进制造、基础\n设施、社会民生等领域。\n\n\
+                 在主会场，总投资 65 亿\n元的新能源汽车零部件产业园\n\
+                 项目现场机器轰鸣，十余台挖\n掘机、推土机一字排开。";
+    let out = split_page(story);
+    let article = only_article(&out);
+    assert_eq!(
+        format!(
+            "{}{}",
+            article.title,
+            article.subtitle.as_deref().unwrap_or("")
+        ),
+        "全市重点项目建设“冬季攻势”全面打响128个项目集中开工，总投资876亿元"
+    );
+    assert_eq!(article.authors, ["胡斌", "肖然"]);
+    assert!(
+        paragraphs_of(article)[0].starts_with("12月10日上午"),
+        "{out:#?}"
+    );
+    // Lines as wide as the column over the dateline are another column's text, which a
+    // page printed two columns side by side put there: they stay text.
+    let text_over = "位于本溪市溪湖区的东风湖冰雪\n大世界，冰雪设施已拆卸完毕。“我\n\
+                     们将湖边的冰雪场地改造升级成度假\n乐园，涵盖山地徒步、非遗研学等体\n\
+                     验项目，在湖面上开发了垂钓、游船\n等项目。”景区负责人王军说。\n\n\
+                     “离开光东村后，游客能不能还\n是顾客？”村党支部书记金宪的一句\n\
+                     本报广州3月19日电 （记者罗\n艾桦）近日，广东省广州市工信局编\n\
+                     制出台《广州市生物医药价值园区建\n设实施方案》，提出按照“选赛道+建\n\
+                     园区+引项目+配要素”的全链条发展\n\n\
+                     话，让杨丽娜有了新想法。她开始与\n村民合作，确定收购价格、设计产品\n\
+                     包装、搭建线上商城，在网上卖起大\n米、米酒、辣白菜等特产。";
+    let out = split_page(text_over);
+    assert!(
+        out.articles.iter().all(|a| !a.title.contains("光东村")),
+        "{out:#?}"
+    );
+}
+
 /// An essay's writer signs behind a mark over the text, printed in one block with it.
 #[test]
 fn a_name_behind_a_writers_mark_signs_the_text_under_it() {

@@ -138,6 +138,7 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     // heads nothing. The byline's headline may stand right over that line, set apart.
     let interrupted = page.cjk && splits_a_sentence(page, anchor, common);
     let mut j = if interrupted { anchor - 1 } else { anchor };
+    let dated_block = dated_block_top(page, anchor, common);
     let mut taken = 0;
     let mut top = j;
     // Headlines set in a narrow column stack many short lines.
@@ -173,7 +174,8 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
         let vouched = taken == 0
             && !interrupted
             && (page.roles[anchor] == Role::Byline
-                || page.cjk && page.starts[j] && j + 1 == anchor);
+                || page.cjk && page.starts[j] && j + 1 == anchor)
+            || dated_block.is_some_and(|top| j >= top);
         // A line stretched by layout spaces is as wide as its column, whatever its count.
         let column_wide = page.lines[j].width >= 0.8 * common || is_justified(page.lines[j].text);
         let body_like = !vouched && !is_loose_head(page, j) && column_wide;
@@ -231,6 +233,36 @@ fn mark_head_above(page: &mut Page, anchor: usize, columns: &[f32]) {
     if taken > 0 && page.cjk && is_sentence_tail(page, top, common) {
         unmark_block_tail(page, top, anchor);
     }
+}
+
+/// Most lines of a Chinese headline printed in one block with the dateline under it: a
+/// title wrapped over two lines and a subtitle.
+const DATED_BLOCK_LINES: usize = 3;
+/// Ems by which a headline's line over a dateline differs from the column's width at least.
+const COLUMN_SLACK: f32 = 2.5;
+
+/// The top of the headline printed in one block with the dateline opening line `anchor`
+/// (`全市重点项目建设“冬季攻势”全面打响` / `128个项目集中开工，总投资876亿元` /
+/// `本报讯（记者 胡斌）…`), on a Chinese page whose blank lines set blocks apart: the
+/// block's first line, a blank line above it (or the page's top), no more than [`DATED_BLOCK_LINES`] over the
+/// dateline, each head-shaped and narrower or wider than the `column` (type larger than
+/// the text's). The dateline vouches for those lines as its byline does for the line
+/// over it, however wide they run: a subtitle is set in longer lines than the column's.
+fn dated_block_top(page: &Page, anchor: usize, column: f32) -> Option<usize> {
+    let blocks = page.cjk && !page.double_spaced && !page.may_interleave;
+    if !blocks || page.roles[anchor] != Role::Body || page.is_set_apart(anchor) {
+        return None;
+    }
+    let top = (anchor.saturating_sub(DATED_BLOCK_LINES)..anchor)
+        .rev()
+        .find(|&k| page.is_set_apart(k))?;
+    // Lines as wide as the column's, in one block with a dateline, are more likely another
+    // column's text printed over it.
+    let head =
+        |k: usize| (page.lines[k].width - column).abs() > COLUMN_SLACK && is_head_shaped(page, k);
+    let heads = (top..anchor).all(head);
+    let opens = top == 0 || page.lines[top].blank_before;
+    (opens && heads && page.opens_with_lead(anchor)).then_some(top)
 }
 
 /// Whether line `j`, a bare name set apart by blank lines over the headline being marked,
