@@ -198,6 +198,24 @@ fn a_headline_printed_in_one_block_with_its_dateline_heads_the_story() {
     );
 }
 
+/// A theory page prints the writer's bare name between the headline and the text, all
+/// in one block: the name is the byline, not the subtitle's end.
+#[test]
+fn a_bare_name_between_headline_and_text_in_one_block_is_the_byline() {
+    let out = split_page(
+        "以新质生产力赋能县域经济高质量发展\n——深入学习贯彻党的二十届四中全会精神\n刘建国\n\
+         县域经济是国民经济的基本单元，县城是\n城乡融合发展的关键纽带。党的二十届四中全\n\
+         会强调，要因地制宜发展新质生产力。",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.title, "以新质生产力赋能县域经济高质量发展");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("——深入学习贯彻党的二十届四中全会精神")
+    );
+    assert_eq!(article.authors, ["刘建国"]);
+}
+
 /// An essay's writer signs behind a mark over the text, printed in one block with it.
 #[test]
 fn a_name_behind_a_writers_mark_signs_the_text_under_it() {

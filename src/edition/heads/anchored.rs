@@ -45,6 +45,19 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
             || page.roles[i + 1] != Role::Body
             || !page.may_interleave && page.lines[i].blank_before && next.blank_before
     });
+    // Or it stands between a headline and the text it opens, in one block with both
+    // (`——深入学习贯彻…精神` / `刘建国` / `县域经济是国民经济的基本单元，县城是`): a
+    // narrow headline's next line is no line of running text. (Over a dateline, a name
+    // may be the last line of the text above instead.)
+    let over_text = page.lines.get(i + 1).is_some_and(|next| {
+        page.cjk
+            && !next.blank_before
+            && page.roles[i + 1] == Role::Body
+            && next.width >= RUNNING_WIDTH
+            && !page.names[i + 1]
+            && !page.leads[i + 1]
+    });
+    let closes_block = closes_block || over_text;
     // Nor is a short line under two other short lines: that is a stacked headline's end.
     let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
     // Bylines of headlines set side by side stack one under another, the last maybe run
