@@ -216,6 +216,26 @@ fn a_bare_name_between_headline_and_text_in_one_block_is_the_byline() {
     assert_eq!(article.authors, ["刘建国"]);
 }
 
+/// A subhead opening its block over the text it heads, on a page whose blank lines set
+/// blocks apart, though the text's first line shows no indent to tell it by.
+#[test]
+fn a_short_line_opening_its_block_over_running_text_is_a_subhead() {
+    let out = split_page(&format!(
+        "{STORY_HEAD}{BODY}\n\n兼顾旅游品质与环境责任\n\
+         摩纳哥南侧面向地中海，是世界面\n积第二小的国家，旅游业在其经济\n\
+         中占比约百分之十。"
+    ));
+    let article = only_article(&out);
+    assert_eq!(
+        kinds_of(article),
+        [
+            ("text", "为贯彻"),
+            ("heading", "兼顾旅游品质与环境责任"),
+            ("text", "摩纳哥")
+        ]
+    );
+}
+
 /// An essay's writer signs behind a mark over the text, printed in one block with it.
 #[test]
 fn a_name_behind_a_writers_mark_signs_the_text_under_it() {

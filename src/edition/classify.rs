@@ -867,8 +867,15 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
         page.lines[i].width <= full[i] - 4.0 && !is_justified(text) && !ends_spaced_out(text);
     let after = page.lines.get(i + 2).map_or(0.0, |l| l.width);
     let first_line_next = next.width <= full[i + 1] - 1.5 && after > next.width + 0.5;
-    let next_ok =
-        next_is_body(i + 1) && !page.leads[i + 1] && (first_line_next || starts_item(next.text));
+    // On a page whose blank lines set blocks apart, a short line opening its block over a
+    // running line in the same block heads it, whether or not that line shows its indent
+    // (`江城港集装箱吞吐量创新高` / `记者从江城港务集团获悉，今年`).
+    let blocks = !page.double_spaced && !page.may_interleave;
+    let opens_block =
+        blocks && page.lines[i].blank_before && !next.blank_before && next.width >= RUNNING_WIDTH;
+    let next_ok = next_is_body(i + 1)
+        && !page.leads[i + 1]
+        && (first_line_next || opens_block || starts_item(next.text));
     // A subhead is whole: a line whose last word the next line finishes
     // (`过去15年，我一直专注基础` / `研究。`) is a paragraph's. The segmenter is asked last.
     usize::from(
