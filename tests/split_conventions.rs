@@ -1936,6 +1936,26 @@ fn todays_headline_printed_in_one_block_with_its_byline_heads_the_story() {
     );
 }
 
+/// A line stopping short on a title before a name (`St.`, `Mrs.`) breaks inside the
+/// name, not after a sentence: the paragraph goes on.
+#[test]
+fn a_line_ending_on_a_title_before_a_name_ends_no_paragraph() {
+    for title in ["St.", "Mrs."] {
+        let page = format!(
+            "Church plans fish fry\n\nAUBURN — {title}\nBenedict Catholic Church will hold its\n\
+             Lenten fish fry from 4:30 to 7 p.m. Friday.\n\
+             Dinners are $14 for adults and $7 for\nchildren, and carryout is available."
+        );
+        let out = split_page(&page);
+        let paragraphs = paragraphs_of(only_article(&out));
+        assert_eq!(paragraphs.len(), 1, "{paragraphs:#?}");
+        assert!(
+            paragraphs[0].contains(&format!("{title} Benedict")),
+            "{paragraphs:#?}"
+        );
+    }
+}
+
 /// Today's obituaries: each headed by the name over the life's span, the text opening on
 /// the town or the name. The second name follows finished text, where a name alone
 /// would sign it: the span under it makes it a headline.

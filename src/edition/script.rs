@@ -168,7 +168,36 @@ pub fn is_closer(c: char) -> bool {
 /// optionally followed by closing quotes or brackets.
 pub fn ends_sentence(s: &str) -> bool {
     // Read backwards, each character decoded once: asked of every line as it is made.
-    closes_sentence(s.chars().rev().skip_while(|&c| is_space(c)))
+    closes_sentence(s.chars().rev().skip_while(|&c| is_space(c))) && !ends_on_title(s)
+}
+
+/// The titles English sets before a name, abbreviated with a stop (`Mr.`, `St.`): a
+/// line ending on one breaks inside a name (`…the guest of Mrs.` / `Clyde Akin.`), not
+/// after a sentence.
+const TITLES: [&str; 18] = [
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Rev.", "St.", "Mt.", "Ft.", "Gen.", "Gov.", "Sen.", "Rep.",
+    "Lt.", "Col.", "Capt.", "Sgt.", "Prof.", "Hon.",
+];
+
+/// Whether `s` ends on a title abbreviated with a stop, as a word of its own. `St.` after
+/// a name or a number is the street's (`100 Main St.`, `Fifth St.`), which may end one.
+fn ends_on_title(s: &str) -> bool {
+    let text = s.trim_end();
+    // Most lines end otherwise: one byte test rules them out.
+    if !text.ends_with('.') {
+        return false;
+    }
+    let mut words = text.rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"'));
+    let Some(word) = words.next().filter(|w| TITLES.contains(w)) else {
+        return false;
+    };
+    let mut street = || {
+        words.find(|w| !w.is_empty()).is_some_and(|before| {
+            before.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !before.ends_with('.')
+        })
+    };
+    word != "St." || !street()
 }
 
 /// True when `rev`, a text's characters read backwards from its last printed one, opens
@@ -255,6 +284,27 @@ mod tests {
         }
         for s in ["\u{3000}标题\u{3000}", " a b\t", "\u{a0}", "正文"] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_before_a_name_ends_no_sentence() {
+        for line in [
+            "turned a verdict against Mr.",
+            "AUBURN — St.",
+            "the guest of (Mrs.",
+        ] {
+            assert!(!ends_sentence(line), "{line}");
+        }
+        for line in [
+            "He met Mr. Culp.",
+            "in the West.",
+            "Mrs. Doe is the Rev. Smith's sister.",
+            "Where: City Hall, 100 Main St.",
+            "on Fifth St.",
+            "完成了。",
+        ] {
+            assert!(ends_sentence(line), "{line}");
         }
     }
 
