@@ -236,6 +236,30 @@ fn a_short_line_opening_its_block_over_running_text_is_a_subhead() {
     );
 }
 
+/// A wire story's dateline whose figures pdftotext set apart with spaces (a font change)
+/// is still the dateline, printed in one block with the headline above it.
+#[test]
+fn a_dateline_with_spaced_figures_opens_its_story() {
+    let out = split_page(
+        "前 11 个月全国规模以上工业增加值\n同比增长 5.9%\n新华社北京 12 月 4 日电\n\
+         （记者 王希文 魏晓坤）国家统\n计局 4 日发布数据，今年前 11\n\
+         个月，全国规模以上工业增加值\n同比增长 5.9% 。",
+    );
+    let article = only_article(&out);
+    let head = format!(
+        "{}{}",
+        article.title,
+        article.subtitle.as_deref().unwrap_or("")
+    );
+    assert_eq!(head, "前11个月全国规模以上工业增加值同比增长5.9%");
+    assert_eq!(article.dateline.as_deref(), Some("新华社北京12月4日电"));
+    assert_eq!(article.authors, ["王希文", "魏晓坤"]);
+    assert!(
+        paragraphs_of(article)[0].starts_with("国家统计局"),
+        "{out:#?}"
+    );
+}
+
 /// An essay's writer signs behind a mark over the text, printed in one block with it.
 #[test]
 fn a_name_behind_a_writers_mark_signs_the_text_under_it() {

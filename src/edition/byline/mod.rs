@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::advert;
+use super::reflow::remove_layout_spaces;
 use super::script::{self, is_capitals, is_cjk, SENTENCE_MARKS};
 
 mod ideographs;
@@ -39,7 +40,9 @@ fn cjk_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网][^\s（(，。、“”：:]{0,14}?电|[^\s（(，。、“”：:]{2,12}?讯",
+            // pdftotext sets spaces round a date's figures (`新华社北京 12 月 4 日电`): a
+            // space beside a figure is the date's.
+            r"^(据?[^\s（(，。、“”：:]{0,12}?(?:[社报台网](?:[^\s（(，。、“”：:]|\s*[0-9]+\s*){0,14}?电|[^\s（(，。、“”：:]{2,12}?讯",
             // `新华社消息`, `央视网消息`: a news agency's or paper's 消息, with no date.
             r"|[^\s（(，。、“”：:]{0,12}?[社报台网]消息))",
             r"\s*(?:[（(]([^（）()]{1,40})[）)])?",
@@ -132,7 +135,7 @@ pub fn parse_lead(text: &str) -> Option<Byline> {
             colon,
         } => {
             let mut b = Byline {
-                dateline: Some(text[..dateline_end].to_owned()),
+                dateline: Some(remove_layout_spaces(&text[..dateline_end])),
                 residue: colon.to_owned(),
                 len: end,
                 ..Byline::default()
@@ -368,16 +371,28 @@ fn split_latin_lead(whole: &str) -> usize {
 fn has_cjk_lead_mark(chars: impl Iterator<Item = char>) -> bool {
     let mut agency = false;
     let mut before = ' ';
-    chars
-        .take(CJK_LEAD_CHARS)
-        .take_while(|&c| !breaks_dateline(c))
-        .enumerate()
-        .any(|(k, c)| {
-            let mark = c == '讯' && k >= 2 || agency && (c == '电' || (before, c) == ('消', '息'));
-            agency |= matches!(c, '社' | '报' | '台' | '网');
-            before = c;
-            mark
-        })
+    let mut chars = chars.take(CJK_LEAD_CHARS).peekable();
+    let mut k = 0;
+    while let Some(c) = chars.next() {
+        // A space beside a figure is the date's (`新华社北京 12 月 4 日电`), once the
+        // agency is named.
+        if c.is_whitespace()
+            && agency
+            && (before.is_ascii_digit() || chars.peek().is_some_and(char::is_ascii_digit))
+        {
+            continue;
+        }
+        if breaks_dateline(c) {
+            return false;
+        }
+        if c == '讯' && k >= 2 || agency && (c == '电' || (before, c) == ('消', '息')) {
+            return true;
+        }
+        agency |= matches!(c, '社' | '报' | '台' | '网');
+        before = c;
+        k += 1;
+    }
+    false
 }
 
 /// A space or clause mark, which the CJK lead regex's dateline never holds (its

@@ -629,3 +629,22 @@ fn the_credit_pre_test_turns_away_no_credit() {
         .chain(strings_over(&alphabet, 4, 100_000, 12));
     assert_spares_only_misses(texts, may_be_credit, reads_as_credit);
 }
+
+#[test]
+fn a_dateline_whose_figures_pdftotext_spaced_is_read() {
+    for text in [
+        "新华社北京 12 月 4 日电（记者 王希文 魏晓坤）国家统计局4日发布数据",
+        "新华社北京 12 月 4 日电 国家统计局4日发布数据",
+        "本报长沙 3 月 5 日电（记者 王明）",
+    ] {
+        let lead = parse_lead(text).unwrap_or_else(|| panic!("{text}"));
+        assert!(
+            lead.dateline
+                .as_deref()
+                .is_some_and(|d| d.ends_with("日电") && !d.contains(' ')),
+            "{lead:?}"
+        );
+    }
+    // A space beside no figure still ends the place: `国家 电网` is no dateline.
+    assert!(parse_lead("新华社 北京电 国家统计局").is_none());
+}
