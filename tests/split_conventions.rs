@@ -2019,6 +2019,28 @@ fn todays_obituaries_are_headed_by_the_name_over_the_lifes_span() {
         paragraphs_of(weaver),
         ["Dorothy Jean Weaver, 96, died Friday at Heartland of Springfield."]
     );
+    // Under a story whose text pdftotext printed elsewhere, an obituary is no bank of that
+    // story's headline; and its first line, in a column narrower than the page's widest
+    // text, is no scrap.
+    let page = "Paper mill to close Friday, ending 112 years in\nPort Edwin\n\
+                186 workers lose jobs; city's largest taxpayer cites falling demand\n\
+                By ANNA KOWALCZYK\nBusiness Editor\n\n\
+                Patricia “Patsy”\nOyelaran-Dunn\n1955–2027\n\
+                Patricia Oyelaran-Dunn, 71, of\nMill Creek, a retired nurse, died Feb.\n\
+                19 after a long illness.\n\n\
+                For 112 years the whistle at the Granger Paper Mill has marked shift\n\
+                changes in Port Edwin. On Friday, it will sound for the last time.";
+    let out = split_page(page);
+    let obituary = out
+        .articles
+        .iter()
+        .find(|a| a.title == "Patricia “Patsy” Oyelaran-Dunn")
+        .unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(obituary.subtitle.as_deref(), Some("1955–2027"));
+    assert!(
+        paragraphs_of(obituary)[0].starts_with("Patricia Oyelaran-Dunn, 71, of Mill Creek"),
+        "{out:#?}"
+    );
 }
 
 #[test]

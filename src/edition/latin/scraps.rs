@@ -8,7 +8,7 @@
 //! here.
 
 use super::super::classify::{Page, Role};
-use super::{ends_text, is_deck_text, is_labelled_item};
+use super::{ends_text, is_deck_text, is_labelled_item, is_life_span};
 use crate::edition::script::is_capitals;
 
 /// Share of the column's width under which a line that ends no sentence is no line of
@@ -38,10 +38,12 @@ pub fn mark_scraps(page: &mut Page) {
         let odd = line.width < NARROW * column || banner || is_garbled(line.text);
         // A dateline on its own line (`PARIS, Dec. 1`) is short, and no scrap.
         // A fact box's items (`When: 6 p.m. Tuesday`) are short, and text.
+        // So is an obituary's first line under the life's span, however short its column.
         let kept = line.ends_sentence
             || line.text.ends_with(':')
             || page.leads[i]
-            || is_labelled_item(line.text);
+            || is_labelled_item(line.text)
+            || i > 0 && is_life_span(page.lines[i - 1].text);
         if opens && odd && !kept {
             page.roles[i] = Role::Drop;
         } else {

@@ -1160,6 +1160,10 @@ impl<'a> Builder<'a> {
         let Some(d) = self.cur.as_ref().filter(|d| d.piece.head.is_some()) else {
             return false;
         };
+        // An obituary's name over its life's span heads an obituary of its own.
+        if lines.last().is_some_and(|(t, _)| latin::is_life_span(t)) {
+            return false;
+        }
         let under_deck = !d.piece.blocks.is_empty() || !d.para.is_empty();
         let title_case = lines.iter().all(|(t, _)| !is_capitals(t));
         // Under a deck, with no text of the story yet, a bank in capitals is the
