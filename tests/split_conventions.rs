@@ -236,6 +236,33 @@ fn a_short_line_opening_its_block_over_running_text_is_a_subhead() {
     );
 }
 
+/// A headline and a subtitle as wide as the column, whose figures pdftotext set apart
+/// with spaces (`明年 1 月 1 日起施行`, no line stretched to its column), printed in one
+/// block with the dateline under them: the story's headline, not a subhead of the story
+/// above.
+#[test]
+fn a_subtitle_as_wide_as_the_column_over_its_dateline_is_the_headlines() {
+    let page = "湘中首条跨江观光索道试运行\n\
+                本报讯（记者 邓可）11 月 17 日上午，湘中首条跨江观光索道在橘洲景\n区开始试运行。\n\
+                据介绍，索道共设 68 个轿厢，每厢可乘坐 8 人，最大运\n\
+                量每小时 2000 人次。试运行期间实行预约制，市民可通过\n景区公众号预约免费体验。\n\n\
+                我市出台优化营商环境“二十条”\n\
+                聚焦企业开办、融资、用工等关键环节，明年 1 月 1 日起施行\n\
+                本报讯（记者 谭敏 通讯员 湘发宣）11 月 20 日，市政府新闻办召开新闻发布会，发布《湘中市进一\n\
+                步优化营商环境若干措施》。《措施》共 20 条，聚焦企业开办、\n\
+                融资服务、用工保障、政务服务等市场主体反映集中的问题，提出\n一批可操作、可感知的具体举措。";
+    let out = split_page(page);
+    let [_, article] = &out.articles[..] else {
+        panic!("{out:#?}");
+    };
+    assert_eq!(article.title, "我市出台优化营商环境“二十条”");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("聚焦企业开办、融资、用工等关键环节，明年1月1日起施行")
+    );
+    assert_eq!(article.authors, ["谭敏", "湘发宣"]);
+}
+
 /// A wire story's dateline whose figures pdftotext set apart with spaces (a font change)
 /// is still the dateline, printed in one block with the headline above it.
 #[test]

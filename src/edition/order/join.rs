@@ -179,22 +179,33 @@ impl Side {
 
 /// A line stretched to its column by layout spaces between single characters
 /// (`平。 不 让 技 术`), unlike a list of names or a date set with spaces between words.
+/// The spaces pdftotext sets round figures where the font changes (`明年 1 月 1 日起`)
+/// stretch nothing: a line is stretched only where a space stands between two figures
+/// (`2 4`) or two other characters, not between a figure and another character alone.
 pub fn is_justified(text: &str) -> bool {
     // Counted in one pass over the characters, each decoded once: the headline rules ask
     // this of a line many times (`split_whitespace` and a look into each word cost three
     // times as much).
     let (mut chunks, mut singles, mut word_len) = (0usize, 0usize, 0usize);
-    for c in text.chars().chain([' ']) {
+    let (mut before, mut stretched) = (' ', false);
+    let mut chars = text.chars().peekable();
+    // A space chained on ends the last word.
+    while let Some(c) = chars.next().or_else(|| (word_len > 0).then_some(' ')) {
         if !is_space(c) {
             word_len += 1;
+            before = c;
             continue;
+        }
+        if !stretched && word_len > 0 {
+            let after = chars.peek().copied();
+            stretched = after.is_some_and(|a| a.is_ascii_digit() == before.is_ascii_digit());
         }
         // A space ends the word before it, if any; the one chained on ends the last.
         chunks += usize::from(word_len > 0);
         singles += usize::from(word_len == 1);
         word_len = 0;
     }
-    chunks > JUSTIFIED_SPACES && 2 * singles > chunks
+    chunks > JUSTIFIED_SPACES && 2 * singles > chunks && stretched
 }
 
 /// Bigrams seen inside the lines of one page: evidence of what follows what in its prose.
