@@ -544,7 +544,8 @@ pub fn is_masthead(line: &str) -> bool {
 }
 
 /// The page's own name a furniture line prints, normalised as [`normalize_page`] does:
-/// `第15版`, `第 3 页`, `第3版 要闻`, the page's label alone (`A05`), a running head with its page (`2025年1月3日 星期五
+/// `第15版`, `第 3 页`, `第3版 要闻`, the page's label alone (`A05`), a running head with
+/// its page (`2025年1月3日 星期五
 /// 第15版`), `PAGE THREE`, an English running head opening or closing on the page
 /// (`A2 | THE DAILY HERALD | TUESDAY, MARCH 3, 2026`). The caller asks it of furniture
 /// only: in text, `第3版` names another page.

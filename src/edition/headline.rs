@@ -357,7 +357,10 @@ fn from_latin(lines: &[HeadLine]) -> Headline {
     // under the page's label in capitals (`OBITUARIES`).
     if let [name @ .., (span, _)] = lines {
         if !name.is_empty() && is_life_span(span) {
-            let labelled = matches!(name, [(label, _), (first, _), ..] if is_capitals(label) && !is_capitals(first));
+            let labelled = matches!(
+                name,
+                [(label, _), (first, _), ..] if is_capitals(label) && !is_capitals(first)
+            );
             let (kicker, name) = if labelled {
                 (Some(collapse_spaces(name[0].0)), &name[1..])
             } else {

@@ -49,7 +49,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // (`——深入学习贯彻…精神` / `刘建国` / `县域经济是国民经济的基本单元，县城是`): a
     // narrow headline's next line is no line of running text. (Over a dateline, a name
     // may be the last line of the text above instead.)
-    let over_text = page.lines.get(i + 1).is_some_and(|next| {
+    let over_running_text = page.lines.get(i + 1).is_some_and(|next| {
         page.cjk
             && !next.blank_before
             && page.roles[i + 1] == Role::Body
@@ -57,7 +57,7 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
             && !page.names[i + 1]
             && !page.leads[i + 1]
     });
-    let closes_block = closes_block || over_text;
+    let closes_block = closes_block || over_running_text;
     // Nor is a short line under two other short lines: that is a stacked headline's end.
     let stacked = i >= 2 && page.lines[i - 1].width <= 3.0 && page.lines[i - 2].width <= 3.0;
     // Bylines of headlines set side by side stack one under another, the last maybe run
@@ -70,8 +70,8 @@ fn byline_anchor(page: &Page, i: usize) -> Option<Role> {
     // A name behind a writer's mark (`□ 周晓梅`) printed in one block with the text under
     // it signs that text: no line of text is a mark and a name alone. (Set apart, it may
     // sign the text above instead, as the other bare names do.)
-    let over_text = page.lines.get(i + 1).is_some_and(|next| !next.blank_before);
-    if page.cjk && over_text && page.names[i] && text.starts_with(byline::DECORATIONS) {
+    let in_block_over_next = page.lines.get(i + 1).is_some_and(|next| !next.blank_before);
+    if page.cjk && in_block_over_next && page.names[i] && text.starts_with(byline::DECORATIONS) {
         return Some(Role::Byline);
     }
     // The cheap tests of place first: the name test reads a surname list, the word test
@@ -257,10 +257,11 @@ const COLUMN_SLACK: f32 = 2.5;
 /// The top of the headline printed in one block with the dateline opening line `anchor`
 /// (`全市重点项目建设“冬季攻势”全面打响` / `128个项目集中开工，总投资876亿元` /
 /// `本报讯（记者 胡斌）…`), on a Chinese page whose blank lines set blocks apart: the
-/// block's first line, a blank line above it (or the page's top), no more than [`DATED_BLOCK_LINES`] over the
-/// dateline, each head-shaped and narrower or wider than the `column` (type larger than
-/// the text's). The dateline vouches for those lines as its byline does for the line
-/// over it, however wide they run: a subtitle is set in longer lines than the column's.
+/// block's first line, a blank line above it (or the page's top), no more than
+/// [`DATED_BLOCK_LINES`] over the dateline, each head-shaped and narrower or wider than
+/// the `column` (type larger than the text's). The dateline vouches for those lines as
+/// its byline does for the line over it, however wide they run: a subtitle is set in
+/// longer lines than the column's.
 fn dated_block_top(page: &Page, anchor: usize, column: f32) -> Option<usize> {
     let blocks = page.cjk && !page.double_spaced && !page.may_interleave;
     if !blocks || page.roles[anchor] != Role::Body || page.is_set_apart(anchor) {
