@@ -187,25 +187,39 @@ pub fn is_justified(text: &str) -> bool {
     // this of a line many times (`split_whitespace` and a look into each word cost three
     // times as much).
     let (mut chunks, mut singles, mut word_len) = (0usize, 0usize, 0usize);
-    let (mut before, mut stretched) = (' ', false);
-    let mut chars = text.chars().peekable();
-    // A space chained on ends the last word.
-    while let Some(c) = chars.next().or_else(|| (word_len > 0).then_some(' ')) {
+    for c in text.chars().chain([' ']) {
         if !is_space(c) {
             word_len += 1;
-            before = c;
             continue;
-        }
-        if !stretched && word_len > 0 {
-            let after = chars.peek().copied();
-            stretched = after.is_some_and(|a| a.is_ascii_digit() == before.is_ascii_digit());
         }
         // A space ends the word before it, if any; the one chained on ends the last.
         chunks += usize::from(word_len > 0);
         singles += usize::from(word_len == 1);
         word_len = 0;
     }
-    chunks > JUSTIFIED_SPACES && 2 * singles > chunks && stretched
+    // The few lines that count as spaced out are read again for the kind of their spaces.
+    chunks > JUSTIFIED_SPACES && 2 * singles > chunks && has_stretching_space(text)
+}
+
+/// Whether `text` has a space between two figures or two characters that are no
+/// figures, as a line stretched to its column has; not only spaces between a figure and
+/// another character, which the font's change sets.
+fn has_stretching_space(text: &str) -> bool {
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            before = Some(c);
+            continue;
+        }
+        while chars.next_if(|&n| is_space(n)).is_some() {}
+        if let (Some(b), Some(&a)) = (before, chars.peek()) {
+            if b.is_ascii_digit() == a.is_ascii_digit() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Bigrams seen inside the lines of one page: evidence of what follows what in its prose.

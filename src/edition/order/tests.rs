@@ -464,3 +464,20 @@ fn jieba_is_asked_once_a_join_and_its_answer_kept() {
     unasked.ask_words_near(&[(0, 2)]);
     assert_eq!(unasked.score(0, 1), with_words);
 }
+
+#[test]
+fn spaces_round_figures_stretch_no_line() {
+    for stretched in [
+        "平。 不 让 技 术",
+        "2021年9月2 4 日 对",
+        "合了 6 . 4 3 万 亩草场，",
+    ] {
+        assert!(is_justified(stretched), "{stretched}");
+    }
+    for set in [
+        "聚焦企业开办、融资、用工等关键环节，明年 1 月 1 日起施行",
+        "全市 12 个县 3 个区 5 个园区",
+    ] {
+        assert!(!is_justified(set), "{set}");
+    }
+}
