@@ -1974,6 +1974,20 @@ fn todays_headline_printed_in_one_block_with_its_byline_heads_the_story() {
             assert_eq!(article.kicker.as_deref(), Some("EDUCATION"));
         }
     }
+    // Printed in one block with the dateline opening its text, the same.
+    let page = format!(
+        "Other news ran on the page before it and\nended here.\n\n{head}\
+         DENVER (AP) — Voters on Tuesday rejected a\n5-mill levy for the Greene County schools\n\
+         by 200 votes, according to unofficial results."
+    );
+    let out = split_page(&page);
+    let article = out
+        .articles
+        .iter()
+        .find(|a| a.title.starts_with("School levy fails"))
+        .unwrap_or_else(|| panic!("{out:#?}"));
+    assert_eq!(article.dateline.as_deref(), Some("DENVER (AP)"));
+    assert_text_opens(article, "Voters on Tuesday");
     // A paragraph's lines over a byline close their sentence: they are no headline.
     let page = format!(
         "The council met on Monday and\nvoted for the new bridge at last.\n\n\

@@ -16,7 +16,7 @@ use super::{ends_text, is_by_line, is_capitals, is_prose};
 
 /// Most lines a headline set apart wraps to.
 const MOST_LINES: usize = 4;
-/// Most lines of a headline printed in one block with the `By` line under it: a
+/// Most lines of a headline printed in one block with the `By` line or dateline under it: a
 /// section's label, a title and a deck wrapped over two lines or more each.
 const MOST_BYLINED: usize = 6;
 /// Share of the column's width a headline's line stays under: larger type wraps sooner.
@@ -79,8 +79,9 @@ pub(super) fn blocks(page: &Page) -> Vec<(usize, usize)> {
 /// or a dateline; or over text opening a sentence, when it wraps or stands under no
 /// running text (a subhead does neither). Over a byline or a dateline, the last line may
 /// be a deck as wide as the column (`Council cites aging pipes, higher costs`): set in
-/// smaller type than the title, it wraps later. Printed in one block with a `By` line
-/// under it, a block of up to [`MOST_BYLINED`] lines is a headline whatever their widths:
+/// smaller type than the title, it wraps later. Printed in one block with a `By` line or
+/// a dateline under it, a block of up to [`MOST_BYLINED`] lines is a headline whatever
+/// their widths:
 /// a headline across several columns holds more letters to the line than the column's
 /// text (`Lions roar back to claim sectional` / `title`), and its deck may wrap.
 fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
@@ -90,7 +91,7 @@ fn is_set_apart_head(page: &Page, i: usize, end: usize, column: f32) -> bool {
     if end - i > MOST_BYLINED || end >= page.lines.len() || !opens {
         return false;
     }
-    if is_by_credit(page, end) && !page.lines[end].blank_before {
+    if (is_by_credit(page, end) || page.leads[end]) && !page.lines[end].blank_before {
         return (i..end).all(|k| is_open_line(page, k));
     }
     if end - i > MOST_LINES {
