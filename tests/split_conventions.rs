@@ -3272,6 +3272,22 @@ fn the_words_among_a_pages_header_lines_are_the_headers() {
             assert_dropped(&out, line);
         }
     }
+    // An English page's flag in capitals over its dated running head.
+    let out = split_page(
+        "HEALTH & SCIENCE\n\nSECTION B • THURSDAY, OCTOBER 8, 2026\n\n\
+         Rural towns lose their pharmacies, and\npatients pay the price\n\
+         At least 14 drugstores have closed in the region since 2019; clinics try mail order\n\
+         By MEGAN STOLTZ\nHealth Reporter\n\n\
+         When the only pharmacy in Ashford closed its doors in March,\n\
+         Linda Carver started driving 34 miles each way to pick up\nher husband's medicine.",
+    );
+    let article = only_article(&out);
+    assert_eq!(
+        article.title, "Rural towns lose their pharmacies, and patients pay the price",
+        "{out:#?}"
+    );
+    assert_eq!(article.kicker, None);
+    assert_dropped(&out, "HEALTH & SCIENCE");
 }
 
 /// An editor's note over a series' kicker and story stays that story's first paragraph,

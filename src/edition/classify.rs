@@ -301,6 +301,8 @@ const HEADER_LINES: usize = 8;
 /// furniture rule knows: a section's name (`城事`, `人物·专访`, `湘江 副刊`), the
 /// paper's with its section (`理论 江城日报`).
 const HEADER_WORD_CHARS: usize = 8;
+/// Most words of an English page's section flag among its header lines.
+const HEADER_WORDS: usize = 3;
 
 /// Drops the short words of a page's header that sit among its furniture lines (the
 /// page's label `A05` before the paper's name, the section's name between the date and
@@ -325,16 +327,24 @@ fn mark_header_words(page: &mut Page) {
 }
 
 /// Whether line `i` may be a word of the page's header: the page's label or the paper's
-/// name alone, or on a Chinese page a few characters with no clause mark, no dateline and
-/// no person's name.
+/// name alone, on a Chinese page a few characters with no clause mark, no dateline and
+/// no person's name, on an English page a few words in capitals.
 fn is_header_word(page: &Page, i: usize) -> bool {
     let text = page.lines[i].text.trim();
     if is_page_label(text) || is_paper_name(text) {
         return true;
     }
+    if !page.cjk {
+        // A section's flag in capitals (`HEALTH & SCIENCE`, `SPORTS`).
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
+        return script::is_capitals(text)
+            && words.count() <= HEADER_WORDS
+            && !page.lines[i].ends_sentence;
+    }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    page.cjk
-        && chars <= HEADER_WORD_CHARS
+    chars <= HEADER_WORD_CHARS
         && !page.leads[i]
         && !page.names[i]
         && !text.contains(['，', '。', '、', '：', '；', '！', '？', ',', ':'])
