@@ -864,10 +864,11 @@ pub fn is_photo_credit(line: &str) -> bool {
             .find_map(|w| side.strip_suffix(w).filter(|p| p.ends_with(' ')));
         capitalised(paper.unwrap_or(side))
     };
-    let Some((who, whose)) = body.split_once('/') else {
+    // The two sides may stand apart by a bar instead (`MARTA SILVA | TRIBUNE`).
+    let Some((who, whose)) = body.split_once('/').or_else(|| body.split_once(" | ")) else {
         return is_unsigned_photo_credit(body);
     };
-    !whose.contains('/') && papers(who) && papers(whose)
+    !whose.contains(['/', '|']) && papers(who) && papers(whose)
 }
 
 /// A credit that names whose photo it is and no photographer (`Courier file photo`, `AP

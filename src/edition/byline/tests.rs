@@ -264,6 +264,7 @@ fn byline_lines() {
     for line in [
         "JOHN SMITH/THE DAILY HERALD",
         "John Smith / The Daily Herald",
+        "MARTA SILVA | TRIBUNE",
         "AP Photo/Evan Vucci",
         "(REUTERS/Kevin Lamarque)",
         "Photo by John Smith",
@@ -293,6 +294,7 @@ fn byline_lines() {
     }
     for line in [
         "and/or the city council",
+        "A2 | THE DAILY HERALD | TUESDAY",
         "The vote was 5/2 in favour",
         "Photo by",
         "Senate passes highway bill",
