@@ -2060,6 +2060,16 @@ fn todays_obituaries_are_headed_by_the_name_over_the_lifes_span() {
         paragraphs_of(weaver),
         ["Dorothy Jean Weaver, 96, died Friday at Heartland of Springfield."]
     );
+    // The page's label in one block over the first name, which wraps.
+    let out = split_page(
+        "Obituaries\nRobert James “Bobby”\nTanner Jr.\n1951–2026\n\
+         Robert James “Bobby” Tanner Jr., 75, of\nWaverly, died Sunday at home surrounded by\n\
+         his family after a short illness.",
+    );
+    let article = only_article(&out);
+    assert_eq!(article.kicker.as_deref(), Some("Obituaries"));
+    assert_eq!(article.title, "Robert James “Bobby” Tanner Jr.");
+    assert_eq!(article.subtitle.as_deref(), Some("1951–2026"));
     // Under a story whose text pdftotext printed elsewhere, an obituary is no bank of that
     // story's headline; and its first line, in a column narrower than the page's widest
     // text, is no scrap.

@@ -8,7 +8,7 @@
 //! pdftotext printed it may hold two stories' heads ([`second_title_at`] finds where).
 
 use super::classify::COLUMN_LABEL;
-use super::latin::{is_life_span, is_sentence_case};
+use super::latin::{is_life_span, is_obituaries_label, is_sentence_case};
 use super::order::word_across_lines;
 use super::reflow::{collapse_spaces, tighten_cjk_head};
 use super::script::{is_capitals, is_ideograph, leaves_open};
@@ -359,7 +359,8 @@ fn from_latin(lines: &[HeadLine]) -> Headline {
         if !name.is_empty() && is_life_span(span) {
             let labelled = matches!(
                 name,
-                [(label, _), (first, _), ..] if is_capitals(label) && !is_capitals(first)
+                [(label, _), (first, _), ..]
+                    if is_capitals(label) && !is_capitals(first) || is_obituaries_label(label)
             );
             let (kicker, name) = if labelled {
                 (Some(collapse_spaces(name[0].0)), &name[1..])

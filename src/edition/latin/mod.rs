@@ -32,7 +32,7 @@ pub use chapters::mark_chapter_heads;
 pub use crossheads::mark_crossheads;
 pub use fact_boxes::{is_labelled_item, mark_fact_box_labels};
 pub use letters::mark_letters;
-pub use obituaries::{is_life_span, mark_obituary_heads};
+pub use obituaries::{is_life_span, is_obituaries_label, mark_obituary_heads};
 pub use pull_quotes::mark_pull_quotes;
 pub use scraps::mark_scraps;
 pub use set_apart::{mark_set_apart_heads, mark_set_apart_signatures, mark_set_apart_subheads};

@@ -55,8 +55,21 @@ fn name_top(page: &Page, span: usize) -> Option<usize> {
         if opens(k) {
             return Some(k);
         }
+        // The page's label over the first obituary, in one block with it.
+        if is_obituaries_label(page.lines[k - 1].text) && opens(k - 1) {
+            return Some(k - 1);
+        }
     }
     None
+}
+
+/// The labels a page of obituaries prints over them (`Obituaries`, `DEATHS`).
+const LABELS: [&str; 4] = ["obituaries", "deaths", "death notices", "in memoriam"];
+
+/// Whether `text` is a page's label over its obituaries, in any case.
+pub fn is_obituaries_label(text: &str) -> bool {
+    let text = text.trim();
+    LABELS.iter().any(|l| text.eq_ignore_ascii_case(l))
 }
 
 /// A name's line: a few words, each opening on a capital, a quote (a nickname, `“Bob”`)
