@@ -2150,6 +2150,24 @@ fn todays_letters_to_the_editor_are_titled_and_signed() {
     }
 }
 
+/// A label in capitals under finished text (`WHERE TO GO`) reads like a signature set
+/// apart, but a phrase's little words are in no one's name: it signs nothing.
+#[test]
+fn a_phrase_in_capitals_under_finished_text_is_no_signature() {
+    let page = "Free flu shots start Monday\n\nBy ANN LEE\n\n\
+                The state's new free flu shot program\nfor adults older than 50 begins Monday.\n\
+                Here is what residents need to know.\nWHERE TO GO\n\n\
+                Shots are available at all county health\ndepartments and at about 200 pharmacies.\n\
+                A list is posted on the state's website.";
+    let out = split_page(page);
+    for article in &out.articles {
+        assert!(
+            article.authors.iter().all(|a| a != "WHERE TO GO"),
+            "{out:#?}"
+        );
+    }
+}
+
 #[test]
 fn todays_english_subheads_set_apart_inside_a_story_are_its_headings() {
     let page = "Hospital to add\n40 beds by spring\n\nBy Ann Lee\n\n\
