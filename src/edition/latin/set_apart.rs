@@ -145,9 +145,13 @@ fn is_open_line(page: &Page, k: usize) -> bool {
     page.roles[k] == Role::Body && !page.leads[k] && !page.lines[k].ends_sentence
 }
 
-/// Whether line `k` is running text that finished its sentence.
+/// Whether line `k` is running text that finished its sentence: prose, or a paragraph's
+/// short last line (`magazines.`) under prose of its block.
 fn finishes_text(page: &Page, k: usize) -> bool {
-    page.lines[k].ends_sentence && is_prose(page, k)
+    let last_of_prose = || {
+        k > 0 && !page.lines[k].blank_before && page.roles[k] == Role::Body && is_prose(page, k - 1)
+    };
+    page.lines[k].ends_sentence && (is_prose(page, k) || last_of_prose())
 }
 
 /// Whether line `k` is running text opening a sentence.
