@@ -672,6 +672,9 @@ fn a_rubric_in_the_headlines_block_is_no_title() {
         (kicker.as_deref(), title.as_str()),
         (Some("四川成都"), "用好“金角银边”建设口袋公园")
     );
+    // A short line ending on a joining particle is a title's first line, no rubric.
+    let (kicker, title, ..) = heads("父亲的\n那辆二八自行车");
+    assert_eq!((kicker, title.as_str()), (None, "父亲的那辆二八自行车"));
 }
 
 /// A short kicker naming the story's place (`四川成都`) over the title is its kicker,

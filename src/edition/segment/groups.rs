@@ -46,6 +46,10 @@ pub(super) fn split_stacked_titles(groups: Vec<Vec<HeadLine>>) -> Vec<Vec<HeadLi
 /// Ems a column's rubric runs to at most (`大数据观察`, `人民时评`).
 const RUBRIC_EMS: f32 = 5.0;
 
+/// Particles and conjunctions that join a phrase to what follows: a line ending on one
+/// (`父亲的` over `那辆二八自行车`) is a title's first line, never a rubric.
+const JOINING_ENDS: [char; 5] = ['的', '之', '与', '和', '及'];
+
 /// A short first line of a group that leads a much longer line: a title wraps onto lines
 /// no longer than its first, so a line of a rubric's width over a wider line that shares
 /// no word with it is no title. When the text under the headline names it, it is a place
@@ -70,6 +74,7 @@ pub(super) fn take_short_leads<'a>(
             && g[1].1 >= g[0].1 + WIDER_BY
             && is_bare_phrase(g[0].0)
             && !g[0].0.contains('：')
+            && !g[0].0.trim_end().ends_with(JOINING_ENDS)
             && !headline::shares_word_pair(&g[..1], &g[1..])
             && !text_below_runs_on(page, end, g[0].0, g[1].0);
         if !leads {
