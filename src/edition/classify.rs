@@ -75,6 +75,12 @@ pub struct Page<'a> {
 }
 
 impl Page<'_> {
+    /// Whether the page's blank lines set blocks apart: not every line (a double-spaced
+    /// dump), nor the rows of columns pdftotext printed side by side.
+    pub fn sets_blocks_apart(&self) -> bool {
+        !self.double_spaced && !self.may_interleave
+    }
+
     /// Line `k` opens a block of its own: a unit starts there, or a blank line stands
     /// before it (a double-spaced dump tells its blocks no other way).
     pub fn is_set_apart(&self, k: usize) -> bool {
@@ -880,9 +886,10 @@ fn heading_len(page: &Page, full: &[f32], i: usize) -> usize {
     // On a page whose blank lines set blocks apart, a short line opening its block over a
     // running line in the same block heads it, whether or not that line shows its indent
     // (`江城港集装箱吞吐量创新高` / `记者从江城港务集团获悉，今年`).
-    let blocks = !page.double_spaced && !page.may_interleave;
-    let opens_block =
-        blocks && page.lines[i].blank_before && !next.blank_before && next.width >= RUNNING_WIDTH;
+    let opens_block = page.sets_blocks_apart()
+        && page.lines[i].blank_before
+        && !next.blank_before
+        && next.width >= RUNNING_WIDTH;
     let next_ok = next_is_body(i + 1)
         && !page.leads[i + 1]
         && (first_line_next || opens_block || starts_item(next.text));

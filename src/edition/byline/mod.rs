@@ -578,11 +578,19 @@ fn is_capitals_name(rest: &str) -> bool {
     rest.split(" AND ").all(is_one_capitals_name)
 }
 
+/// The little words of a phrase, which no one's name holds (`KILLED BY A TRAIN`, a fact
+/// box's `WHERE TO GO`).
+const PHRASE_WORDS: [&str; 23] = [
+    "a", "an", "and", "at", "for", "from", "her", "his", "how", "in", "is", "it", "its", "of",
+    "on", "or", "the", "their", "to", "what", "when", "where", "with",
+];
+
+/// Whether `word` is one of [`PHRASE_WORDS`], in any case.
+pub fn is_phrase_word(word: &str) -> bool {
+    PHRASE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
 fn is_one_capitals_name(rest: &str) -> bool {
-    const PHRASE_WORDS: [&str; 16] = [
-        "A", "AN", "THE", "OF", "IN", "ON", "AT", "TO", "FOR", "AND", "WITH", "FROM", "HIS", "HER",
-        "ITS", "THEIR",
-    ];
     let words: Vec<&str> = rest
         .trim_end_matches(['.', ')'])
         .split_whitespace()
@@ -594,7 +602,7 @@ fn is_one_capitals_name(rest: &str) -> bool {
         && words.iter().all(|w| {
             let bare = w.trim_end_matches([',', '.']);
             letters(bare) >= 1
-                && !PHRASE_WORDS.contains(&bare)
+                && !is_phrase_word(bare)
                 && bare
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || matches!(c, '\'' | '-'))

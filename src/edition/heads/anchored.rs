@@ -263,8 +263,11 @@ const COLUMN_SLACK: f32 = 2.5;
 /// its byline does for the line over it, however wide they run: a subtitle is set in
 /// longer lines than the column's.
 fn dated_block_top(page: &Page, anchor: usize, column: f32) -> Option<usize> {
-    let blocks = page.cjk && !page.double_spaced && !page.may_interleave;
-    if !blocks || page.roles[anchor] != Role::Body || page.is_set_apart(anchor) {
+    if !page.cjk
+        || !page.sets_blocks_apart()
+        || page.roles[anchor] != Role::Body
+        || page.is_set_apart(anchor)
+    {
         return None;
     }
     let top = (anchor.saturating_sub(DATED_BLOCK_LINES)..anchor)

@@ -195,8 +195,8 @@ pub fn is_head_shaped(page: &Page, i: usize) -> bool {
         // A headline that asks or exclaims reads like a paragraph's last line: only one a
         // blank line sets apart (or the page's top) may be one, on a page whose blank
         // lines set blocks apart, not every line or its interleaved rows.
-        let blocks = !page.double_spaced && !page.may_interleave;
-        let apart = blocks && (line.blank_before || i == 0 || page.roles[i - 1] == Role::Drop);
+        let apart = page.sets_blocks_apart()
+            && (line.blank_before || i == 0 || page.roles[i - 1] == Role::Drop);
         is_cjk_head_text(text, line.width, apart)
     } else {
         page.latin_head[i]

@@ -196,18 +196,6 @@ pub fn mark_set_apart_signatures(page: &mut Page) {
     }
 }
 
-/// The little words of a phrase, which no one's name holds: a subhead in capitals set
-/// apart under finished text (`WHERE TO GO`, `WHAT TO BRING`) signs nothing.
-const PHRASE_WORDS: [&str; 18] = [
-    "a", "an", "and", "at", "for", "from", "how", "in", "is", "it", "of", "on", "or", "the", "to",
-    "what", "when", "where",
-];
-
-/// Whether `word` is one of [`PHRASE_WORDS`], in any case.
-fn is_phrase_word(word: &str) -> bool {
-    PHRASE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p))
-}
-
 /// Whether lines `from..end` sign the letter above them: short lines of capitalised
 /// words under running text that finished its sentence.
 fn is_signature(page: &Page, from: usize, end: usize, column: f32) -> bool {
@@ -222,7 +210,8 @@ fn is_signature(page: &Page, from: usize, end: usize, column: f32) -> bool {
                 w.starts_with(|c: char| c.is_uppercase())
                     && w.chars()
                         .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | ','))
-                    && !is_phrase_word(w)
+                    // A label in capitals (`WHERE TO GO`) signs nothing.
+                    && !byline::is_phrase_word(w)
             })
     };
     // A name has a first name and a surname: a lone word may be a scrap (`T`).
